@@ -1,0 +1,35 @@
+/** Every failure the product reports, with what it means. One table, one error class. */
+export const ERROR_CODES = {
+  CONFIG_INVALID: 'a configuration variable is missing or malformed',
+  ARTICLE_UNREADABLE: 'the article could not be read (empty, binary or malformed)',
+  ARTICLE_NOT_FOUND: 'the article file or URL does not exist',
+  TEMPLATE_FAILED: 'a template failed to render',
+  SMTP_TEMPORARY: 'the SMTP server refused for now (4xx, dropped or refused connection, time-out)',
+  SMTP_PERMANENT: 'the SMTP server refused the message for good (5xx)',
+  STORE_FAILED: 'the database could not be read or written',
+  SUBSCRIBER_INVALID: 'a subscriber address is malformed',
+  CRON_INVALID: 'the schedule expression or time zone is not valid',
+  USAGE: 'the command was called with wrong arguments',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The one error class: a code from the table, a message with context, the cause. */
+export class DigestError extends Error {
+  readonly code: ErrorCode;
+  /** True when trying again later may succeed (temporary SMTP failures, for one). */
+  readonly retryable: boolean;
+  readonly data: Readonly<Record<string, unknown>>;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { cause?: unknown; retryable?: boolean; data?: Record<string, unknown> } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'DigestError';
+    this.code = code;
+    this.retryable = options.retryable ?? false;
+    this.data = Object.freeze({ ...options.data });
+  }
+}

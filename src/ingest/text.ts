@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { parse as parseYaml } from 'yaml';
+import { DigestError } from '../errors.ts';
+import type { Article, ArticleLink } from '../models/article.ts';
+
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
+
+interface FrontMatter {
+  title?: unknown;
+  url?: unknown;
+  published?: unknown;
+  links?: unknown;
+  related?: unknown;
+}
+
+/**
+ * Parses a plain-text or Markdown article with optional YAML front matter
+ * (title, url, published, links/related). Without a title in front matter, the first
+ * non-empty line is the headline. Throws ARTICLE_UNREADABLE for empty or binary input.
+ */
+export function parseArticleText(text: string, source: string): Article {
+  if (text.includes('\u0000')) {
+    throw new DigestError('ARTICLE_UNREADABLE', `${source}: contains NUL bytes (binary, not an article)`);
+  }
+  const match = FRONT_MATTER.exec(text);
+  const meta = match ? readFrontMatter(match[1] ?? '', source) : {};
+  let body = (match ? text.slice(match[0].length) : text).replace(/\r\n?/g, '\n');
+  let title = typeof meta.title === 'string' ? meta.title.trim() : '';
+  const firstLine = body.trimStart().split('\n', 1)[0]?.trim() ?? '';
+  if (!title) title = firstLine.replace(/^#+\s*/, '');
+  if (firstLine && normalize(firstLine.replace(/^#+\s*/, '')) === normalize(title)) {
+    body = body.trimStart().slice(firstLine.length);
+  }
+  body = body.trim();
+  if (!title && !body) throw new DigestError('ARTICLE_UNREADABLE', `${source}: the article is empty`);
+  const url = typeof meta.url === 'string' && meta.url.trim() ? meta.url.trim() : null;
+  return {
+    id: url ?? `sha256:${createHash('sha256').update(`${title}\n${body}`).digest('hex').slice(0, 32)}`,
+    title,
+    url,
+    publishedAt: readDate(meta.published, source),
+    body,
+    links: readLinks(meta.links ?? meta.related),
+    source,
+  };
+}
+
+function readFrontMatter(yaml: string, source: string): FrontMatter {
+  try {
+    const value: unknown = parseYaml(yaml);
+    return value && typeof value === 'object' ? (value as FrontMatter) : {};
+  } catch (cause) {
+    throw new DigestError('ARTICLE_UNREADABLE', `${source}: malformed front matter`, { cause });
+  }
+}
+
+function readDate(value: unknown, source: string): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  if (typeof value === 'string' && ISO_DATE.test(value.trim())) return value.trim().slice(0, 10);
+  throw new DigestError('ARTICLE_UNREADABLE', `${source}: "published" must be a date (YYYY-MM-DD)`);
+}
+
+function readLinks(value: unknown): ArticleLink[] {
+  if (!Array.isArray(value)) return [];
+  const links: ArticleLink[] = [];
+  for (const item of value) {
+    if (typeof item === 'string') links.push({ title: item, url: null });
+    else if (item && typeof item === 'object' && typeof (item as { title?: unknown }).title === 'string') {
+      const { title, url } = item as { title: string; url?: unknown };
+      links.push({ title, url: typeof url === 'string' ? url : null });
+    }
+  }
+  return links;
+}
+
+function normalize(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

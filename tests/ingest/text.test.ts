@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DigestError } from '../../src/errors.ts';
+import { parseArticleText } from '../../src/ingest/text.ts';
+
+const SAMPLE = new URL('../../examples/articles/blinken-gun-from-ukraines-head.md', import.meta.url);
+
+describe('parseArticleText', () => {
+  it('reads title and publication date from front matter and drops the repeated headline', () => {
+    const article = parseArticleText(readFileSync(SAMPLE, 'utf8'), 'sample');
+    expect(article.title).toBe('The US asks Russia to remove “the gun from Ukraine’s head” to negotiate');
+    expect(article.publishedAt).toBe('2022-01-05');
+    expect(article.body.startsWith('Blinken called the Russian military presence')).toBe(true);
+  });
+
+  it('takes the first non-empty line as the headline when there is no front matter', () => {
+    const article = parseArticleText('\n\n# Council votes on budget\n\nThe council met.', 'x');
+    expect(article.title).toBe('Council votes on budget');
+    expect(article.body).toBe('The council met.');
+    expect(article.publishedAt).toBeNull();
+  });
+
+  it('rejects binary input with a clear error', () => {
+    expect(() => parseArticleText('abc\u0000def', 'bin.txt')).toThrow(/NUL bytes/);
+  });
+
+  it('rejects an empty article', () => {
+    expect(() => parseArticleText('   \n\n ', 'empty.txt')).toThrow(DigestError);
+  });
+
+  it('rejects a malformed publication date naming the field', () => {
+    expect(() => parseArticleText('---\npublished: soon\n---\nT\n\nBody', 'x')).toThrow(/published/);
+  });
+
+  it('keeps related links from front matter', () => {
+    const text =
+      '---\ntitle: T\nlinks:\n  - Other story\n  - { title: Two, url: "https://example.org/2" }\n---\nBody';
+    expect(parseArticleText(text, 'x').links).toEqual([
+      { title: 'Other story', url: null },
+      { title: 'Two', url: 'https://example.org/2' },
+    ]);
+  });
+});
