@@ -1,0 +1,56 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from '../config.ts';
+import { DigestError } from '../errors.ts';
+import { loadArticles } from '../ingest/load.ts';
+import { buildMessage, mailDomain, prepareEdition } from '../pipeline.ts';
+import { composeMime } from '../render/mime.ts';
+import { logLine } from './output.ts';
+
+/** Parses a --now value: an ISO date or date-time. */
+export function parseNow(value: string | undefined): Date {
+  if (value === undefined) return new Date();
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value);
+  if (Number.isNaN(date.getTime()))
+    throw new DigestError('USAGE', `--now must be an ISO date or time, got "${value}"`);
+  return date;
+}
+
+/** `digest render <inputs...> --out DIR [--now ISO]` */
+export function registerRender(program: Command): void {
+  program
+    .command('render')
+    .description('render the digest of the given articles to DIR/digest.html, digest.txt and digest.eml')
+    .argument('<inputs...>', 'article files, folders, URLs, or -')
+    .requiredOption('--out <dir>', 'output folder (created when missing)')
+    .option('--now <iso>', 'the clock of the edition (events before it are not upcoming)')
+    .option('--to <address>', 'the recipient shown in the preview', 'Preview Reader <preview@example.org>')
+    .action(async (inputs: string[], opts: { out: string; now?: string; to: string }) => {
+      const config = loadConfig();
+      const now = parseNow(opts.now);
+      const { articles, failures } = await loadArticles(inputs);
+      for (const f of failures) logLine(`skipped ${f.source}: ${f.error.message}`);
+      if (articles.length === 0)
+        throw new DigestError('ARTICLE_UNREADABLE', 'no readable article among the inputs');
+      const rendered = await prepareEdition(articles, config, now);
+      const to = parseRecipient(opts.to);
+      const messageId = `<${rendered.edition.id}.preview@${mailDomain(config.mailFrom)}>`;
+      const message = buildMessage(rendered, { ...to, messageId }, config, 'preview-secret-not-for-sending');
+      await mkdir(opts.out, { recursive: true });
+      await writeFile(join(opts.out, 'digest.html'), message.html);
+      await writeFile(join(opts.out, 'digest.txt'), message.text);
+      await writeFile(join(opts.out, 'digest.eml'), await composeMime(message));
+      process.stdout.write(
+        `${join(opts.out, 'digest.html')}\n${join(opts.out, 'digest.txt')}\n${join(opts.out, 'digest.eml')}\n`,
+      );
+    });
+}
+
+/** "Name <a@b>" or "a@b" into its parts. */
+export function parseRecipient(value: string): { email: string; name: string | null } {
+  const match = /^\s*(.*?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(value);
+  if (match) return { name: match[1]?.replace(/^"|"$/g, '') || null, email: match[2] ?? '' };
+  if (/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(value.trim())) return { name: null, email: value.trim() };
+  throw new DigestError('SUBSCRIBER_INVALID', `"${value}" is not an email address`);
+}

@@ -1,0 +1,24 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/**
+ * A signed one-click unsubscribe token: the subscriber's address, base64url, and an HMAC of
+ * it. Cannot be forged without the secret, nor moved to another address.
+ */
+export function signUnsubscribeToken(email: string, secret: string): string {
+  const payload = Buffer.from(email.toLowerCase(), 'utf8').toString('base64url');
+  return `${payload}.${mac(payload, secret)}`;
+}
+
+/** The address a token was signed for, or null when the token is malformed or forged. */
+export function verifyUnsubscribeToken(token: string, secret: string): string | null {
+  const [payload, signature, extra] = token.split('.');
+  if (!payload || !signature || extra !== undefined) return null;
+  const expected = Buffer.from(mac(payload, secret));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  return Buffer.from(payload, 'base64url').toString('utf8');
+}
+
+function mac(payload: string, secret: string): string {
+  return createHmac('sha256', secret).update(`unsubscribe:${payload}`).digest('base64url');
+}

@@ -1,0 +1,30 @@
+import type { ArticleAnalysis, ArticleEvent } from './analysis.ts';
+
+/** One article as it stands in an edition. */
+export interface EditionItem {
+  articleId: string;
+  /** The article's own address, when known: the headline links there. */
+  url: string | null;
+  analysis: ArticleAnalysis;
+  /** The article's events on or after the edition date, sorted. */
+  upcoming: ArticleEvent[];
+}
+
+/** One digest issue: what every subscriber of this send receives. */
+export interface Edition {
+  id: string;
+  /** The edition's date, YYYY-MM-DD, in the digest's time zone. */
+  date: string;
+  /** The clock the edition was composed at (ISO 8601); "upcoming" is relative to it. */
+  composedAt: string;
+  newsletterName: string;
+  items: EditionItem[];
+}
+
+/** Who receives one copy: the per-recipient fields are filled from this. */
+export interface Recipient {
+  email: string;
+  name: string | null;
+  /** Signed one-click unsubscribe address for this recipient. */
+  unsubscribeUrl: string;
+}

@@ -1,0 +1,23 @@
+/** An attachment of an outgoing message. */
+export interface MessageAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
+/** The one message type that crosses from render to delivery: a complete, personalized email. */
+export interface OutgoingMessage {
+  from: string;
+  /** "Name <address>" or a bare address. */
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  /** Stable per delivery, so a retried send is recognisably the same message. */
+  messageId: string;
+  /** Extra headers (List-Unsubscribe, List-Id, …). */
+  headers: Record<string, string>;
+  attachments: MessageAttachment[];
+  /** The date the message claims (the Date header). */
+  date: Date;
+}

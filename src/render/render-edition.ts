@@ -1,0 +1,116 @@
+import { createElement } from 'react';
+import { render } from 'react-email';
+import { DigestEmail } from '../../emails/digest.tsx';
+import { DigestError } from '../errors.ts';
+import type { Edition } from '../models/edition.ts';
+import { renderCalendar } from './calendar.ts';
+import {
+  createPlaceholders,
+  escapeHtml,
+  fillSlots,
+  type RecipientValues,
+  type SlottedDocument,
+  splitAtPlaceholders,
+} from './personalize.ts';
+import { loadTemplates } from './templates.ts';
+
+/** Options of renderEdition. */
+export interface RenderEditionOptions {
+  /** The sender's postal address, shown in the footer. */
+  postalAddress: string;
+}
+
+/** An edition rendered once, ready to be personalized for any number of recipients. */
+export interface RenderedEdition {
+  edition: Edition;
+  subject: string;
+  html: SlottedDocument;
+  text: SlottedDocument;
+  /** iCalendar of the upcoming events, or null when there are none. */
+  calendar: string | null;
+}
+
+/** The per-recipient input: from the subscriber list. */
+export interface RecipientInput {
+  name: string | null;
+  unsubscribeUrl: string;
+}
+
+/** A personalized copy: what one recipient receives. */
+export interface PersonalizedDigest {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/**
+ * Renders the edition ONCE: react-email for HTML, handlebars for subject and text, with
+ * placeholder tokens where per-recipient fields go. Rejects on any template error, so a half
+ * email is never sent.
+ */
+export async function renderEdition(
+  edition: Edition,
+  options: RenderEditionOptions,
+): Promise<RenderedEdition> {
+  const templates = loadTemplates();
+  const placeholders = createPlaceholders();
+  const data = templateData(edition, options);
+  try {
+    const html = await render(
+      createElement(DigestEmail, {
+        edition,
+        greeting: placeholders.greeting,
+        unsubscribeUrl: placeholders.unsubscribeUrl,
+        postalAddress: options.postalAddress,
+      }),
+    );
+    const text = templates.text({ ...data, ...placeholders });
+    return {
+      edition,
+      subject: oneLine(templates.subject(data)),
+      html: splitAtPlaceholders(html, placeholders.pattern),
+      text: splitAtPlaceholders(text, placeholders.pattern),
+      calendar: renderCalendar(edition),
+    };
+  } catch (cause) {
+    throw new DigestError(
+      'TEMPLATE_FAILED',
+      `rendering edition ${edition.id} failed: ${(cause as Error).message}`,
+      {
+        cause,
+      },
+    );
+  }
+}
+
+/** The per-recipient fields, from templates/greeting.hbs and the signed unsubscribe address. */
+export function recipientValues(recipient: RecipientInput): RecipientValues {
+  const name = recipient.name?.trim() || null;
+  return { greeting: oneLine(loadTemplates().greeting({ name })), unsubscribeUrl: recipient.unsubscribeUrl };
+}
+
+/** Fills one recipient's fields: a join of pre-rendered parts, no template run. */
+export function personalize(rendered: RenderedEdition, recipient: RecipientInput): PersonalizedDigest {
+  const values = recipientValues(recipient);
+  return {
+    subject: rendered.subject,
+    html: fillSlots(rendered.html, values, escapeHtml),
+    text: fillSlots(rendered.text, values),
+  };
+}
+
+function templateData(edition: Edition, options: RenderEditionOptions) {
+  const first = edition.items[0]?.analysis.title ?? 'nothing new';
+  return {
+    ...edition,
+    postalAddress: options.postalAddress,
+    firstTitle: first,
+    moreCount: Math.max(0, edition.items.length - 1),
+    multiple: edition.items.length > 1,
+  };
+}
+
+/** Headers and greetings are one line: CR, LF and runs of white space fold to one space. */
+export function oneLine(value: string): string {
+  return value.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+
+describe('loadConfig', () => {
+  it('runs on embedded defaults with an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.smtpUrl).toBeNull();
+    expect(config.dbPath).toBe('data/digest.db');
+    expect(config.sources).toEqual(['examples/articles']);
+    expect(config.publicUrl).toBe('http://127.0.0.1:8025');
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it.each([
+    ['DIGEST_CRON', '61 * * * *'],
+    ['DIGEST_TZ', 'Mars/Olympus_Mons'],
+    ['SMTP_URL', 'http://mail.example.org'],
+    ['HTTP_PORT', 'eighty'],
+    ['PUBLIC_URL', 'not a url'],
+    ['OPS_TOKEN', 'short'],
+  ])('stops with one line naming %s when it is bad', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^${name} `));
+  });
+
+  it('reads smtp and smtps URLs and treats an empty value as unset', () => {
+    expect(loadConfig({ SMTP_URL: 'smtps://u:p@mail.example.org:465' }).smtpUrl).toBe(
+      'smtps://u:p@mail.example.org:465',
+    );
+    expect(loadConfig({ SMTP_URL: '' }).smtpUrl).toBeNull();
+  });
+});
