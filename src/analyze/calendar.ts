@@ -1,0 +1,23 @@
+/** Noon UTC of a YYYY-MM-DD date: far from midnight, so no time zone moves it to another day. */
+export function fromIso(iso: string): Date {
+  return new Date(`${iso}T12:00:00Z`);
+}
+
+/** The YYYY-MM-DD of a date, in UTC. */
+export function toIso(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The date `days` days after (or before, when negative) `date`. */
+export function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * 86_400_000);
+}
+
+/** True for a real YYYY-MM-DD calendar date. */
+export function isIsoDate(text: string): boolean {
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(text) &&
+    !Number.isNaN(fromIso(text).getTime()) &&
+    toIso(fromIso(text)) === text
+  );
+}

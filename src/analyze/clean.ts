@@ -1,0 +1,146 @@
+import type { ArticleLink } from '../models/article.ts';
+import { normalizeText } from './text-utils.ts';
+
+/** The body reduced to readable paragraphs, with the "Read more" headlines set apart. */
+export interface CleanedBody {
+  paragraphs: string[];
+  readMore: ArticleLink[];
+}
+
+// Real articles are far below this; the cap keeps a 5 MB paste from costing seconds.
+const MAX_BODY_CHARS = 300_000;
+const MAX_PARAGRAPH_CHARS = 20_000;
+
+const READ_MORE =
+  /^(?:read more|read also|also read|related(?: articles?| stories| news| coverage)?|see also|more on this(?: story)?|further reading|you (?:may|might) also like|recommended(?: for you)?|more from [^:]{1,40}|more:)\s*[:\-–—]?\s*(.*)$/i;
+const JUNK =
+  /^(?:spread the love|share(?: this(?: article| story)?| on \w+| via \w+)?|follow us(?: on [\w ,]+)?|tweet|email|print|advertisement|subscribe(?: now)?|sign up(?: for [\w ]+)?|like us on facebook|click here[\w ]*|copyright\b.*|©.*|all rights reserved\.?|comments?|leave a (?:comment|reply)|(?:facebook|twitter|whatsapp|linkedin|telegram|pinterest|reddit)(?:[\s,|/]+(?:facebook|twitter|whatsapp|linkedin|telegram|pinterest|reddit|email))*)[.!:]*$/i;
+const CREDIT_START =
+  /^(?:photo|photos|photograph|image|picture|foto|file photo|credit|caption|video)s?\b\s*(?:by|credit)?\s*[:|]/i;
+const CREDIT_AGENCY =
+  /(?:getty images|\bafp\b|\breuters\b|\bap photo\b|associated press|shutterstock|\bepa\b|anadolu|xinhua|alamy|\bsipa\b)[\s)\]]*\.?$/i;
+// "SANTIAGO —", "TACOMA, Wash. —", "CARDIFF, 20 December 2021 —": the wire dateline, not article text.
+const DATELINE =
+  /^\p{Lu}{2}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*[\p{L}\p{N} .]{1,30})?(?:\s*\([^()]{1,40}\))?\s+[—–-]{1,2}\s+/u;
+const CREDIT_BY = /\((?:photo|image|picture)s? (?:by|credit|:)[^)]{0,120}\)\s*$/i;
+
+/**
+ * Splits the body into paragraphs and removes what is not article text: repeated
+ * headline and duplicated paragraphs, photo credits and captions, share buttons;
+ * "Read more" lists become links. Also repairs doubled punctuation and missing spaces.
+ */
+export function cleanBody(body: string, title: string): CleanedBody {
+  const blocks = splitBlocks(body.slice(0, MAX_BODY_CHARS).replace(/\r\n?/g, '\n'));
+  const seen = new Set<string>([normalizeText(title)]);
+  const paragraphs: string[] = [];
+  const readMore: ArticleLink[] = [];
+  let inReadMore = false;
+  let afterCredit = false;
+  for (const block of blocks) {
+    const lines = block
+      .slice(0, MAX_PARAGRAPH_CHARS)
+      .split('\n')
+      .map((line) => stripMarkdownLine(line))
+      .filter((line) => line.length > 0);
+    if (lines.length === 0) continue;
+    const rest = takeReadMore(lines, readMore, inReadMore);
+    inReadMore = rest === null;
+    if (rest === null || rest.length === 0) continue;
+    const text = repairText(rest.join(' ')).replace(DATELINE, '');
+    const key = normalizeText(text);
+    const caption = afterCredit && isCaption(text);
+    afterCredit = isCredit(text);
+    if (!key || seen.has(key) || caption || afterCredit || isJunk(text)) continue;
+    seen.add(key);
+    paragraphs.push(text);
+  }
+  return { paragraphs, readMore };
+}
+
+/** Paragraphs are separated by blank lines; a body without any, written one long line per paragraph, by newlines. */
+function splitBlocks(body: string): string[] {
+  if (/\n[ \t]*\n/.test(body)) return body.split(/\n[ \t]*\n/);
+  const lines = body.split('\n');
+  const long = lines.filter((line) => line.length > 80).length;
+  return lines.length >= 3 && long * 2 >= lines.length ? lines : [body];
+}
+
+/**
+ * Moves "Read more" headlines into `links`. Returns the lines that are still body text,
+ * or null when the whole block belonged to a read-more list (which may continue).
+ */
+function takeReadMore(lines: string[], links: ArticleLink[], continuing: boolean): string[] | null {
+  const first = lines[0] ?? '';
+  const match = READ_MORE.exec(first);
+  if (match) {
+    const inline = match[1]?.trim() ?? '';
+    if (inline) links.push(toLink(inline));
+    for (const line of lines.slice(1)) links.push(toLink(line));
+    // A bare "Read more:" heading announces a list in the following blocks.
+    return lines.length === 1 && !inline ? null : [];
+  }
+  if (continuing && lines.every((line) => looksLikeHeadline(line))) {
+    for (const line of lines) links.push(toLink(line));
+    return null;
+  }
+  return lines;
+}
+
+function looksLikeHeadline(line: string): boolean {
+  return line.length <= 200 && (/^\[.*\]\(.*\)$/.test(line) || !/[.!?]["”’]?$/.test(line));
+}
+
+const MD_LINK = /^\[([^\]]{1,300})\]\(([^)\s]{1,2000})(?:\s+"[^"]*")?\)\s*[.,;]?$/;
+
+function toLink(raw: string): ArticleLink {
+  const line = raw.replace(/^(?:[-*+•]|\d+[.)])\s+/, '').trim();
+  const md = MD_LINK.exec(line);
+  if (md) return { title: (md[1] ?? '').trim(), url: md[2] ?? null };
+  const bare = /^(.{1,300}?)\s*[-–—:|]?\s*[(<]?(https?:\/\/\S{1,2000}?)[)>]?$/.exec(line);
+  if (bare?.[1]) return { title: bare[1].trim(), url: bare[2] ?? null };
+  return { title: line, url: null };
+}
+
+/** Removes Markdown syntax that is not text: headings, list markers, images, emphasis, link targets. */
+function stripMarkdownLine(line: string): string {
+  return line
+    .replace(/^\s{0,3}#{1,6}\s+/, '')
+    .replace(/^\s{0,3}>\s?/, '')
+    .replace(/!\[[^\]]{0,300}\]\([^)]{0,2000}\)/g, '')
+    .replace(/(\*\*|__)(?=\S)([^*_]{1,500}?\S)\1/g, '$2')
+    .trim();
+}
+
+/** The line under a photo credit that describes the picture: one short sentence. */
+function isCaption(text: string): boolean {
+  return text.length < 180 && !/[.!?]\s+\S/.test(text) && !/["“”]/.test(text);
+}
+
+// Share and follow blocks: "Share this: Twitter Facebook", "Follow us on Twitter @X for the latest".
+const JUNK_START =
+  /^(?:share (?:this|on|via)|follow us|sign up|subscribe to|click here|join us on|(?:additional )?(?:reporting|writing|editing) by)\b/i;
+
+function isJunk(text: string): boolean {
+  return text.length <= 300 && (JUNK.test(text) || (text.length <= 160 && JUNK_START.test(text)));
+}
+
+function isCredit(text: string): boolean {
+  if (text.length > 300) return false;
+  if (CREDIT_START.test(text) || CREDIT_BY.test(text)) return true;
+  // "VIRGINIA MAYO / AFP / Getty Images": short, slash-separated, ends with an agency.
+  return text.length < 160 && CREDIT_AGENCY.test(text) && (/[/|]/.test(text) || !/[.!?]\s/.test(text));
+}
+
+/** Repairs typing accidents: doubled punctuation, missing spaces between sentences or words. */
+export function repairText(text: string): string {
+  return text
+    .replace(/\[([^\]]{1,300})\]\((?:https?:|\/)[^)\s]{0,2000}\)/g, '$1')
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/''|``/g, '"')
+    .replace(/(?<![.])\.\.(?![.])/g, '.')
+    .replace(/,,+/g, ',')
+    .replace(/ ([,;:.!?])(?=\s|$)/g, '$1')
+    .replace(/\b([a-z][a-z]{2,})([A-Z][a-z]{1,})/g, '$1 $2')
+    .replace(/\b([a-z]{2,}[.!?])([A-Z][a-z])/g, '$1 $2')
+    .trim();
+}

@@ -1,0 +1,129 @@
+import * as chrono from 'chrono-node';
+import { addDays, fromIso, toIso } from './calendar.ts';
+
+/** A date written in a sentence, resolved to the calendar. */
+export interface DateMention {
+  start: number;
+  end: number;
+  /** YYYY-MM-DD, or null for a time given without a day ("at 10 am local time"). */
+  date: string | null;
+  endDate: string | null;
+  time: string | null;
+  /** "the following day", "three days after that": counted from the event just mentioned. */
+  chain: { days: number; anchorWord: string | null } | null;
+}
+
+/** Sentences without any of these carry no date: chrono is not called on them. */
+const DATEISH =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\btomorrow\b|\btoday\b|\btonight\b|\bnoon\b|\d\s*(?:a\.?m\b|p\.?m\b)|\b\d{1,2}[:.]\d{2}\b|\bday\b|\bdays\b|\bweeks?\s+(?:later|after)/i;
+const NUMBERS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+};
+const CHAIN =
+  /\b(?:(?:on\s+)?the\s+(?:following|next)\s+day|the\s+day\s+(before|after)(?:\s+(?:the|its|his|her)\s+([a-z-]+))?|(a|an|one|two|three|four|five|six|seven|\d)\s+(days?|weeks?)\s+(later(?!\s+than)|afterwards|after\s+that|(?:after|before)(?=\s*(?:[,.;]|$))|before\s+that|earlier(?!\s+than)))/gi;
+const IMPRECISE = /\b(?:next|this|last|coming)\s+(?:week|month|year|weekend)\b|\bend of\b|\bago\b/i;
+
+/**
+ * Finds the dates of a sentence. Absolute and weekday dates come from chrono-node;
+ * chained dates ("the following day") are left for the caller, who knows the event
+ * just mentioned. Weekdays are read forward or backward from the tense of the clause.
+ */
+export function findDateMentions(
+  sentence: string,
+  published: string,
+  pastTense: (at: number) => boolean,
+): DateMention[] {
+  if (!DATEISH.test(sentence)) return [];
+  const mentions = findChains(sentence);
+  const reference = fromIso(published);
+  const results = chrono.parse(sentence, { instant: reference, timezone: 'UTC' });
+  for (const result of results) {
+    const start = result.index;
+    const end = start + result.text.length;
+    // Relative spans ("three weeks after", "in two days") count from the wrong day in chrono: ours or none.
+    if (mentions.some((m) => m.start < end && start < m.end) || IMPRECISE.test(result.text)) continue;
+    if (/\b(?:days?|weeks?|months?|years?)\b/i.test(result.text)) continue;
+    const mention = toMention(result, published, pastTense(start));
+    if (mention) mentions.push({ ...mention, start, end });
+  }
+  // "Two days later, on January 12": the written date wins over the chain.
+  const kept = mentions.filter(
+    (m) => !m.chain || !mentions.some((d) => d.date && d.start >= m.end && d.start - m.end <= 8),
+  );
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function findChains(sentence: string): DateMention[] {
+  const chains: DateMention[] = [];
+  for (const match of sentence.matchAll(CHAIN)) {
+    const [, beforeAfter, anchorWord, count, unit, direction] = match;
+    let days = 1;
+    if (beforeAfter) days = beforeAfter.toLowerCase() === 'before' ? -1 : 1;
+    if (count && unit && direction) {
+      const n = NUMBERS[count.toLowerCase()] ?? Number(count);
+      const sign = /before|earlier/i.test(direction) ? -1 : 1;
+      days = sign * n * (/week/i.test(unit) ? 7 : 1);
+    }
+    const chain = { days, anchorWord: anchorWord?.toLowerCase() ?? null };
+    chains.push({
+      start: match.index,
+      end: match.index + match[0].length,
+      date: null,
+      endDate: null,
+      time: null,
+      chain,
+    });
+  }
+  return chains;
+}
+
+type Parsed = Omit<DateMention, 'start' | 'end'>;
+
+function toMention(result: chrono.ParsedResult, published: string, past: boolean): Parsed | null {
+  const { start } = result;
+  const time = start.isCertain('hour') ? formatTime(start.get('hour') ?? 0, start.get('minute') ?? 0) : null;
+  const relativeDay = /\b(?:tomorrow|today|tonight)\b/i.test(result.text);
+  let date: string | null = null;
+  if (relativeDay || (start.isCertain('day') && start.isCertain('month'))) {
+    date = toIso(start.date());
+    // chrono takes the nearest year; the tense says which side of publication is meant.
+    if (!relativeDay && !start.isCertain('year') && date < published && !past) date = shiftYear(date, 1);
+    // Only far ahead: "has been cleared for launch on March 5" a week before is still coming.
+    if (!relativeDay && !start.isCertain('year') && past && daysBetween(published, date) > 90)
+      date = shiftYear(date, -1);
+  } else if (start.isCertain('weekday')) {
+    date = resolveWeekday(start.get('weekday') ?? 0, published, past || /\blast\b/i.test(result.text));
+    if (/\bnext\s+\w+day\b/i.test(result.text)) date = toIso(start.date());
+  }
+  if (!date && !time) return null;
+  const endDate = date && result.end?.isCertain('day') ? toIso(result.end.date()) : null;
+  return { date, endDate: date && endDate && endDate > date ? endDate : null, time, chain: null };
+}
+
+/** A weekday alone: the next such day after publication, or the last one up to it in a past-tense clause. */
+export function resolveWeekday(weekday: number, published: string, past: boolean): string {
+  const base = fromIso(published);
+  const diff = (weekday - base.getUTCDay() + 7) % 7;
+  if (past) return toIso(addDays(base, diff === 0 ? 0 : diff - 7));
+  return toIso(addDays(base, diff === 0 ? 7 : diff));
+}
+
+function daysBetween(from: string, to: string): number {
+  return (fromIso(to).getTime() - fromIso(from).getTime()) / 86_400_000;
+}
+
+function shiftYear(iso: string, years: number): string {
+  return `${Number(iso.slice(0, 4)) + years}${iso.slice(4)}`;
+}
+
+function formatTime(hour: number, minute: number): string {
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}

@@ -1,0 +1,121 @@
+import { isRoleNoun } from './roles.ts';
+import { NAME_PARTICLES, NON_NAME_WORDS, ROLE_MODIFIERS } from './vocabulary.ts';
+
+/** A run of capitalized words in a text ("Antony Blinken", "NATO-Russia Council"). */
+export interface NameRun {
+  /** The words, possessive "’s" removed. */
+  words: string[];
+  /** Offset of each word. */
+  starts: number[];
+  start: number;
+  end: number;
+  /** True when the last word carried a possessive ("Andina's"). */
+  possessive: boolean;
+}
+
+const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}'’.-]*/gu;
+const MAX_RUN_WORDS = 8;
+
+/**
+ * Finds the runs of capitalized words, allowing name particles (de, van, von) and
+ * "of"/"for" inside ("Secretary of State Antony Blinken" is one run). A run ends at
+ * punctuation or a possessive.
+ */
+export function findCapitalizedRuns(text: string): NameRun[] {
+  const runs: NameRun[] = [];
+  let current: NameRun | null = null;
+  let lastEnd = 0;
+  for (const match of text.matchAll(WORD)) {
+    let word = match[0].replace(/\.+$/, (dots) => (/^\p{Lu}$/u.test(match[0].slice(0, -1)) ? dots : ''));
+    const possessive = /['’]s$/.test(word);
+    if (possessive) word = word.slice(0, -2);
+    const start = match.index;
+    const end = start + word.length + (possessive ? 2 : 0);
+    const gapOk = current !== null && /^\s+$/.test(text.slice(lastEnd, start)) && !current.possessive;
+    const capital = /^\p{Lu}/u.test(word);
+    const joiner = !capital && (NAME_PARTICLES.has(word) || word === 'of' || word === 'for');
+    if (capital && gapOk && current && current.words.length < MAX_RUN_WORDS) {
+      current.words.push(word);
+      current.starts.push(start);
+      current.end = end;
+      current.possessive = possessive;
+    } else if (joiner && gapOk && current) {
+      current.words.push(word);
+      current.starts.push(start);
+    } else {
+      if (current) runs.push(trimRun(current));
+      current = capital ? { words: [word], starts: [start], start, end, possessive } : null;
+    }
+    lastEnd = end;
+  }
+  if (current) runs.push(trimRun(current));
+  return runs;
+}
+
+function trimRun(run: NameRun): NameRun {
+  while (run.words.length > 1 && !/^\p{Lu}/u.test(run.words[run.words.length - 1] ?? '')) {
+    run.words.pop();
+    run.starts.pop();
+  }
+  return run;
+}
+
+/** A person's full name found in a text. */
+export interface NameMention {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Finds full personal names: the longest tail of a capitalized run made of two to
+ * five name-like words ("US President Joe Biden" -> "Joe Biden").
+ */
+export function findPersonNames(text: string): NameMention[] {
+  const names: NameMention[] = [];
+  for (const run of findCapitalizedRuns(text)) {
+    // "Anika Sorensen of Denmark", "Secretary of State Antony Blinken": a name never spans "of".
+    let from = 0;
+    for (let i = 0; i <= run.words.length; i++) {
+      if (i < run.words.length && run.words[i] !== 'of' && run.words[i] !== 'for') continue;
+      const tail = nameTail(run.words.slice(from, i));
+      const first = from + (i - from) - tail.length;
+      const start = run.starts[first];
+      if (tail.length >= 2 && start !== undefined) {
+        const last = run.starts[i - 1] ?? start;
+        const end = i === run.words.length ? run.end : last + (run.words[i - 1] ?? '').length;
+        names.push({ name: tail.join(' '), start, end });
+      }
+      from = i + 1;
+    }
+  }
+  return names;
+}
+
+/** The trailing words of a run that can form a person's name. */
+export function nameTail(words: string[]): string[] {
+  let i = words.length;
+  while (i > 0 && isNameWord(words[i - 1] ?? '', i - 1 < words.length - 1)) i--;
+  const tail = words.slice(i);
+  // "Superintendent Mark Evans": a leading role word is a title, not a first name.
+  while (tail.length > 2 && (isRoleNoun(tail[0] ?? '') || ROLE_MODIFIERS.has((tail[0] ?? '').toLowerCase())))
+    tail.shift();
+  while (tail.length > 0 && !/^\p{Lu}/u.test(tail[0] ?? '')) tail.shift();
+  if (tail.length > 5 || tail.filter((w) => /^\p{Lu}/u.test(w)).length < 2) return [];
+  return tail;
+}
+
+function isNameWord(word: string, inside: boolean): boolean {
+  if (inside && NAME_PARTICLES.has(word)) return true;
+  if (!/^\p{Lu}/u.test(word)) return false;
+  if (/^\p{Lu}{2,}$/u.test(word) || /\d/.test(word) || /\.\p{L}/u.test(word)) return false;
+  if (word.includes('-') && word.split('-').some((part) => NON_NAME_WORDS.has(part.toLowerCase())))
+    return false;
+  return !NON_NAME_WORDS.has(word.toLowerCase());
+}
+
+/** The last word of a full name, used to resolve later mentions by surname. */
+export function surnameOf(name: string): string {
+  const words = name.split(' ');
+  return words[words.length - 1] ?? name;
+}

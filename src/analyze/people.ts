@@ -1,0 +1,64 @@
+import { findPersonNames, surnameOf } from './names.ts';
+import { findRoleAfter, findRoleBefore } from './roles.ts';
+import { NON_NAME_WORDS } from './vocabulary.ts';
+
+/** A person named in the article, with the role the text first gives them. */
+export interface Person {
+  name: string;
+  role: string | null;
+}
+
+/** Everyone the article names in full, reachable by full name or surname. */
+export interface PeopleIndex {
+  byName: Map<string, Person>;
+  bySurname: Map<string, Person>;
+  /** First names that belong to one person only ("Xi" of "Xi Jinping"), null when shared. */
+  byFirstName: Map<string, Person | null>;
+}
+
+/**
+ * Collects the people the article names in full ("Antony Blinken") with their roles,
+ * so that a later or earlier "Blinken" or "the US Secretary of State" finds them.
+ */
+export function buildPeopleIndex(paragraphs: string[]): PeopleIndex {
+  const index: PeopleIndex = { byName: new Map(), bySurname: new Map(), byFirstName: new Map() };
+  for (const text of paragraphs) {
+    for (const mention of findPersonNames(text)) {
+      const role = findRoleBefore(text, mention.start) ?? findRoleAfter(text, mention.end);
+      const known = index.byName.get(mention.name) ?? index.bySurname.get(surnameOf(mention.name));
+      if (known) {
+        known.role ??= role;
+        continue;
+      }
+      const person: Person = { name: mention.name, role };
+      index.byName.set(person.name, person);
+      const surname = surnameOf(person.name);
+      if (!index.bySurname.has(surname)) index.bySurname.set(surname, person);
+      const first = person.name.split(' ')[0] ?? '';
+      index.byFirstName.set(first, index.byFirstName.has(first) ? null : person);
+    }
+  }
+  return index;
+}
+
+/** The first person named in a phrase: by full name, or by the surname of someone named in full elsewhere. */
+export function findPersonIn(phrase: string, people: PeopleIndex): Person | null {
+  const full = findPersonNames(phrase).find((m) => people.byName.has(m.name));
+  const bySurname = findPeopleMentioned(phrase, people)[0];
+  if (full && (!bySurname || full.start <= bySurname.at)) return people.byName.get(full.name) ?? null;
+  return bySurname?.person ?? null;
+}
+
+/** Every person mentioned in a text, in order, by full name or known surname. */
+export function findPeopleMentioned(
+  text: string,
+  people: PeopleIndex,
+): Array<{ person: Person; at: number }> {
+  const found: Array<{ person: Person; at: number }> = [];
+  for (const match of text.matchAll(/\p{Lu}[\p{L}\p{M}'’-]*/gu)) {
+    const word = match[0].replace(/['’]s$/, '');
+    const person = people.bySurname.get(word) ?? people.byFirstName.get(word);
+    if (person && !NON_NAME_WORDS.has(word.toLowerCase())) found.push({ person, at: match.index });
+  }
+  return found;
+}

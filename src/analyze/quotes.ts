@@ -1,0 +1,163 @@
+import type { Quote } from '../models/analysis.ts';
+import type { PeopleIndex, Person } from './people.ts';
+import { findPeopleMentioned } from './people.ts';
+import type { QuoteSpan } from './quote-spans.ts';
+import { findQuoteSpans } from './quote-spans.ts';
+import { splitSentences } from './sentences.ts';
+import type { Attribution, SpeakerContext } from './speakers.ts';
+import {
+  findAttributionAfter,
+  findAttributionBefore,
+  immediateSubject,
+  PRONOUN_SUBJECT,
+} from './speakers.ts';
+import { countWords, trimTrailingPunctuation } from './text-utils.ts';
+import { SPEECH_VERBS } from './vocabulary.ts';
+
+/** Key quotes have at least this many words; shorter ones are scare quotes or titles. */
+export const MIN_QUOTE_WORDS = 6;
+const MAX_QUOTE_CHARS = 2_000;
+
+interface Found {
+  span: QuoteSpan;
+  text: string;
+  attribution: Attribution | null;
+  /** Under MIN_QUOTE_WORDS: not a key quote, kept only to attribute its neighbours. */
+  short: boolean;
+}
+
+/**
+ * Extracts the key quotes of the article with their speakers. Attribution is looked for
+ * in the quote's own sentence, then in the other quotes of its paragraph, then in the
+ * sentence before; pronouns and role references resolve to people named in full.
+ */
+export function extractQuotes(paragraphs: string[], people: PeopleIndex): Quote[] {
+  const quotes: Quote[] = [];
+  let lastSpeaker: Person | null = null;
+  let previousHadQuote = false;
+  paragraphs.forEach((text, index) => {
+    const previous = paragraphs[index - 1] ?? '';
+    const previousSpeaker = speakerReportedIn(previous, people);
+    const found = findParagraphQuotes(text, index, {
+      people,
+      lastSpeaker,
+      previousSpeaker,
+      paragraphSpeaker: null,
+    });
+    fillFromNeighbours(found);
+    for (const quote of found) {
+      if (quote.short) continue;
+      const fallback =
+        lastPersonIn(previousSentence(text, quote.span), people) ??
+        previousSpeaker ??
+        (isFirstSentence(text, quote.span) ? lastPersonIn(lastSentence(previous), people) : null) ??
+        (previousHadQuote ? lastSpeaker : null);
+      const attribution =
+        quote.attribution ?? (fallback ? { speaker: fallback.name, role: fallback.role } : null);
+      quotes.push({
+        text: quote.text,
+        speaker: attribution?.speaker ?? null,
+        role: attribution?.role ?? null,
+      });
+      if (attribution?.speaker) lastSpeaker = people.byName.get(attribution.speaker) ?? lastSpeaker;
+    }
+    previousHadQuote = found.some((q) => !q.short);
+  });
+  return quotes;
+}
+
+function findParagraphQuotes(text: string, index: number, base: SpeakerContext): Found[] {
+  const found: Found[] = [];
+  let lastSpeaker = base.lastSpeaker;
+  for (const span of findQuoteSpans(text, index)) {
+    const quoted = trimTrailingPunctuation(text.slice(span.start, span.end));
+    if (quoted.length > MAX_QUOTE_CHARS) continue;
+    const short = countWords(quoted) < MIN_QUOTE_WORDS || isTitleCase(quoted);
+    const before = span.open >= 0 ? text.slice(0, span.open) : '';
+    const ctx: SpeakerContext = {
+      ...base,
+      lastSpeaker,
+      paragraphSpeaker: speakerReportedIn(before, base.people),
+      sentenceSubject: subjectOf(previousSentence(text, span), base.people),
+    };
+    const after = span.close >= 0 ? text.slice(span.close + 1) : '';
+    const direct = findAttributionAfter(after, ctx);
+    // A short quote only lends its speaker when it is directly attributed: “We are disappointed,” said X, “but ...”.
+    if (short && !direct?.speaker) continue;
+    const attribution = direct ?? findAttributionBefore(currentSentence(before), ctx) ?? null;
+    if (attribution?.speaker) lastSpeaker = base.people.byName.get(attribution.speaker) ?? lastSpeaker;
+    found.push({ span, text: quoted, attribution, short });
+  }
+  return found;
+}
+
+/** The sentence that ends right before the quote's sentence, in the same paragraph. */
+function previousSentence(text: string, span: QuoteSpan): string {
+  const head = text.slice(0, span.open >= 0 ? span.open : span.start);
+  const sentences = splitSentences(head);
+  const lastIsOwn = sentences.length > 0 && !/[.!?]["”’]?$/.test(sentences[sentences.length - 1]?.text ?? '');
+  return sentences[sentences.length - (lastIsOwn ? 2 : 1)]?.text ?? '';
+}
+
+function isFirstSentence(text: string, span: QuoteSpan): boolean {
+  return splitSentences(text.slice(0, span.open >= 0 ? span.open : span.start)).length === 0;
+}
+
+function lastSentence(paragraph: string): string {
+  const sentences = splitSentences(paragraph);
+  return sentences[sentences.length - 1]?.text ?? '';
+}
+
+/** The person a sentence opens with, its likely subject. */
+function subjectOf(sentence: string, people: PeopleIndex): Person | null {
+  const first = findPeopleMentioned(sentence, people)[0];
+  return first && sentence.slice(0, first.at).split(/\s+/).length <= 6 ? first.person : null;
+}
+
+function lastPersonIn(text: string, people: PeopleIndex): Person | null {
+  const mentions = findPeopleMentioned(text, people);
+  return mentions[mentions.length - 1]?.person ?? null;
+}
+
+/** “The Lord of the Rings: The Return of the King” is a title, not speech: most long words capitalized. */
+function isTitleCase(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
+  return words.length >= 3 && words.filter((w) => /^\p{Lu}/u.test(w)).length >= words.length * 0.7;
+}
+
+/** The part of `before` since the last sentence end or closing quote: the quote's own sentence. */
+function currentSentence(before: string): string {
+  const cut = Math.max(
+    before.search(/[.!?]["”]?\s+[^.!?]*$/),
+    before.lastIndexOf('”'),
+    before.lastIndexOf('"'),
+  );
+  return cut >= 0 ? before.slice(cut + 1) : before;
+}
+
+/** Quotes of one paragraph without their own attribution share the paragraph's speaker. */
+function fillFromNeighbours(found: Found[]): void {
+  found.forEach((quote, i) => {
+    if (quote.attribution) return;
+    const previous = found
+      .slice(0, i)
+      .reverse()
+      .find((q) => q.attribution?.speaker);
+    const next = found.slice(i + 1).find((q) => q.attribution?.speaker);
+    quote.attribution = previous?.attribution ?? next?.attribution ?? null;
+  });
+}
+
+/** The person a text reports as speaking last: the subject of its last speech verb ("and he described" keeps the speaker). */
+export function speakerReportedIn(text: string, people: PeopleIndex): Person | null {
+  let speaker: Person | null = null;
+  for (const match of text.matchAll(/\p{L}+/gu)) {
+    if (!SPEECH_VERBS.has(match[0].toLowerCase())) continue;
+    const head = text.slice(0, match.index);
+    if (PRONOUN_SUBJECT.test(immediateSubject(head))) continue;
+    const sentenceStart = Math.max(0, head.search(/[.!?]\s+[^.!?]*$/));
+    const mentions = findPeopleMentioned(text.slice(sentenceStart, match.index), people);
+    speaker = mentions[mentions.length - 1]?.person ?? speaker;
+  }
+  return speaker;
+}

@@ -1,0 +1,115 @@
+import { ROLE_MODIFIERS, ROLE_NOUNS, SPEECH_VERBS } from './vocabulary.ts';
+
+// Words that end a role phrase when walking back from a name.
+const STOPS = new Set(
+  (
+    'the a an one another his her their its our my your this that these those and or but with by from to in on ' +
+    'into during after before since as according when while who which whose where was were is are be been will ' +
+    'would has have had not also including like than if then there it he she they we i you'
+  ).split(' '),
+);
+const HONORIFICS = new Set([
+  'professor',
+  'prof',
+  'dr',
+  'doctor',
+  'sir',
+  'dame',
+  'lord',
+  'lady',
+  'mr',
+  'mrs',
+  'ms',
+]);
+const COMPLEMENT_LINKS = new Set(['of', 'for', 'at']);
+const MAX_ROLE_WORDS = 10;
+
+/** True when a word names a role ("minister", "Spokeswoman", "analysts"). */
+export function isRoleNoun(word: string): boolean {
+  const lower = word.toLowerCase().replace(/['’]s$/, '');
+  return ROLE_NOUNS.has(lower) || (lower.endsWith('s') && ROLE_NOUNS.has(lower.slice(0, -1)));
+}
+
+/** True when the phrase contains a role noun. */
+export function hasRoleNoun(phrase: string): boolean {
+  return phrase.split(/\s+/).some((w) => isRoleNoun(w.replace(/[^\p{L}'’-]/gu, '')));
+}
+
+/**
+ * The role written just before a name: "White House spokeswoman Jen Psaki",
+ * "the US Secretary of State, Antony Blinken", "Argentina's secretary for water resources, Lucía Montenegro".
+ */
+export function findRoleBefore(text: string, nameStart: number): string | null {
+  const role = readRoleBefore(text, nameStart);
+  // "the study's lead author, Professor Bethan Lloyd": a lone title is an honorific; the role is before it.
+  if (role && HONORIFICS.has(role.toLowerCase())) {
+    const at = text.lastIndexOf(role, nameStart);
+    return at > 0 ? (readRoleBefore(text, at) ?? null) : null;
+  }
+  return role;
+}
+
+function readRoleBefore(text: string, nameStart: number): string | null {
+  let prefix = text.slice(Math.max(0, nameStart - 160), nameStart);
+  if (/,\s*$/.test(prefix)) prefix = prefix.replace(/,\s*$/, '');
+  else if (!/\s$/.test(prefix)) return null;
+  const tokens = prefix.trimEnd().split(/\s+/);
+  const phrase: string[] = [];
+  let found = false;
+  let capitalSeen = false;
+  for (let i = tokens.length - 1; i >= 0 && phrase.length < MAX_ROLE_WORDS; i--) {
+    const token = tokens[i] ?? '';
+    const abbreviation = /^(?:\p{Lu}\.){2,}$/u.test(token);
+    if ((/[,.;:!?"“”()\]—–]$/.test(token) && !abbreviation) || /^["“(]/.test(token)) break;
+    const lower = token.toLowerCase();
+    if (lower === 'the' && /^of$/i.test(tokens[i - 1] ?? '')) {
+      phrase.unshift(token);
+      continue;
+    }
+    if (STOPS.has(lower) || SPEECH_VERBS.has(lower)) break;
+    if (isRoleNoun(token)) found = true;
+    else if (!found && phrase.length >= 5) return null;
+    else if (found && !acceptsBeforeRole(token, capitalSeen)) break;
+    if (found && /^\p{Lu}/u.test(token)) capitalSeen = true;
+    phrase.unshift(token);
+  }
+  return validateRole(phrase);
+}
+
+/** Before the role noun: capitalized words and modifiers; a plain lowercase word only right next to it ("transport minister"). */
+function acceptsBeforeRole(token: string, capitalSeen: boolean): boolean {
+  if (/^\p{Lu}/u.test(token) || ROLE_MODIFIERS.has(token.toLowerCase())) return true;
+  return !capitalSeen && /^[\p{Ll}-]{3,}(?:['’]s)?$/u.test(token);
+}
+
+function validateRole(phrase: string[]): string | null {
+  let lastRole = -1;
+  phrase.forEach((word, i) => {
+    if (isRoleNoun(word)) lastRole = i;
+  });
+  if (lastRole < 0) return null;
+  // After the role noun only a complement may follow: "Secretary of State", "analyst at X".
+  const after = phrase[lastRole + 1];
+  if (after !== undefined && !COMPLEMENT_LINKS.has(after)) return null;
+  return phrase.join(' ');
+}
+
+const APPOSITIVE = /^,\s+(?:(?:the|a|an|one)\s+)?([^,;:!?“”"()—–]{2,160}?)\s*(?=,|;|:|—|–|\.(?:\s|$)|$)/;
+// Where an apposition stops being the role: "a retired nurse convicted of ...", "..., who represents".
+const APPOSITIVE_END =
+  /\s+(?:who|which|whose|that|and|but|or|when|where|while|as|after|since|said|says|told|convicted|accused|charged|known|based|speaking)\b.*$/i;
+
+/** The role written after a name as an apposition: "Jen Psaki, the White House press secretary, said". */
+export function findRoleAfter(text: string, nameEnd: number): string | null {
+  // Abbreviation periods ("St. Vincent's Hospital") do not end the apposition.
+  const window = text
+    .slice(nameEnd, nameEnd + 240)
+    .replace(/\b(St|Dr|Mt|Jr|Sr|No|Co|Inc|Ltd)\./g, '$1\u0000');
+  const match = APPOSITIVE.exec(window);
+  const phrase = match?.[1]?.replace(APPOSITIVE_END, '').replaceAll('\u0000', '.').trim();
+  if (!phrase) return null;
+  const words = phrase.split(/\s+/);
+  const first = (words[0] ?? '').toLowerCase();
+  if (words.length > MAX_ROLE_WORDS + 2 || STOPS.has(first) || SPEECH_VERBS.has(first)) return null;
+  return hasRoleNoun(phrase) ? phrase : null;
+}

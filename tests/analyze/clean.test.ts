@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { cleanBody, repairText } from '../../src/analyze/clean.ts';
+import { collectLinks } from '../../src/analyze/links.ts';
+import type { Article } from '../../src/models/article.ts';
+
+describe('cleanBody', () => {
+  it('drops repeated paragraphs, the headline, credits, captions and share junk', () => {
+    const body = [
+      'Headline here',
+      'A subtitle sentence that is repeated.',
+      'A subtitle sentence that is repeated.',
+      'Photo: VIRGINIA MAYO / AFP / Getty Images',
+      'A dry riverbed near the border crossing in February.',
+      'SANTIAGO — The real article text starts here with a full sentence about the talks that are coming next week and more.',
+      'Spread the love',
+      'Share this:\nTwitter\nFacebook',
+      'Follow us on Twitter @NordicWire for the latest from the High North',
+    ].join('\n\n');
+    expect(cleanBody(body, 'Headline here').paragraphs).toEqual([
+      'A subtitle sentence that is repeated.',
+      'The real article text starts here with a full sentence about the talks that are coming next week and more.',
+    ]);
+  });
+
+  it('turns "Read more" and "Related" lists into links, with Markdown addresses', () => {
+    const body =
+      'Text of the article.\n\nRead more:\nFirst headline\n[Second headline](https://example.org/2)\n\nRelated:\n\n- Third headline';
+    const { paragraphs, readMore } = cleanBody(body, 'T');
+    expect(paragraphs).toEqual(['Text of the article.']);
+    expect(readMore).toEqual([
+      { title: 'First headline', url: null },
+      { title: 'Second headline', url: 'https://example.org/2' },
+      { title: 'Third headline', url: null },
+    ]);
+  });
+
+  it('repairs doubled periods and missing spaces between sentences and words', () => {
+    expect(repairText('Borders.. in other countriesWhite House said.Norway agreed..')).toBe(
+      'Borders. in other countries White House said. Norway agreed.',
+    );
+    expect(repairText('An iPhone and eBay stay as written...')).toBe('An iPhone and eBay stay as written...');
+  });
+});
+
+describe('collectLinks', () => {
+  it('adds the article address last and removes duplicates', () => {
+    const article: Article = {
+      id: 'x',
+      title: 'Own title',
+      url: 'https://example.org/own',
+      publishedAt: null,
+      body: '',
+      links: [{ title: 'First headline', url: 'https://example.org/1' }],
+      source: 't',
+    };
+    expect(collectLinks([{ title: 'First headline', url: null }], article)).toEqual([
+      { title: 'First headline', url: 'https://example.org/1' },
+      { title: 'Own title', url: 'https://example.org/own' },
+    ]);
+  });
+});
+
+describe('cleanBody on a body without blank lines', () => {
+  it('reads one long line per paragraph', () => {
+    const line = (n: number) =>
+      `Paragraph ${n} is a long line of article text that goes on well past eighty characters in all.`;
+    const { paragraphs } = cleanBody([line(1), line(2), line(3)].join('\n'), 'T');
+    expect(paragraphs).toHaveLength(3);
+  });
+
+  it('joins hard-wrapped short lines into one paragraph', () => {
+    expect(cleanBody('A short wrapped line\nthat continues here\nand ends here.', 'T').paragraphs).toEqual([
+      'A short wrapped line that continues here and ends here.',
+    ]);
+  });
+});
