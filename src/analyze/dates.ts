@@ -10,7 +10,7 @@ export interface DateMention {
   endDate: string | null;
   time: string | null;
   /** "the following day", "three days after that": counted from the event just mentioned. */
-  chain: { days: number; anchorWord: string | null } | null;
+  chain: { days: number; anchor: string[] } | null;
 }
 
 /** Sentences without any of these carry no date: chrono is not called on them. */
@@ -28,7 +28,7 @@ const NUMBERS: Record<string, number> = {
   seven: 7,
 };
 const CHAIN =
-  /\b(?:(?:on\s+)?the\s+(?:following|next)\s+day|the\s+day\s+(before|after)(?:\s+(?:the|its|his|her)\s+([a-z-]+))?|(a|an|one|two|three|four|five|six|seven|\d)\s+(days?|weeks?)\s+(later(?!\s+than)|afterwards|after\s+that|(?:after|before)(?=\s*(?:[,.;]|$))|before\s+that|earlier(?!\s+than)))/gi;
+  /\b(?:(?:on\s+)?the\s+(?:following|next)\s+day|the\s+day\s+(before|after)(?:\s+((?:(?:the|its|his|her|their)\s+)?[a-z-]+(?:\s+[a-z-]+){0,2}))?|(a|an|one|two|three|four|five|six|seven|\d)\s+(days?|weeks?)\s+(later(?!\s+than)|afterwards|after\s+that|(?:after|before)(?=\s*(?:[,.;]|$))|before\s+that|earlier(?!\s+than)))/gi;
 const IMPRECISE = /\b(?:next|this|last|coming)\s+(?:week|month|year|weekend)\b|\bend of\b|\bago\b/i;
 
 /**
@@ -44,13 +44,15 @@ export function findDateMentions(
   if (!DATEISH.test(sentence)) return [];
   const mentions = findChains(sentence);
   const reference = fromIso(published);
-  const results = chrono.parse(sentence, { instant: reference, timezone: 'UTC' });
+  const results = chrono.parse(prepareRanges(sentence), { instant: reference, timezone: 'UTC' });
   for (const result of results) {
     const start = result.index;
     const end = start + result.text.length;
     // Relative spans ("three weeks after", "in two days") count from the wrong day in chrono: ours or none.
     if (mentions.some((m) => m.start < end && start < m.end) || IMPRECISE.test(result.text)) continue;
     if (/\b(?:days?|weeks?|months?|years?)\b/i.test(result.text)) continue;
+    // "will now take place on March 30": "now" is no date.
+    if (/^(?:right\s+|just\s+)?now$/i.test(result.text.trim())) continue;
     const mention = toMention(result, published, pastTense(start));
     if (mention) mentions.push({ ...mention, start, end });
   }
@@ -61,10 +63,27 @@ export function findDateMentions(
   return kept.sort((a, b) => a.start - b.start);
 }
 
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+// chrono reads "from 12" as a time: "from 12 to 14 July" and "from 12 July to 14 July" lose the "from".
+const FROM_DAY = new RegExp(
+  `\\bfrom(?=\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+(?:(?:to|until|till|-|–)\\s+\\d{1,2}\\s+)?${MONTH})`,
+  'gi',
+);
+// ... and "between 12 and 14 July" as the 14th only.
+const BETWEEN_DAYS = new RegExp(
+  `\\bbetween(\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+)and(?=\\s+\\d{1,2}\\s+${MONTH})`,
+  'gi',
+);
+
+/** Rewrites day ranges chrono misreads into ones it reads, keeping every offset. */
+function prepareRanges(sentence: string): string {
+  return sentence.replace(FROM_DAY, '    ').replace(BETWEEN_DAYS, '       $1to ');
+}
+
 function findChains(sentence: string): DateMention[] {
   const chains: DateMention[] = [];
   for (const match of sentence.matchAll(CHAIN)) {
-    const [, beforeAfter, anchorWord, count, unit, direction] = match;
+    const [, beforeAfter, anchorPhrase, count, unit, direction] = match;
     let days = 1;
     if (beforeAfter) days = beforeAfter.toLowerCase() === 'before' ? -1 : 1;
     if (count && unit && direction) {
@@ -72,7 +91,7 @@ function findChains(sentence: string): DateMention[] {
       const sign = /before|earlier/i.test(direction) ? -1 : 1;
       days = sign * n * (/week/i.test(unit) ? 7 : 1);
     }
-    const chain = { days, anchorWord: anchorWord?.toLowerCase() ?? null };
+    const chain = { days, anchor: anchorWords(anchorPhrase ?? '') };
     chains.push({
       start: match.index,
       end: match.index + match[0].length,
@@ -83,6 +102,24 @@ function findChains(sentence: string): DateMention[] {
     });
   }
   return chains;
+}
+
+// Words that end the name of the anchor event: "the day after the premiere at the library".
+const ANCHOR_STOPS = new Set(
+  'at in on to for from with by of and or but that this when where which as is are was were will would'.split(
+    ' ',
+  ),
+);
+
+/** "the ministers meet" -> ["ministers", "meet"]: the words naming the event a chain counts from. */
+export function anchorWords(phrase: string): string[] {
+  const words: string[] = [];
+  for (const word of phrase.toLowerCase().split(/\s+/)) {
+    if (/^(?:the|its|his|her|their)$/.test(word) && words.length === 0) continue;
+    if (!word || ANCHOR_STOPS.has(word)) break;
+    words.push(word);
+  }
+  return words;
 }
 
 type Parsed = Omit<DateMention, 'start' | 'end'>;

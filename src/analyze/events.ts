@@ -1,8 +1,8 @@
 import type { ArticleEvent } from '../models/analysis.ts';
 import { addDays, fromIso, toIso } from './calendar.ts';
 import type { DateMention } from './dates.ts';
-import { findDateMentions } from './dates.ts';
-import { buildOrganizationIndex, EVENT_WORDS, findParticipants, makeEventTitle } from './event-parts.ts';
+import { anchorWords, findDateMentions } from './dates.ts';
+import { buildOrganizationIndex, findParticipants, makeEventTitle } from './event-parts.ts';
 import type { PeopleIndex } from './people.ts';
 import { findPlace } from './places.ts';
 import { findQuoteSpans } from './quote-spans.ts';
@@ -12,6 +12,11 @@ import { isPastTense } from './tense.ts';
 // Chrono is the slow part: beyond this many dated sentences an article is not prose.
 const MAX_DATED_SENTENCES = 400;
 
+interface Anchor {
+  date: string;
+  words: Set<string>;
+}
+
 interface Tracker {
   published: string;
   people: PeopleIndex;
@@ -19,8 +24,8 @@ interface Tracker {
   events: ArticleEvent[];
   lastEvent: ArticleEvent | null;
   lastDate: string | null;
-  /** The event nouns each event was written with, so "the day before the hearing" finds the hearing. */
-  nouns: Map<ArticleEvent, Set<string>>;
+  /** Every date read so far with the words of its clause, so "the day before the hearing" finds the hearing. */
+  anchors: Anchor[];
 }
 
 /**
@@ -37,11 +42,11 @@ export function extractEvents(paragraphs: string[], published: string, people: P
     events: [],
     lastEvent: null,
     lastDate: null,
-    nouns: new Map(),
+    anchors: [],
   };
   let dated = 0;
   paragraphs.forEach((paragraph, index) => {
-    for (const sentence of splitSentences(maskQuotes(paragraph, index))) {
+    for (const sentence of splitSentences(maskDateline(maskQuotes(paragraph, index)))) {
       if (dated >= MAX_DATED_SENTENCES) return;
       const mentions = findDateMentions(sentence.text, published, (at) => isPastTense(sentence.text, at));
       if (mentions.length > 0) dated++;
@@ -49,6 +54,16 @@ export function extractEvents(paragraphs: string[], published: string, people: P
     }
   });
   return [...tracker.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+// "TAMPERE, Finland, Sept. 29 (NAA) — ": where and when the story was filed, not an event.
+const DATELINE =
+  /^\s*\p{Lu}{2}[\p{Lu}\p{M}'’. -]*(?:,\s*[\p{L}\p{N}. ]{1,30}){0,3}\s*(?:\([\p{L}\p{N} .]{1,20}\)\s*)?[—–-]{1,2}\s/u;
+
+/** Blanks out a dateline at the start of a paragraph, keeping offsets. */
+export function maskDateline(paragraph: string): string {
+  const match = DATELINE.exec(paragraph);
+  return match ? ' '.repeat(match[0].length) + paragraph.slice(match[0].length) : paragraph;
 }
 
 /** Blanks out quoted words (keeping offsets) so dates in speech are not taken as announcements. */
@@ -77,6 +92,7 @@ function readSentence(sentence: string, mentions: DateMention[], tracker: Tracke
     const date = mention.date ?? (past ? null : resolveChain(mention, clause, tracker));
     if (!date) return;
     tracker.lastDate = date;
+    tracker.anchors.push({ date, words: contentWords(clause) });
     if (date < tracker.published || (date === tracker.published && past)) return;
     const time = mention.time ?? nearestTime(times, mention, dated);
     const offset = sentence.indexOf(clause);
@@ -96,7 +112,6 @@ function addEvent(
   if (existing) {
     existing.time ??= mention.time;
     existing.location ??= location;
-    rememberNouns(tracker, existing, clause);
     for (const p of participants) if (!existing.participants.includes(p)) existing.participants.push(p);
     tracker.lastEvent = existing;
     return;
@@ -110,27 +125,50 @@ function addEvent(
     participants,
   };
   tracker.events.push(event);
-  rememberNouns(tracker, event, clause);
   tracker.lastEvent = event;
 }
 
 function resolveChain(mention: DateMention, clause: string, tracker: Tracker): string | null {
   if (!mention.chain) return null;
-  const word =
-    mention.chain.anchorWord ?? /\b(?:after|before|following)\s+the\s+([a-z-]+)/i.exec(clause)?.[1];
-  const named = word ? findEventByNoun(tracker, word.toLowerCase()) : null;
-  const anchor = named?.date ?? tracker.lastEvent?.date ?? tracker.lastDate;
-  return anchor ? toIso(addDays(fromIso(anchor), mention.chain.days)) : null;
+  // "After the launch, ... the following day": the clause names the anchor.
+  const named = /\b(?:after|before|following)\s+the\s+([a-z-]+(?:\s+[a-z-]+){0,2})/i.exec(clause)?.[1];
+  const anchor = mention.chain.anchor.length > 0 ? mention.chain.anchor : anchorWords(named ?? '');
+  let base: string | null;
+  if (anchor.includes('tomorrow')) base = toIso(addDays(fromIso(tracker.published), 1));
+  else if (anchor.length > 0) base = findAnchor(tracker, anchor);
+  else base = tracker.lastEvent?.date ?? tracker.lastDate;
+  return base ? toIso(addDays(fromIso(base), mention.chain.days)) : null;
 }
 
-function findEventByNoun(tracker: Tracker, noun: string): ArticleEvent | null {
-  return tracker.events.find((e) => tracker.nouns.get(e)?.has(noun)) ?? null;
+/**
+ * The date a named chain counts from: the date whose clause shares most words with the
+ * name ("the day after the ministers meet" finds "the foreign ministers will meet ... on
+ * March 25"). A name no dated clause used ("the premiere") is the article's lead event.
+ */
+function findAnchor(tracker: Tracker, anchor: string[]): string | null {
+  let best: Anchor | null = null;
+  let bestScore = 0;
+  for (const candidate of tracker.anchors) {
+    // A coming event beats a past date of the same name ("the launch had been scheduled for February 20").
+    const coming = candidate.date >= tracker.published ? 0.5 : 0;
+    const score = anchor.filter((w) => candidate.words.has(stem(w))).length + coming;
+    if (score > bestScore && score > coming) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best?.date ?? tracker.events[0]?.date ?? tracker.lastDate;
 }
 
-function rememberNouns(tracker: Tracker, event: ArticleEvent, clause: string): void {
-  const nouns = tracker.nouns.get(event) ?? new Set<string>();
-  for (const word of clause.toLowerCase().match(/[a-z-]+/g) ?? []) if (EVENT_WORDS.has(word)) nouns.add(word);
-  tracker.nouns.set(event, nouns);
+function contentWords(clause: string): Set<string> {
+  const words = new Set<string>();
+  for (const word of clause.toLowerCase().match(/[a-z-]+/g) ?? [])
+    if (word.length >= 3) words.add(stem(word));
+  return words;
+}
+
+function stem(word: string): string {
+  return word.length > 4 ? word.replace(/(?:es|s)$/, '') : word;
 }
 
 /** A time given in a sentence without a day ("scheduled for 10 am local time") belongs to the event just announced. */

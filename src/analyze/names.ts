@@ -96,7 +96,10 @@ export function findPersonNames(text: string): NameMention[] {
 export function nameTail(words: string[]): string[] {
   let i = words.length;
   while (i > 0 && isNameWord(words[i - 1] ?? '', i - 1 < words.length - 1)) i--;
-  const tail = words.slice(i);
+  let tail = words.slice(i);
+  // "Chief Financial Officer Lars Ødegaard": a role noun with two name words after it ends the title.
+  const title = tail.findLastIndex((w, at) => at < tail.length - 2 && isRoleNoun(w));
+  if (title >= 0) tail = tail.slice(title + 1);
   // "Superintendent Mark Evans": a leading role word is a title, not a first name.
   while (tail.length > 2 && (isRoleNoun(tail[0] ?? '') || ROLE_MODIFIERS.has((tail[0] ?? '').toLowerCase())))
     tail.shift();

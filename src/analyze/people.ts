@@ -1,5 +1,5 @@
 import { findPersonNames, surnameOf } from './names.ts';
-import { findRoleAfter, findRoleBefore } from './roles.ts';
+import { findRoleAfter, findRoleBefore, isRoleNoun } from './roles.ts';
 import { NON_NAME_WORDS } from './vocabulary.ts';
 
 /** A person named in the article, with the role the text first gives them. */
@@ -14,6 +14,8 @@ export interface PeopleIndex {
   bySurname: Map<string, Person>;
   /** First names that belong to one person only ("Xi" of "Xi Jinping"), null when shared. */
   byFirstName: Map<string, Person | null>;
+  /** Surnames two people named in full share ("Denise Broussard", "Earl Broussard"). */
+  sharedSurnames: Set<string>;
 }
 
 /**
@@ -21,24 +23,55 @@ export interface PeopleIndex {
  * so that a later or earlier "Blinken" or "the US Secretary of State" finds them.
  */
 export function buildPeopleIndex(paragraphs: string[]): PeopleIndex {
-  const index: PeopleIndex = { byName: new Map(), bySurname: new Map(), byFirstName: new Map() };
+  const index: PeopleIndex = {
+    byName: new Map(),
+    bySurname: new Map(),
+    byFirstName: new Map(),
+    sharedSurnames: new Set(),
+  };
   for (const text of paragraphs) {
     for (const mention of findPersonNames(text)) {
       const role = findRoleBefore(text, mention.start) ?? findRoleAfter(text, mention.end);
-      const known = index.byName.get(mention.name) ?? index.bySurname.get(surnameOf(mention.name));
+      const surname = surnameOf(mention.name);
+      const namesake = index.bySurname.get(surname);
+      const known =
+        index.byName.get(mention.name) ??
+        (namesake && isSamePerson(namesake.name, mention.name) ? namesake : null);
       if (known) {
         known.role ??= role;
         continue;
       }
       const person: Person = { name: mention.name, role };
       index.byName.set(person.name, person);
-      const surname = surnameOf(person.name);
-      if (!index.bySurname.has(surname)) index.bySurname.set(surname, person);
+      if (namesake) index.sharedSurnames.add(surname);
+      else index.bySurname.set(surname, person);
       const first = person.name.split(' ')[0] ?? '';
       index.byFirstName.set(first, index.byFirstName.has(first) ? null : person);
     }
   }
   return index;
+}
+
+/** "Teresa Villanueva" is "Teresa M. Villanueva"; "Earl Broussard" is not "Denise Broussard". */
+function isSamePerson(known: string, name: string): boolean {
+  const a = known.split(' ');
+  const b = name.split(' ');
+  const first = b[0] ?? '';
+  if (isRoleNoun(first) || /^\p{Lu}\.?$/u.test(first)) return true;
+  return a[0] === first || (a[0] ?? '').startsWith(first.replace(/\.$/, ''));
+}
+
+/**
+ * The index as seen from one paragraph: a surname two people share points to the one
+ * named in full most recently ("Her husband, Earl Broussard, ..." then "Broussard said").
+ */
+export function followRecentMentions(people: PeopleIndex, paragraph: string): void {
+  if (people.sharedSurnames.size === 0) return;
+  for (const mention of findPersonNames(paragraph)) {
+    const surname = surnameOf(mention.name);
+    const person = people.byName.get(mention.name);
+    if (person && people.sharedSurnames.has(surname)) people.bySurname.set(surname, person);
+  }
 }
 
 /** The first person named in a phrase: by full name, or by the surname of someone named in full elsewhere. */

@@ -24,7 +24,7 @@ const VENUE_WORDS = new Set(
 );
 
 const PLACE =
-  /\b(?:in|at|(?:travel|fly|head|go|return|move|come)s?\s+to|visit(?:s|ing)?)\s+(?:the\s+)?(?:(?:[\p{Ll}-]+\s+){0,2}(?:city|town|capital|village|port)\s+of\s+)?(\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|de|del|da|do|los|las|el|la)){0,3})/gu;
+  /\b(?:in|at|(?:travel|fly|head|go|return|move|come)s?\s+to|visit(?:s|ing)?|leav(?:e|es|ing)|(?:depart|sail)(?:s|ing)?\s+from)\s+(?:the\s+)?(?:(?:[\p{Ll}-]+\s+){0,2}(?:city|town|capital|village|port|areas?|parts|outskirts|suburbs|streets|centre|center)\s+of\s+)?(\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|de|del|da|do|los|las|el|la)){0,3})/gu;
 
 /**
  * The city a clause places something in: "in Geneva", "at Wembley Stadium in London",
@@ -36,7 +36,9 @@ export function findPlace(clause: string, near = -1): string | null {
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const match of clause.matchAll(PLACE)) {
     const place = (match[1] ?? '').replace(/['’]s$/, '').replace(/[.]$/, '');
-    if (!isCity(place)) continue;
+    // "at the Metso library": a name before a venue word names the venue.
+    const next = /^\s+([\p{Ll}]+)/u.exec(clause.slice(match.index + match[0].length))?.[1] ?? '';
+    if (!isCity(place) || VENUE_WORDS.has(next)) continue;
     // The place written closest to the date is the event's ("wanted in Madrid ... hearing on February 1 ... in London").
     const distance = near < 0 ? match.index : Math.abs(match.index - near);
     if (distance < bestDistance) {

@@ -1,6 +1,6 @@
 import type { Quote } from '../models/analysis.ts';
 import type { PeopleIndex, Person } from './people.ts';
-import { findPeopleMentioned } from './people.ts';
+import { findPeopleMentioned, followRecentMentions } from './people.ts';
 import type { QuoteSpan } from './quote-spans.ts';
 import { findQuoteSpans } from './quote-spans.ts';
 import { splitSentences } from './sentences.ts';
@@ -11,6 +11,7 @@ import {
   immediateSubject,
   PRONOUN_SUBJECT,
 } from './speakers.ts';
+import { actorOf, personByRole } from './subjects.ts';
 import { countWords, trimTrailingPunctuation } from './text-utils.ts';
 import { SPEECH_VERBS } from './vocabulary.ts';
 
@@ -31,13 +32,16 @@ interface Found {
  * in the quote's own sentence, then in the other quotes of its paragraph, then in the
  * sentence before; pronouns and role references resolve to people named in full.
  */
-export function extractQuotes(paragraphs: string[], people: PeopleIndex): Quote[] {
+export function extractQuotes(paragraphs: string[], allPeople: PeopleIndex): Quote[] {
+  // A copy whose shared surnames follow the text (followRecentMentions).
+  const people: PeopleIndex = { ...allPeople, bySurname: new Map(allPeople.bySurname) };
   const quotes: Quote[] = [];
   let lastSpeaker: Person | null = null;
   let previousHadQuote = false;
   paragraphs.forEach((text, index) => {
     const previous = paragraphs[index - 1] ?? '';
     const previousSpeaker = speakerReportedIn(previous, people);
+    followRecentMentions(people, text);
     const found = findParagraphQuotes(text, index, {
       people,
       lastSpeaker,
@@ -74,21 +78,40 @@ function findParagraphQuotes(text: string, index: number, base: SpeakerContext):
     if (quoted.length > MAX_QUOTE_CHARS) continue;
     const short = countWords(quoted) < MIN_QUOTE_WORDS || isTitleCase(quoted);
     const before = span.open >= 0 ? text.slice(0, span.open) : '';
+    const earlier = previousSentence(text, span);
     const ctx: SpeakerContext = {
       ...base,
       lastSpeaker,
       paragraphSpeaker: speakerReportedIn(before, base.people),
-      sentenceSubject: subjectOf(previousSentence(text, span), base.people),
+      sentenceSubject: subjectOf(earlier, base.people) ?? actorOf(earlier, base.people),
+      paragraphSubject: actorOf(
+        text.slice(0, Math.max(0, before.length - ownSentence(before).length)),
+        base.people,
+      ),
     };
     const after = span.close >= 0 ? text.slice(span.close + 1) : '';
     const direct = findAttributionAfter(after, ctx);
     // A short quote only lends its speaker when it is directly attributed: “We are disappointed,” said X, “but ...”.
     if (short && !direct?.speaker) continue;
-    const attribution = direct ?? findAttributionBefore(currentSentence(before), ctx) ?? null;
+    const attribution =
+      direct ?? findAttributionBefore(currentSentence(before), ctx) ?? actorAttribution(before, ctx);
     if (attribution?.speaker) lastSpeaker = base.people.byName.get(attribution.speaker) ?? lastSpeaker;
     found.push({ span, text: quoted, attribution, short });
   }
   return found;
+}
+
+/** `X called it “...”`, `X was more cautious: “...”`: without a speech verb, the person the quote's sentence is about. */
+function actorAttribution(before: string, ctx: SpeakerContext): Attribution | null {
+  const person = before.trim() ? actorOf(ownSentence(before), ctx.people) : null;
+  return person ? { speaker: person.name, role: person.role } : null;
+}
+
+/** The unfinished sentence at the end of `before`: the start of the quote's own sentence. */
+function ownSentence(before: string): string {
+  const sentences = splitSentences(before);
+  const last = sentences[sentences.length - 1];
+  return last && !/[.!?]["”’]?$/.test(last.text) ? before.slice(last.start) : '';
 }
 
 /** The sentence that ends right before the quote's sentence, in the same paragraph. */
@@ -154,10 +177,16 @@ export function speakerReportedIn(text: string, people: PeopleIndex): Person | n
   for (const match of text.matchAll(/\p{L}+/gu)) {
     if (!SPEECH_VERBS.has(match[0].toLowerCase())) continue;
     const head = text.slice(0, match.index);
-    if (PRONOUN_SUBJECT.test(immediateSubject(head))) continue;
     const sentenceStart = Math.max(0, head.search(/[.!?]\s+[^.!?]*$/));
-    const mentions = findPeopleMentioned(text.slice(sentenceStart, match.index), people);
-    speaker = mentions[mentions.length - 1]?.person ?? speaker;
+    const subject = text.slice(sentenceStart, match.index).replace(/^[.!?]\s*/, '');
+    // "Binh spoke at a briefing. He said:": the pronoun is the person named before it.
+    if (PRONOUN_SUBJECT.test(immediateSubject(subject))) {
+      speaker ??= actorOf(head.slice(0, sentenceStart), people);
+      continue;
+    }
+    const mentions = findPeopleMentioned(subject, people);
+    // "The minister added that ...": a role reference names the speaker too.
+    speaker = mentions[mentions.length - 1]?.person ?? personByRole(subject, people) ?? speaker;
   }
   return speaker;
 }

@@ -27,7 +27,22 @@ const MAX_ROLE_WORDS = 10;
 /** True when a word names a role ("minister", "Spokeswoman", "analysts"). */
 export function isRoleNoun(word: string): boolean {
   const lower = word.toLowerCase().replace(/['’]s$/, '');
-  return ROLE_NOUNS.has(lower) || (lower.endsWith('s') && ROLE_NOUNS.has(lower.slice(0, -1)));
+  // Endings and compounds only for lowercase words: "Bulgarian" and "Christ" are no roles.
+  const open = lower === word.replace(/['’]s$/, '');
+  return isRoleWord(lower, open) || (lower.endsWith('s') && isRoleWord(lower.slice(0, -1), open));
+}
+
+// Occupations outside the list by their ending: "musicologist", "politician", "librarian".
+const ROLE_ENDING = /^\p{Ll}{3,}(?:ologist|ician|arian|ist)$/u;
+const NOT_ROLE_ENDING = /(?:sist|[^a]list|twist|wrist|amidst)$/;
+
+function isRoleWord(lower: string, open: boolean): boolean {
+  if (ROLE_NOUNS.has(lower)) return true;
+  if (!open) return false;
+  if (ROLE_ENDING.test(lower) && !NOT_ROLE_ENDING.test(lower)) return true;
+  // "schoolteacher", "granddaughter", "geochemist": a compound whose head is a role.
+  for (let cut = 3; cut <= lower.length - 6; cut++) if (ROLE_NOUNS.has(lower.slice(cut))) return true;
+  return false;
 }
 
 /** True when the phrase contains a role noun. */
@@ -40,13 +55,38 @@ export function hasRoleNoun(phrase: string): boolean {
  * "the US Secretary of State, Antony Blinken", "Argentina's secretary for water resources, Lucía Montenegro".
  */
 export function findRoleBefore(text: string, nameStart: number): string | null {
-  const role = readRoleBefore(text, nameStart);
+  // "the union's national secretary, Dr Priya Raman": read the role before the honorific.
+  const honorific = /\b(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame)\.?\s+$/.exec(
+    text.slice(Math.max(0, nameStart - 12), nameStart),
+  );
+  const end = nameStart - (honorific?.[0].length ?? 0);
+  const role = definiteRoleWithClause(text.slice(Math.max(0, end - 160), end)) ?? readRoleBefore(text, end);
+  if (honorific) return role;
   // "the study's lead author, Professor Bethan Lloyd": a lone title is an honorific; the role is before it.
   if (role && HONORIFICS.has(role.toLowerCase())) {
     const at = text.lastIndexOf(role, nameStart);
     return at > 0 ? (readRoleBefore(text, at) ?? null) : null;
   }
   return role;
+}
+
+// "the musicologist who authenticated the manuscript, Dr. Aino Kettunen": with "the", the clause identifies the person.
+const DEFINITE_CLAUSE_BEFORE =
+  /(?:^|[\s(])[Tt]he\s+((?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+\s+(?:who|that)\s+[^,.;:!?"“”()]{3,80}),\s*$/u;
+
+function definiteRoleWithClause(prefix: string): string | null {
+  const phrase = DEFINITE_CLAUSE_BEFORE.exec(prefix)?.[1];
+  return phrase ? roleWithClause(phrase) : null;
+}
+
+/** "MP who chairs the committee": a role noun right before "who" or "that", and a short clause after it. */
+function roleWithClause(phrase: string): string | null {
+  const match = /^(.+?)\s+((?:who|that)\s+.+)$/.exec(phrase);
+  const head = match?.[1] ?? '';
+  const clause = (match?.[2] ?? '').replace(CLAUSE_END, '');
+  const last = head.split(/\s+/).pop() ?? '';
+  if (!isRoleNoun(last) || head.split(/\s+/).length > 5 || clause.split(/\s+/).length > 8) return null;
+  return `${head} ${clause}`;
 }
 
 function readRoleBefore(text: string, nameStart: number): string | null {
@@ -94,10 +134,14 @@ function validateRole(phrase: string[]): string | null {
   return phrase.join(' ');
 }
 
-const APPOSITIVE = /^,\s+(?:(?:the|a|an|one)\s+)?([^,;:!?“”"()—–]{2,160}?)\s*(?=,|;|:|—|–|\.(?:\s|$)|$)/;
+// ", 44, a fisherman,": an age before the apposition is skipped.
+const APPOSITIVE =
+  /^,\s+(?:\d{1,3},\s+)?(?:(the|a|an|one)\s+)?([^,;:!?“”"()—–]{2,160}?)\s*(?=,|;|:|—|–|\.(?:\s|$)|$)/;
 // Where an apposition stops being the role: "a retired nurse convicted of ...", "..., who represents".
 const APPOSITIVE_END =
   /\s+(?:who|which|whose|that|and|but|or|when|where|while|as|after|since|said|says|told|convicted|accused|charged|known|based|speaking)\b.*$/i;
+// Where a relative clause kept in a role stops.
+const CLAUSE_END = /\s+(?:and|but|or|when|where|while|as|after|since|said|says|told)\b.*$/i;
 
 /** The role written after a name as an apposition: "Jen Psaki, the White House press secretary, said". */
 export function findRoleAfter(text: string, nameEnd: number): string | null {
@@ -106,7 +150,10 @@ export function findRoleAfter(text: string, nameEnd: number): string | null {
     .slice(nameEnd, nameEnd + 240)
     .replace(/\b(St|Dr|Mt|Jr|Sr|No|Co|Inc|Ltd)\./g, '$1\u0000');
   const match = APPOSITIVE.exec(window);
-  const phrase = match?.[1]?.replace(APPOSITIVE_END, '').replaceAll('\u0000', '.').trim();
+  const whole = match?.[2]?.replaceAll('\u0000', '.').trim() ?? '';
+  const definite = match?.[1]?.toLowerCase() === 'the' ? roleWithClause(whole) : null;
+  if (definite) return definite;
+  const phrase = whole.replace(APPOSITIVE_END, '').trim();
   if (!phrase) return null;
   const words = phrase.split(/\s+/);
   const first = (words[0] ?? '').toLowerCase();

@@ -2,6 +2,7 @@ import { findPersonNames } from './names.ts';
 import type { PeopleIndex, Person } from './people.ts';
 import { findPeopleMentioned, findPersonIn } from './people.ts';
 import { hasRoleNoun, isRoleNoun } from './roles.ts';
+import { institutionOf, personByRole } from './subjects.ts';
 import { SPEECH_VERBS } from './vocabulary.ts';
 
 /** Who said a quote: a person of the article, or an unnamed source with a role. */
@@ -20,6 +21,8 @@ export interface SpeakerContext {
   sentenceSubject?: Person | null;
   /** Someone the previous paragraph reports as speaking ("Aalto ... said the mission ..."). */
   previousSpeaker: Person | null;
+  /** The first person the paragraph names before the quote ("Nowakowska ... she laughed. “...,” she said"). */
+  paragraphSubject?: Person | null;
 }
 
 const PRONOUN = /^(?:he|she|they|him|her)\b/i;
@@ -90,6 +93,8 @@ export function resolveSpeaker(phrase: string, ctx: SpeakerContext, lastMention 
   if (PRONOUN.test(subject) || (lastMention && /\b(?:he|she)\b/i.test(subject))) return pronounTarget(ctx);
   const named = findPersonNames(subject)[0];
   if (named) return { speaker: named.name, role: null };
+  const institution = institutionOf(subject);
+  if (institution) return { speaker: null, role: institution };
   return resolveRoleReference(subject, ctx) ?? (isImpersonal(subject) ? { speaker: null, role: null } : null);
 }
 
@@ -108,7 +113,12 @@ function lastPersonIn(phrase: string, people: PeopleIndex): Person | null {
 }
 
 function pronounTarget(ctx: SpeakerContext): Attribution | null {
-  const person = ctx.paragraphSpeaker ?? ctx.sentenceSubject ?? ctx.previousSpeaker ?? ctx.lastSpeaker;
+  const person =
+    ctx.paragraphSpeaker ??
+    ctx.sentenceSubject ??
+    ctx.paragraphSubject ??
+    ctx.previousSpeaker ??
+    ctx.lastSpeaker;
   return person ? { speaker: person.name, role: person.role } : null;
 }
 
@@ -123,6 +133,8 @@ function resolveRoleReference(phrase: string, ctx: SpeakerContext): Attribution 
   if (!role || !hasRoleNoun(role)) return null;
   if (INDEFINITE.test(role)) return { speaker: null, role: role.replace(INDEFINITE, '') };
   if (!DEFINITE.test(role) && !/^\p{Lu}/u.test(role)) return null;
+  const fitting = personByRole(role, ctx.people);
+  if (fitting) return { speaker: fitting.name, role: fitting.role };
   const nouns = role
     .split(/\s+/)
     .filter((w) => isRoleNoun(w))

@@ -1,7 +1,7 @@
 const FUTURE =
   /\b(?:will|would|shall|'ll|is to|are to|to be held|set to|due|scheduled|expected|planned|set for|slated|is set|are set|poised|plans? to|intends? to|going to|must|next|upcoming|until|deadline|tomorrow|can|could|may|hopes? to|aims? to|closes|opens|begins|starts|runs)\b/i;
 const PAST =
-  /\b(?:was|were|had|did|said|told|announced|held|met|took|fell|rose|won|lost|set|began|came|went|made|gave|saw|left|ran|led|beat|hit|sold|paid|kept|got|became|broke|chose|drew|fought|found|grew|knew|meant|shot|spent|stood|struck|swept|threw|wrote|last|ago|earlier|yesterday|since|[a-z]{3,}ed)\b/i;
+  /\b(?:was|were|had|did|said|told|announced|held|met|took|fell|rose|won|lost|set|began|came|went|made|gave|saw|left|ran|led|beat|hit|sold|paid|kept|got|became|broke|chose|drew|fought|found|grew|knew|meant|shot|spent|stood|struck|swept|threw|wrote|spoke|sat|flew|fled|sank|rang|sang|drove|rode|woke|wore|tore|froze|stole|bought|brought|caught|taught|thought|sought|felt|dealt|built|sent|lent|shook|forgot|hid|bit|overtook|withdrew|underwent|last|ago|earlier|yesterday|since|[a-z]{3,}ed)\b|\b(?:has|have)\s+(?:not\s+|already\s+|now\s+)?(?:[a-z]{3,}ed|been|cut|put|hit|set|shut|left|lost|won|paid|sold|told|said|made|had|taken|given|seen|done|gone|fallen|risen|broken|spoken|written)\b/i;
 
 // "was postponed to Tuesday": a past verb that announces a future date.
 const RESCHEDULED =
@@ -18,8 +18,10 @@ export function isPastTense(sentence: string, at: number): boolean {
   if (RESCHEDULED.test(left)) return false;
   if (/\b(?:had|was|were|did)\b/i.test(left)) return true;
   if (FUTURE.test(left)) return false;
-  if (PAST.test(left)) return true;
   const clauseFrom = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('—')) + 1;
+  // "must submit proposed jury instructions the day before": a modal earlier in the clause makes "proposed" no verb.
+  if (/\b(?:will|shall|must)\b/i.test(before.slice(clauseFrom))) return false;
+  if (PAST.test(left)) return true;
   const afterCut = sentence.slice(at).search(/[,;—]/);
   const clause = sentence.slice(clauseFrom, afterCut >= 0 ? at + afterCut : sentence.length);
   if (FUTURE.test(clause)) return false;

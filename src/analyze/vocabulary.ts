@@ -18,7 +18,10 @@ export const ROLE_NOUNS = words(`
   councillor councilor barrister solicitor seed champion specialist daughter son wife husband mother father
   widow brother sister resident residents owner worker student physicist chemist engineer pilot astronaut
   midfielder defender goalkeeper forward winger runner athlete organiser chairs member members trustee
-  spokesperson prosecutors lawyers
+  spokesperson prosecutors lawyers conductor composer coordinator advocate fisherman fishermen farmer curator
+  volunteer survivor consultant surgeon paramedic firefighter soldier veteran pensioner retiree landlord tenant
+  homeowner shareholder driver trader vendor priest bishop imam rabbi pastor singer actor actress producer
+  designer architect miner shopkeeper mechanic investigator administrator supervisor planner chef
 `);
 
 /** Words that qualify a role without being one ("Deputy", "Foreign", "press"). */
@@ -26,6 +29,7 @@ export const ROLE_MODIFIERS = words(`
   deputy former foreign vice chief senior press prime general top interim acting executive national security
   defense defence finance interior health economy economic trade state under assistant associate principal
   federal regional local special first lead managing white house affairs communications public junior
+  financial operating technology technical information marketing medical legal commercial investment
 `);
 
 /** Capitalized words that never belong to a person's name. */

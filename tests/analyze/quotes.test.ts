@@ -116,14 +116,14 @@ describe('quotes without their own attribution', () => {
     expect(quotes[0]?.speaker).toBe('Maria Lopez');
   });
 
-  it('leave an institution as no speaker instead of guessing a person', () => {
+  it('leave an institution as no speaker, described by the institution (gold rule 8)', () => {
     const quotes = quotesOf(
       '“We will keep talking to everyone,” said Mayor Ann Cole.\n\nIn a statement, the finance ministry said: “The budget will not change this year at all.”',
     );
     expect(quotes[1]).toEqual({
       text: 'The budget will not change this year at all',
       speaker: null,
-      role: null,
+      role: 'finance ministry',
     });
   });
 

@@ -1,0 +1,59 @@
+import type { PeopleIndex, Person } from './people.ts';
+import { findPeopleMentioned } from './people.ts';
+import { isRoleNoun } from './roles.ts';
+import { ROLE_MODIFIERS } from './vocabulary.ts';
+
+// Words after which a name is an object, not the one speaking: "commissioned by Smith", "met with Jones".
+const OBJECT_LINK =
+  /\b(?:by|to|with|from|for|against|about|of|on|at|in|into|than|between|and|or|met|told|asked|called|thanked)\s*$/i;
+
+/** "the chief executive", "The minister": a definite role reference at the end of a phrase. */
+const ROLE_REFERENCE = /(?:^|\s)(?:the|The)\s+((?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+)\s*$/u;
+
+/**
+ * The person a role reference points to: the one whose role holds every role word of
+ * the reference ("the chief executive" is the "Chief Executive", not the "Chief
+ * Financial Officer"). Null when nobody or several people fit.
+ */
+export function personByRole(phrase: string, people: PeopleIndex): Person | null {
+  const words = (ROLE_REFERENCE.exec(phrase.trim())?.[1] ?? '').toLowerCase().split(/\s+/);
+  const last = words[words.length - 1] ?? '';
+  if (!isRoleNoun(last) || !words.every((w) => isRoleNoun(w) || ROLE_MODIFIERS.has(w))) return null;
+  const wanted = words.filter((w) => isRoleNoun(w) && !ROLE_MODIFIERS.has(w));
+  const roleWords = wanted.length > 0 ? wanted : [last];
+  const fits = [...people.byName.values()].filter((person) => {
+    const own = (person.role ?? '').toLowerCase().split(/[\s-]+/);
+    return roleWords.every((w) => own.includes(w));
+  });
+  return fits.length === 1 ? (fits[0] ?? null) : null;
+}
+
+/**
+ * Who a stretch of a sentence is about: the first person it names who is not the
+ * object of a preposition or verb and not a possessive ("Smith's lawyer"), else a
+ * role reference that opens it ("the minister"). Used for quotes introduced without a
+ * speech verb: `X called it “...”`, `X was more cautious: “...”`.
+ */
+export function actorOf(text: string, people: PeopleIndex): Person | null {
+  for (const { person, at } of findPeopleMentioned(text, people)) {
+    const word = /^[\p{L}\p{M}'’-]+/u.exec(text.slice(at))?.[0] ?? '';
+    if (/['’]s$/.test(word) || OBJECT_LINK.test(text.slice(0, at))) continue;
+    return person;
+  }
+  const opening =
+    /^(?:[^,]*,\s*)?((?:the|The)\s+(?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)\s+(?:was|is|had|has|said|says|added|told|\p{Ll}+ed)\b/u.exec(
+      text.trim(),
+    );
+  return opening?.[1] ? personByRole(opening[1], people) : null;
+}
+
+// Last words that make a speaker an institution: "Vietnam's foreign ministry", "the city council".
+const INSTITUTION =
+  /\b(?:ministry|department|government|office|company|agency|council|committee|commission|union|court|police|army|embassy|authority|authorities|board|administration|spokesperson's office)$/i;
+
+/** The institution a subject names, as its role: "Vietnam's foreign ministry"; null for people and groups. */
+export function institutionOf(subject: string): string | null {
+  const phrase = subject.trim().replace(/^(?:the|a|an)\s+/i, '');
+  if (!INSTITUTION.test(phrase) || phrase.split(/\s+/).length > 6) return null;
+  return phrase;
+}
