@@ -1,19 +1,25 @@
-import { Body, Container, Head, Html, Link, Preview, Section, Text } from 'react-email';
+import { Body, Container, Head, Html, Preview } from 'react-email';
 import type { Edition } from '../src/models/edition.ts';
 import { ArticleSection } from './_components/article-section.tsx';
+import { Contents } from './_components/contents.tsx';
 import { Footer } from './_components/footer.tsx';
 import { Masthead } from './_components/masthead.tsx';
 import previewProps from './_preview-props.json' with { type: 'json' };
 import { formatLongDate } from './format.ts';
-import { theme } from './theme.ts';
+import { cls, darkModeCss, theme } from './theme.ts';
 
+/** Everything the digest shows. Every prop has a default: `email export` renders with `{}`. */
 export interface DigestEmailProps {
   edition?: Edition;
+  /** The message's subject, also the document's <title>. */
+  subject?: string;
   /** Per-recipient greeting ("Hi Ana,"), from templates/greeting.hbs. */
   greeting?: string;
   /** Per-recipient signed unsubscribe address. */
   unsubscribeUrl?: string;
   postalAddress?: string;
+  /** Signed single-event .ics addresses: [item index][upcoming event index]. */
+  calendarLinks?: string[][];
 }
 
 const EMPTY_EDITION: Edition = {
@@ -26,38 +32,50 @@ const EMPTY_EDITION: Edition = {
 
 export function DigestEmail({
   edition = EMPTY_EDITION,
+  subject = edition.newsletterName,
   greeting = 'Hello,',
   unsubscribeUrl = 'https://example.org/unsubscribe',
   postalAddress = 'The Article Digest, 1 Example Street, 10115 Berlin, Germany',
+  calendarLinks = [],
 }: DigestEmailProps) {
-  const first = edition.items[0]?.analysis;
-  const preheader = first
-    ? (first.summary[0] ?? first.title)
-    : `${edition.newsletterName}: nothing new today`;
   return (
     <Html lang="en" dir="ltr">
       <Head>
+        <title>{subject}</title>
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light dark" />
         <meta name="supported-color-schemes" content="light dark" />
+        <style>{darkModeCss}</style>
       </Head>
-      <Preview>{preheader}</Preview>
+      <Preview useTitleTag={false}>{preheaderOf(edition)}</Preview>
       <Body
-        style={{
-          backgroundColor: theme.color.page,
-          margin: 0,
-          fontFamily: theme.font,
-          color: theme.color.text,
-        }}
+        className={cls.page}
+        style={{ backgroundColor: theme.color.page, margin: 0, padding: '16px 0', fontFamily: theme.font }}
       >
-        <Container style={{ maxWidth: theme.width, width: '100%', backgroundColor: theme.color.card }}>
+        <Container
+          className={cls.card}
+          style={{
+            maxWidth: theme.width,
+            width: '100%',
+            backgroundColor: theme.color.card,
+            color: theme.color.text,
+          }}
+        >
           <Masthead
             newsletterName={edition.newsletterName}
             dateLabel={formatLongDate(edition.date)}
             greeting={greeting}
           />
-          {edition.items.length > 1 ? <Contents edition={edition} /> : null}
+          {edition.items.length > 1 ? <Contents items={edition.items} /> : null}
           {edition.items.map((item, index) => (
-            <ArticleSection key={item.articleId} item={item} anchor={`article-${index + 1}`} />
+            <ArticleSection
+              key={item.articleId}
+              item={item}
+              editionDate={edition.date}
+              anchor={`article-${index + 1}`}
+              icsLinks={calendarLinks[index] ?? []}
+              separated={index > 0 || edition.items.length > 1}
+            />
           ))}
           <Footer
             newsletterName={edition.newsletterName}
@@ -70,19 +88,12 @@ export function DigestEmail({
   );
 }
 
-function Contents({ edition }: { edition: Edition }) {
-  return (
-    <Section style={{ padding: '0 24px 8px' }}>
-      <Text style={{ margin: '0 0 4px', fontSize: 14, color: theme.color.muted }}>In this issue</Text>
-      {edition.items.map((item, index) => (
-        <Text key={item.articleId} style={{ margin: '0 0 2px', fontSize: 15 }}>
-          <Link href={`#article-${index + 1}`} style={{ color: theme.color.accent }}>
-            {item.analysis.title}
-          </Link>
-        </Text>
-      ))}
-    </Section>
-  );
+/** The inbox preview line: the first article's first summary sentence, or its title. */
+function preheaderOf(edition: Edition): string {
+  const first = edition.items[0]?.analysis;
+  if (!first) return `${edition.newsletterName}: nothing new today`;
+  const more = edition.items.length > 1 ? ` (+${edition.items.length - 1} more)` : '';
+  return `${first.summary[0] ?? first.title}${more}`;
 }
 
 DigestEmail.PreviewProps = previewProps as DigestEmailProps satisfies DigestEmailProps;

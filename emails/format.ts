@@ -1,4 +1,5 @@
 import type { ArticleEvent } from '../src/models/analysis.ts';
+import type { EditionItem } from '../src/models/edition.ts';
 
 const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
   weekday: 'long',
@@ -27,7 +28,56 @@ export function formatEventDate(event: ArticleEvent): string {
   return `${start}${end}${event.time ? `, ${event.time}` : ''}`;
 }
 
+/** "Geneva · with Antony Blinken, Wendy Sherman": the place and people of an event, or ''. */
+export function formatEventDetails(event: ArticleEvent): string {
+  const parts: string[] = [];
+  if (event.location) parts.push(event.location);
+  if (event.participants.length > 0) parts.push(`with ${event.participants.join(', ')}`);
+  return parts.join(' · ');
+}
+
+/**
+ * The article's events that lie before the edition date. An article read today may announce
+ * meetings long past; they stay in the digest as dates of the story, marked as past.
+ */
+export function pastEvents(item: EditionItem, editionDate: string): ArticleEvent[] {
+  return item.analysis.events.filter((e) => (e.endDate ?? e.date) < editionDate);
+}
+
 /** The address when it is http(s), else null: a `javascript:` or `data:` link from an article is never a link. */
 export function safeHref(url: string | null | undefined): string | null {
-  return url && /^https?:\/\//i.test(url.trim()) ? url.trim() : null;
+  return url && /^https?:\/\/[^\s<>"]+$/i.test(url.trim()) ? url.trim() : null;
+}
+
+/**
+ * A Google Calendar "add event" address for one event: works in every mail client, no
+ * script. All-day events span [date, endDate + 1); timed ones last an hour, in the reader's zone.
+ */
+export function googleCalendarUrl(event: ArticleEvent, articleUrl: string | null): string {
+  const params = new URLSearchParams({ action: 'TEMPLATE', text: event.title, dates: googleDates(event) });
+  if (event.location) params.set('location', event.location);
+  const details = [
+    event.participants.length > 0 ? `With ${event.participants.join(', ')}` : '',
+    safeHref(articleUrl) ?? '',
+  ].filter(Boolean);
+  if (details.length > 0) params.set('details', details.join('\n'));
+  return `https://calendar.google.com/calendar/render?${params.toString()}`;
+}
+
+function googleDates(event: ArticleEvent): string {
+  const compact = (iso: string) => iso.replaceAll('-', '');
+  if (event.time) {
+    const start = `${compact(event.date)}T${event.time.replace(':', '')}00`;
+    const end = new Date(`${event.date}T${event.time}:00Z`);
+    end.setUTCHours(end.getUTCHours() + 1);
+    return `${start}/${end.toISOString().slice(0, 19).replace(/[-:]/g, '')}`;
+  }
+  return `${compact(event.date)}/${compact(addDays(event.endDate ?? event.date, 1))}`;
+}
+
+/** YYYY-MM-DD plus some days. */
+export function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
 }

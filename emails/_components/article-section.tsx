@@ -1,25 +1,39 @@
 import { Heading, Hr, Link, Section, Text } from 'react-email';
+import type { ArticleLink } from '../../src/models/article.ts';
 import type { EditionItem } from '../../src/models/edition.ts';
-import { safeHref } from '../format.ts';
-import { theme } from '../theme.ts';
+import { pastEvents, safeHref } from '../format.ts';
+import { cls, sectionHeading, theme } from '../theme.ts';
+import { EventList } from './event-list.tsx';
 import { QuoteList } from './quote-list.tsx';
-import { UpcomingList } from './upcoming-list.tsx';
 
 export interface ArticleSectionProps {
   item: EditionItem;
+  /** The edition's date (YYYY-MM-DD): events before it are shown as past. */
+  editionDate: string;
+  /** id of the section, the target of the table of contents. */
   anchor: string;
+  /** Signed .ics addresses of the item's upcoming events, in order. */
+  icsLinks?: string[];
+  /** Draw a rule above: every article but the first. */
+  separated?: boolean;
 }
 
-export function ArticleSection({ item, anchor }: ArticleSectionProps) {
+/** One article: headline, summary, quotes, its dates (upcoming and past), read-more links. */
+export function ArticleSection({
+  item,
+  editionDate,
+  anchor,
+  icsLinks,
+  separated = true,
+}: ArticleSectionProps) {
   const { analysis } = item;
   const href = safeHref(item.url);
-  const headingStyle = { margin: '0 0 8px', fontFamily: theme.serif, fontSize: 22, lineHeight: '28px' };
   return (
-    <Section id={anchor} style={{ padding: '8px 24px 16px' }}>
-      <Hr style={{ borderColor: theme.color.rule, margin: '8px 0 16px' }} />
-      <Heading as="h2" style={headingStyle}>
+    <Section id={anchor} style={{ padding: '4px 24px 12px' }}>
+      {separated ? <Hr style={{ borderColor: theme.color.rule, marginTop: 4, marginBottom: 20 }} /> : null}
+      <Heading as="h2" style={headlineStyle}>
         {href ? (
-          <Link href={href} style={{ color: theme.color.text, textDecoration: 'none' }}>
+          <Link href={href} style={{ color: theme.color.text, textDecoration: 'underline' }}>
             {analysis.title}
           </Link>
         ) : (
@@ -27,38 +41,72 @@ export function ArticleSection({ item, anchor }: ArticleSectionProps) {
         )}
       </Heading>
       {analysis.summary.map((sentence) => (
-        <Text key={sentence} style={{ margin: '0 0 10px', fontSize: 16, lineHeight: '24px' }}>
+        <Text key={sentence} style={paragraphStyle}>
           {sentence}
         </Text>
       ))}
       <QuoteList quotes={analysis.quotes} />
-      <UpcomingList events={item.upcoming} />
-      <ReadMore links={analysis.links} />
+      <EventList events={item.upcoming} articleUrl={item.url} icsLinks={icsLinks ?? []} />
+      <EventList events={pastEvents(item, editionDate)} articleUrl={item.url} past />
+      <ReadMore links={analysis.links} articleUrl={href} />
     </Section>
   );
 }
 
-function ReadMore({ links }: { links: EditionItem['analysis']['links'] }) {
-  if (links.length === 0) return null;
+const headlineStyle = {
+  marginTop: 0,
+  marginBottom: 12,
+  fontFamily: theme.serif,
+  fontSize: 22,
+  lineHeight: '28px',
+  color: theme.color.text,
+};
+const paragraphStyle = {
+  marginTop: 0,
+  marginBottom: 12,
+  fontSize: 16,
+  lineHeight: '24px',
+  color: theme.color.text,
+};
+
+function ReadMore({ links, articleUrl }: { links: ArticleLink[]; articleUrl: string | null }) {
+  if (links.length === 0 && !articleUrl) return null;
+  const linkStyle = { color: theme.color.accent };
   return (
-    <Section style={{ marginTop: 12 }}>
-      <Heading as="h3" style={{ margin: '0 0 6px', fontSize: 15, color: theme.color.muted }}>
+    <>
+      <Heading as="h3" className={cls.muted} style={sectionHeading}>
         Read more
       </Heading>
-      {links.map((link) => (
-        <Text
-          key={`${link.title}|${link.url}`}
-          style={{ margin: '0 0 4px', fontSize: 15, lineHeight: '22px' }}
-        >
-          {safeHref(link.url) ? (
-            <Link href={safeHref(link.url) ?? undefined} style={{ color: theme.color.accent }}>
-              {link.title}
-            </Link>
-          ) : (
-            link.title
-          )}
+      {articleUrl ? (
+        <Text style={itemStyle}>
+          <Link href={articleUrl} style={linkStyle}>
+            The full article
+          </Link>
         </Text>
-      ))}
-    </Section>
+      ) : null}
+      {links.map((link) => {
+        const url = safeHref(link.url);
+        return (
+          <Text key={`${link.title}|${link.url}`} style={itemStyle}>
+            {'→ '}
+            {url ? (
+              <Link href={url} style={linkStyle}>
+                {link.title}
+              </Link>
+            ) : (
+              link.title
+            )}
+          </Text>
+        );
+      })}
+    </>
   );
 }
+
+const itemStyle = {
+  marginTop: 0,
+  marginBottom: 6,
+  fontSize: 15,
+  lineHeight: '22px',
+  color: theme.color.text,
+};

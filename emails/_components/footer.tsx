@@ -1,5 +1,5 @@
 import { Link, Section, Text } from 'react-email';
-import { theme } from '../theme.ts';
+import { cls, theme } from '../theme.ts';
 
 export interface FooterProps {
   newsletterName: string;
@@ -7,18 +7,23 @@ export interface FooterProps {
   postalAddress: string;
 }
 
+/** Why the reader gets this, the one-click unsubscribe link, the sender's postal address. */
 export function Footer({ newsletterName, unsubscribeUrl, postalAddress }: FooterProps) {
-  const small = { margin: '0 0 6px', fontSize: 13, lineHeight: '20px', color: theme.color.muted };
+  const small = { marginTop: 0, marginBottom: 6, fontSize: 13, lineHeight: '20px', color: theme.color.muted };
   return (
     <Section style={{ padding: '16px 24px 24px', borderTop: `1px solid ${theme.color.rule}` }}>
-      <Text style={small}>You receive {newsletterName} because you subscribed to it.</Text>
-      <Text style={small}>
+      <Text className={cls.muted} style={small}>
+        You receive {newsletterName} because you subscribed to it.
+      </Text>
+      <Text className={cls.muted} style={small}>
         <Link href={unsubscribeUrl} style={{ color: theme.color.accent }}>
           Unsubscribe
         </Link>{' '}
         with one click, any time.
       </Text>
-      <Text style={small}>{postalAddress}</Text>
+      <Text className={cls.muted} style={small}>
+        {postalAddress}
+      </Text>
     </Section>
   );
 }

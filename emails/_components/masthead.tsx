@@ -1,5 +1,5 @@
 import { Heading, Section, Text } from 'react-email';
-import { theme } from '../theme.ts';
+import { cls, theme } from '../theme.ts';
 
 export interface MastheadProps {
   newsletterName: string;
@@ -8,19 +8,41 @@ export interface MastheadProps {
   greeting: string;
 }
 
+/** The newsletter's name, the edition date and the reader's greeting. */
 export function Masthead({ newsletterName, dateLabel, greeting }: MastheadProps) {
   return (
-    <Section style={{ padding: '24px 24px 8px' }}>
-      <Text style={{ margin: 0, color: theme.color.muted, fontSize: 13, letterSpacing: 0.4 }}>
+    <Section style={{ padding: '28px 24px 8px', borderTop: `4px solid ${theme.color.accent}` }}>
+      <Text
+        className={cls.muted}
+        style={{
+          marginTop: 0,
+          marginBottom: 0,
+          color: theme.color.muted,
+          fontSize: 13,
+          lineHeight: '18px',
+          letterSpacing: 0.4,
+        }}
+      >
         {dateLabel}
       </Text>
       <Heading
         as="h1"
-        style={{ margin: '4px 0 12px', fontFamily: theme.serif, fontSize: 28, lineHeight: '34px' }}
+        style={{
+          marginTop: 4,
+          marginBottom: 16,
+          fontFamily: theme.serif,
+          fontSize: 30,
+          lineHeight: '36px',
+          color: theme.color.text,
+        }}
       >
         {newsletterName}
       </Heading>
-      <Text style={{ margin: 0, fontSize: 16, lineHeight: '24px' }}>{greeting}</Text>
+      <Text
+        style={{ marginTop: 0, marginBottom: 8, fontSize: 16, lineHeight: '24px', color: theme.color.text }}
+      >
+        {greeting}
+      </Text>
     </Section>
   );
 }

@@ -1,42 +1,40 @@
-import { Heading, Section, Text } from 'react-email';
+import { Heading, Text } from 'react-email';
 import type { Quote } from '../../src/models/analysis.ts';
-import { theme } from '../theme.ts';
+import { cls, sectionHeading, theme } from '../theme.ts';
 
+/** The article's key quotes, each with who said it and in what role. */
 export function QuoteList({ quotes }: { quotes: Quote[] }) {
   if (quotes.length === 0) return null;
   return (
-    <Section style={{ marginTop: 8 }}>
-      <Heading as="h3" style={{ margin: '0 0 6px', fontSize: 15, color: theme.color.muted }}>
+    <>
+      <Heading as="h3" className={cls.muted} style={sectionHeading}>
         Key quotes
       </Heading>
       {quotes.map((quote) => (
-        <Section
-          key={quote.text}
-          style={{
-            borderLeft: `3px solid ${theme.color.quoteBar}`,
-            padding: '2px 0 2px 12px',
-            margin: '0 0 10px',
-          }}
-        >
-          <Text
-            style={{
-              margin: 0,
-              fontFamily: theme.serif,
-              fontSize: 16,
-              lineHeight: '24px',
-              fontStyle: 'italic',
-            }}
-          >
-            “{quote.text}”
-          </Text>
+        // One paragraph per quote (not a table each): a long edition stays under Gmail's 102 KB.
+        <Text key={`${quote.text}|${quote.speaker}`} style={quoteStyle}>
+          <i style={{ fontFamily: theme.serif }}>“{quote.text}”</i>
           {quote.speaker ? (
-            <Text style={{ margin: '2px 0 0', fontSize: 14, color: theme.color.muted }}>
-              — {quote.speaker}
-              {quote.role ? `, ${quote.role}` : ''}
-            </Text>
+            <>
+              <br />
+              <span className={cls.muted} style={{ fontSize: 14, color: theme.color.muted }}>
+                — <b>{quote.speaker}</b>
+                {quote.role ? `, ${quote.role}` : ''}
+              </span>
+            </>
           ) : null}
-        </Section>
+        </Text>
       ))}
-    </Section>
+    </>
   );
 }
+
+const quoteStyle = {
+  marginTop: 0,
+  marginBottom: 12,
+  borderLeft: `3px solid ${theme.color.quoteBar}`,
+  paddingLeft: 12,
+  fontSize: 16,
+  lineHeight: '24px',
+  color: theme.color.text,
+};

@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import { createEvents, type DateArray, type EventAttributes } from 'ics';
+import { safeHref } from '../../emails/format.ts';
+import { DigestError } from '../errors.ts';
 import type { ArticleEvent } from '../models/analysis.ts';
 import type { Edition } from '../models/edition.ts';
+
+const PRODUCT_ID = '-//article-digest//digest//EN';
 
 /**
  * One iCalendar (RFC 5545) with every upcoming event of the edition: all-day events where
@@ -16,17 +20,20 @@ export function renderCalendar(edition: Edition): string | null {
       const uid = eventUid(event);
       if (seen.has(uid)) continue;
       seen.add(uid);
-      events.push(toIcsEvent(event, uid, item.url));
+      events.push(toIcsEvent(event, uid, item.url, edition.composedAt));
     }
   }
   if (events.length === 0) return null;
-  const { error, value } = createEvents(events, {
-    productId: '-//article-digest//digest//EN',
-    method: 'PUBLISH',
-    calName: edition.newsletterName,
-  });
-  if (error || !value) throw error ?? new Error('calendar rendering returned nothing');
-  return value;
+  return buildCalendar(events, edition.newsletterName);
+}
+
+/** A calendar with one event: what an add-to-calendar link serves. Same UID as the attachment. */
+export function renderEventCalendar(
+  event: ArticleEvent,
+  articleUrl: string | null,
+  calendarName: string,
+): string {
+  return buildCalendar([toIcsEvent(event, eventUid(event), articleUrl, null)], calendarName);
 }
 
 /** Stable identity of an event across digests: its date, place and title. */
@@ -35,10 +42,28 @@ export function eventUid(event: ArticleEvent): string {
   return `${createHash('sha256').update(key).digest('hex').slice(0, 24)}@article-digest`;
 }
 
-function toIcsEvent(event: ArticleEvent, uid: string, url: string | null): EventAttributes {
+function buildCalendar(events: EventAttributes[], calName: string): string {
+  const { error, value } = createEvents(events, { productId: PRODUCT_ID, method: 'PUBLISH', calName });
+  if (error || !value) {
+    throw new DigestError('TEMPLATE_FAILED', `calendar: ${error?.message ?? 'rendering returned nothing'}`, {
+      cause: error,
+    });
+  }
+  return value;
+}
+
+function toIcsEvent(
+  event: ArticleEvent,
+  uid: string,
+  articleUrl: string | null,
+  stamp: string | null,
+): EventAttributes {
+  const url = safeHref(articleUrl);
   const base = {
     uid,
     title: event.title,
+    // DTSTAMP from the edition, not the clock: rendering the same edition twice gives the same bytes.
+    ...(stamp ? { timestamp: Date.parse(stamp) } : {}),
     ...(event.location ? { location: event.location } : {}),
     ...(event.participants.length > 0 ? { description: `With ${event.participants.join(', ')}` } : {}),
     ...(url ? { url } : {}),

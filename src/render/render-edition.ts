@@ -1,9 +1,11 @@
 import { createElement } from 'react';
 import { render } from 'react-email';
 import { DigestEmail } from '../../emails/digest.tsx';
+import { pastEvents, safeHref } from '../../emails/format.ts';
 import { DigestError } from '../errors.ts';
 import type { Edition } from '../models/edition.ts';
 import { renderCalendar } from './calendar.ts';
+import { type CalendarLinkOptions, signCalendarLink } from './calendar-link.ts';
 import {
   createPlaceholders,
   escapeHtml,
@@ -18,6 +20,8 @@ import { loadTemplates } from './templates.ts';
 export interface RenderEditionOptions {
   /** The sender's postal address, shown in the footer. */
   postalAddress: string;
+  /** Signs the add-to-calendar links of upcoming events; without it only Google Calendar links. */
+  calendarLinks?: CalendarLinkOptions;
 }
 
 /** An edition rendered once, ready to be personalized for any number of recipients. */
@@ -56,18 +60,21 @@ export async function renderEdition(
   const placeholders = createPlaceholders();
   const data = templateData(edition, options);
   try {
+    const subject = editionSubject(edition);
     const html = await render(
       createElement(DigestEmail, {
         edition,
+        subject,
         greeting: placeholders.greeting,
         unsubscribeUrl: placeholders.unsubscribeUrl,
         postalAddress: options.postalAddress,
+        calendarLinks: calendarLinksOf(edition, options.calendarLinks),
       }),
     );
     const text = templates.text({ ...data, ...placeholders });
     return {
       edition,
-      subject: oneLine(templates.subject(data)),
+      subject,
       html: splitAtPlaceholders(html, placeholders.pattern),
       text: splitAtPlaceholders(text, placeholders.pattern),
       calendar: renderCalendar(edition),
@@ -81,6 +88,19 @@ export async function renderEdition(
       },
     );
   }
+}
+
+/** The signed .ics address of every upcoming event: [item][event]; none without signing options. */
+export function calendarLinksOf(edition: Edition, options: CalendarLinkOptions | undefined): string[][] {
+  if (!options) return [];
+  return edition.items.map((item) =>
+    item.upcoming.map((event) => signCalendarLink({ event, articleUrl: item.url }, options)),
+  );
+}
+
+/** The edition's subject line, from templates/subject.hbs: one line, whatever the titles hold. */
+export function editionSubject(edition: Edition): string {
+  return oneLine(loadTemplates().subject(templateData(edition, { postalAddress: '' })));
 }
 
 /** The per-recipient fields, from templates/greeting.hbs and the signed unsubscribe address. */
@@ -99,10 +119,17 @@ export function personalize(rendered: RenderedEdition, recipient: RecipientInput
   };
 }
 
-function templateData(edition: Edition, options: RenderEditionOptions) {
+/** What the handlebars templates see: the edition, plus each item's past dates and safe links. */
+export function templateData(edition: Edition, options: RenderEditionOptions) {
   const first = edition.items[0]?.analysis.title ?? 'nothing new';
   return {
     ...edition,
+    items: edition.items.map((item) => ({
+      ...item,
+      url: safeHref(item.url),
+      past: pastEvents(item, edition.date),
+      links: item.analysis.links.map((link) => ({ title: link.title, url: safeHref(link.url) })),
+    })),
     postalAddress: options.postalAddress,
     firstTitle: first,
     moreCount: Math.max(0, edition.items.length - 1),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
-import { formatEventDate, formatLongDate } from '../../emails/format.ts';
+import { formatEventDate, formatEventDetails, formatLongDate } from '../../emails/format.ts';
 import { DigestError } from '../errors.ts';
 import type { ArticleEvent } from '../models/analysis.ts';
 
@@ -25,6 +25,8 @@ export function loadTemplates(): DigestTemplates {
   const hbs = Handlebars.create();
   hbs.registerHelper('longDate', (date: string) => formatLongDate(date));
   hbs.registerHelper('eventDate', (event: ArticleEvent) => formatEventDate(event));
+  hbs.registerHelper('eventDetails', (event: ArticleEvent) => formatEventDetails(event));
+  hbs.registerHelper('oneLine', (value: string) => value.replace(/\s+/g, ' ').trim());
   hbs.registerHelper('join', (list: string[], sep: string) => list.join(sep));
   hbs.registerHelper('add', (a: number, b: number) => a + b);
   const compile = (name: string) => {

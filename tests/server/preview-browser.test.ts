@@ -1,0 +1,99 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { loadArticles } from '../../src/ingest/load.ts';
+import { startPreviewServer } from '../../src/server/preview-server.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const HAS_CHROMIUM = existsSync(CHROMIUM);
+if (!HAS_CHROMIUM)
+  console.warn(
+    `preview-browser: skipped, ${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it)`,
+  );
+
+const SAMPLE = 'examples/articles/blinken-gun-from-ukraines-head.md';
+
+/** Width and height of a PNG, from its IHDR chunk. */
+function pngSize(file: string): { width: number; height: number } {
+  const png = readFileSync(file);
+  expect(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+describe.skipIf(!HAS_CHROMIUM)('the preview in a real browser (Chromium)', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startPreviewServer>>;
+  const shots = makeTempDir('digest-shots-');
+
+  beforeAll(async () => {
+    server = await startPreviewServer({
+      config: loadConfig({}),
+      port: 0,
+      loadSources: () => loadArticles([SAMPLE]),
+      now: () => new Date('2022-01-06T08:00:00Z'),
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    shots.remove();
+  });
+
+  it('shows every section of the digest in the desktop and mobile frames', async () => {
+    const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+    await page.goto(`${server.url}/`);
+    expect(await page.title()).toContain('Preview: The Article Digest: The US asks Russia');
+    const frames = page.frames().filter((f) => f.url().endsWith('/digest.html'));
+    expect(frames).toHaveLength(2);
+    for (const frame of frames) {
+      await frame.waitForLoadState();
+      // biome-ignore lint/performance/useDomNodeTextContent: what the reader sees (layout, hidden preheader left out)
+      const text = await frame.locator('body').innerText();
+      expect(text).toContain('The US asks Russia to remove “the gun from Ukraine’s head” to negotiate');
+      expect(text).toContain('Blinken called the Russian military presence');
+      expect(text).toMatch(/KEY QUOTES/i);
+      expect(text).toContain('Antony Blinken, US Secretary of State');
+      expect(text).toMatch(/UPCOMING/i);
+      expect(text).toContain('Mon, 10 Jan 2022');
+      expect(text).toContain('Add to calendar');
+      expect(text).toMatch(/READ MORE/i);
+      expect(await frame.getByRole('link', { name: 'Unsubscribe' }).getAttribute('href')).toMatch(
+        /\/unsubscribe\?token=[\w-]+\.[\w-]+$/,
+      );
+    }
+    const widths = await page.locator('iframe').evaluateAll((els) => els.map((e) => e.clientWidth));
+    expect(widths).toEqual([640, 375]);
+    await page.close();
+  });
+
+  for (const width of [600, 375]) {
+    it(`fits ${width} px without sideways scrolling and saves a screenshot`, async () => {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      await page.goto(`${server.url}/digest.html`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      const file = join(shots.dir, `digest-${width}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      expect(statSync(file).size).toBeGreaterThan(20_000);
+      const size = pngSize(file);
+      expect(size.width).toBe(width);
+      expect(size.height).toBeGreaterThan(1200);
+      await page.close();
+    });
+  }
+});
