@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import { DigestError } from '../errors.ts';
 import type { Article, ArticleLink } from '../models/article.ts';
+import { contentId } from './identity.ts';
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
@@ -36,7 +36,7 @@ export function parseArticleText(text: string, source: string): Article {
   if (!title && !body) throw new DigestError('ARTICLE_UNREADABLE', `${source}: the article is empty`);
   const url = typeof meta.url === 'string' && meta.url.trim() ? meta.url.trim() : null;
   return {
-    id: url ?? `sha256:${createHash('sha256').update(`${title}\n${body}`).digest('hex').slice(0, 32)}`,
+    id: url ?? contentId(title, body),
     title,
     url,
     publishedAt: readDate(meta.published, source),

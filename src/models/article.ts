@@ -19,4 +19,6 @@ export interface Article {
   links: ArticleLink[];
   /** Where it came from: a file path or URL, for messages. */
   source: string;
+  /** Who wrote it, when the source says (page metadata, feed item). */
+  author?: string;
 }

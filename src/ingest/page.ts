@@ -1,0 +1,24 @@
+import { DigestError } from '../errors.ts';
+import type { Article } from '../models/article.ts';
+import { ACCEPT_ARTICLES, detectContentKind, isReadableMediaType } from './content-kind.ts';
+import { fetchText } from './fetch.ts';
+import { parseArticleHtml } from './html.ts';
+import { parseArticleText } from './text.ts';
+import type { RemoteContext } from './types.ts';
+
+/** A page of a feed item: fetched without remembering (once sent, it is never asked for again). */
+export async function fetchPageArticle(url: string, ctx: RemoteContext): Promise<Article> {
+  const fetched = await ctx.limit(() =>
+    fetchText(url, { accept: ACCEPT_ARTICLES, acceptsType: isReadableMediaType }, ctx.fetch),
+  );
+  const kind = detectContentKind(fetched.mediaType, fetched.body);
+  if (kind === 'feed') throw new DigestError('CONTENT_UNSUPPORTED', `${url}: expected a page, got a feed`);
+  return readDocument(kind, fetched.body, fetched.url, url);
+}
+
+/** The article of a fetched page or text file; `source` names it in messages. */
+export function readDocument(kind: 'html' | 'text', body: string, finalUrl: string, source: string): Article {
+  if (kind === 'html') return parseArticleHtml(body, finalUrl, source);
+  const article = parseArticleText(body, source);
+  return article.url ? article : { ...article, id: finalUrl, url: finalUrl };
+}
