@@ -1,12 +1,16 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { DigestError } from '../errors.ts';
+import { emailAddressProblem } from '../store/email-address.ts';
 import type { SubscriberStatus } from '../store/store.ts';
+import { exportSubscribersCsv, importSubscribersCsv } from '../store/subscriber-csv.ts';
 import { openContext } from './context.ts';
 import { parseRecipient } from './render-command.ts';
 
 const STATUSES = new Set<SubscriberStatus>(['active', 'unsubscribed', 'bounced']);
 
-/** `digest subscribers add|remove|list|count` */
+/** `digest subscribers add|remove|import|export|list|count` */
 export function registerSubscribers(program: Command): void {
   const cmd = program.command('subscribers').description('manage the subscriber list');
   cmd
@@ -15,6 +19,8 @@ export function registerSubscribers(program: Command): void {
     .option('--name <name>', 'the subscriber name (for the greeting)')
     .action(async (address: string, opts: { name?: string }) => {
       const { email, name } = parseRecipient(address);
+      const problem = emailAddressProblem(email);
+      if (problem) throw new DigestError('SUBSCRIBER_INVALID', `"${email}" ${problem}`);
       await withStore(async (ctx) => {
         const { created, subscriber } = await ctx.store.addSubscriber(email, opts.name ?? name);
         if (!created && subscriber.status !== 'active') await ctx.store.setSubscriberStatus(email, 'active');
@@ -32,13 +38,14 @@ export function registerSubscribers(program: Command): void {
         process.stdout.write(`unsubscribed: ${address}\n`);
       });
     });
+  registerImportExport(cmd);
   cmd
     .command('list')
     .option('--status <status>', 'active, unsubscribed or bounced')
     .action(async (opts: { status?: string }) => {
       await withStore(async (ctx) => {
         for await (const s of ctx.store.listSubscribers(readStatus(opts.status))) {
-          process.stdout.write(`${s.email}\t${s.name ?? ''}\t${s.status}\n`);
+          if (!process.stdout.write(`${s.email}\t${s.name ?? ''}\t${s.status}\n`)) await drained();
         }
       });
     });
@@ -50,6 +57,55 @@ export function registerSubscribers(program: Command): void {
         process.stdout.write(`${await ctx.store.countSubscribers(readStatus(opts.status))}\n`);
       });
     });
+}
+
+function registerImportExport(cmd: Command): void {
+  cmd
+    .command('import')
+    .argument('<file>', 'CSV with a header line: email,name (optional columns: status)')
+    .description(
+      'add the addresses of a CSV file; bad rows are reported with their line numbers and skipped. ' +
+        'Idempotent: addresses already on the list (in any status) are left as they are. ' +
+        'Exits 1 when a row was refused.',
+    )
+    .action(async (file: string) => {
+      await withStore(async (ctx) => {
+        const input = createReadStream(file);
+        const report = await importSubscribersCsv(ctx.store, input, {
+          onRejected: (line, reason) => process.stderr.write(`${file}:${line}: ${reason}\n`),
+        }).catch((cause: unknown) => {
+          const code = (cause as NodeJS.ErrnoException).code;
+          if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES')
+            throw new DigestError('USAGE', `cannot read ${file} (${code})`, { cause });
+          throw cause;
+        });
+        process.stdout.write(
+          `${report.rows} row(s): ${report.added} added, ${report.existing} already on the list, ${report.rejected} refused\n`,
+        );
+        if (report.rejected > 0) process.exitCode = 1;
+      });
+    });
+  cmd
+    .command('export')
+    .description('write the list as CSV (email,name,status,created_at), streamed')
+    .option('--out <file>', 'write to a file instead of stdout')
+    .option('--status <status>', 'only active, unsubscribed or bounced')
+    .action(async (opts: { out?: string; status?: string }) => {
+      const status = readStatus(opts.status);
+      await withStore(async (ctx) => {
+        const out = opts.out ? createWriteStream(opts.out) : process.stdout;
+        const count = await exportSubscribersCsv(ctx.store, out, status);
+        if (opts.out) {
+          out.end();
+          await finished(out);
+          process.stderr.write(`${count} subscriber(s) written to ${opts.out}\n`);
+        }
+      });
+    });
+}
+
+function drained(): Promise<void> {
+  return new Promise((resolve) => process.stdout.once('drain', () => resolve()));
 }
 
 function readStatus(value: string | undefined): SubscriberStatus | undefined {

@@ -1,8 +1,20 @@
 import nodemailer from 'nodemailer';
-import { DigestError } from '../errors.ts';
 import type { OutgoingMessage } from '../models/message.ts';
-import { toMailOptions } from '../render/mime.ts';
+import { toRawMailOptions } from '../render/mime.ts';
 import type { Mailer } from './deliver-edition.ts';
+import { classifySmtpError, urlSecrets } from './smtp-errors.ts';
+
+export { classifySmtpError, redactCredentials } from './smtp-errors.ts';
+
+/** DKIM signing keys (RFC 6376): every message is signed when given. */
+export interface DkimOptions {
+  /** The signing domain (d=), usually the domain of MAIL_FROM. */
+  domainName: string;
+  /** The selector (s=): the public key is published at SELECTOR._domainkey.DOMAIN. */
+  keySelector: string;
+  /** The private key, PEM. */
+  privateKey: string;
+}
 
 /** Options of the pooled SMTP mailer. */
 export interface SmtpMailerOptions {
@@ -10,65 +22,55 @@ export interface SmtpMailerOptions {
   maxConnections?: number;
   /** Messages per second across the pool; 0 = unlimited. Default 0. */
   ratePerSecond?: number;
-  /** Socket time-outs, ms. Default 30 s. */
+  /** Connection, greeting and socket time-outs, ms. Default 30 s. */
   timeoutMs?: number;
+  /** Refuse to send unless the session is encrypted (STARTTLS or smtps). Default false. */
+  requireTLS?: boolean;
+  /** DKIM-sign every message. Default: no signature. */
+  dkim?: DkimOptions | null;
+  /** Messages per connection before it is renewed. Default 10,000. */
+  maxMessages?: number;
 }
 
 /** A nodemailer pooled SMTP transport behind the Mailer interface delivery uses. */
 export function createSmtpMailer(url: string, options: SmtpMailerOptions = {}): Mailer & { close(): void } {
-  const rate = options.ratePerSecond ?? 0;
   const timeout = options.timeoutMs ?? 30_000;
+  const secrets = urlSecrets(url);
   const transport = nodemailer.createTransport({
     url,
     pool: true,
     maxConnections: options.maxConnections ?? 5,
-    maxMessages: 1000,
-    ...(rate > 0 ? { rateLimit: Math.max(1, Math.round(rate)), rateDelta: 1000 } : {}),
+    maxMessages: options.maxMessages ?? 10_000,
+    ...rateOptions(options.ratePerSecond ?? 0),
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,
-    // The dev inbox speaks plain SMTP on loopback; real servers offer STARTTLS and it is used.
-    ...(isLoopback(url) ? { ignoreTLS: true } : {}),
+    logger: false,
+    ...(options.requireTLS
+      ? { requireTLS: true }
+      : // The dev inbox speaks plain SMTP on loopback; real servers offer STARTTLS and it is used.
+        isLoopback(url)
+        ? { ignoreTLS: true }
+        : {}),
+    ...(options.dkim ? { dkim: { ...options.dkim } } : {}),
   });
   return {
     async send(message: OutgoingMessage) {
       try {
-        await transport.sendMail(toMailOptions(message));
+        await transport.sendMail(toRawMailOptions(message));
       } catch (cause) {
-        throw classifySmtpError(cause);
+        throw classifySmtpError(cause, secrets);
       }
     },
     close: () => transport.close(),
   };
 }
 
-/** Reply codes that mean the mailbox does not exist: the subscriber is marked bounced. */
-const MAILBOX_UNKNOWN = new Set([550, 551, 553]);
-
-/**
- * Sorts a send failure: 4xx, dropped, refused and timed-out connections are temporary (retry);
- * 5xx are permanent; 550/551/553 also mean "bounced". Credentials never reach the message.
- */
-export function classifySmtpError(cause: unknown): DigestError {
-  const err = cause as { responseCode?: number; code?: string; message?: string };
-  const reply = err.responseCode;
-  const text = redactCredentials(err.message ?? String(cause));
-  if (reply !== undefined && reply >= 500) {
-    return new DigestError('SMTP_PERMANENT', `SMTP ${reply}: ${text}`, {
-      cause,
-      data: { responseCode: reply, bounce: MAILBOX_UNKNOWN.has(reply) },
-    });
-  }
-  return new DigestError('SMTP_TEMPORARY', reply ? `SMTP ${reply}: ${text}` : `SMTP: ${text}`, {
-    cause,
-    retryable: true,
-    data: { responseCode: reply ?? null, errorCode: err.code ?? null },
-  });
-}
-
-/** Removes user:password from any smtp(s):// URL in a text. */
-export function redactCredentials(text: string): string {
-  return text.replace(/(smtps?:\/\/)[^@\s/]+@/gi, '$1***@');
+/** nodemailer counts messages per window: rate 0.5/s = 1 per 2 s, 20/s = 20 per second. */
+function rateOptions(rate: number): { rateLimit?: number; rateDelta?: number } {
+  if (rate <= 0) return {};
+  if (rate < 1) return { rateLimit: 1, rateDelta: Math.round(1000 / rate) };
+  return { rateLimit: Math.round(rate), rateDelta: 1000 };
 }
 
 function isLoopback(url: string): boolean {
@@ -76,6 +78,7 @@ function isLoopback(url: string): boolean {
     const host = new URL(url).hostname;
     return host === 'localhost' || host.startsWith('127.') || host === '[::1]';
   } catch {
+    // Not a URL: nodemailer reports it on the first send, classified and redacted there.
     return false;
   }
 }

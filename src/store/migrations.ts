@@ -38,6 +38,45 @@ export const MIGRATIONS: readonly string[] = [
      seen_at TEXT NOT NULL
    );
    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // Run leases: one worker at a time runs editions on a database (see src/schedule/lease.ts).
+  `CREATE TABLE leases (
+     name TEXT PRIMARY KEY,
+     holder TEXT NOT NULL,
+     expires_at INTEGER NOT NULL
+   );`,
+  // Deliveries may be "skipped" (the subscriber left after enqueueing) and record sent_at.
+  // SQLite cannot alter a CHECK constraint: the table is rebuilt, its rows copied.
+  `CREATE TABLE deliveries_v2 (
+     edition_id TEXT NOT NULL REFERENCES editions (id),
+     subscriber_id INTEGER NOT NULL REFERENCES subscribers (id),
+     status TEXT NOT NULL DEFAULT 'queued'
+       CHECK (status IN ('queued', 'sending', 'sent', 'failed', 'skipped')),
+     attempts INTEGER NOT NULL DEFAULT 0,
+     message_id TEXT NOT NULL,
+     last_error TEXT,
+     due_at INTEGER NOT NULL DEFAULT 0,
+     updated_at TEXT NOT NULL,
+     sent_at TEXT,
+     PRIMARY KEY (edition_id, subscriber_id)
+   ) WITHOUT ROWID;
+   INSERT INTO deliveries_v2
+     (edition_id, subscriber_id, status, attempts, message_id, last_error, due_at, updated_at)
+     SELECT edition_id, subscriber_id, status, attempts, message_id, last_error, due_at, updated_at
+     FROM deliveries;
+   DROP TABLE deliveries;
+   ALTER TABLE deliveries_v2 RENAME TO deliveries;
+   CREATE INDEX deliveries_due ON deliveries (edition_id, status, due_at);`,
+  // The last response of each source URL: validators for conditional requests, and the body
+  // so a 304 can be read again (see src/ingest/remote.ts).
+  `CREATE TABLE fetch_records (
+     url TEXT PRIMARY KEY,
+     final_url TEXT NOT NULL,
+     etag TEXT,
+     last_modified TEXT,
+     content_type TEXT NOT NULL,
+     body TEXT NOT NULL,
+     fetched_at TEXT NOT NULL
+   );`,
 ];
 
 /** Runs the migrations the database has not seen yet, each in its own transaction. */

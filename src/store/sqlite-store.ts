@@ -3,16 +3,23 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { DigestError } from '../errors.ts';
 import type { Edition } from '../models/edition.ts';
+import type { FetchRecord } from '../models/source.ts';
 import { migrate } from './migrations.ts';
+import { claim, enqueue, insertSubscribers, openEditionTx, recordOutcome, release } from './sqlite-outbox.ts';
 import type {
-  ClaimedDelivery,
+  DeliveryErrorRecord,
   DigestStore,
   EditionProgress,
   EditionRecord,
   EditionStatus,
+  NewSubscriber,
+  OpenEditionInput,
   Subscriber,
   SubscriberStatus,
 } from './store.ts';
+
+/** Rows per page when streaming the subscriber list. */
+const PAGE_SIZE = 500;
 
 interface SubscriberRow {
   id: number;
@@ -21,6 +28,16 @@ interface SubscriberRow {
   status: SubscriberStatus;
   created_at: string;
   updated_at: string;
+}
+
+interface FetchRecordRow {
+  url: string;
+  final_url: string;
+  etag: string | null;
+  last_modified: string | null;
+  content_type: string;
+  body: string;
+  fetched_at: string;
 }
 
 interface EditionRow {
@@ -104,14 +121,25 @@ class SqliteStore implements DigestStore {
     return row ? toSubscriber(row) : null;
   }
 
+  async addSubscribers(batch: NewSubscriber[]) {
+    return insertSubscribers(this.#db, batch);
+  }
+
   async *listSubscribers(status?: SubscriberStatus) {
-    const sql = status
-      ? 'SELECT * FROM subscribers WHERE status = ? ORDER BY id'
-      : 'SELECT * FROM subscribers ORDER BY id';
-    const rows = this.#db
-      .prepare(sql)
-      .iterate(...(status ? [status] : [])) as IterableIterator<SubscriberRow>;
-    for (const row of rows) yield toSubscriber(row);
+    // Keyset pages, not one long-running iterate(): the connection stays free for writes
+    // between pages, and memory holds one page whatever the list size.
+    const page = this.#db.prepare(
+      `SELECT * FROM subscribers WHERE id > @after AND (@status IS NULL OR status = @status)
+       ORDER BY id LIMIT ${PAGE_SIZE}`,
+    );
+    let after = 0;
+    for (;;) {
+      const rows = page.all({ after, status: status ?? null }) as SubscriberRow[];
+      for (const row of rows) yield toSubscriber(row);
+      const last = rows.at(-1);
+      if (!last || rows.length < PAGE_SIZE) return;
+      after = last.id;
+    }
   }
 
   async countSubscribers(status?: SubscriberStatus) {
@@ -141,9 +169,14 @@ class SqliteStore implements DigestStore {
     return (rows as EditionRow[]).map(toEdition);
   }
 
-  async unfinishedEditions() {
+  async openEdition(input: OpenEditionInput & { limit?: number }) {
+    return openEditionTx(this.#db, input);
+  }
+
+  async unfinishedEditions(options: { includePaused?: boolean } = {}) {
+    const statuses = options.includePaused ? "('sending', 'paused')" : "('sending')";
     const rows = this.#db
-      .prepare("SELECT * FROM editions WHERE status = 'sending' ORDER BY created_at")
+      .prepare(`SELECT * FROM editions WHERE status IN ${statuses} ORDER BY created_at`)
       .all();
     return (rows as EditionRow[]).map(toEdition);
   }
@@ -155,59 +188,29 @@ class SqliteStore implements DigestStore {
       .run(status, finished, id);
   }
 
-  async enqueueDeliveries(editionId: string, messageIdDomain: string) {
-    const info = this.#db
-      .prepare(
-        `INSERT INTO deliveries (edition_id, subscriber_id, message_id, updated_at)
-         SELECT @edition, id, '<' || @edition || '.' || id || '@' || @domain || '>', @now
-         FROM subscribers WHERE status = 'active'
-         ON CONFLICT DO NOTHING`,
-      )
-      .run({ edition: editionId, domain: messageIdDomain, now: new Date().toISOString() });
-    return info.changes;
+  async enqueueDeliveries(editionId: string, messageIdDomain: string, limit?: number) {
+    return enqueue(this.#db, editionId, messageIdDomain, limit);
   }
 
   async claimDeliveries(editionId: string, limit: number, now: Date) {
-    const claim = this.#db.transaction(() => {
-      const rows = this.#db
-        .prepare(
-          `SELECT d.edition_id AS editionId, d.subscriber_id AS subscriberId, s.email, s.name,
-                  d.message_id AS messageId, d.attempts
-           FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
-           WHERE d.edition_id = ? AND d.status = 'queued' AND d.due_at <= ? AND s.status = 'active'
-           ORDER BY d.due_at, d.subscriber_id LIMIT ?`,
-        )
-        .all(editionId, now.getTime(), limit) as ClaimedDelivery[];
-      const mark = this.#db.prepare(
-        `UPDATE deliveries SET status = 'sending', attempts = attempts + 1, updated_at = ?
-         WHERE edition_id = ? AND subscriber_id = ?`,
-      );
-      const stamp = now.toISOString();
-      for (const row of rows) mark.run(stamp, editionId, row.subscriberId);
-      return rows.map((r) => ({ ...r, attempts: r.attempts + 1 }));
-    });
-    return claim.immediate();
+    return claim(this.#db, editionId, limit, now);
+  }
+
+  async releaseDeliveries(editionId: string, subscriberIds: number[]) {
+    release(this.#db, editionId, subscriberIds);
   }
 
   async markSent(editionId: string, subscriberId: number) {
-    this.#setDelivery(editionId, subscriberId, 'sent', null, 0);
+    recordOutcome(this.#db, { editionId, subscriberId }, { status: 'sent', error: null, dueAt: 0 });
   }
 
   async markRetry(editionId: string, subscriberId: number, error: string, retryAt: Date) {
-    this.#setDelivery(editionId, subscriberId, 'queued', error, retryAt.getTime());
+    const dueAt = retryAt.getTime();
+    recordOutcome(this.#db, { editionId, subscriberId }, { status: 'queued', error, dueAt });
   }
 
   async markFailed(editionId: string, subscriberId: number, error: string) {
-    this.#setDelivery(editionId, subscriberId, 'failed', error, 0);
-  }
-
-  #setDelivery(editionId: string, subscriberId: number, status: string, error: string | null, dueAt: number) {
-    this.#db
-      .prepare(
-        `UPDATE deliveries SET status = ?, last_error = COALESCE(?, last_error), due_at = ?, updated_at = ?
-         WHERE edition_id = ? AND subscriber_id = ?`,
-      )
-      .run(status, error, dueAt, new Date().toISOString(), editionId, subscriberId);
+    recordOutcome(this.#db, { editionId, subscriberId }, { status: 'failed', error, dueAt: 0 });
   }
 
   async requeueSending(editionId: string) {
@@ -222,7 +225,7 @@ class SqliteStore implements DigestStore {
     const rows = this.#db
       .prepare('SELECT status, COUNT(*) AS n FROM deliveries WHERE edition_id = ? GROUP BY status')
       .all(editionId) as { status: keyof EditionProgress; n: number }[];
-    const progress: EditionProgress = { queued: 0, sending: 0, sent: 0, failed: 0, total: 0 };
+    const progress: EditionProgress = { queued: 0, sending: 0, sent: 0, failed: 0, skipped: 0, total: 0 };
     for (const { status, n } of rows) {
       progress[status] = n;
       progress.total += n;
@@ -240,6 +243,34 @@ class SqliteStore implements DigestStore {
   async filterUnseenArticles(articleIds: string[]) {
     const seen = this.#db.prepare('SELECT 1 FROM seen_articles WHERE article_id = ?');
     return articleIds.filter((id) => seen.get(id) === undefined);
+  }
+
+  async getFetchRecord(url: string): Promise<FetchRecord | null> {
+    const row = this.#db.prepare('SELECT * FROM fetch_records WHERE url = ?').get(url) as
+      | FetchRecordRow
+      | undefined;
+    if (!row) return null;
+    return {
+      url: row.url,
+      finalUrl: row.final_url,
+      etag: row.etag,
+      lastModified: row.last_modified,
+      contentType: row.content_type,
+      body: row.body,
+      fetchedAt: row.fetched_at,
+    };
+  }
+
+  async putFetchRecord(r: FetchRecord) {
+    this.#db
+      .prepare(
+        `INSERT INTO fetch_records (url, final_url, etag, last_modified, content_type, body, fetched_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (url) DO UPDATE SET final_url = excluded.final_url, etag = excluded.etag,
+           last_modified = excluded.last_modified, content_type = excluded.content_type,
+           body = excluded.body, fetched_at = excluded.fetched_at`,
+      )
+      .run(r.url, r.finalUrl, r.etag, r.lastModified, r.contentType, r.body, r.fetchedAt);
   }
 
   async markArticlesSeen(articleIds: string[], editionId: string) {
@@ -264,6 +295,69 @@ class SqliteStore implements DigestStore {
       .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT DO NOTHING')
       .run(key, value);
     return (await this.getSetting(key)) ?? value;
+  }
+
+  async setSetting(key: string, value: string) {
+    this.#db
+      .prepare(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, value);
+  }
+
+  async acquireLease(name: string, holder: string, ttlMs: number) {
+    const now = Date.now();
+    // One statement: the upsert only overwrites an expired lease or the holder's own.
+    const info = this.#db
+      .prepare(
+        `INSERT INTO leases (name, holder, expires_at) VALUES (@name, @holder, @expires)
+         ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+         WHERE leases.expires_at <= @now OR leases.holder = excluded.holder`,
+      )
+      .run({ name, holder, expires: now + ttlMs, now });
+    return info.changes === 1;
+  }
+
+  async releaseLease(name: string, holder: string) {
+    this.#db.prepare('DELETE FROM leases WHERE name = ? AND holder = ?').run(name, holder);
+  }
+
+  async leaseHolder(name: string) {
+    const row = this.#db
+      .prepare('SELECT holder FROM leases WHERE name = ? AND expires_at > ?')
+      .get(name, Date.now()) as { holder: string } | undefined;
+    return row?.holder ?? null;
+  }
+
+  async requeueFailed(editionId: string) {
+    return this.#db
+      .prepare(
+        `UPDATE deliveries SET status = 'queued', attempts = 0, due_at = 0, updated_at = ?
+         WHERE edition_id = ? AND status = 'failed'
+           AND subscriber_id IN (SELECT id FROM subscribers WHERE status = 'active')`,
+      )
+      .run(new Date().toISOString(), editionId).changes;
+  }
+
+  async deliveryErrors(editionId: string, limit: number) {
+    return this.#db
+      .prepare(
+        `SELECT s.email, d.status, d.last_error AS error, d.updated_at AS at
+         FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
+         WHERE d.edition_id = ? AND d.last_error IS NOT NULL
+         ORDER BY d.updated_at DESC, d.subscriber_id LIMIT ?`,
+      )
+      .all(editionId, limit) as DeliveryErrorRecord[];
+  }
+
+  async countBounced(editionId: string) {
+    const row = this.#db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
+         WHERE d.edition_id = ? AND s.status = 'bounced'`,
+      )
+      .get(editionId) as { n: number };
+    return row.n;
   }
 
   async close() {

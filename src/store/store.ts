@@ -1,7 +1,9 @@
 import type { Edition } from '../models/edition.ts';
+import type { FetchRecord } from '../models/source.ts';
 
 export type SubscriberStatus = 'active' | 'unsubscribed' | 'bounced';
-export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed';
+/** skipped: the subscriber left (unsubscribed, bounced) after the edition was enqueued. */
+export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'skipped';
 export type EditionStatus = 'sending' | 'done' | 'paused';
 
 export interface Subscriber {
@@ -13,6 +15,13 @@ export interface Subscriber {
   updatedAt: string;
 }
 
+/** A subscriber to add; status defaults to active (an import may carry unsubscribed ones). */
+export interface NewSubscriber {
+  email: string;
+  name: string | null;
+  status?: SubscriberStatus;
+}
+
 /** A delivery claimed for sending, with what the message needs of the subscriber. */
 export interface ClaimedDelivery {
   editionId: string;
@@ -20,6 +29,7 @@ export interface ClaimedDelivery {
   email: string;
   name: string | null;
   messageId: string;
+  /** Attempts including this one. */
   attempts: number;
 }
 
@@ -33,52 +43,107 @@ export interface EditionRecord {
   finishedAt: string | null;
 }
 
+/** A delivery that recorded an error (for status and the ops API). */
+export interface DeliveryErrorRecord {
+  email: string;
+  status: DeliveryStatus;
+  error: string;
+  /** ISO time of the last change. */
+  at: string;
+}
+
 export interface EditionProgress {
   queued: number;
   sending: number;
   sent: number;
   failed: number;
+  skipped: number;
   total: number;
+}
+
+/** What openEdition records in one transaction. */
+export interface OpenEditionInput {
+  edition: Edition;
+  subject: string;
+  /** The schedule slot; a second edition for the same slot is refused. null = manual send. */
+  slot: string | null;
+  /** The articles the edition carries: remembered as seen. */
+  articleIds: string[];
+  /** The domain of Message-IDs: `<editionId.subscriberId@domain>`, stable per delivery. */
+  messageIdDomain: string;
 }
 
 /**
  * The store the product runs on. SQLite is the embedded default; the interface is async so
- * a networked store (Postgres) fits behind it unchanged.
+ * a networked store (Postgres) fits behind it unchanged. Lists that grow with the subscriber
+ * count are streamed (AsyncIterable) or claimed in batches: nothing loads them whole.
  */
 export interface DigestStore {
   addSubscriber(email: string, name: string | null): Promise<{ subscriber: Subscriber; created: boolean }>;
+  /** Adds the addresses not on the list yet (one transaction); returns how many were added. */
+  addSubscribers(batch: NewSubscriber[]): Promise<number>;
   setSubscriberStatus(email: string, status: SubscriberStatus): Promise<boolean>;
   findSubscriber(email: string): Promise<Subscriber | null>;
+  /** Streams the list in id order, a page at a time; safe to write to the store meanwhile. */
   listSubscribers(status?: SubscriberStatus): AsyncIterable<Subscriber>;
   countSubscribers(status?: SubscriberStatus): Promise<number>;
 
-  /** Records an edition; false when the slot already has one (another worker fired it). */
+  /**
+   * Atomically records an edition, marks its articles seen and enqueues one delivery per
+   * active subscriber. created is false (and nothing changes) when the edition or its slot
+   * exists already (another worker fired it).
+   */
+  openEdition(input: OpenEditionInput): Promise<{ created: boolean; queued: number }>;
+  /** Records an edition; false when the slot already has one (prefer openEdition: atomic). */
   createEdition(edition: Edition, subject: string, slot: string | null): Promise<boolean>;
+  /** One queued delivery per active subscriber (the first `limit` by id), exactly once. */
+  enqueueDeliveries(editionId: string, messageIdDomain: string, limit?: number): Promise<number>;
+  markArticlesSeen(articleIds: string[], editionId: string): Promise<void>;
   getEdition(id: string): Promise<EditionRecord | null>;
   listEditions(limit: number): Promise<EditionRecord[]>;
-  unfinishedEditions(): Promise<EditionRecord[]>;
+  /** Editions still sending (after a crash or a stop); with includePaused, paused ones too. */
+  unfinishedEditions(options?: { includePaused?: boolean }): Promise<EditionRecord[]>;
   setEditionStatus(id: string, status: EditionStatus): Promise<void>;
 
-  /** One queued delivery per active subscriber, exactly once however often it is called. */
-  enqueueDeliveries(editionId: string, messageIdDomain: string): Promise<number>;
-  /** Moves up to `limit` due queued deliveries to "sending" and returns them. */
+  /**
+   * Moves up to `limit` due queued deliveries to "sending" (counting an attempt) and returns
+   * them. Deliveries whose subscriber is no longer active become "skipped" instead.
+   */
   claimDeliveries(editionId: string, limit: number, now: Date): Promise<ClaimedDelivery[]>;
   markSent(editionId: string, subscriberId: number): Promise<void>;
   /** Temporary failure: back to the queue, due at `retryAt`. */
   markRetry(editionId: string, subscriberId: number, error: string, retryAt: Date): Promise<void>;
   markFailed(editionId: string, subscriberId: number, error: string): Promise<void>;
+  /** Claimed deliveries this process will not send (pause, stop) go back to the queue unchanged. */
+  releaseDeliveries(editionId: string, subscriberIds: number[]): Promise<void>;
   /** After a crash: deliveries left "sending" go back to the queue. */
   requeueSending(editionId: string): Promise<number>;
   editionProgress(editionId: string): Promise<EditionProgress>;
+  /** Failed deliveries of still-active subscribers go back to the queue with fresh attempts. */
+  requeueFailed(editionId: string): Promise<number>;
+  /** The latest delivery errors of an edition, newest first. */
+  deliveryErrors(editionId: string, limit: number): Promise<DeliveryErrorRecord[]>;
+  /** How many of the edition's recipients are now marked bounced. */
+  countBounced(editionId: string): Promise<number>;
   /** The earliest time a queued delivery of the edition is due, or null when none is queued. */
   nextDueAt(editionId: string): Promise<Date | null>;
 
   /** The article ids that no edition has carried yet. */
   filterUnseenArticles(articleIds: string[]): Promise<string[]>;
-  markArticlesSeen(articleIds: string[], editionId: string): Promise<void>;
+  /** The remembered response of a source URL, for conditional requests (ETag, Last-Modified). */
+  getFetchRecord(url: string): Promise<FetchRecord | null>;
+  /** Remembers (replaces) the last full response of a source URL. */
+  putFetchRecord(record: FetchRecord): Promise<void>;
 
   getSetting(key: string): Promise<string | null>;
   setSettingIfAbsent(key: string, value: string): Promise<string>;
+  setSetting(key: string, value: string): Promise<void>;
+
+  /** Takes (or renews) the named lease for `ttlMs` unless another holder has it unexpired. */
+  acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean>;
+  releaseLease(name: string, holder: string): Promise<void>;
+  /** Who holds the named lease now, or null. */
+  leaseHolder(name: string): Promise<string | null>;
 
   close(): Promise<void>;
 }

@@ -52,6 +52,27 @@ describe('one-click unsubscribe', () => {
     expect((await store.findSubscriber('ana@example.org'))?.status).toBe('unsubscribed');
   });
 
+  it('leaves the one-click unsubscriber out of the next edition, and skips them in one going out', async () => {
+    await store.addSubscriber('bob@example.org', 'Bob');
+    const edition = (id: string) => ({
+      edition: { id, date: '2022-01-06', composedAt: '2022-01-06T07:00:00Z', newsletterName: 'D', items: [] },
+      subject: 'S',
+      slot: null,
+      articleIds: [],
+      messageIdDomain: 'example.org',
+    });
+    await store.openEdition(edition('going-out'));
+    const token = signUnsubscribeToken('ana@example.org', SECRET);
+    await fetch(`${server.url}/unsubscribe?token=${token}`, {
+      method: 'POST',
+      body: 'List-Unsubscribe=One-Click',
+    });
+    const claimed = await store.claimDeliveries('going-out', 10, new Date());
+    expect(claimed.map((d) => d.email)).toEqual(['bob@example.org']);
+    expect(await store.editionProgress('going-out')).toMatchObject({ skipped: 1 });
+    expect(await store.openEdition(edition('next'))).toEqual({ created: true, queued: 1 });
+  });
+
   it('answers 400 to a bad token and changes nothing', async () => {
     const res = await fetch(`${server.url}/unsubscribe?token=nope`, { method: 'POST', body: '' });
     expect(res.status).toBe(400);

@@ -1,0 +1,132 @@
+import type Database from 'better-sqlite3';
+import type { ClaimedDelivery, NewSubscriber, OpenEditionInput } from './store.ts';
+
+/**
+ * The SQLite outbox and bulk subscriber writes: the statements whose cost grows with the
+ * list, kept here so sqlite-store.ts stays a thin mapping of the DigestStore interface.
+ */
+
+const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** A prepared statement, compiled once per connection: the outbox runs them per message. */
+function statement(db: Database.Database, sql: string): Database.Statement {
+  const statements = cache.get(db) ?? new Map<string, Database.Statement>();
+  cache.set(db, statements);
+  const prepared = statements.get(sql) ?? db.prepare(sql);
+  statements.set(sql, prepared);
+  return prepared;
+}
+
+/** Records a delivery's outcome: sent, back in the queue (retry at `dueAt`), or failed. */
+export function recordOutcome(
+  db: Database.Database,
+  key: { editionId: string; subscriberId: number },
+  outcome: { status: 'sent' | 'queued' | 'failed'; error: string | null; dueAt: number },
+): void {
+  statement(
+    db,
+    `UPDATE deliveries SET status = @status, last_error = COALESCE(@error, last_error), due_at = @dueAt,
+       updated_at = @now, sent_at = CASE WHEN @status = 'sent' THEN @now ELSE sent_at END
+     WHERE edition_id = @editionId AND subscriber_id = @subscriberId`,
+  ).run({ ...key, ...outcome, now: new Date().toISOString() });
+}
+
+/** Inserts the addresses not on the list yet, in one transaction; returns how many were added. */
+export function insertSubscribers(db: Database.Database, batch: NewSubscriber[]): number {
+  const insert = statement(
+    db,
+    `INSERT INTO subscribers (email, name, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (email) DO NOTHING`,
+  );
+  const now = new Date().toISOString();
+  return db.transaction(() => {
+    let added = 0;
+    for (const s of batch) added += insert.run(s.email, s.name, s.status ?? 'active', now, now).changes;
+    return added;
+  })();
+}
+
+/** Records the edition, its seen articles and its deliveries in one transaction (see DigestStore). */
+export function openEditionTx(
+  db: Database.Database,
+  input: OpenEditionInput & { limit?: number },
+): { created: boolean; queued: number } {
+  const now = new Date().toISOString();
+  return db
+    .transaction(() => {
+      const created = db
+        .prepare(
+          `INSERT INTO editions (id, slot, status, subject, payload, created_at) VALUES (?, ?, 'sending', ?, ?, ?)
+         ON CONFLICT DO NOTHING`,
+        )
+        .run(input.edition.id, input.slot, input.subject, JSON.stringify(input.edition), now);
+      if (created.changes !== 1) return { created: false, queued: 0 };
+      const seen = db.prepare(
+        'INSERT INTO seen_articles (article_id, edition_id, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+      );
+      for (const id of input.articleIds) seen.run(id, input.edition.id, now);
+      return { created: true, queued: enqueue(db, input.edition.id, input.messageIdDomain, input.limit) };
+    })
+    .immediate();
+}
+
+/** One queued delivery per active subscriber (the first `limit` by id); existing ones stay. */
+export function enqueue(db: Database.Database, editionId: string, domain: string, limit?: number): number {
+  // One INSERT … SELECT: the subscriber list never passes through JavaScript.
+  return statement(
+    db,
+    `INSERT INTO deliveries (edition_id, subscriber_id, message_id, updated_at)
+       SELECT @edition, id, '<' || @edition || '.' || id || '@' || @domain || '>', @now
+     FROM subscribers WHERE status = 'active' ORDER BY id LIMIT @limit
+     ON CONFLICT DO NOTHING`,
+  ).run({ edition: editionId, domain, now: new Date().toISOString(), limit: limit ?? -1 }).changes;
+}
+
+interface ClaimRow extends ClaimedDelivery {
+  subscriberStatus: string;
+}
+
+/**
+ * Moves up to `limit` due deliveries to "sending" in one immediate transaction, so two
+ * senders never claim the same row. Subscribers who left since enqueueing are skipped.
+ */
+export function claim(db: Database.Database, editionId: string, limit: number, now: Date): ClaimedDelivery[] {
+  const select = statement(
+    db,
+    `SELECT d.edition_id AS editionId, d.subscriber_id AS subscriberId, s.email, s.name,
+            d.message_id AS messageId, d.attempts, s.status AS subscriberStatus
+     FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
+     WHERE d.edition_id = ? AND d.status = 'queued' AND d.due_at <= ?
+     ORDER BY d.due_at, d.subscriber_id LIMIT ?`,
+  );
+  const mark = statement(
+    db,
+    `UPDATE deliveries SET status = ?, attempts = attempts + ?, updated_at = ?
+     WHERE edition_id = ? AND subscriber_id = ?`,
+  );
+  return db
+    .transaction(() => {
+      const stamp = now.toISOString();
+      const claimed: ClaimedDelivery[] = [];
+      for (const { subscriberStatus, ...row } of select.all(editionId, now.getTime(), limit) as ClaimRow[]) {
+        const active = subscriberStatus === 'active';
+        mark.run(active ? 'sending' : 'skipped', active ? 1 : 0, stamp, editionId, row.subscriberId);
+        if (active) claimed.push({ ...row, attempts: row.attempts + 1 });
+      }
+      return claimed;
+    })
+    .immediate();
+}
+
+/** Claimed deliveries go back to the queue as they were (the attempt is given back). */
+export function release(db: Database.Database, editionId: string, subscriberIds: number[]): void {
+  const update = statement(
+    db,
+    `UPDATE deliveries SET status = 'queued', attempts = MAX(attempts - 1, 0), updated_at = ?
+     WHERE edition_id = ? AND subscriber_id = ? AND status = 'sending'`,
+  );
+  const now = new Date().toISOString();
+  db.transaction(() => {
+    for (const id of subscriberIds) update.run(now, editionId, id);
+  })();
+}

@@ -1,0 +1,129 @@
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emailAddressProblem } from '../../src/store/email-address.ts';
+import { openSqliteStore } from '../../src/store/sqlite-store.ts';
+import type { DigestStore } from '../../src/store/store.ts';
+import { exportSubscribersCsv, importSubscribersCsv } from '../../src/store/subscriber-csv.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
+
+const CSV = [
+  'email,name',
+  'ana@example.org,Ana',
+  'not-an-address,Nobody',
+  '"bob@example.org","Doe, Bob"',
+  '',
+  'ANA@EXAMPLE.ORG,Ana again',
+  'carl@localhost,Carl',
+  'dana@bücher.example,Dana',
+].join('\n');
+
+async function collect(stream: PassThrough): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+describe('subscriber CSV import and export', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let store: DigestStore;
+  beforeEach(() => {
+    temp = makeTempDir();
+    store = openSqliteStore(join(temp.dir, 'digest.db'));
+  });
+  afterEach(async () => {
+    await store.close();
+    temp.remove();
+  });
+
+  it('reports each bad row with its line number and imports the good ones', async () => {
+    const rejected: [number, string][] = [];
+    const report = await importSubscribersCsv(store, Readable.from([CSV]), {
+      onRejected: (line, reason) => rejected.push([line, reason]),
+    });
+    expect(report).toEqual({ rows: 6, added: 3, existing: 1, rejected: 2 });
+    expect(rejected).toEqual([
+      [3, '"not-an-address" has no @'],
+      [7, '"carl@localhost" has a domain without a dot "localhost"'],
+    ]);
+    expect((await store.findSubscriber('bob@example.org'))?.name).toBe('Doe, Bob');
+  });
+
+  it('adds nobody twice when the same file is imported again', async () => {
+    await importSubscribersCsv(store, Readable.from([CSV]));
+    const again = await importSubscribersCsv(store, Readable.from([CSV]));
+    expect(again).toMatchObject({ added: 0, existing: 4, rejected: 2 });
+    expect(await store.countSubscribers()).toBe(3);
+  });
+
+  it('never resubscribes someone who left, and keeps the status a file carries', async () => {
+    await store.addSubscriber('ana@example.org', 'Ana');
+    await store.setSubscriberStatus('ana@example.org', 'unsubscribed');
+    const csv = 'Email,Name,Status\nana@example.org,Ana,active\nzoe@example.org,Zoe,bounced\n';
+    await importSubscribersCsv(store, Readable.from([csv]));
+    expect((await store.findSubscriber('ana@example.org'))?.status).toBe('unsubscribed');
+    expect((await store.findSubscriber('zoe@example.org'))?.status).toBe('bounced');
+  });
+
+  it('refuses a file without an email column, naming line 1', async () => {
+    await expect(importSubscribersCsv(store, Readable.from(['mail,name\na@b.org,A\n']))).rejects.toThrow(
+      /line 1 must be a header with an "email" column/,
+    );
+    expect(await store.countSubscribers()).toBe(0);
+  });
+
+  it('stops on broken CSV with the line where it broke; the fixed file then imports each address once', async () => {
+    const csv = 'email,name\na@example.org,A\n"b@example.org,B\n';
+    await expect(importSubscribersCsv(store, Readable.from([csv]), { batchSize: 1 })).rejects.toThrow(
+      /not valid CSV at line 3/,
+    );
+    const fixed = 'email,name\na@example.org,A\n"b@example.org",B\n';
+    await importSubscribersCsv(store, Readable.from([fixed]));
+    expect(await store.countSubscribers()).toBe(2);
+  });
+
+  it('exports the list as CSV that imports back into an empty store unchanged', async () => {
+    await importSubscribersCsv(store, Readable.from([CSV]));
+    await store.setSubscriberStatus('ana@example.org', 'unsubscribed');
+    const out = new PassThrough();
+    const text = collect(out);
+    expect(await exportSubscribersCsv(store, out)).toBe(3);
+    out.end();
+    const csv = await text;
+    expect(csv.split('\n')[0]).toBe('email,name,status,created_at');
+    expect(csv).toContain('bob@example.org,"Doe, Bob",active,');
+
+    const other = openSqliteStore(join(temp.dir, 'other.db'));
+    expect(await importSubscribersCsv(other, Readable.from([csv]))).toMatchObject({ added: 3, rejected: 0 });
+    expect((await other.findSubscriber('ana@example.org'))?.status).toBe('unsubscribed');
+    await other.close();
+  });
+});
+
+describe('the address rule', () => {
+  it.each([
+    'ana@example.org',
+    'first.last+tag@sub.example.co.uk',
+    "o'brien@example.ie",
+    'dana@bücher.example',
+    'x@xn--bcher-kva.example',
+  ])('accepts %s', (address) => {
+    expect(emailAddressProblem(address)).toBeNull();
+  });
+
+  it.each([
+    ['', 'is empty'],
+    ['ana.example.org', 'has no @'],
+    ['@example.org', 'has nothing before the @'],
+    ['ana..b@example.org', 'has a character not allowed before the @'],
+    ['ana b@example.org', 'has a character not allowed before the @'],
+    ['ana@', 'has no domain after the @'],
+    ['ana@example', 'has a domain without a dot "example"'],
+    ['ana@-example.org', 'has an invalid domain "-example.org"'],
+    ['ana@example.c0m', 'has an invalid top-level domain "example.c0m"'],
+    ['ana@example.123', 'has an invalid domain "example.123"'],
+    [`${'a'.repeat(65)}@example.org`, 'has more than 64 characters before the @'],
+  ])('refuses "%s": %s', (address, reason) => {
+    expect(emailAddressProblem(address)).toBe(reason);
+  });
+});
