@@ -3,6 +3,7 @@ import { analyzeArticle } from '../analyze/index.ts';
 import { DigestError } from '../errors.ts';
 import { loadArticles } from '../ingest/load.ts';
 import type { ArticleAnalysis } from '../models/analysis.ts';
+import { logLine } from './output.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -19,9 +20,15 @@ export function registerAnalyze(program: Command): void {
         throw new DigestError('USAGE', `--published must be YYYY-MM-DD, got "${opts.published}"`);
       }
       const { articles, failures } = await loadArticles([input]);
-      if (failures[0]) throw failures[0].error;
       const article = articles[0];
-      if (!article) throw new DigestError('ARTICLE_NOT_FOUND', `${input}: no article found`);
+      if (!article)
+        throw failures[0]?.error ?? new DigestError('ARTICLE_NOT_FOUND', `${input}: no article found`);
+      for (const f of failures) logLine(`skipped ${f.source}: ${f.error.message}`);
+      // A feed or a folder gives several: say which one this is (feed items come newest first).
+      if (articles.length > 1) {
+        const which = `"${article.title}" (${article.url ?? article.source})`;
+        logLine(`${input}: ${articles.length} articles; analysing the first: ${which}`);
+      }
       const analysis = analyzeArticle({ ...article, publishedAt: opts.published ?? article.publishedAt });
       process.stdout.write(opts.json ? `${JSON.stringify(analysis, null, 2)}\n` : formatAnalysis(analysis));
     });

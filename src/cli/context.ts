@@ -1,11 +1,14 @@
 import { type Config, loadConfig, resolveSmtpUrl } from '../config.ts';
 import { createSmtpMailer } from '../deliver/smtp.ts';
+import { configSecrets, createLogger, type Logger } from '../log.ts';
 import { type PipelineContext, resolveUnsubscribeSecret } from '../pipeline.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
-import { logLine } from './output.ts';
+import { setCliLogger } from './output.ts';
 
 /** Everything a command needs, opened from the configuration; close() releases it. */
 export interface CommandContext extends PipelineContext {
+  /** Structured logs (pino) that never show a secret of this configuration. */
+  logger: Logger;
   close(): Promise<void>;
 }
 
@@ -15,14 +18,20 @@ export async function openContext(config: Readonly<Config> = loadConfig()): Prom
   const mailer = createSmtpMailer(resolveSmtpUrl(config), {
     maxConnections: config.smtpPoolSize,
     ratePerSecond: config.smtpRatePerSecond,
+    timeoutMs: config.smtpTimeoutMs,
+    requireTLS: config.smtpRequireTls,
+    dkim: config.dkim,
   });
   const secret = await resolveUnsubscribeSecret(config, store);
+  const logger = createLogger({ secrets: [...configSecrets(config), secret], level: config.logLevel });
+  setCliLogger(logger);
   return {
     config,
     store,
     mailer,
     secret,
-    log: logLine,
+    logger,
+    log: (line) => logger.info(line),
     async close() {
       mailer.close();
       await store.close();

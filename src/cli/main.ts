@@ -2,8 +2,11 @@ import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerAnalyze } from './analyze-command.ts';
 import { reportError } from './output.ts';
+import { registerPreview } from './preview-command.ts';
 import { registerRender } from './render-command.ts';
+import { registerRetryFailed } from './retry-command.ts';
 import { registerSend } from './send-command.ts';
+import { registerStatus } from './status-command.ts';
 import { registerSubscribers } from './subscribers-command.ts';
 import { registerWorker } from './worker-command.ts';
 
@@ -17,7 +20,10 @@ const program = new Command('digest')
 
 registerAnalyze(program);
 registerRender(program);
+registerPreview(program);
 registerSend(program);
+registerStatus(program);
+registerRetryFailed(program);
 registerSubscribers(program);
 registerWorker(program);
 

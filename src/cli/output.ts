@@ -1,15 +1,28 @@
-import { redactCredentials } from '../deliver/smtp.ts';
 import { DigestError } from '../errors.ts';
+import { createLogger, type Logger, redactUrls } from '../log.ts';
+
+let processLogger: Logger | undefined;
+
+/** The logger of this CLI process: the one set by setCliLogger, else a default without known secrets. */
+export function cliLogger(): Logger {
+  processLogger ??= createLogger();
+  return processLogger;
+}
+
+/** Makes `logger` (created with the configuration's secrets) the one logLine writes to. */
+export function setCliLogger(logger: Logger): void {
+  processLogger = logger;
+}
 
 /** Prints one clear error line (never a stack, never a credential) and sets the exit code. */
 export function reportError(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
   const code = error instanceof DigestError ? ` [${error.code}]` : '';
-  process.stderr.write(`digest: ${redactCredentials(message)}${code}\n`);
+  process.stderr.write(`digest: ${redactUrls(message)}${code}\n`);
   process.exitCode = error instanceof DigestError && error.code === 'USAGE' ? 2 : 1;
 }
 
-/** A log line with a time stamp, to stderr so stdout stays for data (JSON). */
+/** One log line (pino, to standard error, so standard output stays for data such as JSON). */
 export function logLine(line: string): void {
-  process.stderr.write(`${new Date().toISOString()} ${redactCredentials(line)}\n`);
+  cliLogger().info(line);
 }

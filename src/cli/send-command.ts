@@ -1,38 +1,152 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.ts';
 import type { DeliveryReport } from '../deliver/deliver-edition.ts';
-import { loadArticles } from '../ingest/load.ts';
-import { resumeEditions, sendEdition } from '../pipeline.ts';
+import { DigestError } from '../errors.ts';
+import { type IngestStore, loadArticles } from '../ingest/load.ts';
+import type { Logger } from '../log.ts';
+import type { Article } from '../models/article.ts';
+import type { SourceInput } from '../models/source.ts';
+import { createEditionRunner, type RunRequest, type RunResult } from '../schedule/runner.ts';
 import { openContext } from './context.ts';
-import { logLine } from './output.ts';
-import { parseNow } from './render-command.ts';
+import { createProgress } from './progress.ts';
+import { parseNow, parseRecipient } from './render-command.ts';
 
-/** `digest send [ARTICLE ...] [--resume] [--now ISO]` */
+interface SendOptions {
+  resume?: boolean;
+  now?: string | true;
+  dryRun?: boolean;
+  to?: string;
+  limit?: string;
+}
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** `digest send [ARTICLE ...] [--now [ISO]] [--dry-run] [--to ADDRESS] [--limit N] [--resume]` */
 export function registerSend(program: Command): void {
   program
     .command('send')
     .description(
-      'make an edition of the new articles (or the configured sources) and deliver it to every active subscriber',
+      'make an edition of the new articles (or the configured sources) and deliver it now to every active subscriber',
     )
     .argument('[articles...]', 'article files, folders or URLs (default: DIGEST_SOURCES)')
-    .option('--resume', 'only finish editions left unfinished')
-    .option('--now <iso>', 'the clock of the edition')
-    .action(async (inputs: string[], opts: { resume?: boolean; now?: string }) => {
-      const config = loadConfig();
-      const ctx = await openContext(config);
-      try {
-        const reports = await resumeEditions(ctx);
-        if (!opts.resume) {
-          const { articles, failures } = await loadArticles(inputs.length > 0 ? inputs : config.sources);
-          for (const f of failures) logLine(`skipped ${f.source}: ${f.error.message}`);
-          const report = await sendEdition(ctx, articles, { now: parseNow(opts.now) });
-          if (report) reports.push(report);
-        }
-        process.exitCode = summarize(reports);
-      } finally {
-        await ctx.close();
-      }
+    .option(
+      '--now [iso]',
+      'alone: send now rather than at the next DIGEST_CRON slot (what send always does); ' +
+        'with an ISO date or time: the clock of the edition (events before it are not upcoming)',
+    )
+    .option(
+      '--dry-run',
+      'compose and render the edition and report what would be sent to how many; send nothing',
+    )
+    .option('--to <address>', 'send the edition to this one address only: a test send, recorded nowhere')
+    .option('--limit <n>', 'send to at most N subscribers (the first N active ones)')
+    .option('--resume', 'only finish editions left unfinished (paused ones too)')
+    .addHelpText(
+      'after',
+      '\nExit status: 0 when everything was delivered (or nothing was new), 1 otherwise (failed, paused,\n' +
+        'stopped or another run in progress), 2 for wrong arguments. A progress bar is drawn on a terminal.',
+    )
+    .action(runSend);
+}
+
+async function runSend(inputs: string[], opts: SendOptions): Promise<void> {
+  const request = readRequest(opts);
+  // `send --now notes.md`: commander reads notes.md as --now's value; it is an article.
+  const sources = typeof opts.now === 'string' && !ISO_TIME.test(opts.now) ? [opts.now, ...inputs] : inputs;
+  const config = loadConfig();
+  const ctx = await openContext(config);
+  const abort = new AbortController();
+  const stop = () => abort.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    const articles = request.resumeOnly
+      ? []
+      : await readArticles(sources, config.sources, ctx.logger, ctx.store);
+    const progress = createProgress({ logger: ctx.logger });
+    const runner = createEditionRunner(ctx, {
+      logger: ctx.logger,
+      signal: abort.signal,
+      loadSources: async () => articles,
     });
+    const result = await runner.run({ ...request, articles, onProgress: (p) => progress.update(p) });
+    progress.end();
+    process.exitCode = printResult(result);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    await ctx.close();
+  }
+}
+
+/** The options as a run request; wrong combinations are usage errors. */
+export function readRequest(opts: SendOptions): RunRequest {
+  if (opts.resume && (opts.dryRun || opts.to || opts.limit)) {
+    throw new DigestError(
+      'USAGE',
+      '--resume finishes recorded editions: it takes no --dry-run, --to or --limit',
+    );
+  }
+  if (opts.to && opts.limit) throw new DigestError('USAGE', '--to sends one test copy: it takes no --limit');
+  const request: RunRequest = {
+    resumeOnly: opts.resume === true,
+    // --resume also takes up editions paused for failures: the operator says the cause is fixed.
+    includePaused: opts.resume === true,
+    dryRun: opts.dryRun === true,
+  };
+  if (typeof opts.now === 'string' && ISO_TIME.test(opts.now)) request.now = parseNow(opts.now);
+  if (opts.to) request.to = parseRecipient(opts.to);
+  if (opts.limit !== undefined) {
+    if (!/^\d+$/.test(opts.limit) || Number(opts.limit) < 1) {
+      throw new DigestError('USAGE', `--limit must be a whole number of 1 or more, got "${opts.limit}"`);
+    }
+    request.limit = Number(opts.limit);
+  }
+  return request;
+}
+
+async function readArticles(
+  inputs: string[],
+  defaults: readonly SourceInput[],
+  logger: Logger,
+  store: IngestStore,
+): Promise<Article[]> {
+  const { articles, failures } = await loadArticles(inputs.length > 0 ? inputs : defaults, {
+    store,
+    log: (line) => logger.info(line),
+  });
+  for (const f of failures) logger.warn({ source: f.source }, `skipped ${f.source}: ${f.error.message}`);
+  if (inputs.length > 0 && articles.length === 0 && failures.length > 0) {
+    throw new DigestError('ARTICLE_UNREADABLE', 'no readable article among the inputs');
+  }
+  return articles;
+}
+
+/** Prints what the run did on standard output; returns the exit code. */
+function printResult(result: RunResult): number {
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  switch (result.kind) {
+    case 'busy':
+      out(`another run is in progress (${result.holder ?? 'unknown holder'}): try again when it ends`);
+      return 1;
+    case 'planned':
+      if (!result.plan) out('nothing to send: no new articles');
+      else {
+        const p = result.plan;
+        out(`dry run: edition ${p.editionId} "${p.subject}"`);
+        out(`  ${p.articles} article(s) to ${p.recipients} recipient(s); nothing sent, nothing recorded`);
+      }
+      return 0;
+    case 'test-sent':
+      out(
+        result.plan
+          ? `test copy of edition ${result.plan.editionId} sent to ${result.to} (not recorded)`
+          : 'nothing to send: no new articles',
+      );
+      return 0;
+    case 'ran':
+      return summarize(result.reports);
+  }
 }
 
 /** Prints one line per edition; 0 when everything was delivered, 1 otherwise. */
@@ -44,6 +158,8 @@ function summarize(reports: DeliveryReport[]): number {
       `${r.editionId}: ${r.outcome}, ${p.sent}/${p.total} sent, ${p.failed} failed, ${p.queued} queued\n`,
     );
     for (const e of r.lastErrors) process.stdout.write(`  ${e}\n`);
+    if (r.reason && r.outcome === 'paused') process.stdout.write(`  ${r.reason}\n`);
+    if (r.outcome === 'stopped') process.stdout.write('  stopped: `digest send --resume` sends the rest\n');
     if (r.outcome !== 'done' || p.failed > 0 || p.queued > 0) code = 1;
   }
   if (reports.length === 0) process.stdout.write('nothing to send: no new articles\n');

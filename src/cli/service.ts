@@ -1,66 +1,126 @@
 import { dirname, join } from 'node:path';
-import { loadConfig } from '../config.ts';
+import { type Config, loadConfig } from '../config.ts';
 import { loadArticles } from '../ingest/load.ts';
+import type { Logger } from '../log.ts';
+import type { Article } from '../models/article.ts';
+import { describeEdition, listEditionSummaries } from '../schedule/edition-status.ts';
+import { createEditionRunner, type EditionRunner } from '../schedule/runner.ts';
+import { triggerEdition } from '../schedule/trigger.ts';
 import { startWorker } from '../schedule/worker.ts';
 import { type DevInbox, startDevInbox } from '../server/dev-inbox/index.ts';
 import { startHttpServer } from '../server/http-server.ts';
+import type { OpsApiOptions } from '../server/ops-api.ts';
+import { createPreviewHandler } from '../server/preview.ts';
+import type { DigestStore } from '../store/store.ts';
 import { openContext } from './context.ts';
-import { logLine } from './output.ts';
 import { parseRecipient } from './render-command.ts';
 
 /**
- * The long-running service: HTTP server, dev inbox when SMTP_URL is unset, and (with
- * schedule) the worker. Returns after SIGINT/SIGTERM, when everything has stopped.
+ * The long-running service: HTTP server (with the ops API), dev inbox when SMTP_URL is unset,
+ * and (with schedule) the worker. On SIGINT/SIGTERM it stops taking work, lets the sends in
+ * flight finish, hands claimed deliveries back to the queue, and returns (exit code 0).
  */
 export async function runService({ schedule }: { schedule: boolean }): Promise<void> {
   const config = loadConfig();
-  let inbox: DevInbox | undefined;
-  if (!config.smtpUrl) {
-    inbox = await startDevInbox({
-      dir: join(dirname(config.dbPath), 'inbox'),
-      smtpPort: config.devInboxSmtpPort,
-      host: '127.0.0.1',
-    });
-  }
+  const inbox = config.smtpUrl ? undefined : await openInbox(config);
   const ctx = await openContext(config);
+  const { logger } = ctx;
+  const abort = new AbortController();
+  const runner = createEditionRunner(ctx, {
+    logger,
+    signal: abort.signal,
+    loadSources: () => loadSources(config, logger, ctx.store),
+  });
   const server = await startHttpServer({
     host: config.httpHost,
     port: config.httpPort,
     store: ctx.store,
     secret: ctx.secret,
     newsletterName: config.newsletterName,
+    ops: opsApi(config, ctx.store, runner, logger),
+    preview: createPreviewHandler({
+      config,
+      secret: ctx.secret,
+      loadSources: () => loadArticles(config.sources),
+      recipient: parseRecipient(config.demoSubscriber),
+    }),
     ...(inbox ? { inbox } : {}),
   });
   if (inbox && (await ctx.store.countSubscribers()) === 0) {
     const demo = parseRecipient(config.demoSubscriber);
     await ctx.store.addSubscriber(demo.email, demo.name);
-    logLine(`added the demo subscriber ${demo.email}`);
+    logger.info(`added the demo subscriber ${demo.email}`);
   }
-  logLine(inbox ? `dev inbox: ${server.url}/inbox (SMTP ${inbox.smtpUrl})` : `sending through SMTP_URL`);
-  logLine(`server: ${server.url}`);
-  const abort = new AbortController();
-  const worker = schedule
-    ? startWorker(ctx, {
-        signal: abort.signal,
-        loadSources: async () => {
-          const { articles, failures } = await loadArticles(config.sources);
-          for (const f of failures) logLine(`skipped ${f.source}: ${f.error.message}`);
-          return articles;
-        },
-      })
-    : null;
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      logLine(`${signal}: stopping`);
+  logger.info(inbox ? `dev inbox: ${server.url}/inbox (SMTP ${inbox.smtpUrl})` : 'sending through SMTP_URL');
+  logger.info(
+    { url: server.url, opsApi: config.opsToken !== null },
+    `server: ${server.url}${config.opsToken ? ` (ops API at ${server.url}/api/editions)` : ''}`,
+  );
+  const stopped = waitForSignal(logger, abort);
+  const worker = schedule ? startWorker(ctx, { runner, logger, signal: abort.signal }) : null;
+  worker?.ready.catch((error: unknown) => {
+    logger.error({ err: error }, 'the worker could not start');
+    process.exitCode = 1;
+    abort.abort();
+  });
+  await stopped;
+  await worker?.stop();
+  await runner.idle();
+  await server.close();
+  await ctx.close();
+  await inbox?.close();
+  logger.info('stopped');
+}
+
+async function openInbox(config: Readonly<Config>): Promise<DevInbox> {
+  return startDevInbox({
+    dir: join(dirname(config.dbPath), 'inbox'),
+    smtpPort: config.devInboxSmtpPort,
+    host: '127.0.0.1',
+  });
+}
+
+/**
+ * Reads the configured sources; an unreadable one is logged and skipped. With the store,
+ * URLs are asked conditionally (ETag, Last-Modified) and feed items already sent are not fetched.
+ */
+export async function loadSources(
+  config: Readonly<Config>,
+  logger: Logger,
+  store?: DigestStore,
+): Promise<Article[]> {
+  const { articles, failures } = await loadArticles(config.sources, {
+    ...(store ? { store } : {}),
+    log: (line) => logger.info(line),
+  });
+  for (const f of failures) logger.warn({ source: f.source }, `skipped ${f.source}: ${f.error.message}`);
+  return articles;
+}
+
+function opsApi(
+  config: Readonly<Config>,
+  store: DigestStore,
+  runner: EditionRunner,
+  logger: Logger,
+): OpsApiOptions {
+  return {
+    token: config.opsToken,
+    listEditions: () => listEditionSummaries(store),
+    getEdition: (id) => describeEdition(store, id),
+    trigger: (request) => triggerEdition(runner, logger, request),
+  };
+}
+
+/** Resolves at the first SIGINT or SIGTERM, after aborting the controller (stop taking work). */
+function waitForSignal(logger: Logger, abort: AbortController): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      logger.info({ signal }, `${signal}: stopping (sends in flight finish, the rest stays queued)`);
       abort.abort();
       resolve();
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    abort.signal.addEventListener('abort', () => resolve(), { once: true });
   });
-  await worker?.stop();
-  await server.close();
-  await ctx.close();
-  await inbox?.close();
-  logLine('stopped');
 }

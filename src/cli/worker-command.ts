@@ -4,7 +4,10 @@ import type { Command } from 'commander';
 export function registerWorker(program: Command): void {
   program
     .command('worker')
-    .description('run the scheduled worker with the HTTP server (and the dev inbox when SMTP_URL is unset)')
+    .description(
+      'run the scheduled worker (DIGEST_CRON in DIGEST_TZ) with the HTTP server and ops API ' +
+        '(and the dev inbox when SMTP_URL is unset); SIGTERM/SIGINT stop it cleanly',
+    )
     .action(async () => (await import('./service.ts')).runService({ schedule: true }));
   program
     .command('serve')

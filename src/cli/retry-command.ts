@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import { DigestError } from '../errors.ts';
+import { createEditionRunner } from '../schedule/runner.ts';
+import { openContext } from './context.ts';
+import { createProgress } from './progress.ts';
+
+/** `digest retry-failed [EDITION]` */
+export function registerRetryFailed(program: Command): void {
+  program
+    .command('retry-failed')
+    .description('queue an edition’s failed deliveries again (active subscribers only) and deliver them')
+    .argument('[edition]', 'edition id (default: the latest edition)')
+    .addHelpText('after', '\nExit status: 0 when everything is delivered, 1 otherwise.')
+    .action(async (id: string | undefined) => {
+      const ctx = await openContext();
+      const abort = new AbortController();
+      const stop = () => abort.abort();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      try {
+        const editionId = id ?? (await ctx.store.listEditions(1))[0]?.id;
+        if (!editionId) throw new DigestError('USAGE', 'no editions yet: nothing to retry');
+        if (!(await ctx.store.getEdition(editionId))) {
+          throw new DigestError('USAGE', `no edition "${editionId}" (see \`digest editions\`)`);
+        }
+        const progress = createProgress({ logger: ctx.logger });
+        const runner = createEditionRunner(ctx, {
+          logger: ctx.logger,
+          signal: abort.signal,
+          loadSources: async () => [],
+        });
+        const result = await runner.retryFailed(editionId, (p) => progress.update(p));
+        progress.end();
+        if (result.kind === 'busy') {
+          process.stdout.write(
+            `another run is in progress (${result.holder ?? 'unknown holder'}): try again later\n`,
+          );
+          process.exitCode = 1;
+          return;
+        }
+        const report = result.kind === 'ran' ? result.reports[0] : undefined;
+        const p = report?.progress;
+        if (!report || !p) return;
+        process.stdout.write(
+          `${report.editionId}: ${report.outcome}, ${p.sent}/${p.total} sent, ${p.failed} failed, ${p.queued} queued\n`,
+        );
+        for (const e of report.lastErrors) process.stdout.write(`  ${e}\n`);
+        process.exitCode = report.outcome === 'done' && p.failed === 0 && p.queued === 0 ? 0 : 1;
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        await ctx.close();
+      }
+    });
+}

@@ -1,0 +1,130 @@
+import { createRequire } from 'node:module';
+import { type DestinationStream, type Logger, type LoggerOptions as PinoOptions, pino } from 'pino';
+import type { PrettyOptions } from 'pino-pretty';
+
+export type { Logger } from 'pino';
+
+/** Levels LOG_LEVEL accepts. */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Options of createLogger; all optional. */
+export interface LoggerOptions {
+  /**
+   * Literal secrets hidden wherever they appear (OPS_TOKEN, UNSUBSCRIBE_SECRET, the SMTP
+   * password); values shorter than 8 characters are ignored, so that a short password does not
+   * blank out common words (its URL form is still redacted).
+   */
+  secrets?: readonly (string | null | undefined)[];
+  /** Where the lines go. Default: standard error, so standard output stays for data. */
+  destination?: DestinationStream;
+  /** Human-readable coloured lines instead of JSON. Default: when standard error is a terminal. */
+  pretty?: boolean;
+  /** Default info. */
+  level?: LogLevel;
+}
+
+const REDACTED = '[redacted]';
+// Keys that hold a credential whatever their value: censored by pino before anything else.
+const SECRET_KEYS = ['smtpUrl', 'opsToken', 'unsubscribeSecret', 'secret', 'password', 'authorization'];
+
+/**
+ * The product's structured logger (pino): JSON lines, or pretty lines on a terminal. No
+ * credential reaches a line: secret keys are censored, SMTP URLs lose their user:password,
+ * and the configured secrets are replaced wherever they occur in messages and fields.
+ */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const scrub = makeScrubber(options.secrets ?? []);
+  const settings: PinoOptions = {
+    level: options.level ?? 'info',
+    base: { pid: process.pid },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: { paths: [...SECRET_KEYS, ...SECRET_KEYS.map((k) => `*.${k}`)], censor: REDACTED },
+    hooks: {
+      logMethod(args, method) {
+        const clean = args.map((a) => scrub(a)) as Parameters<typeof method>;
+        method.apply(this, clean);
+      },
+    },
+  };
+  const usePretty = options.pretty ?? (!options.destination && process.stderr.isTTY === true);
+  const destination =
+    options.destination ??
+    (usePretty
+      ? prettyStream({
+          destination: 2,
+          sync: true,
+          colorize: true,
+          singleLine: true,
+          ignore: 'pid,hostname',
+          translateTime: 'SYS:HH:MM:ss',
+        })
+      : pino.destination({ dest: 2, sync: true }));
+  return pino(settings, destination);
+}
+
+/** pino-pretty, loaded only on a terminal: it is the heaviest part of the logger to import. */
+function prettyStream(options: PrettyOptions): DestinationStream {
+  const require = createRequire(import.meta.url);
+  const pretty = require('pino-pretty') as (options: PrettyOptions) => DestinationStream;
+  return pretty(options);
+}
+
+/** The secrets of a configuration, for LoggerOptions.secrets. */
+export function configSecrets(config: {
+  smtpUrl: string | null;
+  opsToken: string | null;
+  unsubscribeSecret: string | null;
+}): string[] {
+  const secrets = [config.opsToken, config.unsubscribeSecret, smtpPassword(config.smtpUrl)];
+  return secrets.filter((s): s is string => typeof s === 'string' && s.length > 0);
+}
+
+function smtpPassword(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const password = new URL(url).password;
+    return password ? decodeURIComponent(password) : null;
+  } catch {
+    // An unparsable URL cannot reach a transport; the URL pattern below still redacts it.
+    return null;
+  }
+}
+
+/** Removes user:password from any smtp(s):// URL in a text. */
+export function redactUrls(text: string): string {
+  return text.replace(/(smtps?:\/\/)[^@\s/]+@/gi, '$1***@');
+}
+
+function makeScrubber(secrets: readonly (string | null | undefined)[]): (value: unknown) => unknown {
+  const literal = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 8);
+  const text = (s: string) => {
+    let out = redactUrls(s);
+    for (const secret of literal) out = out.split(secret).join(REDACTED);
+    return out;
+  };
+  const walk = (value: unknown, depth: number): unknown => {
+    if (typeof value === 'string') return text(value);
+    if (value instanceof Error) return { err: errorFields(value, text) };
+    if (depth > 4 || value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) return value.map((v) => walk(v, depth + 1));
+    // Dates, buffers and class instances keep their own serialization.
+    if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value))
+      out[k] = v instanceof Error ? errorFields(v, text) : walk(v, depth + 1);
+    return out;
+  };
+  return (value) => walk(value, 0);
+}
+
+/** A copy of the error with every text scrubbed; pino's serializer then writes type, message, stack. */
+function errorFields(error: Error, text: (s: string) => string): Error {
+  const copy = new Error(text(error.message));
+  copy.name = error.name;
+  copy.stack = text(error.stack ?? '');
+  const code = (error as { code?: unknown }).code;
+  if (code !== undefined) Object.assign(copy, { code });
+  if (error.cause instanceof Error) copy.cause = errorFields(error.cause, text);
+  return copy;
+}

@@ -1,0 +1,190 @@
+import type { DeliveryReport } from '../deliver/deliver-edition.ts';
+import type { Logger } from '../log.ts';
+import type { Article } from '../models/article.ts';
+import {
+  buildMessage,
+  deliverRecorded,
+  mailDomain,
+  type PipelineContext,
+  prepareEdition,
+  resumeEditions,
+  selectFreshArticles,
+  sendEdition,
+} from '../pipeline.ts';
+import type { EditionProgress } from '../store/store.ts';
+import { type LeaseOptions, makeHolderName, withLease } from './lease.ts';
+
+/** Options of createEditionRunner. */
+export interface EditionRunnerOptions {
+  /** Reads the configured sources anew for each run. */
+  loadSources: () => Promise<Article[]>;
+  logger: Logger;
+  /** Names this runner in the lease. Default host:pid:random. */
+  holder?: string;
+  lease?: LeaseOptions;
+  /** Stop taking work when aborted (SIGTERM): sends in flight finish, claimed ones go back to the queue. */
+  signal?: AbortSignal;
+}
+
+/** One run: a scheduled slot, a manual send, a dry run or a test send. */
+export interface RunRequest {
+  /** The schedule slot (ISO time); a slot gets one edition however many workers fire it. null = manual. */
+  slot?: string | null;
+  /** The edition's clock. Default now. */
+  now?: Date;
+  /** The articles. Default: the configured sources. */
+  articles?: Article[];
+  /** Compose and render, count the recipients, send and record nothing. */
+  dryRun?: boolean;
+  /** Send the edition to this address only: a test send, recorded nowhere. */
+  to?: { email: string; name: string | null };
+  /** Caps the recipients (the first active subscribers). */
+  limit?: number;
+  /** Only finish unfinished editions. */
+  resumeOnly?: boolean;
+  /** Resume editions paused for failures too (`send --resume`: the operator says the cause is fixed). */
+  includePaused?: boolean;
+  /** Told the new edition's id once it is recorded, before delivery. */
+  onCreated?: (editionId: string) => void;
+  onProgress?: (progress: EditionProgress) => void;
+}
+
+/** What a dry run or a test send would send. */
+export interface EditionPlan {
+  editionId: string;
+  subject: string;
+  articles: number;
+  recipients: number;
+}
+
+/** busy: another run holds the lease; planned: a dry run (plan null = nothing new); ran: deliveries. */
+export type RunResult =
+  | { kind: 'busy'; holder: string | null }
+  | { kind: 'planned'; plan: EditionPlan | null }
+  | { kind: 'test-sent'; plan: EditionPlan | null; to: string }
+  | { kind: 'ran'; reports: DeliveryReport[]; editionId: string | null };
+
+/** Runs editions one at a time across every process sharing the store. */
+export interface EditionRunner {
+  run(request: RunRequest): Promise<RunResult>;
+  /** Failed deliveries of the edition back to the queue, then delivers them. */
+  retryFailed(editionId: string, onProgress?: (p: EditionProgress) => void): Promise<RunResult>;
+  /** True while a run of this runner goes on. */
+  readonly busy: boolean;
+  /** Resolves when the run in progress (if any) has ended. */
+  idle(): Promise<void>;
+}
+
+/**
+ * The one path every edition run takes (worker slots, CLI sends, the ops API): under the run
+ * lease, so that two runs never overlap, in this process or another one on the same database.
+ */
+export function createEditionRunner(ctx: PipelineContext, options: EditionRunnerOptions): EditionRunner {
+  const holder = options.holder ?? makeHolderName();
+  let current: Promise<RunResult> | null = null;
+  const exclusive = (work: (signal: AbortSignal, lost: AbortSignal) => Promise<RunResult>) => {
+    if (current) return Promise.resolve<RunResult>({ kind: 'busy', holder });
+    const run = withLease(
+      ctx.store,
+      holder,
+      options.logger,
+      (lost) => work(options.signal ? AbortSignal.any([lost, options.signal]) : lost, lost),
+      options.lease,
+    ).then((o): RunResult => (o.acquired ? o.value : { kind: 'busy', holder: o.holder }));
+    current = run.finally(() => {
+      current = null;
+    });
+    return current;
+  };
+  return {
+    run: (request) =>
+      request.dryRun || request.to
+        ? preview(ctx, options, request)
+        : exclusive((signal, lost) => runEditions(ctx, options, request, signal, lost)),
+    retryFailed: (editionId, onProgress) =>
+      exclusive(async (signal, lost) => {
+        const record = await ctx.store.getEdition(editionId);
+        if (!record) return { kind: 'ran', reports: [], editionId: null };
+        const requeued = await ctx.store.requeueFailed(editionId);
+        options.logger.info(
+          { editionId, requeued },
+          `edition ${editionId}: ${requeued} failed delivery(ies) requeued`,
+        );
+        await ctx.store.setEditionStatus(editionId, 'sending');
+        const report = await deliverRecorded(ctx, record, { signal, ...(onProgress ? { onProgress } : {}) });
+        await handBack(ctx, [report], lost);
+        return { kind: 'ran', reports: [report], editionId };
+      }),
+    get busy() {
+      return current !== null;
+    },
+    idle: async () => {
+      await current?.catch(() => undefined);
+    },
+  };
+}
+
+async function runEditions(
+  ctx: PipelineContext,
+  options: EditionRunnerOptions,
+  request: RunRequest,
+  signal: AbortSignal,
+  lost: AbortSignal,
+): Promise<RunResult> {
+  const deliver = { signal, ...(request.onProgress ? { onProgress: request.onProgress } : {}) };
+  // Paused editions only on request: a worker restart must not retry what failed on its own.
+  const reports = await resumeEditions(ctx, deliver, { includePaused: request.includePaused === true });
+  let editionId: string | null = null;
+  if (!request.resumeOnly && !signal.aborted) {
+    const articles = request.articles ?? (await options.loadSources());
+    const report = await sendEdition(ctx, articles, {
+      ...(request.now ? { now: request.now } : {}),
+      slot: request.slot ?? null,
+      deliver,
+      ...(request.limit === undefined ? {} : { limit: request.limit }),
+      onCreated: (id) => {
+        editionId = id;
+        request.onCreated?.(id);
+      },
+    });
+    if (report) reports.push(report);
+  }
+  await handBack(ctx, reports, lost);
+  return { kind: 'ran', reports, editionId };
+}
+
+/**
+ * After a stop, deliveries still marked "sending" go back to the queue for the next run.
+ * Not when the lease was lost: then another worker may be sending them right now.
+ */
+async function handBack(ctx: PipelineContext, reports: DeliveryReport[], lost: AbortSignal): Promise<void> {
+  if (lost.aborted) return;
+  for (const r of reports) if (r.outcome === 'stopped') await ctx.store.requeueSending(r.editionId);
+}
+
+/** A dry run or a test send: the real composition and rendering, nothing recorded. */
+async function preview(
+  ctx: PipelineContext,
+  options: EditionRunnerOptions,
+  request: RunRequest,
+): Promise<RunResult> {
+  const articles = request.articles ?? (await options.loadSources());
+  // The same choice as sendEdition (unseen, capped at DIGEST_MAX_ARTICLES): a dry run tells the truth.
+  const { fresh } = await selectFreshArticles(ctx.store, articles, ctx.config.maxArticles);
+  const rendered =
+    fresh.length > 0 ? await prepareEdition(fresh, ctx.config, request.now ?? new Date()) : null;
+  const active = await ctx.store.countSubscribers('active');
+  const plan = rendered && {
+    editionId: rendered.edition.id,
+    subject: rendered.subject,
+    articles: fresh.length,
+    recipients: request.to ? 1 : Math.min(active, request.limit ?? active),
+  };
+  if (request.dryRun || !request.to) return { kind: 'planned', plan };
+  if (!rendered) return { kind: 'test-sent', plan: null, to: request.to.email };
+  // A distinct Message-ID per test send: it is not the edition's delivery to anyone.
+  const messageId = `<${rendered.edition.id}.test-${Date.now()}@${mailDomain(ctx.config.mailFrom)}>`;
+  await ctx.mailer.send(buildMessage(rendered, { ...request.to, messageId }, ctx.config, ctx.secret));
+  options.logger.info({ editionId: rendered.edition.id, to: request.to.email }, 'test copy sent');
+  return { kind: 'test-sent', plan, to: request.to.email };
+}

@@ -1,0 +1,50 @@
+import type { Logger } from '../log.ts';
+import type { TriggerOutcome } from '../server/ops-api.ts';
+import type { EditionRunner, RunResult } from './runner.ts';
+
+/**
+ * Starts an edition now for the ops API and resolves as soon as it is under way (recorded
+ * and queued), so the HTTP call does not wait for the whole delivery; the run goes on and
+ * logs its end. A dry run resolves with its plan.
+ */
+export function triggerEdition(
+  runner: EditionRunner,
+  logger: Logger,
+  request: { dryRun: boolean },
+): Promise<TriggerOutcome> {
+  if (request.dryRun) {
+    return runner.run({ dryRun: true }).then((r) => toOutcome(r));
+  }
+  return new Promise<TriggerOutcome>((resolve, reject) => {
+    let started = false;
+    const run = runner.run({
+      onCreated: (editionId) => {
+        started = true;
+        resolve({ status: 'started', editionId });
+      },
+    });
+    run.then(
+      (result) => {
+        if (!started) resolve(toOutcome(result));
+        else
+          logger.info({ editionId: result.kind === 'ran' ? result.editionId : null }, 'triggered run ended');
+      },
+      (error: unknown) => {
+        if (!started) reject(error);
+        else logger.error({ err: error }, 'triggered run failed');
+      },
+    );
+  });
+}
+
+function toOutcome(result: RunResult): TriggerOutcome {
+  switch (result.kind) {
+    case 'busy':
+      return { status: 'busy', holder: result.holder };
+    case 'planned':
+    case 'test-sent':
+      return result.plan ? { status: 'planned', plan: result.plan } : { status: 'nothing-new', resumed: 0 };
+    case 'ran':
+      return { status: 'nothing-new', resumed: result.reports.length };
+  }
+}

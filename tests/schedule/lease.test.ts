@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RUN_LEASE, withLease } from '../../src/schedule/lease.ts';
+import { openSqliteStore } from '../../src/store/sqlite-store.ts';
+import type { DigestStore } from '../../src/store/store.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
+import { captureLogger } from './context.ts';
+
+describe('the run lease', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let a: DigestStore;
+  let b: DigestStore;
+
+  beforeEach(() => {
+    temp = makeTempDir('digest-lease-');
+    // Two connections to one file: what two worker processes on one database see.
+    a = openSqliteStore(join(temp.dir, 'digest.db'));
+    b = openSqliteStore(join(temp.dir, 'digest.db'));
+  });
+  afterEach(async () => {
+    await a.close();
+    await b.close();
+    temp.remove();
+  });
+
+  it('is held by one holder at a time until released', async () => {
+    expect(await a.acquireLease(RUN_LEASE, 'worker-a', 60_000)).toBe(true);
+    expect(await b.acquireLease(RUN_LEASE, 'worker-b', 60_000)).toBe(false);
+    expect(await b.leaseHolder(RUN_LEASE)).toBe('worker-a');
+    expect(await a.acquireLease(RUN_LEASE, 'worker-a', 60_000)).toBe(true);
+    await b.releaseLease(RUN_LEASE, 'worker-b');
+    expect(await b.leaseHolder(RUN_LEASE)).toBe('worker-a');
+    await a.releaseLease(RUN_LEASE, 'worker-a');
+    expect(await b.acquireLease(RUN_LEASE, 'worker-b', 60_000)).toBe(true);
+  });
+
+  it('passes to another holder once it expires (a crashed holder does not block for ever)', async () => {
+    expect(await a.acquireLease(RUN_LEASE, 'crashed', 5)).toBe(true);
+    await sleep(20);
+    expect(await b.leaseHolder(RUN_LEASE)).toBeNull();
+    expect(await b.acquireLease(RUN_LEASE, 'worker-b', 60_000)).toBe(true);
+  });
+
+  it('runs work while holding it, refuses a second holder meanwhile, and releases it after', async () => {
+    const { logger } = captureLogger();
+    let inner: unknown;
+    const outer = await withLease(a, 'worker-a', logger, async () => {
+      inner = await withLease(b, 'worker-b', logger, async () => 'never');
+      return 'done';
+    });
+    expect(outer).toEqual({ acquired: true, value: 'done' });
+    expect(inner).toEqual({ acquired: false, holder: 'worker-a' });
+    expect(await b.leaseHolder(RUN_LEASE)).toBeNull();
+  });
+
+  it('aborts the work when the lease is lost to another holder', async () => {
+    const { logger, lines } = captureLogger();
+    const outcome = await withLease(
+      a,
+      'worker-a',
+      logger,
+      async (signal) => {
+        // Simulates a stall past the lease: another worker takes it over.
+        await a.releaseLease(RUN_LEASE, 'worker-a');
+        await b.acquireLease(RUN_LEASE, 'worker-b', 60_000);
+        await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+        return signal.aborted;
+      },
+      { ttlMs: 60_000, renewMs: 10 },
+    );
+    expect(outcome).toEqual({ acquired: true, value: true });
+    expect(lines.some((l) => String(l.msg).includes('lost the run lease'))).toBe(true);
+    expect(await b.leaseHolder(RUN_LEASE)).toBe('worker-b');
+  });
+});

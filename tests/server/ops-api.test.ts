@@ -1,0 +1,159 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeEdition, listEditionSummaries } from '../../src/schedule/edition-status.ts';
+import { createEditionRunner } from '../../src/schedule/runner.ts';
+import { triggerEdition } from '../../src/schedule/trigger.ts';
+import { startHttpServer } from '../../src/server/http-server.ts';
+import { startSmtpSink } from '../helpers/smtp-sink.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
+import { ingestSample, openTestContext } from '../schedule/context.ts';
+
+const TOKEN = 'ops-token-0123456789abcdef';
+
+describe('the ops API', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+  let ctx: Awaited<ReturnType<typeof openTestContext>>;
+  let server: { url: string; close(): Promise<void> };
+  let runner: ReturnType<typeof createEditionRunner>;
+
+  const start = async (token: string | null) => {
+    server = await startHttpServer({
+      port: 0,
+      store: ctx.store,
+      secret: ctx.secret,
+      newsletterName: 'Test Digest',
+      ops: {
+        token,
+        listEditions: () => listEditionSummaries(ctx.store),
+        getEdition: (id) => describeEdition(ctx.store, id),
+        trigger: (request) => triggerEdition(runner, ctx.logger, request),
+      },
+    });
+  };
+  const call = (path: string, init: RequestInit & { token?: string | null } = {}) => {
+    const headers = new Headers(init.headers);
+    if (init.token !== null) headers.set('authorization', `Bearer ${init.token ?? TOKEN}`);
+    return fetch(`${server.url}${path}`, { ...init, headers });
+  };
+
+  beforeEach(async () => {
+    temp = makeTempDir('digest-ops-');
+    sink = await startSmtpSink();
+    ctx = await openTestContext(temp.dir, sink.url);
+    await ctx.store.addSubscriber('ana@example.org', 'Ana');
+    await ctx.store.addSubscriber('ben@example.org', null);
+    runner = createEditionRunner(ctx, { logger: ctx.logger, loadSources: ingestSample });
+  });
+  afterEach(async () => {
+    await server.close();
+    await runner.idle();
+    await ctx.close();
+    await sink.close();
+    temp.remove();
+  });
+
+  it('binds 127.0.0.1 unless told otherwise, and answers /health without a token', async () => {
+    await start(TOKEN);
+    expect(new URL(server.url).hostname).toBe('127.0.0.1');
+    const res = await fetch(`${server.url}/health`);
+    expect(res.status).toBe(200);
+  });
+
+  it('is off (404) when no OPS_TOKEN is configured, whatever the request carries', async () => {
+    await start(null);
+    expect((await call('/api/editions')).status).toBe(404);
+    expect((await call('/api/editions', { method: 'POST', body: '{}' })).status).toBe(404);
+    expect(sink.received).toHaveLength(0);
+  });
+
+  it.each([
+    ['a missing token', null, undefined],
+    ['a wrong token of the same length', 'ops-token-0123456789abcdeX', undefined],
+    ['a wrong token of another length', 'short', undefined],
+    ['another scheme', null, { authorization: `Basic ${TOKEN}` }],
+  ])('refuses %s with 401 and triggers nothing', async (_name, token, headers) => {
+    await start(TOKEN);
+    for (const [path, method] of [
+      ['/api/editions', 'GET'],
+      ['/api/editions', 'POST'],
+      ['/api/editions/anything', 'GET'],
+    ] as const) {
+      const res = await call(path, { method, token, ...(headers ? { headers } : {}) });
+      expect(res.status).toBe(401);
+      expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    }
+    expect(sink.received).toHaveLength(0);
+    expect(await ctx.store.listEditions(5)).toHaveLength(0);
+  });
+
+  it('plans a dry run without sending or recording anything', async () => {
+    await start(TOKEN);
+    const res = await call('/api/editions', { method: 'POST', body: JSON.stringify({ dryRun: true }) });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { status: string; plan: { recipients: number; articles: number } };
+    expect(body.status).toBe('planned');
+    expect(body.plan).toMatchObject({ recipients: 2, articles: 1 });
+    expect(sink.received).toHaveLength(0);
+    expect(await ctx.store.listEditions(5)).toHaveLength(0);
+    expect(await ctx.store.filterUnseenArticles((await ingestSample()).map((a) => a.id))).toHaveLength(1);
+  });
+
+  it('triggers an edition, reports its progress, lists it, and refuses a second one with nothing new', async () => {
+    await start(TOKEN);
+    const res = await call('/api/editions', { method: 'POST' });
+    expect(res.status).toBe(202);
+    const started = (await res.json()) as { status: string; editionId: string };
+    expect(started.status).toBe('started');
+    expect(res.headers.get('location')).toBe(`/api/editions/${started.editionId}`);
+
+    let detail:
+      | { status: string; progress: { sent: number; total: number }; lastErrors: unknown[] }
+      | undefined;
+    for (let i = 0; i < 200 && detail?.status !== 'done'; i++) {
+      detail = (await (await call(`/api/editions/${started.editionId}`)).json()) as typeof detail;
+      if (detail?.status !== 'done') await sleep(25);
+    }
+    expect(detail).toMatchObject({ status: 'done', progress: { sent: 2, total: 2 }, lastErrors: [] });
+    expect(sink.received).toHaveLength(2);
+
+    const list = (await (await call('/api/editions')).json()) as { editions: { id: string }[] };
+    expect(list.editions.map((e) => e.id)).toEqual([started.editionId]);
+
+    const again = await call('/api/editions', { method: 'POST', body: '{"dryRun": false}' });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ status: 'nothing-new' });
+    expect(sink.received).toHaveLength(2);
+  });
+
+  it('answers 409 while another run holds the lease', async () => {
+    await start(TOKEN);
+    await ctx.store.acquireLease('edition-run', 'another-worker', 60_000);
+    const res = await call('/api/editions', { method: 'POST' });
+    expect(res.status).toBe(409);
+    expect(await res.json()).toEqual({ status: 'busy', holder: 'another-worker' });
+    expect(sink.received).toHaveLength(0);
+  });
+
+  it.each([
+    ['a body that is not JSON', '{dryRun', 400],
+    ['a dryRun that is not a boolean', '{"dryRun": "yes"}', 400],
+    ['a body that is not an object', '[true]', 400],
+    ['a body too large', JSON.stringify({ pad: 'x'.repeat(20_000) }), 413],
+  ])('refuses %s and sends nothing', async (_name, body, status) => {
+    await start(TOKEN);
+    const res = await call('/api/editions', { method: 'POST', body });
+    expect(res.status).toBe(status);
+    expect(sink.received).toHaveLength(0);
+    expect(await ctx.store.listEditions(5)).toHaveLength(0);
+  });
+
+  it('answers 404 for an unknown edition and 405 for a wrong method', async () => {
+    await start(TOKEN);
+    expect((await call('/api/editions/no-such-edition')).status).toBe(404);
+    const del = await call('/api/editions', { method: 'DELETE' });
+    expect(del.status).toBe(405);
+    expect(del.headers.get('allow')).toBe('GET, POST');
+    expect((await call('/api/nothing-here')).status).toBe(404);
+  });
+});
