@@ -1,3 +1,5 @@
+import { measureDelivery } from './suites/delivery.ts';
+import { measureIngest } from './suites/ingest.ts';
 import { measureRender } from './suites/render.ts';
 
 /**
@@ -7,6 +9,8 @@ import { measureRender } from './suites/render.ts';
  */
 const SUITES: Record<string, () => Promise<Record<string, number>>> = {
   render: measureRender,
+  delivery: measureDelivery,
+  ingest: measureIngest,
 };
 
 async function main(): Promise<void> {

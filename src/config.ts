@@ -1,6 +1,11 @@
+import { createPrivateKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { validate as validateCron } from 'node-cron';
 import { z } from 'zod';
 import { DigestError } from './errors.ts';
+import { LOG_LEVELS, type LogLevel } from './log.ts';
+import type { SourceInput } from './models/source.ts';
+import { resolveSources } from './sources-config.ts';
 
 const smtpUrl = z
   .string()
@@ -23,7 +28,10 @@ const schema = z.object({
     .string()
     .refine(isTimeZone, 'is not an IANA time zone (for example Europe/Berlin)')
     .default('UTC'),
-  DIGEST_SOURCES: z.string().min(1).default('examples/articles'),
+  // Empty counts as unset, so a .env can leave it blank beside DIGEST_SOURCES_FILE.
+  DIGEST_SOURCES: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('examples/articles')),
+  DIGEST_SOURCES_FILE: optional(z.string().min(1)),
+  DIGEST_MAX_ARTICLES: z.coerce.number().int().min(1).max(500).default(20),
   PUBLIC_URL: optional(httpUrl),
   HTTP_HOST: z.string().min(1).default('127.0.0.1'),
   HTTP_PORT: port.default(8025),
@@ -35,6 +43,28 @@ const schema = z.object({
   DEMO_SUBSCRIBER: z.string().default('Demo Reader <reader@example.com>'),
   SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
   SMTP_RATE_PER_SECOND: z.coerce.number().min(0).default(0),
+  SMTP_REQUIRE_TLS: optional(
+    z
+      .string()
+      .refine((v) => /^(true|false|1|0|yes|no)$/i.test(v), 'must be true or false')
+      .transform((v) => /^(true|1|yes)$/i.test(v)),
+  ),
+  SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  SMTP_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+  SMTP_RETRY_BASE_MS: z.coerce.number().int().min(0).default(2000),
+  SMTP_PAUSE_FAILURE_RATIO: z.coerce.number().gt(0).max(1).default(0.5),
+  DKIM_DOMAIN: optional(z.string().regex(/^[a-z0-9.-]+\.[a-z0-9-]+$/i, 'must be a domain name')),
+  DKIM_SELECTOR: optional(z.string().regex(/^[a-z0-9._-]+$/i, 'must be a DNS label')),
+  DKIM_PRIVATE_KEY: optional(z.string()),
+  DKIM_PRIVATE_KEY_FILE: optional(z.string()),
+  DIGEST_CATCH_UP: z
+    .string()
+    .refine((v) => v === 'skip' || v === 'once', 'must be skip or once')
+    .default('once'),
+  LOG_LEVEL: z
+    .string()
+    .refine((v) => (LOG_LEVELS as readonly string[]).includes(v), `must be one of ${LOG_LEVELS.join(', ')}`)
+    .default('info'),
 });
 
 /** The validated configuration. Frozen: nothing changes it after start. */
@@ -45,7 +75,10 @@ export interface Config {
   dbPath: string;
   cron: string;
   timeZone: string;
-  sources: string[];
+  /** DIGEST_SOURCES entries (paths, URLs), then the DIGEST_SOURCES_FILE entries. */
+  sources: SourceInput[];
+  /** Articles per edition at most; older new ones wait for the next edition. */
+  maxArticles: number;
   publicUrl: string;
   httpHost: string;
   httpPort: number;
@@ -60,6 +93,21 @@ export interface Config {
   smtpPoolSize: number;
   /** Messages per second across the pool; 0 = unlimited. */
   smtpRatePerSecond: number;
+  /** Refuse to send over an unencrypted session. */
+  smtpRequireTls: boolean;
+  /** Connection, greeting and socket time-out of SMTP, ms. */
+  smtpTimeoutMs: number;
+  /** Attempts per delivery before a temporary failure becomes final. */
+  smtpMaxAttempts: number;
+  /** First retry delay, doubled at each attempt, ms. */
+  smtpRetryBaseMs: number;
+  /** Share of the recent attempts that may fail before an edition pauses. */
+  smtpPauseFailureRatio: number;
+  /** DKIM signing, or null when DKIM_DOMAIN is unset. Secret: never log it. */
+  dkim: { domainName: string; keySelector: string; privateKey: string } | null;
+  /** After downtime: skip the missed slots, or send one edition at start. */
+  catchUp: 'skip' | 'once';
+  logLevel: LogLevel;
 }
 
 /**
@@ -82,9 +130,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     dbPath: e.DIGEST_DB,
     cron: e.DIGEST_CRON,
     timeZone: e.DIGEST_TZ,
-    sources: e.DIGEST_SOURCES.split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    sources: resolveSources(e.DIGEST_SOURCES, e.DIGEST_SOURCES_FILE, Boolean(env.DIGEST_SOURCES)),
+    maxArticles: e.DIGEST_MAX_ARTICLES,
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HTTP_HOST}:${e.HTTP_PORT}`).replace(/\/+$/, ''),
     httpHost: e.HTTP_HOST,
     httpPort: e.HTTP_PORT,
@@ -96,7 +143,53 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     demoSubscriber: e.DEMO_SUBSCRIBER,
     smtpPoolSize: e.SMTP_POOL_SIZE,
     smtpRatePerSecond: e.SMTP_RATE_PER_SECOND,
+    smtpRequireTls: e.SMTP_REQUIRE_TLS ?? false,
+    smtpTimeoutMs: e.SMTP_TIMEOUT_MS,
+    smtpMaxAttempts: e.SMTP_MAX_ATTEMPTS,
+    smtpRetryBaseMs: e.SMTP_RETRY_BASE_MS,
+    smtpPauseFailureRatio: e.SMTP_PAUSE_FAILURE_RATIO,
+    dkim: loadDkim(e),
+    catchUp: e.DIGEST_CATCH_UP as 'skip' | 'once',
+    logLevel: e.LOG_LEVEL as LogLevel,
   });
+}
+
+/** DKIM keys from DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY or DKIM_PRIVATE_KEY_FILE. */
+function loadDkim(e: {
+  DKIM_DOMAIN?: string | undefined;
+  DKIM_SELECTOR?: string | undefined;
+  DKIM_PRIVATE_KEY?: string | undefined;
+  DKIM_PRIVATE_KEY_FILE?: string | undefined;
+}): Config['dkim'] {
+  const invalid = (variable: string, why: string, cause?: unknown) =>
+    new DigestError('CONFIG_INVALID', `${variable} ${why}`, { cause, data: { variable } });
+  if (!e.DKIM_DOMAIN) {
+    if (e.DKIM_SELECTOR || e.DKIM_PRIVATE_KEY || e.DKIM_PRIVATE_KEY_FILE)
+      throw invalid('DKIM_DOMAIN', 'must be set when DKIM_SELECTOR or a DKIM key is set');
+    return null;
+  }
+  if (!e.DKIM_SELECTOR) throw invalid('DKIM_SELECTOR', 'must be set when DKIM_DOMAIN is set');
+  let privateKey = e.DKIM_PRIVATE_KEY?.replace(/\\n/g, '\n');
+  const keyVariable = privateKey ? 'DKIM_PRIVATE_KEY' : 'DKIM_PRIVATE_KEY_FILE';
+  if (!privateKey && e.DKIM_PRIVATE_KEY_FILE) {
+    try {
+      privateKey = readFileSync(e.DKIM_PRIVATE_KEY_FILE, 'utf8');
+    } catch (cause) {
+      throw invalid(
+        'DKIM_PRIVATE_KEY_FILE',
+        `cannot be read (${(cause as NodeJS.ErrnoException).code})`,
+        cause,
+      );
+    }
+  }
+  if (!privateKey) throw invalid('DKIM_PRIVATE_KEY', 'or DKIM_PRIVATE_KEY_FILE must be set with DKIM_DOMAIN');
+  try {
+    createPrivateKey(privateKey);
+  } catch (cause) {
+    // The key itself never goes into the message.
+    throw invalid(keyVariable, 'is not a PEM private key', cause);
+  }
+  return { domainName: e.DKIM_DOMAIN, keySelector: e.DKIM_SELECTOR, privateKey };
 }
 
 function isTimeZone(zone: string): boolean {

@@ -11,8 +11,14 @@ import {
 import { signUnsubscribeToken } from './deliver/unsubscribe-token.ts';
 import type { Article } from './models/article.ts';
 import type { OutgoingMessage } from './models/message.ts';
-import { oneLine, personalize, type RenderedEdition, renderEdition } from './render/render-edition.ts';
-import type { ClaimedDelivery, DigestStore } from './store/store.ts';
+import {
+  oneLine,
+  personalize,
+  type RenderEditionOptions,
+  type RenderedEdition,
+  renderEdition,
+} from './render/render-edition.ts';
+import type { ClaimedDelivery, DigestStore, EditionRecord } from './store/store.ts';
 
 /** What the pipeline needs from the outside: passed in, so tests swap real parts. */
 export interface PipelineContext {
@@ -34,13 +40,27 @@ export async function prepareEdition(
   articles: Article[],
   config: Readonly<Config>,
   now: Date = new Date(),
+  secret?: string,
 ): Promise<RenderedEdition> {
   const edition = composeEdition(analyzeArticles(articles, { today: now.toISOString().slice(0, 10) }), {
     now,
     timeZone: config.timeZone,
     newsletterName: config.newsletterName,
   });
-  return renderEdition(edition, { postalAddress: config.postalAddress });
+  return renderEdition(edition, renderOptions(config, secret));
+}
+
+/**
+ * What renderEdition needs from the configuration. The secret signs add-to-calendar links
+ * (the server's /calendar route checks them); without one (and no UNSUBSCRIBE_SECRET) the
+ * digest offers Google Calendar links and the attached .ics only.
+ */
+export function renderOptions(config: Readonly<Config>, secret?: string): RenderEditionOptions {
+  const key = secret ?? config.unsubscribeSecret;
+  return {
+    postalAddress: config.postalAddress,
+    ...(key ? { calendarLinks: { baseUrl: config.publicUrl, secret: key } } : {}),
+  };
 }
 
 /** The unsubscribe secret: from config, or generated once and kept in the store. */
@@ -97,47 +117,94 @@ export function mailDomain(mailFrom: string): string {
 }
 
 /**
+ * The articles of the next edition: those no edition carried yet, at most `max`, newest by
+ * publication date (undated count as new); older ones beyond the cap are not marked seen, so
+ * they wait for the next edition. The chosen keep their source order.
+ */
+export async function selectFreshArticles(
+  store: Pick<DigestStore, 'filterUnseenArticles'>,
+  articles: Article[],
+  max: number,
+): Promise<{ fresh: Article[]; held: number }> {
+  const unseen = new Set(await store.filterUnseenArticles(articles.map((a) => a.id)));
+  const candidates = articles.filter((a) => unseen.has(a.id));
+  if (candidates.length <= max) return { fresh: candidates, held: 0 };
+  const newest = new Set(
+    [...candidates]
+      .sort((a, b) => (b.publishedAt ?? '9999').localeCompare(a.publishedAt ?? '9999'))
+      .slice(0, max),
+  );
+  return { fresh: candidates.filter((a) => newest.has(a)), held: candidates.length - max };
+}
+
+/**
  * Makes an edition of the articles no edition carried yet and delivers it to every active
  * subscriber. Returns null when nothing is new (or the slot already has its edition).
  */
 export async function sendEdition(
   ctx: PipelineContext,
   articles: Article[],
-  options: { now?: Date; slot?: string | null; deliver?: DeliverOptions } = {},
+  options: {
+    now?: Date;
+    slot?: string | null;
+    deliver?: DeliverOptions;
+    /** Caps the recipients (the first active subscribers); default all. */
+    limit?: number;
+    /** Told the edition id once it is recorded and queued, before delivery starts. */
+    onCreated?: (editionId: string) => void;
+  } = {},
 ): Promise<DeliveryReport | null> {
-  const unseen = new Set(await ctx.store.filterUnseenArticles(articles.map((a) => a.id)));
-  const fresh = articles.filter((a) => unseen.has(a.id));
+  const { fresh, held } = await selectFreshArticles(ctx.store, articles, ctx.config.maxArticles);
   if (fresh.length === 0) {
     ctx.log('no new articles: no edition');
     return null;
   }
-  const rendered = await prepareEdition(fresh, ctx.config, options.now);
+  if (held > 0) ctx.log(`${held} older new article(s) wait for the next edition (DIGEST_MAX_ARTICLES)`);
+  const rendered = await prepareEdition(fresh, ctx.config, options.now, ctx.secret);
   const { edition } = rendered;
-  if (!(await ctx.store.createEdition(edition, rendered.subject, options.slot ?? null))) {
+  // One transaction: a crash can never leave an edition recorded with its outbox half made.
+  const { created, queued } = await ctx.store.openEdition({
+    edition,
+    subject: rendered.subject,
+    slot: options.slot ?? null,
+    articleIds: fresh.map((a) => a.id),
+    messageIdDomain: mailDomain(ctx.config.mailFrom),
+    ...(options.limit === undefined ? {} : { limit: options.limit }),
+  });
+  if (!created) {
     ctx.log(`edition for slot ${options.slot ?? edition.id} exists already: not sending twice`);
     return null;
   }
-  await ctx.store.markArticlesSeen(
-    fresh.map((a) => a.id),
-    edition.id,
-  );
-  const queued = await ctx.store.enqueueDeliveries(edition.id, mailDomain(ctx.config.mailFrom));
   ctx.log(`edition ${edition.id}: ${fresh.length} article(s), ${queued} recipient(s)`);
+  options.onCreated?.(edition.id);
   return deliverRendered(ctx, rendered, options.deliver);
 }
 
-/** Finishes every edition left unfinished (after a crash or a stop). */
+/**
+ * Finishes every edition left unfinished (after a crash or a stop); with includePaused, also
+ * those paused for failures (`digest send --resume`: the operator says the cause is fixed).
+ */
 export async function resumeEditions(
   ctx: PipelineContext,
   deliver?: DeliverOptions,
+  options: { includePaused?: boolean } = {},
 ): Promise<DeliveryReport[]> {
   const reports: DeliveryReport[] = [];
-  for (const record of await ctx.store.unfinishedEditions()) {
+  for (const record of await ctx.store.unfinishedEditions(options)) {
     ctx.log(`resuming edition ${record.id}`);
-    const rendered = await renderEdition(record.edition, { postalAddress: ctx.config.postalAddress });
-    reports.push(await deliverRendered(ctx, rendered, deliver));
+    reports.push(await deliverRecorded(ctx, record, deliver));
   }
   return reports;
+}
+
+/** Renders a recorded edition again and drains its outbox (resume, retry of failed deliveries). */
+export async function deliverRecorded(
+  ctx: PipelineContext,
+  record: EditionRecord,
+  deliver?: DeliverOptions,
+): Promise<DeliveryReport> {
+  const rendered = await renderEdition(record.edition, renderOptions(ctx.config, ctx.secret));
+  return deliverRendered(ctx, rendered, deliver);
 }
 
 async function deliverRendered(
@@ -145,14 +212,22 @@ async function deliverRendered(
   rendered: RenderedEdition,
   options: DeliverOptions = {},
 ): Promise<DeliveryReport> {
-  const build = (d: ClaimedDelivery) => buildMessage(rendered, d, ctx.config, ctx.secret);
+  // The Date header is the time of sending (a resumed edition is not dated in the past).
+  const build = (d: ClaimedDelivery) => ({
+    ...buildMessage(rendered, d, ctx.config, ctx.secret),
+    date: new Date(),
+  });
   const report = await deliverEdition(ctx.store, ctx.mailer, rendered.edition.id, build, {
     concurrency: ctx.config.smtpPoolSize,
+    maxAttempts: ctx.config.smtpMaxAttempts,
+    backoffMs: ctx.config.smtpRetryBaseMs,
+    pauseFailureRatio: ctx.config.smtpPauseFailureRatio,
     ...options,
   });
   const p = report.progress;
   ctx.log(
-    `edition ${report.editionId} ${report.outcome}: ${p.sent} sent, ${p.failed} failed, ${p.queued} queued`,
+    `edition ${report.editionId} ${report.outcome}: ${p.sent} sent, ${p.failed} failed, ${p.queued} queued, ${p.skipped} skipped`,
   );
+  if (report.reason) ctx.log(`edition ${report.editionId} ${report.reason}`);
   return report;
 }

@@ -1,8 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DigestStore } from '../store/store.ts';
+import { handleCalendar } from './calendar-route.ts';
 import type { DevInbox } from './dev-inbox/index.ts';
+import { handleOpsApi, type OpsApiOptions } from './ops-api.ts';
 import { page } from './pages.ts';
+import type { PreviewHandler } from './preview.ts';
 import { handleUnsubscribe } from './unsubscribe.ts';
 
 /** Options of the HTTP server. */
@@ -16,6 +19,10 @@ export interface HttpServerOptions {
   newsletterName: string;
   /** The dev inbox, mounted at /inbox when present. */
   inbox?: DevInbox;
+  /** The ops API at /api/; absent or without a token, /api/ answers 404. */
+  ops?: OpsApiOptions;
+  /** The preview of the configured sources' digest, mounted at /preview when present. */
+  preview?: PreviewHandler;
 }
 
 /** The product's HTTP edge: unsubscribe, health, and the dev inbox. */
@@ -56,6 +63,9 @@ async function route(req: IncomingMessage, res: ServerResponse, options: HttpSer
     return;
   }
   if (path === '/unsubscribe') return handleUnsubscribe(req, res, options);
+  if (handleCalendar(req, res, options)) return;
+  if (options.preview && (await options.preview(req, res, '/preview'))) return;
+  if (path === '/api' || path.startsWith('/api/')) return handleOpsApi(req, res, path, options.ops);
   if (options.inbox && (await options.inbox.handle(req, res, '/inbox'))) return;
   if (path === '/') {
     const inbox = options.inbox
@@ -65,7 +75,7 @@ async function route(req: IncomingMessage, res: ServerResponse, options: HttpSer
     res.end(
       page(
         options.newsletterName,
-        `<h1>${options.newsletterName}</h1><ul>${inbox}<li><a href="/health">Health</a></li></ul>`,
+        `<h1>${options.newsletterName}</h1><ul>${inbox}${options.preview ? PREVIEW_ITEM : ''}<li><a href="/health">Health</a></li></ul>`,
       ),
     );
     return;
@@ -73,3 +83,6 @@ async function route(req: IncomingMessage, res: ServerResponse, options: HttpSer
   res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
   res.end(page('Not found', '<h1>Not found</h1>'));
 }
+
+const PREVIEW_ITEM =
+  '<li><a href="/preview">Preview</a>: the next digest of DIGEST_SOURCES, as it would be sent</li>';
