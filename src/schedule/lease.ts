@@ -35,9 +35,8 @@ export async function withLease<T>(
   options: LeaseOptions = {},
 ): Promise<LeaseOutcome<T>> {
   const ttlMs = options.ttlMs ?? 60_000;
-  if (!(await store.acquireLease(RUN_LEASE, holder, ttlMs))) {
-    return { acquired: false, holder: await store.leaseHolder(RUN_LEASE) };
-  }
+  const refused = await takeLease(store, holder, ttlMs, log);
+  if (refused) return refused;
   const lost = new AbortController();
   const renew = async () => {
     try {
@@ -53,5 +52,41 @@ export async function withLease<T>(
   } finally {
     clearInterval(timer);
     await store.releaseLease(RUN_LEASE, holder);
+  }
+}
+
+/**
+ * Takes the run lease; null when taken, else who holds it. A lease left by a process of this
+ * host that no longer runs (killed with -9, say) is taken over at once instead of blocking
+ * every restart until it expires. The release is a compare-and-delete on the dead holder's
+ * name, so of two processes doing this at once only one gets the lease.
+ */
+async function takeLease(
+  store: DigestStore,
+  holder: string,
+  ttlMs: number,
+  log: Logger,
+): Promise<{ acquired: false; holder: string | null } | null> {
+  if (await store.acquireLease(RUN_LEASE, holder, ttlMs)) return null;
+  const current = await store.leaseHolder(RUN_LEASE);
+  if (current && isDeadLocalHolder(current)) {
+    log.warn({ holder: current }, 'the run lease is held by a process that no longer runs: taking it over');
+    await store.releaseLease(RUN_LEASE, current);
+    if (await store.acquireLease(RUN_LEASE, holder, ttlMs)) return null;
+  }
+  return { acquired: false, holder: await store.leaseHolder(RUN_LEASE) };
+}
+
+/** True when `holder` (host:pid:tag, see makeHolderName) names a process of this host that has exited. */
+export function isDeadLocalHolder(holder: string): boolean {
+  const [host, pidText] = holder.split(':');
+  const pid = Number(pidText);
+  if (host !== hostname() || !Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    // EPERM: it exists but belongs to another user, so it is alive.
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }

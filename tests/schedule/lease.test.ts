@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RUN_LEASE, withLease } from '../../src/schedule/lease.ts';
+import { isDeadLocalHolder, makeHolderName, RUN_LEASE, withLease } from '../../src/schedule/lease.ts';
 import { openSqliteStore } from '../../src/store/sqlite-store.ts';
 import type { DigestStore } from '../../src/store/store.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
@@ -40,6 +42,22 @@ describe('the run lease', () => {
     await sleep(20);
     expect(await b.leaseHolder(RUN_LEASE)).toBeNull();
     expect(await b.acquireLease(RUN_LEASE, 'worker-b', 60_000)).toBe(true);
+  });
+
+  it('is taken over at once from a process of this host that was killed (kill -9 leaves it behind)', async () => {
+    const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+    const dead = `${hostname()}:${child.stdout.toString()}:deadbeef`;
+    expect(await a.acquireLease(RUN_LEASE, dead, 60_000)).toBe(true);
+    const { logger, text } = captureLogger();
+    const outcome = await withLease(b, makeHolderName(), logger, async () => 'resumed');
+    expect(outcome).toEqual({ acquired: true, value: 'resumed' });
+    expect(text()).toContain('no longer runs');
+  });
+
+  it('is never taken from a live process or from another host', () => {
+    expect(isDeadLocalHolder(`${hostname()}:${process.ppid}:x`)).toBe(false);
+    expect(isDeadLocalHolder('another-host:999999:x')).toBe(false);
+    expect(isDeadLocalHolder('worker-a')).toBe(false);
   });
 
   it('runs work while holding it, refuses a second holder meanwhile, and releases it after', async () => {
