@@ -29,6 +29,8 @@ export async function measureRender(): Promise<Record<string, number>> {
     messageId: `<m${i}@example.org>`,
   });
   const tenArticles = await renderEdition(editionOfCopies(article, 10, now, config.newsletterName), options);
+  // DIGEST_MAX_ARTICLES' default: the largest edition the worker makes unless told otherwise.
+  const twentyArticles = await renderEdition(editionOfCopies(article, 20, now, config.newsletterName), options);
   return {
     analyze_ms: await medianMs(() => analyzeArticle(article), 200, 20),
     render_edition_ms: await medianMs(() => renderEdition(rendered.edition, options), 30, 5),
@@ -38,6 +40,7 @@ export async function measureRender(): Promise<Record<string, number>> {
     mime_per_s: await perSecond(() => composeMime(buildMessage(rendered, recipient(), config, SECRET))),
     html_bytes: Buffer.byteLength(buildMessage(rendered, recipient(), config, SECRET).html),
     html_bytes_10_articles: Buffer.byteLength(buildMessage(tenArticles, recipient(), config, SECRET).html),
+    html_bytes_20_articles: Buffer.byteLength(buildMessage(twentyArticles, recipient(), config, SECRET).html),
   };
 }
 

@@ -2,6 +2,7 @@ import { createElement } from 'react';
 import { render } from 'react-email';
 import { DigestEmail } from '../../emails/digest.tsx';
 import { pastEvents, safeHref } from '../../emails/format.ts';
+import { MAX_TRIM_LEVEL, trimEdition } from '../compose/trim-edition.ts';
 import { DigestError } from '../errors.ts';
 import type { Edition } from '../models/edition.ts';
 import { renderCalendar } from './calendar.ts';
@@ -22,6 +23,11 @@ export interface RenderEditionOptions {
   postalAddress: string;
   /** Signs the add-to-calendar links of upcoming events; without it only Google Calendar links. */
   calendarLinks?: CalendarLinkOptions;
+  /**
+   * Largest HTML in bytes before articles are shortened (trimEdition). Default 95,000: under
+   * Gmail's 102 KB clipping limit with room for each recipient's greeting and links.
+   */
+  maxHtmlBytes?: number;
 }
 
 /** An edition rendered once, ready to be personalized for any number of recipients. */
@@ -56,6 +62,19 @@ export async function renderEdition(
   edition: Edition,
   options: RenderEditionOptions,
 ): Promise<RenderedEdition> {
+  const budget = options.maxHtmlBytes ?? 95_000;
+  let rendered = await renderOnce(edition, options);
+  for (let level = 1; level <= MAX_TRIM_LEVEL && htmlBytes(rendered) > budget; level++) {
+    rendered = { ...(await renderOnce(trimEdition(edition, level), options)), edition };
+  }
+  return rendered;
+}
+
+function htmlBytes(rendered: RenderedEdition): number {
+  return rendered.html.parts.reduce((sum, part) => sum + Buffer.byteLength(part), 0);
+}
+
+async function renderOnce(edition: Edition, options: RenderEditionOptions): Promise<RenderedEdition> {
   const templates = loadTemplates();
   const placeholders = createPlaceholders();
   const data = templateData(edition, options);
