@@ -41,7 +41,8 @@ export function cleanBody(body: string, title: string): CleanedBody {
       .slice(0, MAX_PARAGRAPH_CHARS)
       .split('\n')
       .map((line) => stripMarkdownLine(line))
-      .filter((line) => line.length > 0);
+      // "Advertisement", "Share this:", "WhatsApp" stacked in one block: each line is junk on its own.
+      .filter((line) => line.length > 0 && !isJunk(line));
     if (lines.length === 0) continue;
     const rest = takeReadMore(lines, readMore, inReadMore);
     inReadMore = rest === null;
@@ -49,8 +50,10 @@ export function cleanBody(body: string, title: string): CleanedBody {
     const text = repairText(rest.join(' ')).replace(DATELINE, '');
     const key = normalizeText(text);
     const caption = afterCredit && isCaption(text);
-    afterCredit = isCredit(text);
-    if (!key || seen.has(key) || caption || afterCredit || isJunk(text)) continue;
+    const credit = isCredit(text);
+    // A labelled "Caption:" is the caption itself: the paragraph after it is text again.
+    afterCredit = credit && !/(?:^|\s)caption\s*:/i.test(text);
+    if (!key || seen.has(key) || caption || credit || isJunk(text)) continue;
     seen.add(key);
     paragraphs.push(text);
   }
@@ -120,8 +123,29 @@ function isCaption(text: string): boolean {
 const JUNK_START =
   /^(?:share (?:this|on|via)|follow us|sign up|subscribe to|click here|join us on|(?:additional )?(?:reporting|writing|editing) by)\b/i;
 
+// "By Hannah Oberlin | Mar. 11, 2024", "By Ana Ruiz and Tom Lee, Staff writers": who wrote it, not what happened.
+const BYLINE_NAME =
+  "\\p{Lu}[\\p{L}\\p{M}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|de|van|von|da|di|del|la|le|bin|al))+";
+const BYLINE = new RegExp(
+  `^By\\s+${BYLINE_NAME}(?:(?:,\\s*|\\s+and\\s+)${BYLINE_NAME})*\\s*(?:$|[,|·•—–-]\\s*\\S.{0,60}$)`,
+  'u',
+);
+
 function isJunk(text: string): boolean {
+  if (text.length <= 120 && (BYLINE.test(text) || isTimestamp(text))) return true;
   return text.length <= 300 && (JUNK.test(text) || (text.length <= 160 && JUNK_START.test(text)));
+}
+
+const TIMESTAMP_WORDS =
+  /\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|updated|published|posted|last|am|pm|a\.m|p\.m|gmt|utc)\b/gi;
+
+/** "Mar. 11, 2024", "Updated: 10 May 2023 14:02 GMT": a line that is only a date stamp. */
+function isTimestamp(text: string): boolean {
+  return (
+    text.length <= 60 &&
+    /\d/.test(text) &&
+    !/\p{L}/u.test(text.replace(TIMESTAMP_WORDS, '').replace(/\b\p{Lu}{1,3}T\b/gu, ''))
+  );
 }
 
 function isCredit(text: string): boolean {

@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import { addDays, fromIso, toIso } from './calendar.ts';
+import { findChains } from './chains.ts';
 
 /** A date written in a sentence, resolved to the calendar. */
 export interface DateMention {
@@ -10,25 +11,12 @@ export interface DateMention {
   endDate: string | null;
   time: string | null;
   /** "the following day", "three days after that": counted from the event just mentioned. */
-  chain: { days: number; anchor: string[] } | null;
+  chain: { days: number; anchor: string[]; fromEnd: boolean } | null;
 }
 
 /** Sentences without any of these carry no date: chrono is not called on them. */
 const DATEISH =
-  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\btomorrow\b|\btoday\b|\btonight\b|\bnoon\b|\d\s*(?:a\.?m\b|p\.?m\b)|\b\d{1,2}[:.]\d{2}\b|\bday\b|\bdays\b|\bweeks?\s+(?:later|after)/i;
-const NUMBERS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-};
-const CHAIN =
-  /\b(?:(?:on\s+)?the\s+(?:following|next)\s+day|the\s+day\s+(before|after)(?:\s+((?:(?:the|its|his|her|their)\s+)?[a-z-]+(?:\s+[a-z-]+){0,2}))?|(a|an|one|two|three|four|five|six|seven|\d)\s+(days?|weeks?)\s+(later(?!\s+than)|afterwards|after\s+that|(?:after|before)(?=\s*(?:[,.;]|$))|before\s+that|earlier(?!\s+than)))/gi;
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\btomorrow\b|\btoday\b|\btonight\b|\bnoon\b|\d\s*(?:a\.?m\b|p\.?m\b)|\b\d{1,2}[:.]\d{2}\b|\bday\b|\bdays\b|\b(?:morning|evening|night)\s+(?:before|after)\b|\beve\s+of\b|\bweeks?\s+(?:later|after)/i;
 const IMPRECISE = /\b(?:next|this|last|coming)\s+(?:week|month|year|weekend)\b|\bend of\b|\bago\b/i;
 
 /**
@@ -78,48 +66,6 @@ const BETWEEN_DAYS = new RegExp(
 /** Rewrites day ranges chrono misreads into ones it reads, keeping every offset. */
 function prepareRanges(sentence: string): string {
   return sentence.replace(FROM_DAY, '    ').replace(BETWEEN_DAYS, '       $1to ');
-}
-
-function findChains(sentence: string): DateMention[] {
-  const chains: DateMention[] = [];
-  for (const match of sentence.matchAll(CHAIN)) {
-    const [, beforeAfter, anchorPhrase, count, unit, direction] = match;
-    let days = 1;
-    if (beforeAfter) days = beforeAfter.toLowerCase() === 'before' ? -1 : 1;
-    if (count && unit && direction) {
-      const n = NUMBERS[count.toLowerCase()] ?? Number(count);
-      const sign = /before|earlier/i.test(direction) ? -1 : 1;
-      days = sign * n * (/week/i.test(unit) ? 7 : 1);
-    }
-    const chain = { days, anchor: anchorWords(anchorPhrase ?? '') };
-    chains.push({
-      start: match.index,
-      end: match.index + match[0].length,
-      date: null,
-      endDate: null,
-      time: null,
-      chain,
-    });
-  }
-  return chains;
-}
-
-// Words that end the name of the anchor event: "the day after the premiere at the library".
-const ANCHOR_STOPS = new Set(
-  'at in on to for from with by of and or but that this when where which as is are was were will would'.split(
-    ' ',
-  ),
-);
-
-/** "the ministers meet" -> ["ministers", "meet"]: the words naming the event a chain counts from. */
-export function anchorWords(phrase: string): string[] {
-  const words: string[] = [];
-  for (const word of phrase.toLowerCase().split(/\s+/)) {
-    if (/^(?:the|its|his|her|their)$/.test(word) && words.length === 0) continue;
-    if (!word || ANCHOR_STOPS.has(word)) break;
-    words.push(word);
-  }
-  return words;
 }
 
 type Parsed = Omit<DateMention, 'start' | 'end'>;

@@ -1,7 +1,8 @@
 import type { ArticleEvent } from '../models/analysis.ts';
 import { addDays, fromIso, toIso } from './calendar.ts';
+import { anchorWords } from './chains.ts';
 import type { DateMention } from './dates.ts';
-import { anchorWords, findDateMentions } from './dates.ts';
+import { findDateMentions } from './dates.ts';
 import { buildOrganizationIndex, findParticipants, makeEventTitle } from './event-parts.ts';
 import type { PeopleIndex } from './people.ts';
 import { findPlace } from './places.ts';
@@ -14,6 +15,7 @@ const MAX_DATED_SENTENCES = 400;
 
 interface Anchor {
   date: string;
+  endDate: string | null;
   words: Set<string>;
 }
 
@@ -92,7 +94,7 @@ function readSentence(sentence: string, mentions: DateMention[], tracker: Tracke
     const date = mention.date ?? (past ? null : resolveChain(mention, clause, tracker));
     if (!date) return;
     tracker.lastDate = date;
-    tracker.anchors.push({ date, words: contentWords(clause) });
+    tracker.anchors.push({ date, endDate: mention.endDate, words: contentWords(clause) });
     if (date < tracker.published || (date === tracker.published && past)) return;
     const time = mention.time ?? nearestTime(times, mention, dated);
     const offset = sentence.indexOf(clause);
@@ -129,26 +131,31 @@ function addEvent(
 }
 
 function resolveChain(mention: DateMention, clause: string, tracker: Tracker): string | null {
-  if (!mention.chain) return null;
+  const chain = mention.chain;
+  if (!chain) return null;
   // "After the launch, ... the following day": the clause names the anchor.
   const named = /\b(?:after|before|following)\s+the\s+([a-z-]+(?:\s+[a-z-]+){0,2})/i.exec(clause)?.[1];
-  const anchor = mention.chain.anchor.length > 0 ? mention.chain.anchor : anchorWords(named ?? '');
+  const anchor = chain.anchor.length > 0 ? chain.anchor : anchorWords(named ?? '');
   let base: string | null;
   if (anchor.includes('tomorrow')) base = toIso(addDays(fromIso(tracker.published), 1));
-  else if (anchor.length > 0) base = findAnchor(tracker, anchor);
+  else if (anchor.length > 0) base = findAnchor(tracker, anchor, chain.days, chain.fromEnd);
   else base = tracker.lastEvent?.date ?? tracker.lastDate;
-  return base ? toIso(addDays(fromIso(base), mention.chain.days)) : null;
+  return base ? toIso(addDays(fromIso(base), chain.days)) : null;
 }
 
 /**
  * The date a named chain counts from: the date whose clause shares most words with the
  * name ("the day after the ministers meet" finds "the foreign ministers will meet ... on
- * March 25"). A name no dated clause used ("the premiere") is the article's lead event.
+ * March 25"). A chain of a coming event never counts from a date that would put it before
+ * publication ("the evening before the first round" is not the eve of a past "round").
+ * A name no dated clause used ("the premiere") is the article's lead event.
  */
-function findAnchor(tracker: Tracker, anchor: string[]): string | null {
+function findAnchor(tracker: Tracker, anchor: string[], days: number, fromEnd: boolean): string | null {
   let best: Anchor | null = null;
   let bestScore = 0;
   for (const candidate of tracker.anchors) {
+    const from = (fromEnd && candidate.endDate) || candidate.date;
+    if (toIso(addDays(fromIso(from), days)) < tracker.published) continue;
     // A coming event beats a past date of the same name ("the launch had been scheduled for February 20").
     const coming = candidate.date >= tracker.published ? 0.5 : 0;
     const score = anchor.filter((w) => candidate.words.has(stem(w))).length + coming;
@@ -157,7 +164,9 @@ function findAnchor(tracker: Tracker, anchor: string[]): string | null {
       bestScore = score;
     }
   }
-  return best?.date ?? tracker.events[0]?.date ?? tracker.lastDate;
+  if (best) return (fromEnd && best.endDate) || best.date;
+  const lead = tracker.events[0];
+  return (fromEnd && lead?.endDate) || lead?.date || tracker.lastDate;
 }
 
 function contentWords(clause: string): Set<string> {

@@ -1,5 +1,5 @@
 import { isRoleNoun } from './roles.ts';
-import { NAME_PARTICLES, NON_NAME_WORDS, ROLE_MODIFIERS } from './vocabulary.ts';
+import { INSTITUTION_WORDS, NAME_PARTICLES, NON_NAME_WORDS, ROLE_MODIFIERS } from './vocabulary.ts';
 
 /** A run of capitalized words in a text ("Antony Blinken", "NATO-Russia Council"). */
 export interface NameRun {
@@ -33,7 +33,9 @@ export function findCapitalizedRuns(text: string): NameRun[] {
     const end = start + word.length + (possessive ? 2 : 0);
     const gapOk = current !== null && /^\s+$/.test(text.slice(lastEnd, start)) && !current.possessive;
     const capital = /^\p{Lu}/u.test(word);
-    const joiner = !capital && (NAME_PARTICLES.has(word) || word === 'of' || word === 'for');
+    const joiner =
+      !capital &&
+      (NAME_PARTICLES.has(word) || word === 'of' || word === 'for' || joinsInstitution(word, current));
     if (capital && gapOk && current && current.words.length < MAX_RUN_WORDS) {
       current.words.push(word);
       current.starts.push(start);
@@ -50,6 +52,13 @@ export function findCapitalizedRuns(text: string): NameRun[] {
   }
   if (current) runs.push(trimRun(current));
   return runs;
+}
+
+/** "and" continues a run that names an institution "of" or "for" something ("Department of Health and Human Services"). */
+function joinsInstitution(word: string, run: NameRun | null): boolean {
+  if (word !== 'and' || !run || run.possessive) return false;
+  const head = (run.words[0] ?? '').toLowerCase();
+  return INSTITUTION_WORDS.has(head) && run.words.some((w) => w === 'of' || w === 'for');
 }
 
 function trimRun(run: NameRun): NameRun {
@@ -74,14 +83,22 @@ export interface NameMention {
 export function findPersonNames(text: string): NameMention[] {
   const names: NameMention[] = [];
   for (const run of findCapitalizedRuns(text)) {
+    // An institution joined by "and" names nobody ("Centre for Volcanology and Geological Hazard
+    // Mitigation") unless a title marks a person ("Department of Justice and Attorney General Ana Ruiz").
+    const institution = run.words.includes('and');
     // "Anika Sorensen of Denmark", "Secretary of State Antony Blinken": a name never spans "of".
     let from = 0;
     for (let i = 0; i <= run.words.length; i++) {
-      if (i < run.words.length && run.words[i] !== 'of' && run.words[i] !== 'for') continue;
-      const tail = nameTail(run.words.slice(from, i));
+      if (i < run.words.length && !['of', 'for', 'and'].includes(run.words[i] ?? '')) continue;
+      const segment = run.words.slice(from, i);
+      const tail = nameTail(segment);
       const first = from + (i - from) - tail.length;
       const start = run.starts[first];
-      if (tail.length >= 2 && start !== undefined) {
+      if (
+        tail.length >= 2 &&
+        start !== undefined &&
+        (!institution || isTitle(segment[segment.length - tail.length - 1]))
+      ) {
         const last = run.starts[i - 1] ?? start;
         const end = i === run.words.length ? run.end : last + (run.words[i - 1] ?? '').length;
         names.push({ name: tail.join(' '), start, end });
@@ -90,6 +107,10 @@ export function findPersonNames(text: string): NameMention[] {
     }
   }
   return names;
+}
+
+function isTitle(word: string | undefined): boolean {
+  return word !== undefined && (isRoleNoun(word) || ROLE_MODIFIERS.has(word.toLowerCase()));
 }
 
 /** The trailing words of a run that can form a person's name. */
@@ -104,16 +125,36 @@ export function nameTail(words: string[]): string[] {
   while (tail.length > 2 && (isRoleNoun(tail[0] ?? '') || ROLE_MODIFIERS.has((tail[0] ?? '').toLowerCase())))
     tail.shift();
   while (tail.length > 0 && !/^\p{Lu}/u.test(tail[0] ?? '')) tail.shift();
+  if (tail.length === 1) tail = withFamilyNameFirst(words, tail);
   if (tail.length > 5 || tail.filter((w) => /^\p{Lu}/u.test(w)).length < 2) return [];
   return tail;
 }
+
+// A romanized given name with a lowercase hyphenated part ("Ji-hoon", "Geun-hye") after the family name.
+const HYPHENATED_GIVEN_NAME = /^\p{Lu}\p{Ll}+-\p{Ll}+$/u;
+
+/** "Park Ji-hoon": a short capitalized word before a hyphenated given name is a family name, even when it is a common noun. */
+function withFamilyNameFirst(words: string[], tail: string[]): string[] {
+  const given = tail[0] ?? '';
+  const family = words[words.length - 2] ?? '';
+  if (words[words.length - 1] !== given || !HYPHENATED_GIVEN_NAME.test(given)) return tail;
+  return /^\p{Lu}\p{Ll}{1,4}$/u.test(family) && !NAME_STOPS.has(family.toLowerCase())
+    ? [family, given]
+    : tail;
+}
+const NAME_STOPS = new Set(
+  'the a an and or but this that these those his her their its our my your at in on of for to by with jan feb mar apr may jun jul aug sep oct nov dec'.split(
+    ' ',
+  ),
+);
 
 function isNameWord(word: string, inside: boolean): boolean {
   if (inside && NAME_PARTICLES.has(word)) return true;
   if (!/^\p{Lu}/u.test(word)) return false;
   if (/^\p{Lu}{2,}$/u.test(word) || /\d/.test(word) || /\.\p{L}/u.test(word)) return false;
-  if (word.includes('-') && word.split('-').some((part) => NON_NAME_WORDS.has(part.toLowerCase())))
-    return false;
+  // "North-West", "Franco-German"; the lowercase half of a given name ("Min-jun") is no month.
+  const parts = word.split('-').filter((part) => /^\p{Lu}/u.test(part));
+  if (word.includes('-') && parts.some((part) => NON_NAME_WORDS.has(part.toLowerCase()))) return false;
   return !NON_NAME_WORDS.has(word.toLowerCase());
 }
 
@@ -121,4 +162,26 @@ function isNameWord(word: string, inside: boolean): boolean {
 export function surnameOf(name: string): string {
   const words = name.split(' ');
   return words[words.length - 1] ?? name;
+}
+
+/**
+ * Institutions named in full, with a possessive owner written before them:
+ * "Indonesia's Centre for Volcanology", "the Harbour Workers Union". A name counts when
+ * its first or last word is an institution noun.
+ */
+export function findInstitutionNames(text: string): string[] {
+  const names: string[] = [];
+  const runs = findCapitalizedRuns(text);
+  runs.forEach((run, i) => {
+    const owner = runs[i - 1];
+    // "The Harbour Workers Union" at a sentence start: the article is no part of the name.
+    const skip = /^(?:The|A|An)$/.test(run.words[0] ?? '') ? 1 : 0;
+    const words = run.words.slice(skip);
+    if (words.length < 2 || run.possessive) return;
+    const ends = [words[0] ?? '', words[words.length - 1] ?? ''];
+    if (!ends.some((w) => INSTITUTION_WORDS.has(w.toLowerCase()))) return;
+    const owned = skip === 0 && owner?.possessive && owner.end + 1 === run.start;
+    names.push(text.slice(owned ? owner.start : (run.starts[skip] ?? run.start), run.end));
+  });
+  return names;
 }

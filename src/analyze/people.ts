@@ -1,4 +1,4 @@
-import { findPersonNames, surnameOf } from './names.ts';
+import { findInstitutionNames, findPersonNames, surnameOf } from './names.ts';
 import { findRoleAfter, findRoleBefore, isRoleNoun } from './roles.ts';
 import { NON_NAME_WORDS } from './vocabulary.ts';
 
@@ -16,6 +16,8 @@ export interface PeopleIndex {
   byFirstName: Map<string, Person | null>;
   /** Surnames two people named in full share ("Denise Broussard", "Earl Broussard"). */
   sharedSurnames: Set<string>;
+  /** Institutions named in full, with their owner ("Indonesia's Centre for Volcanology"), for "the centre said". */
+  institutions: string[];
 }
 
 /**
@@ -28,8 +30,12 @@ export function buildPeopleIndex(paragraphs: string[]): PeopleIndex {
     bySurname: new Map(),
     byFirstName: new Map(),
     sharedSurnames: new Set(),
+    institutions: [],
   };
   for (const text of paragraphs) {
+    for (const name of findInstitutionNames(text)) {
+      if (!index.institutions.includes(name)) index.institutions.push(name);
+    }
     for (const mention of findPersonNames(text)) {
       const role = findRoleBefore(text, mention.start) ?? findRoleAfter(text, mention.end);
       const surname = surnameOf(mention.name);

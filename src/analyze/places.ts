@@ -52,6 +52,8 @@ export function findPlace(clause: string, near = -1): string | null {
 function isCity(place: string): boolean {
   const words = place.split(/\s+/).map((w) => w.toLowerCase());
   if (words.length === 0 || /['’]s\b/.test(place)) return false;
+  // "at Portuguese carrier Lusavia": a nationality is no place.
+  if (/^\p{Lu}\p{Ll}+(?:ese|ish|ian|ean)$/u.test(place)) return false;
   if (words.some((w) => VENUE_WORDS.has(w))) return false;
   if (COUNTRIES.has(words[words.length - 1] ?? '')) return false;
   if (NON_NAME_WORDS.has(words[words.length - 1] ?? '')) return false;

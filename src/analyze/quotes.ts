@@ -41,11 +41,13 @@ export function extractQuotes(paragraphs: string[], allPeople: PeopleIndex): Quo
   paragraphs.forEach((text, index) => {
     const previous = paragraphs[index - 1] ?? '';
     const previousSpeaker = speakerReportedIn(previous, people);
+    const previousSubject = actorOf(lastSentence(previous), people);
     followRecentMentions(people, text);
     const found = findParagraphQuotes(text, index, {
       people,
       lastSpeaker,
       previousSpeaker,
+      previousSubject,
       paragraphSpeaker: null,
     });
     fillFromNeighbours(found);
@@ -177,16 +179,27 @@ export function speakerReportedIn(text: string, people: PeopleIndex): Person | n
   for (const match of text.matchAll(/\p{L}+/gu)) {
     if (!SPEECH_VERBS.has(match[0].toLowerCase())) continue;
     const head = text.slice(0, match.index);
-    const sentenceStart = Math.max(0, head.search(/[.!?]\s+[^.!?]*$/));
-    const subject = text.slice(sentenceStart, match.index).replace(/^[.!?]\s*/, '');
+    const sentenceStart = startOfLastSentence(head);
+    const subject = head.slice(sentenceStart);
     // "Binh spoke at a briefing. He said:": the pronoun is the person named before it.
     if (PRONOUN_SUBJECT.test(immediateSubject(subject))) {
       speaker ??= actorOf(head.slice(0, sentenceStart), people);
       continue;
     }
-    const mentions = findPeopleMentioned(subject, people);
+    // "Luis Ortega, a father of two at Grant Academy, said": a name after "at" or "of" is not the one speaking.
+    const mentions = findPeopleMentioned(subject, people).filter(
+      ({ at }) => !/\b(?:at|of|for|from|with|by)\s+(?:the\s+)?$/i.test(subject.slice(0, at)),
+    );
     // "The minister added that ...": a role reference names the speaker too.
     speaker = mentions[mentions.length - 1]?.person ?? personByRole(subject, people) ?? speaker;
   }
   return speaker;
+}
+
+/** Where the last, unfinished sentence of a text starts ("P.E.I." or "Dr." inside it do not end it). */
+function startOfLastSentence(text: string): number {
+  const sentences = splitSentences(text);
+  const last = sentences[sentences.length - 1];
+  if (!last) return text.length;
+  return /[.!?]["”’]?$/.test(last.text) ? text.length : last.start;
 }

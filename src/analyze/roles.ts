@@ -72,16 +72,16 @@ export function findRoleBefore(text: string, nameStart: number): string | null {
 
 // "the musicologist who authenticated the manuscript, Dr. Aino Kettunen": with "the", the clause identifies the person.
 const DEFINITE_CLAUSE_BEFORE =
-  /(?:^|[\s(])[Tt]he\s+((?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+\s+(?:who|that)\s+[^,.;:!?"“”()]{3,80}),\s*$/u;
+  /(?:^|[\s(])[Tt]he\s+((?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+\s+(?:who|whose|that)\s+[^,.;:!?"“”()]{3,80}),\s*$/u;
 
 function definiteRoleWithClause(prefix: string): string | null {
   const phrase = DEFINITE_CLAUSE_BEFORE.exec(prefix)?.[1];
   return phrase ? roleWithClause(phrase) : null;
 }
 
-/** "MP who chairs the committee": a role noun right before "who" or "that", and a short clause after it. */
+/** "MP who chairs the committee": a role noun right before "who", "whose" or "that", and a short clause after it. */
 function roleWithClause(phrase: string): string | null {
-  const match = /^(.+?)\s+((?:who|that)\s+.+)$/.exec(phrase);
+  const match = /^(.+?)\s+((?:who|whose|that)\s+.+)$/.exec(phrase);
   const head = match?.[1] ?? '';
   const clause = (match?.[2] ?? '').replace(CLAUSE_END, '');
   const last = head.split(/\s+/).pop() ?? '';
@@ -103,6 +103,11 @@ function readRoleBefore(text: string, nameStart: number): string | null {
     if ((/[,.;:!?"“”()\]—–]$/.test(token) && !abbreviation) || /^["“(]/.test(token)) break;
     const lower = token.toLowerCase();
     if (lower === 'the' && /^of$/i.test(tokens[i - 1] ?? '')) {
+      phrase.unshift(token);
+      continue;
+    }
+    // "Helvion's founder and chief executive": "and" between two roles joins them.
+    if (found && (lower === 'and' || lower === '&') && isRoleNoun(tokens[i - 1] ?? '')) {
       phrase.unshift(token);
       continue;
     }
@@ -131,6 +136,8 @@ function validateRole(phrase: string[]): string | null {
   // After the role noun only a complement may follow: "Secretary of State", "analyst at X".
   const after = phrase[lastRole + 1];
   if (after !== undefined && !COMPLEMENT_LINKS.has(after)) return null;
+  // "father of two at": a complement cut off at the name is no role.
+  if (COMPLEMENT_LINKS.has(phrase[phrase.length - 1] ?? '')) return null;
   return phrase.join(' ');
 }
 

@@ -2,7 +2,7 @@ import { findPersonNames } from './names.ts';
 import type { PeopleIndex, Person } from './people.ts';
 import { findPeopleMentioned, findPersonIn } from './people.ts';
 import { hasRoleNoun, isRoleNoun } from './roles.ts';
-import { institutionOf, personByRole } from './subjects.ts';
+import { institutionByReference, institutionOf, leadingInstitution, personByRole } from './subjects.ts';
 import { SPEECH_VERBS } from './vocabulary.ts';
 
 /** Who said a quote: a person of the article, or an unnamed source with a role. */
@@ -21,6 +21,8 @@ export interface SpeakerContext {
   sentenceSubject?: Person | null;
   /** Someone the previous paragraph reports as speaking ("Aalto ... said the mission ..."). */
   previousSpeaker: Person | null;
+  /** Whom the last sentence of the previous paragraph is about ("Ana Lim, a farmer, fled her village."). */
+  previousSubject?: Person | null;
   /** The first person the paragraph names before the quote ("Nowakowska ... she laughed. “...,” she said"). */
   paragraphSubject?: Person | null;
 }
@@ -88,12 +90,17 @@ function firstClause(text: string): string {
 export function resolveSpeaker(phrase: string, ctx: SpeakerContext, lastMention = false): Attribution | null {
   const person = lastMention ? lastPersonIn(phrase, ctx.people) : findPersonIn(phrase, ctx.people);
   if (person) return { speaker: person.name, role: person.role };
-  const trimmed = phrase.trim();
+  // "A spokesman for the agency, which pays for the mission, said": the clause after the subject is not it.
+  const trimmed = phrase
+    .trim()
+    .replace(/,\s*(?:who|which|whose|where)\b.*$/i, '')
+    .replace(/,$/, '');
   const subject = lastMention ? (trimmed.split(/[,;]\s*/).pop() ?? trimmed) : trimmed;
   if (PRONOUN.test(subject) || (lastMention && /\b(?:he|she)\b/i.test(subject))) return pronounTarget(ctx);
   const named = findPersonNames(subject)[0];
   if (named) return { speaker: named.name, role: null };
-  const institution = institutionOf(subject);
+  const institution =
+    institutionByReference(subject, ctx.people) ?? institutionOf(subject) ?? leadingInstitution(subject);
   if (institution) return { speaker: null, role: institution };
   return resolveRoleReference(subject, ctx) ?? (isImpersonal(subject) ? { speaker: null, role: null } : null);
 }
@@ -118,6 +125,7 @@ function pronounTarget(ctx: SpeakerContext): Attribution | null {
     ctx.sentenceSubject ??
     ctx.paragraphSubject ??
     ctx.previousSpeaker ??
+    ctx.previousSubject ??
     ctx.lastSpeaker;
   return person ? { speaker: person.name, role: person.role } : null;
 }

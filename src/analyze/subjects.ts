@@ -1,7 +1,8 @@
+import { findInstitutionNames } from './names.ts';
 import type { PeopleIndex, Person } from './people.ts';
 import { findPeopleMentioned } from './people.ts';
 import { isRoleNoun } from './roles.ts';
-import { ROLE_MODIFIERS } from './vocabulary.ts';
+import { INSTITUTION_WORDS, ROLE_MODIFIERS } from './vocabulary.ts';
 
 // Words after which a name is an object, not the one speaking: "commissioned by Smith", "met with Jones".
 const OBJECT_LINK =
@@ -56,4 +57,19 @@ export function institutionOf(subject: string): string | null {
   const phrase = subject.trim().replace(/^(?:the|a|an)\s+/i, '');
   if (!INSTITUTION.test(phrase) || phrase.split(/\s+/).length > 6) return null;
   return phrase;
+}
+
+/** "Indonesia's Centre for Volcanology ... raised the alert and described": an institution named in full opens the subject. */
+export function leadingInstitution(subject: string): string | null {
+  const text = subject.trim().replace(/^the\s+/i, '');
+  const first = findInstitutionNames(text)[0];
+  return first && text.startsWith(first) ? first : null;
+}
+
+/** "the centre said": the one institution of the article whose name holds that noun. */
+export function institutionByReference(subject: string, people: PeopleIndex): string | null {
+  const noun = /^[Tt]he\s+(\p{Ll}+)$/u.exec(subject.trim())?.[1] ?? '';
+  if (!INSTITUTION_WORDS.has(noun)) return null;
+  const fits = people.institutions.filter((name) => name.toLowerCase().split(/\s+/).includes(noun));
+  return fits.length === 1 ? (fits[0] ?? null) : null;
 }

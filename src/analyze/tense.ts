@@ -14,7 +14,8 @@ const RESCHEDULED =
 export function isPastTense(sentence: string, at: number): boolean {
   const before = sentence.slice(0, at);
   // The verb right before the date decides first: "insisted on Friday", "had been scheduled for".
-  const left = before.slice(-28).split(/[,;—]/).pop() ?? '';
+  // Four words reach past an adverb: "was originally scheduled for".
+  const left = /(?:\S+\s+){0,4}$/.exec(before.slice(-48))?.[0].split(/[,;—]/).pop() ?? '';
   if (RESCHEDULED.test(left)) return false;
   if (/\b(?:had|was|were|did)\b/i.test(left)) return true;
   if (FUTURE.test(left)) return false;

@@ -22,6 +22,8 @@ export const ROLE_NOUNS = words(`
   volunteer survivor consultant surgeon paramedic firefighter soldier veteran pensioner retiree landlord tenant
   homeowner shareholder driver trader vendor priest bishop imam rabbi pastor singer actor actress producer
   designer architect miner shopkeeper mechanic investigator administrator supervisor planner chef
+  grower rancher breeder beekeeper winemaker baker butcher operator employee clerk cashier waiter waitress
+  electrician plumber carpenter welder labourer laborer cleaner janitor docker dockworker
 `);
 
 /** Words that qualify a role without being one ("Deputy", "Foreign", "press"). */
@@ -64,6 +66,16 @@ export const NON_NAME_WORDS = words(`
   association federation society alliance coalition institute centre council board authority service
   services commission review station district court tribunal prison church cathedral museum library
   councilmember councilwoman councilman attorney barrister solicitor professor seed
+  mount space aerospace command elementary academy primary secondary labs laboratories laboratory robotics
+  dynamics industries solutions software pharmaceuticals pharma therapeutics biologics biotech logistics
+  ventures bureau division directorate
+`);
+
+/** Nouns that make a capitalized name an institution ("Centre for ...", "... Education Association"). */
+export const INSTITUTION_WORDS = words(`
+  centre center institute department ministry office council commission agency bureau board authority
+  society association federation foundation school college university academy museum fund organisation
+  organization union league committee service administration secretariat court tribunal
 `);
 
 /** Name particles that may sit between the capitalized parts of a name. */

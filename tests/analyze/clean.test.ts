@@ -34,6 +34,27 @@ describe('cleanBody', () => {
     ]);
   });
 
+  it('drops bylines and date stamps but keeps a sentence that starts with "By"', () => {
+    const body = [
+      'By Ana Ruiz | Mar. 4, 2024',
+      'By Tom Lee and Ines Duarte, Staff writers',
+      'Updated: Mar. 4, 2024 10:32 GMT',
+      'By Tuesday, the council will have to choose a new budget.',
+    ].join('\n\n');
+    expect(cleanBody(body, 'T').paragraphs).toEqual([
+      'By Tuesday, the council will have to choose a new budget.',
+    ]);
+  });
+
+  it('keeps the paragraph after a labelled "Caption:" and drops stacked share lines', () => {
+    const body = [
+      'Photo: Lena Berg / Nordic Frame\nCaption: Divers check the reef wall.',
+      'Jonas Wik said the reef was recovering.',
+      'Advertisement\nShare this:\nWhatsApp\nFacebook',
+    ].join('\n\n');
+    expect(cleanBody(body, 'T').paragraphs).toEqual(['Jonas Wik said the reef was recovering.']);
+  });
+
   it('repairs doubled periods and missing spaces between sentences and words', () => {
     expect(repairText('Borders.. in other countriesWhite House said.Norway agreed..')).toBe(
       'Borders. in other countries White House said. Norway agreed.',

@@ -1,0 +1,79 @@
+import type { DateMention } from './dates.ts';
+import { EVENT_WORDS } from './event-parts.ts';
+
+const NUMBERS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+};
+
+// The event a chain counts from: "the hearing", "launch", "the ministers meet".
+const ANCHOR = '(?:(?:the|its|his|her|their)\\s+)?[a-z-]+(?:\\s+[a-z-]+){0,2}';
+const PART_OF_DAY = '(?:day|morning|evening|night)';
+const CHAIN_FORMS = [
+  `(?:on\\s+)?the\\s+(?:following|next)\\s+${PART_OF_DAY}`,
+  `(?:on\\s+)?the\\s+${PART_OF_DAY}\\s+(?<side>before|after)(?:\\s+(?<sideAnchor>${ANCHOR}))?`,
+  `(?:on\\s+)?the\\s+eve\\s+of\\s+(?<eveAnchor>${ANCHOR})`,
+  `(?<count>a|an|one|two|three|four|five|six|seven|\\d)\\s+(?<unit>days?|weeks?)\\s+(?<direction>later(?!\\s+than)|afterwards|after\\s+that|before\\s+that|earlier(?!\\s+than)|(?:after|before)(?:\\s+(?<countAnchor>${ANCHOR}))?)`,
+];
+const CHAIN = new RegExp(`\\b(?:${CHAIN_FORMS.join('|')})`, 'gi');
+// "three days after the congress closes": counted from the last day of a range.
+const ENDING = /^(?:closes|ends|finishes|concludes|wraps)$/;
+
+/**
+ * Finds the chained dates of a sentence: "the following day", "the evening before the
+ * first round", "on the eve of the vote", "three days after the congress closes",
+ * "two days after launch". Their dates are left to the caller, who knows the events.
+ */
+export function findChains(sentence: string): DateMention[] {
+  const chains: DateMention[] = [];
+  for (const match of sentence.matchAll(CHAIN)) {
+    const groups = match.groups ?? {};
+    let days = 1;
+    if (groups.side) days = groups.side.toLowerCase() === 'before' ? -1 : 1;
+    if (groups.eveAnchor) days = -1;
+    if (groups.count && groups.unit && groups.direction) {
+      const n = NUMBERS[groups.count.toLowerCase()] ?? Number(groups.count);
+      const sign = /^(?:before|earlier)/i.test(groups.direction) ? -1 : 1;
+      days = sign * n * (/week/i.test(groups.unit) ? 7 : 1);
+    }
+    const anchor = anchorWords(groups.sideAnchor ?? groups.eveAnchor ?? groups.countAnchor ?? '');
+    // "a week after Andina cut its forecast" tells when something happened, not a date to count from.
+    if (groups.countAnchor && !anchor.some((word) => EVENT_WORDS.has(word))) continue;
+    const fromEnd = anchor.some((word) => ENDING.test(word));
+    chains.push({
+      start: match.index,
+      end: match.index + match[0].length,
+      date: null,
+      endDate: null,
+      time: null,
+      chain: { days, anchor: anchor.filter((word) => !ENDING.test(word)), fromEnd },
+    });
+  }
+  return chains;
+}
+
+// Words that end the name of the anchor event: "the day after the premiere at the library".
+const ANCHOR_STOPS = new Set(
+  (
+    'at in on to for from with by of and or but that this when where which as is are was were will would ' +
+    'he she it they we i you'
+  ).split(' '),
+);
+
+/** "the ministers meet" -> ["ministers", "meet"]: the words naming the event a chain counts from. */
+export function anchorWords(phrase: string): string[] {
+  const words: string[] = [];
+  for (const word of phrase.toLowerCase().split(/\s+/)) {
+    if (/^(?:the|its|his|her|their)$/.test(word) && words.length === 0) continue;
+    if (!word || ANCHOR_STOPS.has(word)) break;
+    words.push(word);
+  }
+  return words;
+}
