@@ -6,5 +6,7 @@ export default defineConfig({
     exclude: ['node_modules/**', '.react-email/**', 'data/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // One real Postgres and Redis for the run (skipped with a message when not installed).
+    globalSetup: ['tests/setup/services.ts'],
   },
 });

@@ -1,6 +1,7 @@
 import { measureDelivery } from './suites/delivery.ts';
 import { measureIngest } from './suites/ingest.ts';
 import { measureRender } from './suites/render.ts';
+import { measureScale } from './suites/scale.ts';
 
 /**
  * `npm run bench [-- --json] [-- --only NAME]`: the product's speed and memory figures.
@@ -11,6 +12,7 @@ const SUITES: Record<string, () => Promise<Record<string, number>>> = {
   render: measureRender,
   delivery: measureDelivery,
   ingest: measureIngest,
+  scale: measureScale,
 };
 
 async function main(): Promise<void> {

@@ -57,6 +57,12 @@ const schema = z.object({
   DKIM_SELECTOR: optional(z.string().regex(/^[a-z0-9._-]+$/i, 'must be a DNS label')),
   DKIM_PRIVATE_KEY: optional(z.string()),
   DKIM_PRIVATE_KEY_FILE: optional(z.string()),
+  REDIS_URL: optional(
+    z
+      .string()
+      .refine((v) => /^rediss?:\/\/[^\s]+$/.test(v), 'must look like redis://host:6379 or rediss://…'),
+  ),
+  SENDER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   DIGEST_CATCH_UP: z
     .string()
     .refine((v) => v === 'skip' || v === 'once', 'must be skip or once')
@@ -105,6 +111,10 @@ export interface Config {
   smtpPauseFailureRatio: number;
   /** DKIM signing, or null when DKIM_DOMAIN is unset. Secret: never log it. */
   dkim: { domainName: string; keySelector: string; privateKey: string } | null;
+  /** BullMQ's Redis: set = editions fan out into jobs that sender processes drain. Secret (may hold a password). */
+  redisUrl: string | null;
+  /** How long a sender may go silent (killed, frozen) before its jobs in flight go to another sender, ms. */
+  senderLockMs: number;
   /** After downtime: skip the missed slots, or send one edition at start. */
   catchUp: 'skip' | 'once';
   logLevel: LogLevel;
@@ -149,6 +159,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     smtpRetryBaseMs: e.SMTP_RETRY_BASE_MS,
     smtpPauseFailureRatio: e.SMTP_PAUSE_FAILURE_RATIO,
     dkim: loadDkim(e),
+    redisUrl: e.REDIS_URL ?? null,
+    senderLockMs: e.SENDER_LOCK_MS,
     catchUp: e.DIGEST_CATCH_UP as 'skip' | 'once',
     logLevel: e.LOG_LEVEL as LogLevel,
   });

@@ -75,8 +75,16 @@ export function configSecrets(config: {
   smtpUrl: string | null;
   opsToken: string | null;
   unsubscribeSecret: string | null;
+  dbPath?: string;
+  redisUrl?: string | null;
 }): string[] {
-  const secrets = [config.opsToken, config.unsubscribeSecret, smtpPassword(config.smtpUrl)];
+  const secrets = [
+    config.opsToken,
+    config.unsubscribeSecret,
+    smtpPassword(config.smtpUrl),
+    smtpPassword(config.dbPath ?? null),
+    smtpPassword(config.redisUrl ?? null),
+  ];
   return secrets.filter((s): s is string => typeof s === 'string' && s.length > 0);
 }
 
@@ -91,9 +99,9 @@ function smtpPassword(url: string | null): string | null {
   }
 }
 
-/** Removes user:password from any smtp(s):// URL in a text. */
+/** Removes user:password from any smtp(s)://, postgres(ql):// or redis(s):// URL in a text. */
 export function redactUrls(text: string): string {
-  return text.replace(/(smtps?:\/\/)[^@\s/]+@/gi, '$1***@');
+  return text.replace(/((?:smtps?|postgres(?:ql)?|rediss?):\/\/)[^@\s/]+@/gi, '$1***@');
 }
 
 function makeScrubber(secrets: readonly (string | null | undefined)[]): (value: unknown) => unknown {

@@ -8,6 +8,8 @@ import {
   deliverEdition,
   type Mailer,
 } from './deliver/deliver-edition.ts';
+import { deliverThroughQueue } from './deliver/queue/await-edition.ts';
+import type { DeliveryQueue } from './deliver/queue/delivery-queue.ts';
 import { signUnsubscribeToken } from './deliver/unsubscribe-token.ts';
 import type { Article } from './models/article.ts';
 import type { OutgoingMessage } from './models/message.ts';
@@ -28,6 +30,8 @@ export interface PipelineContext {
   /** The unsubscribe signing secret (see resolveUnsubscribeSecret). */
   secret: string;
   log: (line: string) => void;
+  /** Set (REDIS_URL): editions fan out into queue jobs for sender processes instead of sending here. */
+  queue?: DeliveryQueue;
 }
 
 /** Analyses articles; the edition date is the reference when an article has no publication date. */
@@ -217,13 +221,18 @@ async function deliverRendered(
     ...buildMessage(rendered, d, ctx.config, ctx.secret),
     date: new Date(),
   });
-  const report = await deliverEdition(ctx.store, ctx.mailer, rendered.edition.id, build, {
-    concurrency: ctx.config.smtpPoolSize,
-    maxAttempts: ctx.config.smtpMaxAttempts,
-    backoffMs: ctx.config.smtpRetryBaseMs,
-    pauseFailureRatio: ctx.config.smtpPauseFailureRatio,
-    ...options,
-  });
+  const report = ctx.queue
+    ? await deliverThroughQueue(ctx.store, ctx.queue, rendered.edition.id, {
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      })
+    : await deliverEdition(ctx.store, ctx.mailer, rendered.edition.id, build, {
+        concurrency: ctx.config.smtpPoolSize,
+        maxAttempts: ctx.config.smtpMaxAttempts,
+        backoffMs: ctx.config.smtpRetryBaseMs,
+        pauseFailureRatio: ctx.config.smtpPauseFailureRatio,
+        ...options,
+      });
   const p = report.progress;
   ctx.log(
     `edition ${report.editionId} ${report.outcome}: ${p.sent} sent, ${p.failed} failed, ${p.queued} queued, ${p.skipped} skipped`,

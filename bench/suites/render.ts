@@ -30,7 +30,10 @@ export async function measureRender(): Promise<Record<string, number>> {
   });
   const tenArticles = await renderEdition(editionOfCopies(article, 10, now, config.newsletterName), options);
   // DIGEST_MAX_ARTICLES' default: the largest edition the worker makes unless told otherwise.
-  const twentyArticles = await renderEdition(editionOfCopies(article, 20, now, config.newsletterName), options);
+  const twentyArticles = await renderEdition(
+    editionOfCopies(article, 20, now, config.newsletterName),
+    options,
+  );
   return {
     analyze_ms: await medianMs(() => analyzeArticle(article), 200, 20),
     render_edition_ms: await medianMs(() => renderEdition(rendered.edition, options), 30, 5),

@@ -1,8 +1,9 @@
 import { type Config, loadConfig, resolveSmtpUrl } from '../config.ts';
+import { createDeliveryQueue } from '../deliver/queue/delivery-queue.ts';
 import { createSmtpMailer } from '../deliver/smtp.ts';
 import { configSecrets, createLogger, type Logger } from '../log.ts';
 import { type PipelineContext, resolveUnsubscribeSecret } from '../pipeline.ts';
-import { openSqliteStore } from '../store/sqlite-store.ts';
+import { openStore } from '../store/open-store.ts';
 import { setCliLogger } from './output.ts';
 
 /** Everything a command needs, opened from the configuration; close() releases it. */
@@ -12,9 +13,9 @@ export interface CommandContext extends PipelineContext {
   close(): Promise<void>;
 }
 
-/** Opens the store and the SMTP pool described by the environment. */
+/** Opens the store, the SMTP pool and (with REDIS_URL) the delivery queue described by the environment. */
 export async function openContext(config: Readonly<Config> = loadConfig()): Promise<CommandContext> {
-  const store = openSqliteStore(config.dbPath);
+  const store = await openStore(config);
   const mailer = createSmtpMailer(resolveSmtpUrl(config), {
     maxConnections: config.smtpPoolSize,
     ratePerSecond: config.smtpRatePerSecond,
@@ -22,6 +23,10 @@ export async function openContext(config: Readonly<Config> = loadConfig()): Prom
     requireTLS: config.smtpRequireTls,
     dkim: config.dkim,
   });
+  // With REDIS_URL, editions fan out into BullMQ jobs that sender processes drain.
+  const queue = config.redisUrl
+    ? createDeliveryQueue(config.redisUrl, { maxAttempts: config.smtpMaxAttempts })
+    : undefined;
   const secret = await resolveUnsubscribeSecret(config, store);
   const logger = createLogger({ secrets: [...configSecrets(config), secret], level: config.logLevel });
   setCliLogger(logger);
@@ -31,9 +36,11 @@ export async function openContext(config: Readonly<Config> = loadConfig()): Prom
     mailer,
     secret,
     logger,
+    ...(queue ? { queue } : {}),
     log: (line) => logger.info(line),
     async close() {
       mailer.close();
+      await queue?.close();
       await store.close();
     },
   };

@@ -1,27 +1,37 @@
 import { dirname, join } from 'node:path';
 import { type Config, loadConfig } from '../config.ts';
+import { DigestError } from '../errors.ts';
 import { loadArticles } from '../ingest/load.ts';
 import type { Logger } from '../log.ts';
 import type { Article } from '../models/article.ts';
 import { describeEdition, listEditionSummaries } from '../schedule/edition-status.ts';
 import { createEditionRunner, type EditionRunner } from '../schedule/runner.ts';
+import { startSender } from '../schedule/sender.ts';
 import { triggerEdition } from '../schedule/trigger.ts';
 import { startWorker } from '../schedule/worker.ts';
 import { type DevInbox, startDevInbox } from '../server/dev-inbox/index.ts';
 import { startHttpServer } from '../server/http-server.ts';
 import type { OpsApiOptions } from '../server/ops-api.ts';
 import { createPreviewHandler } from '../server/preview.ts';
+import { isPostgresUrl } from '../store/open-store.ts';
 import type { DigestStore } from '../store/store.ts';
 import { openContext } from './context.ts';
 import { parseRecipient } from './render-command.ts';
+import type { WorkerRole } from './worker-command.ts';
 
 /**
  * The long-running service: HTTP server (with the ops API), dev inbox when SMTP_URL is unset,
  * and (with schedule) the worker. On SIGINT/SIGTERM it stops taking work, lets the sends in
  * flight finish, hands claimed deliveries back to the queue, and returns (exit code 0).
  */
-export async function runService({ schedule }: { schedule: boolean }): Promise<void> {
+export async function runService({ schedule, role }: { schedule: boolean; role: WorkerRole }): Promise<void> {
   const config = loadConfig();
+  if (role === 'scheduler' && !config.redisUrl) {
+    throw new DigestError(
+      'CONFIG_INVALID',
+      'REDIS_URL must be set for --role scheduler (senders need a queue)',
+    );
+  }
   const inbox = config.smtpUrl ? undefined : await openInbox(config);
   const ctx = await openContext(config);
   const { logger } = ctx;
@@ -57,6 +67,8 @@ export async function runService({ schedule }: { schedule: boolean }): Promise<v
     `server: ${server.url}${config.opsToken ? ` (ops API at ${server.url}/api/editions)` : ''}`,
   );
   const stopped = waitForSignal(logger, abort);
+  // role all with a queue: this process sends too, beside any sender processes.
+  const sender = schedule && role === 'all' && config.redisUrl ? startSender(ctx, logger) : null;
   const worker = schedule ? startWorker(ctx, { runner, logger, signal: abort.signal }) : null;
   worker?.ready.catch((error: unknown) => {
     logger.error({ err: error }, 'the worker could not start');
@@ -66,6 +78,7 @@ export async function runService({ schedule }: { schedule: boolean }): Promise<v
   await stopped;
   await worker?.stop();
   await runner.idle();
+  await sender?.close();
   await server.close();
   await ctx.close();
   await inbox?.close();
@@ -74,7 +87,8 @@ export async function runService({ schedule }: { schedule: boolean }): Promise<v
 
 async function openInbox(config: Readonly<Config>): Promise<DevInbox> {
   return startDevInbox({
-    dir: join(dirname(config.dbPath), 'inbox'),
+    // Beside the SQLite file; with Postgres, under data/ of the working folder.
+    dir: join(isPostgresUrl(config.dbPath) ? 'data' : dirname(config.dbPath), 'inbox'),
     smtpPort: config.devInboxSmtpPort,
     host: '127.0.0.1',
   });
@@ -112,7 +126,7 @@ function opsApi(
 }
 
 /** Resolves at the first SIGINT or SIGTERM, after aborting the controller (stop taking work). */
-function waitForSignal(logger: Logger, abort: AbortController): Promise<void> {
+export function waitForSignal(logger: Logger, abort: AbortController): Promise<void> {
   return new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
       logger.info({ signal }, `${signal}: stopping (sends in flight finish, the rest stays queued)`);

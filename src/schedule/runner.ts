@@ -155,10 +155,11 @@ async function runEditions(
 
 /**
  * After a stop, deliveries still marked "sending" go back to the queue for the next run.
- * Not when the lease was lost: then another worker may be sending them right now.
+ * Not when the lease was lost: then another worker may be sending them right now. Nor with a
+ * delivery queue: the senders, not this process, have them in flight.
  */
 async function handBack(ctx: PipelineContext, reports: DeliveryReport[], lost: AbortSignal): Promise<void> {
-  if (lost.aborted) return;
+  if (lost.aborted || ctx.queue) return;
   for (const r of reports) if (r.outcome === 'stopped') await ctx.store.requeueSending(r.editionId);
 }
 

@@ -1,90 +1,172 @@
 import type Database from 'better-sqlite3';
 
-/** Schema migrations, in order; PRAGMA user_version records how many have run. Never edit a shipped one. */
-export const MIGRATIONS: readonly string[] = [
-  `CREATE TABLE subscribers (
-     id INTEGER PRIMARY KEY,
-     email TEXT NOT NULL UNIQUE COLLATE NOCASE,
-     name TEXT,
-     status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'unsubscribed', 'bounced')),
-     created_at TEXT NOT NULL,
-     updated_at TEXT NOT NULL
-   );
-   CREATE INDEX subscribers_status ON subscribers (status, id);
-   CREATE TABLE editions (
-     id TEXT PRIMARY KEY,
-     slot TEXT UNIQUE,
-     status TEXT NOT NULL CHECK (status IN ('sending', 'done', 'paused')),
-     subject TEXT NOT NULL,
-     payload TEXT NOT NULL,
-     created_at TEXT NOT NULL,
-     finished_at TEXT
-   );
-   CREATE TABLE deliveries (
-     edition_id TEXT NOT NULL REFERENCES editions (id),
-     subscriber_id INTEGER NOT NULL REFERENCES subscribers (id),
-     status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sending', 'sent', 'failed')),
-     attempts INTEGER NOT NULL DEFAULT 0,
-     message_id TEXT NOT NULL,
-     last_error TEXT,
-     due_at INTEGER NOT NULL DEFAULT 0,
-     updated_at TEXT NOT NULL,
-     PRIMARY KEY (edition_id, subscriber_id)
-   ) WITHOUT ROWID;
-   CREATE INDEX deliveries_due ON deliveries (edition_id, status, due_at);
-   CREATE TABLE seen_articles (
-     article_id TEXT PRIMARY KEY,
-     edition_id TEXT NOT NULL,
-     seen_at TEXT NOT NULL
-   );
-   CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
-  // Run leases: one worker at a time runs editions on a database (see src/schedule/lease.ts).
-  `CREATE TABLE leases (
-     name TEXT PRIMARY KEY,
-     holder TEXT NOT NULL,
-     expires_at INTEGER NOT NULL
-   );`,
-  // Deliveries may be "skipped" (the subscriber left after enqueueing) and record sent_at.
-  // SQLite cannot alter a CHECK constraint: the table is rebuilt, its rows copied.
-  `CREATE TABLE deliveries_v2 (
-     edition_id TEXT NOT NULL REFERENCES editions (id),
-     subscriber_id INTEGER NOT NULL REFERENCES subscribers (id),
-     status TEXT NOT NULL DEFAULT 'queued'
-       CHECK (status IN ('queued', 'sending', 'sent', 'failed', 'skipped')),
-     attempts INTEGER NOT NULL DEFAULT 0,
-     message_id TEXT NOT NULL,
-     last_error TEXT,
-     due_at INTEGER NOT NULL DEFAULT 0,
-     updated_at TEXT NOT NULL,
-     sent_at TEXT,
-     PRIMARY KEY (edition_id, subscriber_id)
-   ) WITHOUT ROWID;
-   INSERT INTO deliveries_v2
-     (edition_id, subscriber_id, status, attempts, message_id, last_error, due_at, updated_at)
-     SELECT edition_id, subscriber_id, status, attempts, message_id, last_error, due_at, updated_at
-     FROM deliveries;
-   DROP TABLE deliveries;
-   ALTER TABLE deliveries_v2 RENAME TO deliveries;
-   CREATE INDEX deliveries_due ON deliveries (edition_id, status, due_at);`,
-  // The last response of each source URL: validators for conditional requests, and the body
-  // so a 304 can be read again (see src/ingest/remote.ts).
-  `CREATE TABLE fetch_records (
-     url TEXT PRIMARY KEY,
-     final_url TEXT NOT NULL,
-     etag TEXT,
-     last_modified TEXT,
-     content_type TEXT NOT NULL,
-     body TEXT NOT NULL,
-     fetched_at TEXT NOT NULL
-   );`,
+/** One schema change, written for each dialect the store runs on. */
+export interface Migration {
+  /** For people reading schema_migrations. */
+  name: string;
+  sqlite: string;
+  postgres: string;
+}
+
+/**
+ * Schema migrations, in order, one entry per change with its SQL for both dialects. SQLite
+ * records how many have run in PRAGMA user_version, Postgres in schema_migrations (see
+ * postgres-migrate.ts). Never edit a shipped one: add a new entry. Timestamps are ISO text in
+ * both dialects so both stores read and compare them alike.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    name: 'the first schema',
+    sqlite: `CREATE TABLE subscribers (
+       id INTEGER PRIMARY KEY,
+       email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+       name TEXT,
+       status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'unsubscribed', 'bounced')),
+       created_at TEXT NOT NULL,
+       updated_at TEXT NOT NULL
+     );
+     CREATE INDEX subscribers_status ON subscribers (status, id);
+     CREATE TABLE editions (
+       id TEXT PRIMARY KEY,
+       slot TEXT UNIQUE,
+       status TEXT NOT NULL CHECK (status IN ('sending', 'done', 'paused')),
+       subject TEXT NOT NULL,
+       payload TEXT NOT NULL,
+       created_at TEXT NOT NULL,
+       finished_at TEXT
+     );
+     CREATE TABLE deliveries (
+       edition_id TEXT NOT NULL REFERENCES editions (id),
+       subscriber_id INTEGER NOT NULL REFERENCES subscribers (id),
+       status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sending', 'sent', 'failed')),
+       attempts INTEGER NOT NULL DEFAULT 0,
+       message_id TEXT NOT NULL,
+       last_error TEXT,
+       due_at INTEGER NOT NULL DEFAULT 0,
+       updated_at TEXT NOT NULL,
+       PRIMARY KEY (edition_id, subscriber_id)
+     ) WITHOUT ROWID;
+     CREATE INDEX deliveries_due ON deliveries (edition_id, status, due_at);
+     CREATE TABLE seen_articles (
+       article_id TEXT PRIMARY KEY,
+       edition_id TEXT NOT NULL,
+       seen_at TEXT NOT NULL
+     );
+     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+    postgres: `CREATE TABLE subscribers (
+       id INTEGER GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+       email TEXT NOT NULL,
+       name TEXT,
+       status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'unsubscribed', 'bounced')),
+       created_at TEXT NOT NULL,
+       updated_at TEXT NOT NULL
+     );
+     CREATE UNIQUE INDEX subscribers_email ON subscribers (lower(email));
+     CREATE INDEX subscribers_status ON subscribers (status, id);
+     CREATE TABLE editions (
+       id TEXT PRIMARY KEY,
+       slot TEXT UNIQUE,
+       status TEXT NOT NULL CHECK (status IN ('sending', 'done', 'paused')),
+       subject TEXT NOT NULL,
+       payload TEXT NOT NULL,
+       created_at TEXT NOT NULL,
+       finished_at TEXT
+     );
+     CREATE TABLE deliveries (
+       edition_id TEXT NOT NULL REFERENCES editions (id),
+       subscriber_id INTEGER NOT NULL REFERENCES subscribers (id),
+       status TEXT NOT NULL DEFAULT 'queued'
+         CONSTRAINT deliveries_status CHECK (status IN ('queued', 'sending', 'sent', 'failed')),
+       attempts INTEGER NOT NULL DEFAULT 0,
+       message_id TEXT NOT NULL,
+       last_error TEXT,
+       due_at BIGINT NOT NULL DEFAULT 0,
+       updated_at TEXT NOT NULL,
+       PRIMARY KEY (edition_id, subscriber_id)
+     );
+     CREATE INDEX deliveries_due ON deliveries (edition_id, status, due_at);
+     CREATE TABLE seen_articles (
+       article_id TEXT PRIMARY KEY,
+       edition_id TEXT NOT NULL,
+       seen_at TEXT NOT NULL
+     );
+     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  },
+  {
+    name: 'run leases',
+    // Run leases: one worker at a time runs editions on a database (see src/schedule/lease.ts).
+    sqlite: `CREATE TABLE leases (
+       name TEXT PRIMARY KEY,
+       holder TEXT NOT NULL,
+       expires_at INTEGER NOT NULL
+     );`,
+    postgres: `CREATE TABLE leases (
+       name TEXT PRIMARY KEY,
+       holder TEXT NOT NULL,
+       expires_at BIGINT NOT NULL
+     );`,
+  },
+  {
+    name: 'skipped deliveries, sent_at',
+    // Deliveries may be "skipped" (the subscriber left after enqueueing) and record sent_at.
+    // SQLite cannot alter a CHECK constraint: the table is rebuilt, its rows copied.
+    sqlite: `CREATE TABLE deliveries_v2 (
+       edition_id TEXT NOT NULL REFERENCES editions (id),
+       subscriber_id INTEGER NOT NULL REFERENCES subscribers (id),
+       status TEXT NOT NULL DEFAULT 'queued'
+         CHECK (status IN ('queued', 'sending', 'sent', 'failed', 'skipped')),
+       attempts INTEGER NOT NULL DEFAULT 0,
+       message_id TEXT NOT NULL,
+       last_error TEXT,
+       due_at INTEGER NOT NULL DEFAULT 0,
+       updated_at TEXT NOT NULL,
+       sent_at TEXT,
+       PRIMARY KEY (edition_id, subscriber_id)
+     ) WITHOUT ROWID;
+     INSERT INTO deliveries_v2
+       (edition_id, subscriber_id, status, attempts, message_id, last_error, due_at, updated_at)
+       SELECT edition_id, subscriber_id, status, attempts, message_id, last_error, due_at, updated_at
+       FROM deliveries;
+     DROP TABLE deliveries;
+     ALTER TABLE deliveries_v2 RENAME TO deliveries;
+     CREATE INDEX deliveries_due ON deliveries (edition_id, status, due_at);`,
+    postgres: `ALTER TABLE deliveries
+       DROP CONSTRAINT deliveries_status,
+       ADD CONSTRAINT deliveries_status
+         CHECK (status IN ('queued', 'sending', 'sent', 'failed', 'skipped')),
+       ADD COLUMN sent_at TEXT;`,
+  },
+  {
+    name: 'fetch records',
+    // The last response of each source URL: validators for conditional requests, and the body
+    // so a 304 can be read again (see src/ingest/remote.ts).
+    sqlite: `CREATE TABLE fetch_records (
+       url TEXT PRIMARY KEY,
+       final_url TEXT NOT NULL,
+       etag TEXT,
+       last_modified TEXT,
+       content_type TEXT NOT NULL,
+       body TEXT NOT NULL,
+       fetched_at TEXT NOT NULL
+     );`,
+    postgres: `CREATE TABLE fetch_records (
+       url TEXT PRIMARY KEY,
+       final_url TEXT NOT NULL,
+       etag TEXT,
+       last_modified TEXT,
+       content_type TEXT NOT NULL,
+       body TEXT NOT NULL,
+       fetched_at TEXT NOT NULL
+     );`,
+  },
 ];
 
-/** Runs the migrations the database has not seen yet, each in its own transaction. */
-export function migrate(db: Database.Database): void {
+/** Runs the migrations the SQLite database has not seen yet, each in its own transaction. */
+export function migrateSqlite(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   for (let version = current; version < MIGRATIONS.length; version++) {
     db.transaction(() => {
-      db.exec(MIGRATIONS[version] ?? '');
+      db.exec(MIGRATIONS[version]?.sqlite ?? '');
       db.pragma(`user_version = ${version + 1}`);
     })();
   }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ClaimedDelivery, NewSubscriber, OpenEditionInput } from './store.ts';
+import type { ClaimedDelivery, NewSubscriber, OpenEditionInput, PendingDelivery } from './store.ts';
 
 /**
  * The SQLite outbox and bulk subscriber writes: the statements whose cost grows with the
@@ -129,4 +129,57 @@ export function release(db: Database.Database, editionId: string, subscriberIds:
   db.transaction(() => {
     for (const id of subscriberIds) update.run(now, editionId, id);
   })();
+}
+
+/** Claims one delivery, queued or left sending (see DigestStore.claimDelivery). */
+export function claimOne(
+  db: Database.Database,
+  editionId: string,
+  subscriberId: number,
+  now: Date,
+): ClaimedDelivery | null {
+  const select = statement(
+    db,
+    `SELECT d.edition_id AS editionId, d.subscriber_id AS subscriberId, s.email, s.name,
+            d.message_id AS messageId, d.attempts, s.status AS subscriberStatus
+     FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
+     WHERE d.edition_id = ? AND d.subscriber_id = ? AND d.status IN ('queued', 'sending')`,
+  );
+  const mark = statement(
+    db,
+    `UPDATE deliveries SET status = ?, attempts = attempts + ?, updated_at = ?
+     WHERE edition_id = ? AND subscriber_id = ?`,
+  );
+  return db
+    .transaction(() => {
+      const found = select.get(editionId, subscriberId) as ClaimRow | undefined;
+      if (!found) return null;
+      const { subscriberStatus, ...row } = found;
+      const active = subscriberStatus === 'active';
+      mark.run(active ? 'sending' : 'skipped', active ? 1 : 0, now.toISOString(), editionId, subscriberId);
+      return active ? { ...row, attempts: row.attempts + 1 } : null;
+    })
+    .immediate();
+}
+
+/** Deliveries still to send, a keyset page at a time (see DigestStore.pendingDeliveries). */
+export function* pending(
+  db: Database.Database,
+  editionId: string,
+  pageSize = 1000,
+): Generator<PendingDelivery> {
+  const page = statement(
+    db,
+    `SELECT subscriber_id AS subscriberId, due_at AS dueAt FROM deliveries
+     WHERE edition_id = ? AND subscriber_id > ? AND status IN ('queued', 'sending')
+     ORDER BY subscriber_id LIMIT ?`,
+  );
+  let after = 0;
+  for (;;) {
+    const rows = page.all(editionId, after, pageSize) as { subscriberId: number; dueAt: number }[];
+    for (const r of rows) yield { subscriberId: r.subscriberId, dueAt: new Date(r.dueAt) };
+    const last = rows.at(-1);
+    if (!last || rows.length < pageSize) return;
+    after = last.subscriberId;
+  }
 }

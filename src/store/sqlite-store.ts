@@ -4,70 +4,37 @@ import Database from 'better-sqlite3';
 import { DigestError } from '../errors.ts';
 import type { Edition } from '../models/edition.ts';
 import type { FetchRecord } from '../models/source.ts';
-import { migrate } from './migrations.ts';
-import { claim, enqueue, insertSubscribers, openEditionTx, recordOutcome, release } from './sqlite-outbox.ts';
+import { migrateSqlite } from './migrations.ts';
+import {
+  type EditionRow,
+  type FetchRecordRow,
+  type SubscriberRow,
+  toEdition,
+  toFetchRecord,
+  toSubscriber,
+} from './rows.ts';
+import {
+  claim,
+  claimOne,
+  enqueue,
+  insertSubscribers,
+  openEditionTx,
+  pending,
+  recordOutcome,
+  release,
+} from './sqlite-outbox.ts';
 import type {
   DeliveryErrorRecord,
   DigestStore,
   EditionProgress,
-  EditionRecord,
   EditionStatus,
   NewSubscriber,
   OpenEditionInput,
-  Subscriber,
   SubscriberStatus,
 } from './store.ts';
 
 /** Rows per page when streaming the subscriber list. */
 const PAGE_SIZE = 500;
-
-interface SubscriberRow {
-  id: number;
-  email: string;
-  name: string | null;
-  status: SubscriberStatus;
-  created_at: string;
-  updated_at: string;
-}
-
-interface FetchRecordRow {
-  url: string;
-  final_url: string;
-  etag: string | null;
-  last_modified: string | null;
-  content_type: string;
-  body: string;
-  fetched_at: string;
-}
-
-interface EditionRow {
-  id: string;
-  slot: string | null;
-  status: EditionStatus;
-  subject: string;
-  payload: string;
-  created_at: string;
-  finished_at: string | null;
-}
-
-const toSubscriber = (r: SubscriberRow): Subscriber => ({
-  id: r.id,
-  email: r.email,
-  name: r.name,
-  status: r.status,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
-
-const toEdition = (r: EditionRow): EditionRecord => ({
-  id: r.id,
-  slot: r.slot,
-  status: r.status,
-  subject: r.subject,
-  edition: JSON.parse(r.payload) as Edition,
-  createdAt: r.created_at,
-  finishedAt: r.finished_at,
-});
 
 /** Opens (creating when missing) the SQLite store at `path` and runs its migrations. */
 export function openSqliteStore(path: string): DigestStore {
@@ -78,7 +45,7 @@ export function openSqliteStore(path: string): DigestStore {
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
-    migrate(db);
+    migrateSqlite(db);
     return new SqliteStore(db);
   } catch (cause) {
     throw new DigestError('STORE_FAILED', `cannot open the database ${path}: ${(cause as Error).message}`, {
@@ -196,6 +163,15 @@ class SqliteStore implements DigestStore {
     return claim(this.#db, editionId, limit, now);
   }
 
+  async claimDelivery(editionId: string, subscriberId: number, now: Date) {
+    return claimOne(this.#db, editionId, subscriberId, now);
+  }
+
+  async *pendingDeliveries(editionId: string) {
+    // Pages, not one long iterate(): each page's read ends before the caller writes.
+    yield* pending(this.#db, editionId);
+  }
+
   async releaseDeliveries(editionId: string, subscriberIds: number[]) {
     release(this.#db, editionId, subscriberIds);
   }
@@ -249,16 +225,7 @@ class SqliteStore implements DigestStore {
     const row = this.#db.prepare('SELECT * FROM fetch_records WHERE url = ?').get(url) as
       | FetchRecordRow
       | undefined;
-    if (!row) return null;
-    return {
-      url: row.url,
-      finalUrl: row.final_url,
-      etag: row.etag,
-      lastModified: row.last_modified,
-      contentType: row.content_type,
-      body: row.body,
-      fetchedAt: row.fetched_at,
-    };
+    return row ? toFetchRecord(row) : null;
   }
 
   async putFetchRecord(r: FetchRecord) {

@@ -33,6 +33,13 @@ export interface ClaimedDelivery {
   attempts: number;
 }
 
+/** A delivery still to send, as pendingDeliveries streams it. */
+export interface PendingDelivery {
+  subscriberId: number;
+  /** When it may be tried (a retry's backoff); the epoch when due at once. */
+  dueAt: Date;
+}
+
 export interface EditionRecord {
   id: string;
   slot: string | null;
@@ -110,6 +117,18 @@ export interface DigestStore {
    * them. Deliveries whose subscriber is no longer active become "skipped" instead.
    */
   claimDeliveries(editionId: string, limit: number, now: Date): Promise<ClaimedDelivery[]>;
+  /**
+   * Claims one delivery for a queue job (see src/deliver/queue/): moves it to "sending",
+   * counting an attempt, and returns it. A delivery already "sending" is claimed again: the
+   * queue hands a job out twice only when its sender died with it in flight. null when there
+   * is nothing to send: sent, failed, skipped, or the subscriber left (then it becomes skipped).
+   */
+  claimDelivery(editionId: string, subscriberId: number, now: Date): Promise<ClaimedDelivery | null>;
+  /**
+   * Streams the edition's deliveries still to send (queued or sending) in subscriber order, a
+   * page at a time: what a queue needs to fan an edition out into jobs.
+   */
+  pendingDeliveries(editionId: string): AsyncIterable<PendingDelivery>;
   markSent(editionId: string, subscriberId: number): Promise<void>;
   /** Temporary failure: back to the queue, due at `retryAt`. */
   markRetry(editionId: string, subscriberId: number, error: string, retryAt: Date): Promise<void>;

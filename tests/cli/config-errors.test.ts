@@ -31,3 +31,28 @@ describe('the worker with a bad schedule', () => {
     expect(loadConfig({}).catchUp).toBe('once');
   });
 });
+
+describe('the worker roles', () => {
+  it.concurrent.each([
+    ['sender', 'REDIS_URL must be set for --role sender'],
+    ['scheduler', 'REDIS_URL must be set for --role scheduler'],
+  ])('refuses --role %s without REDIS_URL in one clear line', async (role, message) => {
+    const temp = makeTempDir('digest-role-');
+    try {
+      const result = await runCli(['worker', '--role', role], {
+        DIGEST_DB: `${temp.dir}/digest.db`,
+        HTTP_PORT: '0',
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr.trimEnd().split('\n')).toEqual([expect.stringContaining(message)]);
+    } finally {
+      temp.remove();
+    }
+  });
+
+  it('names REDIS_URL and SENDER_LOCK_MS when they are bad', () => {
+    expect(() => loadConfig({ REDIS_URL: 'http://queue' })).toThrow(/^REDIS_URL must look like redis:/);
+    expect(() => loadConfig({ SENDER_LOCK_MS: '5' })).toThrow(/^SENDER_LOCK_MS /);
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/2' }).redisUrl).toBe('redis://127.0.0.1:6379/2');
+  });
+});

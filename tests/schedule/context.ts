@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config.ts';
 import { createSmtpMailer } from '../../src/deliver/smtp.ts';
 import { createLogger, type Logger } from '../../src/log.ts';
 import { type PipelineContext, resolveUnsubscribeSecret } from '../../src/pipeline.ts';
-import { openSqliteStore } from '../../src/store/sqlite-store.ts';
+import { openStore } from '../../src/store/open-store.ts';
 import { ingestSample } from './sample.ts';
 
 export { ingestSample };
@@ -22,14 +22,15 @@ export function captureLogger(): { logger: Logger; lines: Record<string, unknown
   return { logger, lines, text: () => lines.map((l) => JSON.stringify(l)).join('\n') };
 }
 
-/** A real pipeline context on a SQLite file in `dir`, sending to `smtpUrl`. */
+/** A real pipeline context on a SQLite file in `dir` (or DIGEST_DB in `env`), sending to `smtpUrl`. */
 export async function openTestContext(
   dir: string,
   smtpUrl: string,
   env: Record<string, string> = {},
 ): Promise<PipelineContext & { logger: Logger; lines: Record<string, unknown>[]; close(): Promise<void> }> {
   const config = loadConfig({ SMTP_URL: smtpUrl, DIGEST_DB: join(dir, 'digest.db'), ...env });
-  const store = openSqliteStore(config.dbPath);
+  // DIGEST_DB in `env` may name a Postgres database: the same path as the CLI.
+  const store = await openStore(config);
   const mailer = createSmtpMailer(smtpUrl, { maxConnections: config.smtpPoolSize });
   const { logger, lines } = captureLogger();
   return {

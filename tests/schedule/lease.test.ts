@@ -1,29 +1,29 @@
 import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isDeadLocalHolder, makeHolderName, RUN_LEASE, withLease } from '../../src/schedule/lease.ts';
-import { openSqliteStore } from '../../src/store/sqlite-store.ts';
 import type { DigestStore } from '../../src/store/store.ts';
-import { makeTempDir } from '../helpers/temp-dir.ts';
+import { type FreshStore, STORE_BACKENDS } from '../helpers/store-backends.ts';
 import { captureLogger } from './context.ts';
 
-describe('the run lease', () => {
-  let temp: ReturnType<typeof makeTempDir>;
+describe.each(STORE_BACKENDS)('the run lease on $name', (backend) => {
+  let fresh: FreshStore | undefined;
   let a: DigestStore;
   let b: DigestStore;
 
-  beforeEach(() => {
-    temp = makeTempDir('digest-lease-');
-    // Two connections to one file: what two worker processes on one database see.
-    a = openSqliteStore(join(temp.dir, 'digest.db'));
-    b = openSqliteStore(join(temp.dir, 'digest.db'));
+  beforeEach(async (context) => {
+    if (backend.skipReason) return context.skip(backend.skipReason);
+    // Two connections to one database: what two worker processes see.
+    fresh = await backend.fresh();
+    a = fresh.store;
+    b = await fresh.another();
   });
   afterEach(async () => {
-    await a.close();
+    if (!fresh) return;
     await b.close();
-    temp.remove();
+    await fresh.dispose();
+    fresh = undefined;
   });
 
   it('is held by one holder at a time until released', async () => {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEditionRunner } from '../../src/schedule/runner.ts';
 import { NEXT_SLOT_KEY, startWorker, type Worker } from '../../src/schedule/worker.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
+import { freshPostgresDatabase, STORE_BACKENDS } from '../helpers/store-backends.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { ingestSample, openTestContext } from './context.ts';
 
@@ -73,39 +74,46 @@ describe('the scheduled worker', () => {
     expect(await ctx.store.getSetting('schedule.last_slot')).toMatch(/Z$/);
   });
 
-  it('makes one edition when two workers share one database, even while a slow send runs', async () => {
-    await sink.close();
-    // Each message takes 150 ms: the first run spans several one-second slots.
-    sink = await startSmtpSink({
-      onData(stream, session, callback) {
-        stream.resume();
-        stream.on('end', () => {
-          sink.received.push({
-            from: '',
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw: Buffer.alloc(0),
+  // On SQLite and on Postgres: the lease and the unique slot hold on both.
+  it.for(STORE_BACKENDS)(
+    'makes one edition when two workers share one $name database, even while a slow send runs',
+    async (backend, test) => {
+      if (backend.skipReason) return test.skip(backend.skipReason);
+      const db: Record<string, string> =
+        backend.name === 'Postgres' ? { DIGEST_DB: await freshPostgresDatabase() } : {};
+      await sink.close();
+      // Each message takes 150 ms: the first run spans several one-second slots.
+      sink = await startSmtpSink({
+        onData(stream, session, callback) {
+          stream.resume();
+          stream.on('end', () => {
+            sink.received.push({
+              from: '',
+              to: session.envelope.rcptTo.map((r) => r.address),
+              raw: Buffer.alloc(0),
+            });
+            setTimeout(callback, 150);
           });
-          setTimeout(callback, 150);
-        });
-      },
-    });
-    const env = { DIGEST_CRON: '* * * * * *', SMTP_POOL_SIZE: '1' };
-    const a = await context(env);
-    const b = await context(env);
-    for (let i = 0; i < 8; i++) await a.store.addSubscriber(`reader${i}@example.org`, null);
-    await Promise.all([start(a, { holder: 'worker-a' }).ready, start(b, { holder: 'worker-b' }).ready]);
+        },
+      });
+      const env = { DIGEST_CRON: '* * * * * *', SMTP_POOL_SIZE: '1', ...db };
+      const a = await context(env);
+      const b = await context(env);
+      for (let i = 0; i < 8; i++) await a.store.addSubscriber(`reader${i}@example.org`, null);
+      await Promise.all([start(a, { holder: 'worker-a' }).ready, start(b, { holder: 'worker-b' }).ready]);
 
-    await until(async () => (await a.store.listEditions(5)).some((e) => e.status === 'done'));
-    const skipped = () => [...messages(a), ...messages(b)].filter((m) => m.includes('no new articles'));
-    await until(() => skipped().length >= 2);
+      await until(async () => (await a.store.listEditions(5)).some((e) => e.status === 'done'));
+      const skipped = () => [...messages(a), ...messages(b)].filter((m) => m.includes('no new articles'));
+      await until(() => skipped().length >= 2);
 
-    expect(await a.store.listEditions(5)).toHaveLength(1);
-    const recipients = sink.received.flatMap((m) => m.to);
-    expect(recipients).toHaveLength(8);
-    expect(new Set(recipients).size).toBe(8);
-    const busy = [...messages(a), ...messages(b)].filter((m) => m.includes('another run is in progress'));
-    expect(busy.length).toBeGreaterThan(0);
-  });
+      expect(await a.store.listEditions(5)).toHaveLength(1);
+      const recipients = sink.received.flatMap((m) => m.to);
+      expect(recipients).toHaveLength(8);
+      expect(new Set(recipients).size).toBe(8);
+      const busy = [...messages(a), ...messages(b)].filter((m) => m.includes('another run is in progress'));
+      expect(busy.length).toBeGreaterThan(0);
+    },
+  );
 
   it('runs one catch-up edition at start for a slot missed while down (DIGEST_CATCH_UP=once)', async () => {
     const ctx = await context({ DIGEST_CRON: '0 7 * * *' });

@@ -1,11 +1,9 @@
-import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emailAddressProblem } from '../../src/store/email-address.ts';
-import { openSqliteStore } from '../../src/store/sqlite-store.ts';
 import type { DigestStore } from '../../src/store/store.ts';
 import { exportSubscribersCsv, importSubscribersCsv } from '../../src/store/subscriber-csv.ts';
-import { makeTempDir } from '../helpers/temp-dir.ts';
+import { type FreshStore, STORE_BACKENDS } from '../helpers/store-backends.ts';
 
 const CSV = [
   'email,name',
@@ -24,16 +22,17 @@ async function collect(stream: PassThrough): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-describe('subscriber CSV import and export', () => {
-  let temp: ReturnType<typeof makeTempDir>;
+describe.each(STORE_BACKENDS)('subscriber CSV import and export on $name', (backend) => {
+  let fresh: FreshStore | undefined;
   let store: DigestStore;
-  beforeEach(() => {
-    temp = makeTempDir();
-    store = openSqliteStore(join(temp.dir, 'digest.db'));
+  beforeEach(async (context) => {
+    if (backend.skipReason) return context.skip(backend.skipReason);
+    fresh = await backend.fresh();
+    store = fresh.store;
   });
   afterEach(async () => {
-    await store.close();
-    temp.remove();
+    await fresh?.dispose();
+    fresh = undefined;
   });
 
   it('reports each bad row with its line number and imports the good ones', async () => {
@@ -93,10 +92,13 @@ describe('subscriber CSV import and export', () => {
     expect(csv.split('\n')[0]).toBe('email,name,status,created_at');
     expect(csv).toContain('bob@example.org,"Doe, Bob",active,');
 
-    const other = openSqliteStore(join(temp.dir, 'other.db'));
-    expect(await importSubscribersCsv(other, Readable.from([csv]))).toMatchObject({ added: 3, rejected: 0 });
-    expect((await other.findSubscriber('ana@example.org'))?.status).toBe('unsubscribed');
-    await other.close();
+    const other = await backend.fresh();
+    expect(await importSubscribersCsv(other.store, Readable.from([csv]))).toMatchObject({
+      added: 3,
+      rejected: 0,
+    });
+    expect((await other.store.findSubscriber('ana@example.org'))?.status).toBe('unsubscribed');
+    await other.dispose();
   });
 });
 

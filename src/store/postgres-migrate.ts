@@ -1,0 +1,45 @@
+import type { Pool } from 'pg';
+import { MIGRATIONS } from './migrations.ts';
+
+/**
+ * Key of the advisory lock migrations run under: processes starting at once on one database
+ * take turns, so the second finds the work done instead of running it twice.
+ */
+const MIGRATION_LOCK = 0x6469_6765;
+
+/** Runs the migrations the Postgres schema has not seen yet, each in its own transaction. */
+export async function migratePostgres(pool: Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await client.query(
+        `CREATE TABLE IF NOT EXISTS schema_migrations (
+           version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
+      );
+      const { rows } = await client.query<{ v: number }>(
+        'SELECT COALESCE(MAX(version), 0)::int AS v FROM schema_migrations',
+      );
+      for (let version = rows[0]?.v ?? 0; version < MIGRATIONS.length; version++) {
+        const migration = MIGRATIONS[version];
+        if (!migration) break;
+        await client.query('BEGIN');
+        try {
+          await client.query(migration.postgres);
+          await client.query(
+            'INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)',
+            [version + 1, migration.name, new Date().toISOString()],
+          );
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw error;
+        }
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,188 @@
+import type { Pool, PoolClient } from 'pg';
+import type { ClaimedDelivery, NewSubscriber, OpenEditionInput, PendingDelivery } from './store.ts';
+
+/**
+ * The Postgres outbox and bulk subscriber writes: the statements whose cost grows with the
+ * list, and the claims many sender processes run at once (FOR UPDATE SKIP LOCKED: a row one
+ * transaction claims is passed over by the others instead of waited for).
+ */
+
+type Db = Pool | PoolClient;
+
+/** Runs `work` in one transaction on one connection of the pool. */
+export async function transaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const value = await work(client);
+    await client.query('COMMIT');
+    return value;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Inserts the addresses not on the list yet, in one statement; returns how many were added. */
+export async function insertSubscribers(db: Db, batch: NewSubscriber[]): Promise<number> {
+  if (batch.length === 0) return 0;
+  // unnest keeps the batch order (ids grow as the file goes); duplicates in the batch collapse.
+  const result = await db.query(
+    `INSERT INTO subscribers (email, name, status, created_at, updated_at)
+     SELECT e, n, st, $4, $4 FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS t (e, n, st, ord)
+     ORDER BY ord
+     ON CONFLICT ((lower(email))) DO NOTHING`,
+    [
+      batch.map((s) => s.email),
+      batch.map((s) => s.name),
+      batch.map((s) => s.status ?? 'active'),
+      new Date().toISOString(),
+    ],
+  );
+  return result.rowCount ?? 0;
+}
+
+/** Records the edition, its seen articles and its deliveries in one transaction (see DigestStore). */
+export async function openEditionTx(
+  pool: Pool,
+  input: OpenEditionInput & { limit?: number },
+): Promise<{ created: boolean; queued: number }> {
+  const now = new Date().toISOString();
+  return transaction(pool, async (client) => {
+    // No conflict target: a taken id or a taken slot both mean "another worker fired it".
+    const created = await client.query(
+      `INSERT INTO editions (id, slot, status, subject, payload, created_at) VALUES ($1, $2, 'sending', $3, $4, $5)
+       ON CONFLICT DO NOTHING`,
+      [input.edition.id, input.slot, input.subject, JSON.stringify(input.edition), now],
+    );
+    if (created.rowCount !== 1) return { created: false, queued: 0 };
+    await markSeen(client, input.articleIds, input.edition.id);
+    return {
+      created: true,
+      queued: await enqueue(client, input.edition.id, input.messageIdDomain, input.limit),
+    };
+  });
+}
+
+/** Remembers articles as carried by an edition. */
+export async function markSeen(db: Db, articleIds: string[], editionId: string): Promise<void> {
+  await db.query(
+    `INSERT INTO seen_articles (article_id, edition_id, seen_at) SELECT a, $2, $3 FROM unnest($1::text[]) AS a
+     ON CONFLICT DO NOTHING`,
+    [articleIds, editionId, new Date().toISOString()],
+  );
+}
+
+/** One queued delivery per active subscriber (the first `limit` by id); existing ones stay. */
+export async function enqueue(db: Db, editionId: string, domain: string, limit?: number): Promise<number> {
+  // One INSERT … SELECT: the subscriber list never passes through JavaScript. LIMIT NULL = all.
+  const result = await db.query(
+    `INSERT INTO deliveries (edition_id, subscriber_id, message_id, updated_at)
+       SELECT $1::text, id, '<' || $1::text || '.' || id || '@' || $2::text || '>', $3
+     FROM subscribers WHERE status = 'active' ORDER BY id LIMIT $4
+     ON CONFLICT DO NOTHING`,
+    [editionId, domain, new Date().toISOString(), limit ?? null],
+  );
+  return result.rowCount ?? 0;
+}
+
+interface ClaimRow {
+  subscriberId: number;
+  email: string;
+  name: string | null;
+  messageId: string;
+  attempts: number;
+  status: string;
+}
+
+const CLAIM_SET = `status = CASE WHEN s.status = 'active' THEN 'sending' ELSE 'skipped' END,
+  attempts = d.attempts + CASE WHEN s.status = 'active' THEN 1 ELSE 0 END, updated_at = $2`;
+const CLAIM_RETURNING = `RETURNING d.subscriber_id AS "subscriberId", s.email, s.name,
+  d.message_id AS "messageId", d.attempts, d.status`;
+
+const toClaimed = (editionId: string, rows: ClaimRow[]): ClaimedDelivery[] =>
+  rows
+    .filter((r) => r.status === 'sending')
+    .map(({ status: _status, ...r }) => ({ editionId, ...r }))
+    .sort((a, b) => a.subscriberId - b.subscriberId);
+
+/**
+ * Moves up to `limit` due deliveries to "sending" in one statement. SKIP LOCKED: senders
+ * claiming at once each get other rows. Subscribers who left since enqueueing are skipped.
+ */
+export async function claim(db: Db, editionId: string, limit: number, now: Date): Promise<ClaimedDelivery[]> {
+  const { rows } = await db.query<ClaimRow>(
+    `WITH picked AS (
+       SELECT subscriber_id FROM deliveries
+       WHERE edition_id = $1 AND status = 'queued' AND due_at <= $3
+       ORDER BY due_at, subscriber_id LIMIT $4
+       FOR UPDATE SKIP LOCKED
+     )
+     UPDATE deliveries d SET ${CLAIM_SET}
+     FROM picked p, subscribers s
+     WHERE d.edition_id = $1 AND d.subscriber_id = p.subscriber_id AND s.id = d.subscriber_id
+     ${CLAIM_RETURNING}`,
+    [editionId, now.toISOString(), now.getTime(), limit],
+  );
+  return toClaimed(editionId, rows);
+}
+
+/** Claims one delivery, queued or left sending (see DigestStore.claimDelivery). */
+export async function claimOne(
+  db: Db,
+  editionId: string,
+  subscriberId: number,
+  now: Date,
+): Promise<ClaimedDelivery | null> {
+  const { rows } = await db.query<ClaimRow>(
+    `UPDATE deliveries d SET ${CLAIM_SET}
+     FROM subscribers s
+     WHERE d.edition_id = $1 AND d.subscriber_id = $3 AND s.id = d.subscriber_id
+       AND d.status IN ('queued', 'sending')
+     ${CLAIM_RETURNING}`,
+    [editionId, now.toISOString(), subscriberId],
+  );
+  return toClaimed(editionId, rows)[0] ?? null;
+}
+
+/** Claimed deliveries go back to the queue as they were (the attempt is given back). */
+export async function release(db: Db, editionId: string, subscriberIds: number[]): Promise<void> {
+  await db.query(
+    `UPDATE deliveries SET status = 'queued', attempts = GREATEST(attempts - 1, 0), updated_at = $3
+     WHERE edition_id = $1 AND subscriber_id = ANY ($2::int[]) AND status = 'sending'`,
+    [editionId, subscriberIds, new Date().toISOString()],
+  );
+}
+
+/** Records a delivery's outcome: sent, back in the queue (retry at `dueAt`), or failed. */
+export async function recordOutcome(
+  db: Db,
+  key: { editionId: string; subscriberId: number },
+  outcome: { status: 'sent' | 'queued' | 'failed'; error: string | null; dueAt: number },
+): Promise<void> {
+  await db.query(
+    `UPDATE deliveries SET status = $3, last_error = COALESCE($4, last_error), due_at = $5, updated_at = $6,
+       sent_at = CASE WHEN $3 = 'sent' THEN $6 ELSE sent_at END
+     WHERE edition_id = $1 AND subscriber_id = $2`,
+    [key.editionId, key.subscriberId, outcome.status, outcome.error, outcome.dueAt, new Date().toISOString()],
+  );
+}
+
+/** Deliveries still to send, a keyset page at a time (see DigestStore.pendingDeliveries). */
+export async function* pending(db: Db, editionId: string, pageSize = 1000): AsyncGenerator<PendingDelivery> {
+  let after = 0;
+  for (;;) {
+    const { rows } = await db.query<{ subscriberId: number; dueAt: number }>(
+      `SELECT subscriber_id AS "subscriberId", due_at AS "dueAt" FROM deliveries
+       WHERE edition_id = $1 AND subscriber_id > $2 AND status IN ('queued', 'sending')
+       ORDER BY subscriber_id LIMIT $3`,
+      [editionId, after, pageSize],
+    );
+    for (const r of rows) yield { subscriberId: r.subscriberId, dueAt: new Date(r.dueAt) };
+    const last = rows.at(-1);
+    if (!last || rows.length < pageSize) return;
+    after = last.subscriberId;
+  }
+}

@@ -1,0 +1,233 @@
+import pg, { type Pool } from 'pg';
+import { DigestError } from '../errors.ts';
+import type { Edition } from '../models/edition.ts';
+import type { FetchRecord } from '../models/source.ts';
+import { migratePostgres } from './postgres-migrate.ts';
+import {
+  claim,
+  claimOne,
+  enqueue,
+  insertSubscribers,
+  markSeen,
+  openEditionTx,
+  pending,
+  recordOutcome,
+  release,
+} from './postgres-outbox.ts';
+import { PostgresReads } from './postgres-reads.ts';
+import type {
+  DigestStore,
+  EditionStatus,
+  NewSubscriber,
+  OpenEditionInput,
+  SubscriberStatus,
+} from './store.ts';
+
+/** Options of openPostgresStore; all optional. */
+export interface PostgresStoreOptions {
+  /** Connections kept open at most. Default 10. */
+  maxConnections?: number;
+  /** A schema to work in (created when missing) instead of the user's default: tests use one each. */
+  schema?: string;
+}
+
+const INT8 = 20;
+
+/** Opens the Postgres store at `url` (postgres://user:pass@host:port/db) and runs its migrations. */
+export async function openPostgresStore(
+  url: string,
+  options: PostgresStoreOptions = {},
+): Promise<DigestStore> {
+  const schema = options.schema;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
+    throw new DigestError('STORE_FAILED', `schema name ${schema} must be lowercase letters, digits and _`);
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    // BIGINT (epoch milliseconds, counts) as numbers: every value we keep fits in a double.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle connection dropped by the server must not crash the process: the next query reconnects.
+  pool.on('error', () => undefined);
+  try {
+    if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await migratePostgres(pool);
+    return new PostgresStore(pool);
+  } catch (cause) {
+    await pool.end().catch(() => undefined);
+    // The message names host and database, never the password.
+    throw new DigestError(
+      'STORE_FAILED',
+      `cannot open the database ${describeUrl(url)}: ${(cause as Error).message}`,
+      {
+        cause,
+      },
+    );
+  }
+}
+
+/** host:port/database of a Postgres URL, without credentials. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `postgres://${u.host}${u.pathname}`;
+  } catch {
+    return 'postgres://(unparsable URL)';
+  }
+}
+
+class PostgresStore extends PostgresReads implements DigestStore {
+  readonly #pool: Pool;
+
+  constructor(pool: Pool) {
+    super(pool);
+    this.#pool = pool;
+  }
+
+  async addSubscriber(email: string, name: string | null) {
+    const created = (await insertSubscribers(this.#pool, [{ email, name }])) === 1;
+    const subscriber = await this.findSubscriber(email);
+    if (!subscriber) throw new DigestError('STORE_FAILED', `subscriber ${email} vanished after insert`);
+    return { subscriber, created };
+  }
+
+  async addSubscribers(batch: NewSubscriber[]) {
+    return insertSubscribers(this.#pool, batch);
+  }
+
+  async setSubscriberStatus(email: string, status: SubscriberStatus) {
+    const result = await this.#pool.query(
+      'UPDATE subscribers SET status = $1, updated_at = $2 WHERE lower(email) = lower($3)',
+      [status, new Date().toISOString(), email],
+    );
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async openEdition(input: OpenEditionInput & { limit?: number }) {
+    return openEditionTx(this.#pool, input);
+  }
+
+  async createEdition(edition: Edition, subject: string, slot: string | null) {
+    const result = await this.#pool.query(
+      `INSERT INTO editions (id, slot, status, subject, payload, created_at) VALUES ($1, $2, 'sending', $3, $4, $5)
+       ON CONFLICT DO NOTHING`,
+      [edition.id, slot, subject, JSON.stringify(edition), new Date().toISOString()],
+    );
+    return result.rowCount === 1;
+  }
+
+  async enqueueDeliveries(editionId: string, messageIdDomain: string, limit?: number) {
+    return enqueue(this.#pool, editionId, messageIdDomain, limit);
+  }
+
+  async markArticlesSeen(articleIds: string[], editionId: string) {
+    await markSeen(this.#pool, articleIds, editionId);
+  }
+
+  async setEditionStatus(id: string, status: EditionStatus) {
+    const finished = status === 'done' ? new Date().toISOString() : null;
+    await this.#pool.query('UPDATE editions SET status = $1, finished_at = $2 WHERE id = $3', [
+      status,
+      finished,
+      id,
+    ]);
+  }
+
+  async claimDeliveries(editionId: string, limit: number, now: Date) {
+    return claim(this.#pool, editionId, limit, now);
+  }
+
+  async claimDelivery(editionId: string, subscriberId: number, now: Date) {
+    return claimOne(this.#pool, editionId, subscriberId, now);
+  }
+
+  pendingDeliveries(editionId: string) {
+    return pending(this.#pool, editionId);
+  }
+
+  async markSent(editionId: string, subscriberId: number) {
+    await recordOutcome(this.#pool, { editionId, subscriberId }, { status: 'sent', error: null, dueAt: 0 });
+  }
+
+  async markRetry(editionId: string, subscriberId: number, error: string, retryAt: Date) {
+    const dueAt = retryAt.getTime();
+    await recordOutcome(this.#pool, { editionId, subscriberId }, { status: 'queued', error, dueAt });
+  }
+
+  async markFailed(editionId: string, subscriberId: number, error: string) {
+    await recordOutcome(this.#pool, { editionId, subscriberId }, { status: 'failed', error, dueAt: 0 });
+  }
+
+  async releaseDeliveries(editionId: string, subscriberIds: number[]) {
+    await release(this.#pool, editionId, subscriberIds);
+  }
+
+  async requeueSending(editionId: string) {
+    const result = await this.#pool.query(
+      "UPDATE deliveries SET status = 'queued', updated_at = $1 WHERE edition_id = $2 AND status = 'sending'",
+      [new Date().toISOString(), editionId],
+    );
+    return result.rowCount ?? 0;
+  }
+
+  async requeueFailed(editionId: string) {
+    const result = await this.#pool.query(
+      `UPDATE deliveries SET status = 'queued', attempts = 0, due_at = 0, updated_at = $1
+       WHERE edition_id = $2 AND status = 'failed'
+         AND subscriber_id IN (SELECT id FROM subscribers WHERE status = 'active')`,
+      [new Date().toISOString(), editionId],
+    );
+    return result.rowCount ?? 0;
+  }
+
+  async putFetchRecord(r: FetchRecord) {
+    await this.#pool.query(
+      `INSERT INTO fetch_records (url, final_url, etag, last_modified, content_type, body, fetched_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (url) DO UPDATE SET final_url = excluded.final_url, etag = excluded.etag,
+         last_modified = excluded.last_modified, content_type = excluded.content_type,
+         body = excluded.body, fetched_at = excluded.fetched_at`,
+      [r.url, r.finalUrl, r.etag, r.lastModified, r.contentType, r.body, r.fetchedAt],
+    );
+  }
+
+  async setSettingIfAbsent(key: string, value: string) {
+    await this.#pool.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+      key,
+      value,
+    ]);
+    return (await this.getSetting(key)) ?? value;
+  }
+
+  async setSetting(key: string, value: string) {
+    await this.#pool.query(
+      'INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      [key, value],
+    );
+  }
+
+  async acquireLease(name: string, holder: string, ttlMs: number) {
+    const now = Date.now();
+    // One statement: the upsert only overwrites an expired lease or the holder's own.
+    const result = await this.#pool.query(
+      `INSERT INTO leases (name, holder, expires_at) VALUES ($1, $2, $3)
+       ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+       WHERE leases.expires_at <= $4 OR leases.holder = excluded.holder`,
+      [name, holder, now + ttlMs, now],
+    );
+    return result.rowCount === 1;
+  }
+
+  async releaseLease(name: string, holder: string) {
+    await this.#pool.query('DELETE FROM leases WHERE name = $1 AND holder = $2', [name, holder]);
+  }
+
+  async close() {
+    await this.#pool.end();
+  }
+}

@@ -1,0 +1,47 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+
+const CLI = new URL('../../src/cli/main.ts', import.meta.url).pathname;
+
+/** A real `digest ARGS` process (node --import tsx: one process, so a signal hits the CLI itself). */
+export interface DigestProcess {
+  child: ChildProcess;
+  /** Everything it wrote to stdout and stderr so far. */
+  output(): string;
+  /** Resolves when it has exited. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }>;
+  /** Resolves once its output matches `pattern`. */
+  waitFor(pattern: RegExp): Promise<void>;
+}
+
+/** Starts `digest ARGS` with the environment plus `env`. */
+export function startDigest(args: string[], env: Record<string, string>): DigestProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const waiters: { pattern: RegExp; resolve: () => void }[] = [];
+  const onData = (chunk: Buffer) => {
+    out += chunk.toString('utf8');
+    for (const w of waiters.splice(0)) {
+      if (w.pattern.test(out)) w.resolve();
+      else waiters.push(w);
+    }
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal, out })),
+  );
+  return {
+    child,
+    output: () => out,
+    exited,
+    waitFor: (pattern) =>
+      new Promise<void>((resolve, reject) => {
+        if (pattern.test(out)) return resolve();
+        waiters.push({ pattern, resolve });
+        void exited.then(() => reject(new Error(`exited before printing ${pattern}:\n${out}`)));
+      }),
+  };
+}

@@ -1,0 +1,86 @@
+import { join } from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openPostgresStore } from '../../src/store/postgres-store.ts';
+import { openSqliteStore } from '../../src/store/sqlite-store.ts';
+import type { DigestStore } from '../../src/store/store.ts';
+import { makeTempDir } from './temp-dir.ts';
+
+/** One fresh, empty store of a backend; another() opens a second connection to the same data. */
+export interface FreshStore {
+  store: DigestStore;
+  /** What a second process on the same database sees. */
+  another(): Promise<DigestStore>;
+  /** Closes `store` (not the others) and removes the data. */
+  dispose(): Promise<void>;
+}
+
+/** A store backend the parameterized suites run against. */
+export interface StoreBackend {
+  name: 'SQLite' | 'Postgres';
+  /** null when available; else why the suite is skipped. */
+  skipReason: string | null;
+  fresh(): Promise<FreshStore>;
+}
+
+let databaseUrl: Promise<string> | null = null;
+let schemas = 0;
+
+/** A new, empty database in the test cluster (DIGEST_DB for a process under test). */
+export async function freshPostgresDatabase(): Promise<string> {
+  const admin = inject('postgresUrl');
+  if (!admin) throw new Error('no Postgres in this run');
+  const name = `digest_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** The test file's database (created on first use). */
+export function testDatabaseUrl(): Promise<string> {
+  databaseUrl ??= freshPostgresDatabase();
+  return databaseUrl;
+}
+
+const sqlite: StoreBackend = {
+  name: 'SQLite',
+  skipReason: null,
+  async fresh() {
+    const temp = makeTempDir('digest-store-');
+    const path = join(temp.dir, 'nested', 'digest.db');
+    const store = openSqliteStore(path);
+    return {
+      store,
+      another: async () => openSqliteStore(path),
+      async dispose() {
+        await store.close();
+        temp.remove();
+      },
+    };
+  },
+};
+
+const postgres: StoreBackend = {
+  name: 'Postgres',
+  get skipReason() {
+    return inject('postgresUrl') ? null : `Postgres tests skipped: ${inject('servicesNote')}`;
+  },
+  async fresh() {
+    // A schema per test in the file's database: empty, and cheap to make.
+    const url = await testDatabaseUrl();
+    const schema = `t${++schemas}_${Math.random().toString(36).slice(2, 8)}`;
+    const store = await openPostgresStore(url, { schema, maxConnections: 4 });
+    return {
+      store,
+      another: () => openPostgresStore(url, { schema, maxConnections: 4 }),
+      dispose: () => store.close(),
+    };
+  },
+};
+
+/** Every backend: SQLite always, Postgres when the test run has one (see tests/setup/services.ts). */
+export const STORE_BACKENDS: readonly StoreBackend[] = [sqlite, postgres];
