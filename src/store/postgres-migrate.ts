@@ -7,6 +7,24 @@ import { MIGRATIONS } from './migrations.ts';
  */
 const MIGRATION_LOCK = 0x6469_6765;
 
+/**
+ * Creates the schema when missing, under the migration lock: CREATE SCHEMA IF NOT EXISTS is
+ * not safe against itself (two processes at once: one fails on pg_namespace's unique key).
+ */
+export async function ensureSchema(pool: Pool, schema: string): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
 /** Runs the migrations the Postgres schema has not seen yet, each in its own transaction. */
 export async function migratePostgres(pool: Pool): Promise<void> {
   const client = await pool.connect();

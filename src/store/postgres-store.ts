@@ -2,7 +2,7 @@ import pg, { type Pool } from 'pg';
 import { DigestError } from '../errors.ts';
 import type { Edition } from '../models/edition.ts';
 import type { FetchRecord } from '../models/source.ts';
-import { migratePostgres } from './postgres-migrate.ts';
+import { ensureSchema, migratePostgres } from './postgres-migrate.ts';
 import {
   claim,
   claimOne,
@@ -55,7 +55,7 @@ export async function openPostgresStore(
   // An idle connection dropped by the server must not crash the process: the next query reconnects.
   pool.on('error', () => undefined);
   try {
-    if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    if (schema) await ensureSchema(pool, schema);
     await migratePostgres(pool);
     return new PostgresStore(pool);
   } catch (cause) {

@@ -86,6 +86,26 @@ interface ClaimRow extends ClaimedDelivery {
   subscriberStatus: string;
 }
 
+/** The columns a claim reads: the delivery and what the message needs of its subscriber. */
+const CLAIM_SELECT = `SELECT d.edition_id AS editionId, d.subscriber_id AS subscriberId, s.email, s.name,
+            d.message_id AS messageId, d.attempts, s.status AS subscriberStatus
+     FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id`;
+
+/**
+ * Marks one selected row claimed: "sending" with one more attempt, or "skipped" when its
+ * subscriber left since enqueueing. Returns the claim, or null for a skipped row.
+ */
+function markClaimed(db: Database.Database, found: ClaimRow, stamp: string): ClaimedDelivery | null {
+  const { subscriberStatus, ...row } = found;
+  const active = subscriberStatus === 'active';
+  statement(
+    db,
+    `UPDATE deliveries SET status = ?, attempts = attempts + ?, updated_at = ?
+     WHERE edition_id = ? AND subscriber_id = ?`,
+  ).run(active ? 'sending' : 'skipped', active ? 1 : 0, stamp, row.editionId, row.subscriberId);
+  return active ? { ...row, attempts: row.attempts + 1 } : null;
+}
+
 /**
  * Moves up to `limit` due deliveries to "sending" in one immediate transaction, so two
  * senders never claim the same row. Subscribers who left since enqueueing are skipped.
@@ -93,27 +113,15 @@ interface ClaimRow extends ClaimedDelivery {
 export function claim(db: Database.Database, editionId: string, limit: number, now: Date): ClaimedDelivery[] {
   const select = statement(
     db,
-    `SELECT d.edition_id AS editionId, d.subscriber_id AS subscriberId, s.email, s.name,
-            d.message_id AS messageId, d.attempts, s.status AS subscriberStatus
-     FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
+    `${CLAIM_SELECT}
      WHERE d.edition_id = ? AND d.status = 'queued' AND d.due_at <= ?
      ORDER BY d.due_at, d.subscriber_id LIMIT ?`,
-  );
-  const mark = statement(
-    db,
-    `UPDATE deliveries SET status = ?, attempts = attempts + ?, updated_at = ?
-     WHERE edition_id = ? AND subscriber_id = ?`,
   );
   return db
     .transaction(() => {
       const stamp = now.toISOString();
-      const claimed: ClaimedDelivery[] = [];
-      for (const { subscriberStatus, ...row } of select.all(editionId, now.getTime(), limit) as ClaimRow[]) {
-        const active = subscriberStatus === 'active';
-        mark.run(active ? 'sending' : 'skipped', active ? 1 : 0, stamp, editionId, row.subscriberId);
-        if (active) claimed.push({ ...row, attempts: row.attempts + 1 });
-      }
-      return claimed;
+      const rows = select.all(editionId, now.getTime(), limit) as ClaimRow[];
+      return rows.map((row) => markClaimed(db, row, stamp)).filter((c): c is ClaimedDelivery => c !== null);
     })
     .immediate();
 }
@@ -140,24 +148,13 @@ export function claimOne(
 ): ClaimedDelivery | null {
   const select = statement(
     db,
-    `SELECT d.edition_id AS editionId, d.subscriber_id AS subscriberId, s.email, s.name,
-            d.message_id AS messageId, d.attempts, s.status AS subscriberStatus
-     FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
+    `${CLAIM_SELECT}
      WHERE d.edition_id = ? AND d.subscriber_id = ? AND d.status IN ('queued', 'sending')`,
-  );
-  const mark = statement(
-    db,
-    `UPDATE deliveries SET status = ?, attempts = attempts + ?, updated_at = ?
-     WHERE edition_id = ? AND subscriber_id = ?`,
   );
   return db
     .transaction(() => {
       const found = select.get(editionId, subscriberId) as ClaimRow | undefined;
-      if (!found) return null;
-      const { subscriberStatus, ...row } = found;
-      const active = subscriberStatus === 'active';
-      mark.run(active ? 'sending' : 'skipped', active ? 1 : 0, now.toISOString(), editionId, subscriberId);
-      return active ? { ...row, attempts: row.attempts + 1 } : null;
+      return found ? markClaimed(db, found, now.toISOString()) : null;
     })
     .immediate();
 }
