@@ -2,10 +2,9 @@ import type { Command } from 'commander';
 import { analyzeArticle } from '../analyze/index.ts';
 import { DigestError } from '../errors.ts';
 import { loadArticles } from '../ingest/load.ts';
+import { isCalendarDate } from '../ingest/text.ts';
 import type { ArticleAnalysis } from '../models/analysis.ts';
 import { logLine } from './output.ts';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** `digest analyze <file|url|-> [--json] [--published YYYY-MM-DD]` */
 export function registerAnalyze(program: Command): void {
@@ -16,7 +15,7 @@ export function registerAnalyze(program: Command): void {
     .option('--json', 'print the analysis as one JSON object (the stable contract)')
     .option('--published <date>', 'publication date YYYY-MM-DD (overrides the article front matter)')
     .action(async (input: string, opts: { json?: boolean; published?: string }) => {
-      if (opts.published !== undefined && !ISO_DATE.test(opts.published)) {
+      if (opts.published !== undefined && !isCalendarDate(opts.published)) {
         throw new DigestError('USAGE', `--published must be YYYY-MM-DD, got "${opts.published}"`);
       }
       const { articles, failures } = await loadArticles([input]);

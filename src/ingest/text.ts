@@ -4,7 +4,6 @@ import type { Article, ArticleLink } from '../models/article.ts';
 import { contentId } from './identity.ts';
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 
 interface FrontMatter {
   title?: unknown;
@@ -58,8 +57,16 @@ function readFrontMatter(yaml: string, source: string): FrontMatter {
 function readDate(value: unknown, source: string): string | null {
   if (value === undefined || value === null || value === '') return null;
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
-  if (typeof value === 'string' && ISO_DATE.test(value.trim())) return value.trim().slice(0, 10);
+  if (typeof value === 'string' && isCalendarDate(value.trim().slice(0, 10)))
+    return value.trim().slice(0, 10);
   throw new DigestError('ARTICLE_UNREADABLE', `${source}: "published" must be a date (YYYY-MM-DD)`);
+}
+
+/** True for a YYYY-MM-DD string that names a real day (not 2022-13-45 nor 2023-02-29). */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 function readLinks(value: unknown): ArticleLink[] {

@@ -30,6 +30,7 @@ describe('parseArticleText', () => {
 
   it('rejects a malformed publication date naming the field', () => {
     expect(() => parseArticleText('---\npublished: soon\n---\nT\n\nBody', 'x')).toThrow(/published/);
+    expect(() => parseArticleText('---\npublished: "2022-13-45"\n---\nT\n\nBody', 'x')).toThrow(/published/);
   });
 
   it('keeps related links from front matter', () => {
