@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqlite-store.ts';
+import { expectEveryoneOnce } from '../helpers/delivery-assertions.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { addresses } from './outbox-fixture.ts';
 import { startScriptedSmtp } from './scripted-smtp.ts';
@@ -68,14 +69,7 @@ describe('crash safety', () => {
       expect(resumed.code, resumed.out).toBe(0);
       expect(resumed.out).toMatch(/: done, 5000\/5000 sent, 0 failed, 0 queued/);
 
-      const counts = smtp.countByMessageId();
-      const recipients = new Set(smtp.accepted.map((a) => a.to));
-      expect(recipients.size).toBe(SUBSCRIBERS);
-      expect(recipients.has('left@example.org')).toBe(false);
-      expect(counts.size).toBe(SUBSCRIBERS);
-      const duplicates = [...counts.values()].reduce((sum, n) => sum + n - 1, 0);
-      expect(duplicates).toBeLessThanOrEqual(POOL);
-      expect(smtp.accepted.length).toBe(SUBSCRIBERS + duplicates);
+      expectEveryoneOnce(smtp, SUBSCRIBERS, POOL);
 
       const after = openSqliteStore(dbPath);
       const [edition] = await after.listEditions(1);
