@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { maskDateline } from '../../src/analyze/events.ts';
-import { analyzeArticle } from '../../src/analyze/index.ts';
-import type { Article } from '../../src/models/article.ts';
+import { analyzeBody } from './analyze-body.ts';
 
 function eventsOf(body: string, publishedAt = '2023-03-16') {
-  const article: Article = { id: 'x', title: 'T', url: null, publishedAt, body, links: [], source: 't' };
-  return analyzeArticle(article).events.map((e) => [e.date, e.endDate, e.location]);
+  return analyzeBody(body, publishedAt).events.map((e) => [e.date, e.endDate, e.location]);
 }
 
 // 2023-03-16 is a Thursday.

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeArticle } from '../../src/analyze/index.ts';
-import type { Article } from '../../src/models/article.ts';
+import { analyzeBody } from './analyze-body.ts';
 
 function eventsOf(body: string, publishedAt = '2022-01-05') {
-  const article: Article = { id: 'x', title: 'T', url: null, publishedAt, body, links: [], source: 't' };
-  return analyzeArticle(article).events;
+  return analyzeBody(body, publishedAt).events;
 }
 
 describe('events', () => {

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeArticle } from '../../src/analyze/index.ts';
-import type { Article } from '../../src/models/article.ts';
+import { analyzeBody } from './analyze-body.ts';
 
 function quotesOf(body: string) {
-  const article: Article = {
-    id: 'x',
-    title: 'T',
-    url: null,
-    publishedAt: '2023-03-14',
-    body,
-    links: [],
-    source: 't',
-  };
-  return analyzeArticle(article).quotes;
+  return analyzeBody(body, '2023-03-14').quotes;
 }
 
 describe('quotes and speakers', () => {

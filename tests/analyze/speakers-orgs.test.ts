@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeArticle } from '../../src/analyze/index.ts';
-import type { Article } from '../../src/models/article.ts';
+import { analyzeBody } from './analyze-body.ts';
 
 function quotesOf(body: string) {
-  const article: Article = {
-    id: 'x',
-    title: 'T',
-    url: null,
-    publishedAt: '2022-03-01',
-    body,
-    links: [],
-    source: 't',
-  };
-  return analyzeArticle(article).quotes;
+  return analyzeBody(body, '2022-03-01').quotes;
 }
 
 const QUOTE = '“We will not accept a deal that leaves our members worse off”';
