@@ -23,6 +23,25 @@ export function plainMessage(d: ClaimedDelivery): OutgoingMessage {
 /** Fast retries, so failure tests finish in well under a second each. */
 export const FAST: DeliverOptions = { backoffMs: 20, maxBackoffMs: 80, maxAttempts: 5, pauseWindow: 20 };
 
+/** Opens an edition without articles for the store's active subscribers; returns its id. */
+export async function openEmptyEdition(store: DigestStore, id: string): Promise<string> {
+  const edition = {
+    id,
+    date: '2022-01-06',
+    composedAt: new Date().toISOString(),
+    newsletterName: 'D',
+    items: [],
+  };
+  await store.openEdition({
+    edition,
+    subject: 'S',
+    slot: null,
+    articleIds: [],
+    messageIdDomain: 'example.org',
+  });
+  return id;
+}
+
 /** A temp-dir SQLite store with subscribers and helpers to open and deliver editions. */
 export async function makeOutbox(emails: string[]) {
   const temp = makeTempDir('digest-deliver-');
@@ -34,22 +53,7 @@ export async function makeOutbox(emails: string[]) {
     dbPath: join(temp.dir, 'digest.db'),
     /** Opens a new edition for the active subscribers; returns its id. */
     async open(): Promise<string> {
-      const id = `e${++editions}`;
-      const edition = {
-        id,
-        date: '2022-01-06',
-        composedAt: new Date().toISOString(),
-        newsletterName: 'D',
-        items: [],
-      };
-      await store.openEdition({
-        edition,
-        subject: 'S',
-        slot: null,
-        articleIds: [],
-        messageIdDomain: 'example.org',
-      });
-      return id;
+      return openEmptyEdition(store, `e${++editions}`);
     },
     deliver: (mailer: Mailer, editionId: string, options: DeliverOptions = {}) =>
       deliverEdition(store, mailer, editionId, plainMessage, { ...FAST, ...options }),

@@ -6,7 +6,7 @@ import { limiterFor, startQueueSender } from '../../src/deliver/queue/sender.ts'
 import { createSmtpMailer } from '../../src/deliver/smtp.ts';
 import type { DigestStore } from '../../src/store/store.ts';
 import { STORE_BACKENDS } from '../helpers/store-backends.ts';
-import { addresses, plainMessage } from './outbox-fixture.ts';
+import { addresses, openEmptyEdition, plainMessage } from './outbox-fixture.ts';
 import { type ScriptedSmtp, startScriptedSmtp } from './scripted-smtp.ts';
 
 const redis = inject('redisUrl');
@@ -17,21 +17,7 @@ let database = 0;
 
 async function openEdition(store: DigestStore, emails: string[]): Promise<string> {
   await store.addSubscribers(emails.map((email) => ({ email, name: null })));
-  const edition = {
-    id: 'e1',
-    date: '2022-01-06',
-    composedAt: new Date().toISOString(),
-    newsletterName: 'D',
-    items: [],
-  };
-  await store.openEdition({
-    edition,
-    subject: 'S',
-    slot: null,
-    articleIds: [],
-    messageIdDomain: 'example.org',
-  });
-  return 'e1';
+  return openEmptyEdition(store, 'e1');
 }
 
 describe.each(STORE_BACKENDS)('delivery through the BullMQ queue on $name', (backend) => {
