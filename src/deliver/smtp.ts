@@ -1,8 +1,8 @@
-import nodemailer from 'nodemailer';
 import type { OutgoingMessage } from '../models/message.ts';
-import { toRawMailOptions } from '../render/mime.ts';
+import { buildMime } from '../render/mime.ts';
 import type { Mailer } from './deliver-edition.ts';
 import { classifySmtpError, urlSecrets } from './smtp-errors.ts';
+import { SmtpPool } from './smtp-pool.ts';
 
 export { classifySmtpError, redactCredentials } from './smtp-errors.ts';
 
@@ -32,45 +32,38 @@ export interface SmtpMailerOptions {
   maxMessages?: number;
 }
 
-/** A nodemailer pooled SMTP transport behind the Mailer interface delivery uses. */
+/** A pool of nodemailer SMTP connections behind the Mailer interface delivery uses. */
 export function createSmtpMailer(url: string, options: SmtpMailerOptions = {}): Mailer & { close(): void } {
-  const timeout = options.timeoutMs ?? 30_000;
   const secrets = urlSecrets(url);
-  const transport = nodemailer.createTransport({
+  const pool = new SmtpPool({
     url,
-    pool: true,
     maxConnections: options.maxConnections ?? 5,
     maxMessages: options.maxMessages ?? 10_000,
-    ...rateOptions(options.ratePerSecond ?? 0),
-    connectionTimeout: timeout,
-    greetingTimeout: timeout,
-    socketTimeout: timeout,
-    logger: false,
-    ...(options.requireTLS
-      ? { requireTLS: true }
-      : // The dev inbox speaks plain SMTP on loopback; real servers offer STARTTLS and it is used.
-        isLoopback(url)
-        ? { ignoreTLS: true }
-        : {}),
-    ...(options.dkim ? { dkim: { ...options.dkim } } : {}),
+    ratePerSecond: options.ratePerSecond ?? 0,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    requireTLS: options.requireTLS ?? false,
+    // The dev inbox speaks plain SMTP on loopback; real servers offer STARTTLS and it is used.
+    ignoreTLS: isLoopback(url),
+    dkim: options.dkim ?? null,
   });
   return {
     async send(message: OutgoingMessage) {
       try {
-        await transport.sendMail(toRawMailOptions(message));
+        await pool.send(
+          { from: envelopeAddress(message.from), to: envelopeAddress(message.to) },
+          buildMime(message),
+        );
       } catch (cause) {
         throw classifySmtpError(cause, secrets);
       }
     },
-    close: () => transport.close(),
+    close: () => pool.close(),
   };
 }
 
-/** nodemailer counts messages per window: rate 0.5/s = 1 per 2 s, 20/s = 20 per second. */
-function rateOptions(rate: number): { rateLimit?: number; rateDelta?: number } {
-  if (rate <= 0) return {};
-  if (rate < 1) return { rateLimit: 1, rateDelta: Math.round(1000 / rate) };
-  return { rateLimit: Math.round(rate), rateDelta: 1000 };
+/** The bare address of a header address ("Name" <a@b> → a@b). */
+function envelopeAddress(header: string): string {
+  return /<([^<>]+)>\s*$/.exec(header)?.[1] ?? header.trim();
 }
 
 function isLoopback(url: string): boolean {
