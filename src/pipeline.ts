@@ -96,6 +96,7 @@ export function buildMessage(
     subject: copy.subject,
     html: copy.html,
     text: copy.text,
+    pieces: copy.pieces,
     messageId: recipient.messageId,
     date: new Date(rendered.edition.composedAt),
     headers: {

@@ -20,4 +20,9 @@ export interface OutgoingMessage {
   attachments: MessageAttachment[];
   /** The date the message claims (the Date header). */
   date: Date;
+  /**
+   * Optional: html and text as pieces whose even entries are the same strings for every
+   * recipient of an edition (see fillPieces). The MIME writer then encodes those once.
+   */
+  pieces?: { html: string[]; text: string[] };
 }

@@ -37,18 +37,31 @@ export function splitAtPlaceholders(document: string, pattern: RegExp): SlottedD
   return { parts, fields };
 }
 
-/** Fills the slots; `escape` is applied to each value (HTML escaping for the HTML part). */
+/**
+ * The filled document as pieces: the static parts (the same strings for every recipient) at
+ * even indices, the recipient's encoded values at odd ones. Joined, it is the document; kept
+ * apart, the MIME writer encodes the static parts once per edition, not once per message.
+ */
+export function fillPieces(
+  doc: SlottedDocument,
+  values: RecipientValues,
+  encode?: (s: string) => string,
+): string[] {
+  const pieces: string[] = [doc.parts[0] ?? ''];
+  for (let i = 0; i < doc.fields.length; i++) {
+    const value = values[doc.fields[i] as RecipientField];
+    pieces.push(encode ? encode(value) : value, doc.parts[i + 1] ?? '');
+  }
+  return pieces;
+}
+
+/** Fills the slots; `encode` is applied to each value (HTML escaping for the HTML part). */
 export function fillSlots(
   doc: SlottedDocument,
   values: RecipientValues,
   encode?: (s: string) => string,
 ): string {
-  let out = doc.parts[0] ?? '';
-  for (let i = 0; i < doc.fields.length; i++) {
-    const value = values[doc.fields[i] as RecipientField];
-    out += (encode ? encode(value) : value) + (doc.parts[i + 1] ?? '');
-  }
-  return out;
+  return fillPieces(doc, values, encode).join('');
 }
 
 const HTML_ESCAPES: Record<string, string> = {

@@ -10,7 +10,7 @@ import { type CalendarLinkOptions, signCalendarLink } from './calendar-link.ts';
 import {
   createPlaceholders,
   escapeHtml,
-  fillSlots,
+  fillPieces,
   type RecipientValues,
   type SlottedDocument,
   splitAtPlaceholders,
@@ -51,6 +51,8 @@ export interface PersonalizedDigest {
   subject: string;
   html: string;
   text: string;
+  /** The same html and text as static pieces and recipient values (see fillPieces). */
+  pieces: { html: string[]; text: string[] };
 }
 
 /**
@@ -131,11 +133,9 @@ export function recipientValues(recipient: RecipientInput): RecipientValues {
 /** Fills one recipient's fields: a join of pre-rendered parts, no template run. */
 export function personalize(rendered: RenderedEdition, recipient: RecipientInput): PersonalizedDigest {
   const values = recipientValues(recipient);
-  return {
-    subject: rendered.subject,
-    html: fillSlots(rendered.html, values, escapeHtml),
-    text: fillSlots(rendered.text, values),
-  };
+  const html = fillPieces(rendered.html, values, escapeHtml);
+  const text = fillPieces(rendered.text, values);
+  return { subject: rendered.subject, html: html.join(''), text: text.join(''), pieces: { html, text } };
 }
 
 /** What the handlebars templates see: the edition, plus each item's past dates and safe links. */

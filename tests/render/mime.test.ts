@@ -101,6 +101,40 @@ describe('composeMime', () => {
     expect(JSON.stringify(mail.to)).toContain('eve@example.org');
   });
 
+  it('writes the same html and text from pieces as from whole strings, within line limits', async () => {
+    const m = message();
+    // Cut anywhere: mid-word, after a trailing space, before a line break, around "=".
+    const cut = (s: string, at: number[]) =>
+      at.map((n, i) => s.slice(at[i - 1] ?? 0, n)).concat(s.slice(at.at(-1)));
+    const pieces = {
+      html: cut(m.html, [0, 30, 31, 2000, 2001, 4999]),
+      text: cut(m.text, [5, 6, 31, 32, 33, 90]),
+    };
+    expect(pieces.html.join('')).toBe(m.html);
+    const raw = buildMime({ ...m, pieces });
+    const mail = await simpleParser(raw);
+    expect(mail.html).toBe(m.html);
+    expect(mail.text).toBe(m.text);
+    const latin = raw.toString('latin1');
+    for (const line of latin.split('\r\n')) expect(line.length).toBeLessThanOrEqual(78);
+    expect(latin).not.toMatch(/[^\r]\n/);
+    // A second recipient reuses the encoded static pieces and still gets their own values.
+    const other = { ...pieces, text: pieces.text.map((p, i) => (i % 2 === 1 ? `other${i}` : p)) };
+    const second = await simpleParser(buildMime({ ...m, pieces: other, text: other.text.join('') }));
+    expect(second.text).toBe(other.text.join(''));
+  });
+
+  it('writes plain ASCII headers as nodemailer would read them', async () => {
+    const m = message({ to: '"Reader 7" <reader7@example.org>', subject: 'Daily: plain words' });
+    const [ours, theirs] = await Promise.all([
+      simpleParser(buildMime(m)),
+      nodemailerMime(m).then((b) => simpleParser(b)),
+    ]);
+    expect(JSON.stringify(ours.to)).toBe(JSON.stringify(theirs.to));
+    expect(ours.subject).toBe(theirs.subject);
+    expect(ours.headers.get('list')).toEqual(theirs.headers.get('list'));
+  });
+
   it('gives the same bytes for the same message (stable .eml)', () => {
     expect(buildMime(message()).equals(buildMime(message()))).toBe(true);
   });
