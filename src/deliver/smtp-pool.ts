@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import DKIM from 'nodemailer/lib/dkim/index.js';
 import { parseConnectionUrl } from 'nodemailer/lib/shared/index.js';
-import SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
+import type SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
+import { FastSmtpConnection } from './fast-data-stream.ts';
 
 /** What the pool needs to open sessions: nodemailer's connection options plus the pool's own. */
 export interface SmtpPoolOptions {
@@ -116,7 +117,7 @@ export class SmtpPool {
 
   async #connect(): Promise<Session> {
     this.#open++;
-    const connection = new SMTPConnection(this.#connectOptions);
+    const connection = new FastSmtpConnection(this.#connectOptions);
     const session: Session = { connection, messages: 0, state: 'busy' };
     connection.on('error', () => {
       // Errors during a send reach its callback; an idle session that fails is dropped on 'end'.
