@@ -31,6 +31,15 @@ export function recordOutcome(
   ).run({ ...key, ...outcome, now: new Date().toISOString() });
 }
 
+/** Records deliveries of one edition as sent: one statement for the whole batch. */
+export function recordSent(db: Database.Database, editionId: string, subscriberIds: number[]): void {
+  statement(
+    db,
+    `UPDATE deliveries SET status = 'sent', due_at = 0, updated_at = @now, sent_at = @now
+     WHERE edition_id = @editionId AND subscriber_id IN (SELECT value FROM json_each(@ids))`,
+  ).run({ editionId, ids: JSON.stringify(subscriberIds), now: new Date().toISOString() });
+}
+
 /** Inserts the addresses not on the list yet, in one transaction; returns how many were added. */
 export function insertSubscribers(db: Database.Database, batch: NewSubscriber[]): number {
   const insert = statement(

@@ -21,6 +21,7 @@ import {
   openEditionTx,
   pending,
   recordOutcome,
+  recordSent,
   release,
 } from './sqlite-outbox.ts';
 import type {
@@ -55,20 +56,26 @@ export function openSqliteStore(path: string): DigestStore {
   }
 }
 
-const SENT = { status: 'sent', error: null, dueAt: 0 } as const;
-
 class SqliteStore implements DigestStore {
   readonly #db: Database.Database;
   /**
-   * Sends that finish in the same turn of the event loop are recorded in one transaction:
-   * a commit per message cost more than the SMTP exchange (measured: 2,158 against 1,589
-   * msg/s). A crash between a send and its commit resends it, like any message in flight.
+   * Sends that finish in the same turn of the event loop are recorded together, one UPDATE
+   * per edition in one transaction: a commit per message cost more than its SMTP exchange
+   * (measured into smtp-sink: 1,589 msg/s with a commit each, 2,158 with a transaction per
+   * turn, 4,180 with one statement per turn). A crash between a send and its commit resends
+   * it, like any message in flight.
    */
-  readonly #markSent = turnBatcher<{ editionId: string; subscriberId: number }>((keys) =>
+  readonly #markSent = turnBatcher<{ editionId: string; subscriberId: number }>((keys) => {
+    const byEdition = new Map<string, number[]>();
+    for (const k of keys) {
+      const ids = byEdition.get(k.editionId) ?? [];
+      ids.push(k.subscriberId);
+      byEdition.set(k.editionId, ids);
+    }
     this.#db.transaction(() => {
-      for (const key of keys) recordOutcome(this.#db, key, SENT);
-    })(),
-  );
+      for (const [editionId, ids] of byEdition) recordSent(this.#db, editionId, ids);
+    })();
+  });
 
   constructor(db: Database.Database) {
     this.#db = db;
