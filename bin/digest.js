@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// The `digest` command: runs the TypeScript CLI through tsx's loader (no build step).
-import { register } from 'tsx/esm/api';
+// The `digest` command: the production build in dist/, rebuilt first when a source changed
+// (see scripts/build.js). `npm run digest` does the same with V8's heap limits set.
+import { execFileSync } from 'node:child_process';
 
-register();
-await import('../src/cli/main.ts');
+execFileSync(process.execPath, [new URL('../scripts/build.js', import.meta.url).pathname, '--if-stale'], {
+  stdio: 'inherit',
+});
+await import('../dist/main.js');

@@ -1,5 +1,5 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config.ts';
 import { deliverEdition } from '../../src/deliver/deliver-edition.ts';
 import { createSmtpMailer } from '../../src/deliver/smtp.ts';
 import { loadArticles } from '../../src/ingest/load.ts';
-import { buildMessage, mailDomain, prepareEdition, sendEdition } from '../../src/pipeline.ts';
+import { buildMessage, mailDomain, prepareEdition } from '../../src/pipeline.ts';
 import { composeMime } from '../../src/render/mime.ts';
 import { openSqliteStore } from '../../src/store/sqlite-store.ts';
 
@@ -19,7 +19,6 @@ import { openSqliteStore } from '../../src/store/sqlite-store.ts';
 const RATE_MESSAGES = 3000;
 const SECRET = 'bench-secret-0123456789';
 const NOW = new Date('2022-01-06T07:00:00Z');
-const CHILD_FLAG = '--delivery-rss-child';
 
 export async function measureDelivery(): Promise<Record<string, number>> {
   const sink = findTool('smtp-sink');
@@ -103,39 +102,38 @@ async function sendRate(port: number, connections: number, dbPath: string): Prom
   return Math.round(report.progress.sent / seconds);
 }
 
-/** Peak RSS (MB) of a child process that sends an edition to `subscribers` into the sink. */
+/**
+ * Peak RSS (MB) of `npm run digest -- send` (the production build, with the flags the
+ * package.json script gives it) sending the sample's edition to `subscribers` into the sink.
+ */
 async function sendRss(port: number, subscribers: number, dbPath: string): Promise<number> {
   const store = openSqliteStore(dbPath);
   await seed(store, subscribers);
   await store.close();
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, CHILD_FLAG], {
+  const report = `${dbPath}.rss.json`;
+  const args = ['run', '--silent', 'digest', '--', 'send', 'examples/articles', '--now', NOW.toISOString()];
+  const child = spawn('npm', args, {
     env: {
       ...process.env,
+      NODE_OPTIONS: `--require ${new URL('../rss-report.cjs', import.meta.url).pathname}`,
+      RSS_REPORT: report,
       DIGEST_DB: dbPath,
       SMTP_URL: `smtp://127.0.0.1:${port}`,
       UNSUBSCRIBE_SECRET: SECRET,
       SMTP_POOL_SIZE: '20',
+      LOG_LEVEL: 'warn',
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const result = JSON.parse(await output(child)) as { sent: number; maxRssKb: number };
-  if (result.sent !== subscribers) throw new Error(`RSS run sent ${result.sent} of ${subscribers}`);
-  return Math.round(result.maxRssKb / 1024);
-}
-
-/** The child of sendRss: the real pipeline, configured from the environment. */
-async function rssChild(): Promise<void> {
-  const config = loadConfig();
-  const store = openSqliteStore(config.dbPath);
-  const mailer = createSmtpMailer(config.smtpUrl ?? '', { maxConnections: config.smtpPoolSize });
-  const { articles } = await loadArticles(['examples/articles']);
-  const ctx = { config, store, mailer, secret: SECRET, log: () => {} };
-  const report = await sendEdition(ctx, articles, { now: NOW });
-  mailer.close();
-  await store.close();
-  process.stdout.write(
-    JSON.stringify({ sent: report?.progress.sent ?? 0, maxRssKb: process.resourceUsage().maxRSS }),
-  );
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`digest send exited ${code}`);
+  const check = openSqliteStore(dbPath);
+  const [edition] = await check.listEditions(1);
+  const progress = edition ? await check.editionProgress(edition.id) : null;
+  await check.close();
+  if (progress?.sent !== subscribers) throw new Error(`RSS run sent ${progress?.sent} of ${subscribers}`);
+  const { maxRssKb } = JSON.parse(readFileSync(report, 'utf8')) as { maxRssKb: number };
+  return Math.round(maxRssKb / 1024);
 }
 
 async function seed(store: ReturnType<typeof openSqliteStore>, count: number): Promise<void> {
@@ -178,15 +176,3 @@ async function waitForPort(port: number): Promise<void> {
   }
   throw new Error(`smtp-sink did not listen on ${port}`);
 }
-
-function output(child: ChildProcess): Promise<string> {
-  let out = '';
-  child.stdout?.on('data', (c: Buffer) => {
-    out += c.toString();
-  });
-  return new Promise((resolve, reject) =>
-    child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`RSS child exited ${code}`)))),
-  );
-}
-
-if (process.argv.includes(CHILD_FLAG)) await rssChild();

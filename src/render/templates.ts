@@ -3,8 +3,7 @@ import Handlebars from 'handlebars';
 import { formatEventDate, formatEventDetails, formatLongDate } from '../../emails/format.ts';
 import { DigestError } from '../errors.ts';
 import type { ArticleEvent } from '../models/analysis.ts';
-
-const TEMPLATE_DIR = new URL('../../templates/', import.meta.url);
+import { projectPath } from '../project-path.ts';
 
 /** The handlebars templates of the digest, compiled once. */
 export interface DigestTemplates {
@@ -31,7 +30,7 @@ export function loadTemplates(): DigestTemplates {
   hbs.registerHelper('add', (a: number, b: number) => a + b);
   const compile = (name: string) => {
     try {
-      const source = readFileSync(new URL(`${name}.hbs`, TEMPLATE_DIR), 'utf8');
+      const source = readFileSync(projectPath('templates', `${name}.hbs`), 'utf8');
       hbs.parse(source); // syntax errors surface here, at start, not at the first send
       return hbs.compile(source, { noEscape: true });
     } catch (cause) {

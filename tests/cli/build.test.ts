@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../../src/analyze/index.ts';
+import { loadArticles } from '../../src/ingest/load.ts';
+
+const SAMPLE = 'examples/articles/blinken-gun-from-ukraines-head.md';
+// Inside the project (as dist/ is): the bundle finds templates/ in the folder above it.
+const OUT = 'node_modules/.cache/digest-build-test';
+
+/** The production build (scripts/build.js, what `npm start` runs) behaves as the sources do. */
+describe('the production build', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'digest-build-'));
+  const run = (args: string[]) =>
+    execFileSync(process.execPath, [join(OUT, 'main.js'), ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, DIGEST_DB: join(tmp, 'digest.db') },
+    });
+
+  beforeAll(() => {
+    rmSync(OUT, { recursive: true, force: true });
+    execFileSync(process.execPath, ['scripts/build.js', '--outdir', OUT]);
+  }, 60_000);
+  afterAll(() => {
+    rmSync(OUT, { recursive: true, force: true });
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('analyzes the sample exactly as the sources do', async () => {
+    const [article] = (await loadArticles([SAMPLE])).articles;
+    if (!article) throw new Error('sample did not load');
+    const ours = analyzeArticle(article);
+    const built = JSON.parse(run(['analyze', SAMPLE, '--json'])) as { quotes: unknown[]; events: unknown[] };
+    expect(built.quotes).toHaveLength(ours.quotes.length);
+    expect(built.events.map((e) => (e as { date: string }).date)).toEqual(ours.events.map((e) => e.date));
+  });
+
+  it('renders with the handlebars templates and react-email from the bundle', () => {
+    run(['render', SAMPLE, '--out', tmp, '--now', '2022-01-06T07:00:00Z']);
+    const text = readFileSync(join(tmp, 'digest.txt'), 'utf8');
+    const html = readFileSync(join(tmp, 'digest.html'), 'utf8');
+    expect(text).toMatch(/gun from Ukraine/);
+    expect(html).toMatch(/<html[^>]*>/);
+    expect(html).toMatch(/Geneva/);
+    expect(statSync(join(tmp, 'digest.eml')).size).toBeGreaterThan(html.length / 2);
+  });
+
+  it('skips the build with --if-stale when nothing changed', () => {
+    const before = statSync(join(OUT, 'main.js')).mtimeMs;
+    execFileSync(process.execPath, ['scripts/build.js', '--if-stale', '--outdir', OUT]);
+    expect(statSync(join(OUT, 'main.js')).mtimeMs).toBe(before);
+  });
+});
