@@ -24,7 +24,10 @@ export function parseArticleHtml(html: string, pageUrl: string, source: string =
     toAbsoluteUrl(document.querySelector('base[href]')?.getAttribute('href'), pageUrl) ?? pageUrl;
   const metadata = readPageMetadata(document, baseUrl);
   const documentTitle = document.querySelector('title')?.textContent?.trim() ?? '';
-  const links = takeRelatedLinks(document, baseUrl);
+  // A page saved to disk (file: URL): its relative links belong to its published address.
+  const linkBase =
+    baseUrl.startsWith('file:') && metadata.canonicalUrl?.startsWith('http') ? metadata.canonicalUrl : baseUrl;
+  const links = takeRelatedLinks(document, linkBase);
   removeBylines(document);
   const result = new Readability<string>(document, { serializer: (node) => htmlToText(node) }).parse();
   const title = (metadata.title ?? result?.title?.trim() ?? documentTitle).replace(/\s+/g, ' ');

@@ -1,9 +1,15 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DigestError } from '../errors.ts';
 import type { Article } from '../models/article.ts';
 import type { SourceInput } from '../models/source.ts';
+import { detectContentKind } from './content-kind.ts';
+import { parseFeed } from './feed.ts';
+import { loadFeedArticles } from './feed-articles.ts';
 import { type FetchOptions, resolveFetchOptions } from './fetch.ts';
+import { parseArticleHtml } from './html.ts';
+import { contentId } from './identity.ts';
 import { createLimiter, mapLimit } from './limit.ts';
 import { loadUrlSource } from './remote.ts';
 import { describeSource, toSourceSpec } from './source-input.ts';
@@ -12,7 +18,20 @@ import type { IngestFailure, IngestResult, IngestStore, RemoteContext } from './
 
 export type { IngestFailure, IngestResult, IngestStore } from './types.ts';
 
-const ARTICLE_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
+/** Files a folder source reads; the media type each stands for (the content still decides). */
+const FILE_TYPES: Record<string, string> = {
+  '.md': 'text/markdown',
+  '.markdown': 'text/markdown',
+  '.txt': 'text/plain',
+  '.html': 'text/html',
+  '.htm': 'text/html',
+};
+/** Given by name (not found in folders): saved feeds. */
+const FEED_FILE_TYPES: Record<string, string> = {
+  '.xml': 'application/xml',
+  '.rss': 'application/rss+xml',
+  '.atom': 'application/atom+xml',
+};
 /** Larger inputs are not articles; refusing them keeps memory bounded. */
 const MAX_ARTICLE_BYTES = 8 * 1024 * 1024;
 
@@ -72,25 +91,23 @@ async function loadOne(
 ): Promise<IngestResult> {
   try {
     const spec = toSourceSpec(input);
-    if (spec === 'stdin') {
-      return {
-        articles: [parseArticleText(await (options.readStdin ?? readAllStdin)(), 'stdin')],
-        failures: [],
-      };
-    }
+    if (spec === 'stdin')
+      return readLocalText(await (options.readStdin ?? readAllStdin)(), 'stdin', '', remote);
     if (spec.type !== 'folder') return await loadUrlSource(spec, remote);
-    return await loadFolder(spec.path);
+    return await loadFolder(spec.path, remote);
   } catch (cause) {
     return { articles: [], failures: [toFailure(describeSource(input), cause)] };
   }
 }
 
 /** The articles of a folder (or one file); a bad file is skipped, the others are read. */
-async function loadFolder(path: string): Promise<IngestResult> {
+async function loadFolder(path: string, remote: RemoteContext): Promise<IngestResult> {
   const result: IngestResult = { articles: [], failures: [] };
   for (const file of await expandPath(path)) {
     try {
-      result.articles.push(await readArticleFile(file));
+      const read = await readArticleFile(file, remote);
+      result.articles.push(...read.articles);
+      result.failures.push(...read.failures);
     } catch (cause) {
       result.failures.push(toFailure(file, cause));
     }
@@ -111,16 +128,43 @@ async function expandPath(path: string): Promise<string[]> {
     throw new DigestError('ARTICLE_NOT_FOUND', `${path}: no such file or folder`, { cause });
   });
   if (!info.isDirectory()) return [path];
-  const names = (await readdir(path)).filter((n) => ARTICLE_EXTENSIONS.has(extname(n).toLowerCase())).sort();
+  const names = (await readdir(path))
+    .filter((n) => Object.hasOwn(FILE_TYPES, extname(n).toLowerCase()))
+    .sort();
   return names.map((n) => join(path, n));
 }
 
-async function readArticleFile(file: string): Promise<Article> {
+/**
+ * A file (or standard input): a text or Markdown article, a saved HTML page (extracted as a
+ * fetched page is), or a saved feed. The content decides, with the extension as the hint.
+ */
+async function readArticleFile(file: string, remote: RemoteContext): Promise<IngestResult> {
   const info = await stat(file);
   if (info.size > MAX_ARTICLE_BYTES) {
     throw new DigestError('ARTICLE_UNREADABLE', `${file}: ${info.size} bytes is too large for an article`);
   }
-  return parseArticleText(await readFile(file, 'utf8'), file);
+  return readLocalText(await readFile(file, 'utf8'), file, extname(file).toLowerCase(), remote);
+}
+
+async function readLocalText(
+  text: string,
+  source: string,
+  extension: string,
+  remote: RemoteContext,
+): Promise<IngestResult> {
+  const kind = detectContentKind(FILE_TYPES[extension] ?? FEED_FILE_TYPES[extension] ?? 'text/plain', text);
+  if (kind === 'text') return { articles: [parseArticleText(text, source)], failures: [] };
+  const base = pathToFileURL(source === 'stdin' ? '/dev/stdin' : source).href;
+  if (kind === 'feed') return loadFeedArticles(parseFeed(text, source), base, remote.maxFeedItems, remote);
+  return { articles: [withoutFileUrls(parseArticleHtml(text, base, source))], failures: [] };
+}
+
+/** A saved page's own address and relative links point into this disk: not for an email. */
+function withoutFileUrls(article: Article): Article {
+  const local = (url: string | null) => url === null || url.startsWith('file:');
+  const links = article.links.map((link) => (local(link.url) ? { ...link, url: null } : link));
+  if (!local(article.url)) return { ...article, links };
+  return { ...article, id: contentId(article.title, article.body), url: null, links };
 }
 
 async function readAllStdin(): Promise<string> {
