@@ -47,6 +47,10 @@ export function openSqliteStore(path: string): DigestStore {
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
+    // A checkpoint syncs the WAL and the database: SQLite's default of one every 1,000 pages
+    // ran several a second during a send (one small commit per batch of replies) and cost
+    // 15 % of the send rate at 5 connections. 10,000 pages: a WAL of up to 40 MB on disk.
+    db.pragma('wal_autocheckpoint = 10000');
     migrateSqlite(db);
     return new SqliteStore(db);
   } catch (cause) {
