@@ -101,18 +101,33 @@ const CLAIM_SELECT = `SELECT d.edition_id AS editionId, d.subscriber_id AS subsc
      FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id`;
 
 /**
- * Marks one selected row claimed: "sending" with one more attempt, or "skipped" when its
- * subscriber left since enqueueing. Returns the claim, or null for a skipped row.
+ * Marks selected rows claimed: "sending" with one more attempt, or "skipped" when their
+ * subscriber left since enqueueing; one UPDATE for each. Returns the claims.
  */
-function markClaimed(db: Database.Database, found: ClaimRow, stamp: string): ClaimedDelivery | null {
-  const { subscriberStatus, ...row } = found;
-  const active = subscriberStatus === 'active';
-  statement(
+function markClaimed(
+  db: Database.Database,
+  editionId: string,
+  found: ClaimRow[],
+  stamp: string,
+): ClaimedDelivery[] {
+  const mark = statement(
     db,
-    `UPDATE deliveries SET status = ?, attempts = attempts + ?, updated_at = ?
-     WHERE edition_id = ? AND subscriber_id = ?`,
-  ).run(active ? 'sending' : 'skipped', active ? 1 : 0, stamp, row.editionId, row.subscriberId);
-  return active ? { ...row, attempts: row.attempts + 1 } : null;
+    `UPDATE deliveries SET status = @status, attempts = attempts + @add, updated_at = @stamp
+     WHERE edition_id = @editionId AND subscriber_id IN (SELECT value FROM json_each(@ids))`,
+  );
+  const claimed: ClaimedDelivery[] = [];
+  const skipped: number[] = [];
+  for (const { subscriberStatus, ...row } of found) {
+    if (subscriberStatus === 'active') claimed.push({ ...row, attempts: row.attempts + 1 });
+    else skipped.push(row.subscriberId);
+  }
+  for (const [status, add, ids] of [
+    ['sending', 1, claimed.map((c) => c.subscriberId)],
+    ['skipped', 0, skipped],
+  ] as const) {
+    if (ids.length > 0) mark.run({ status, add, stamp, editionId, ids: JSON.stringify(ids) });
+  }
+  return claimed;
 }
 
 /**
@@ -130,7 +145,7 @@ export function claim(db: Database.Database, editionId: string, limit: number, n
     .transaction(() => {
       const stamp = now.toISOString();
       const rows = select.all(editionId, now.getTime(), limit) as ClaimRow[];
-      return rows.map((row) => markClaimed(db, row, stamp)).filter((c): c is ClaimedDelivery => c !== null);
+      return markClaimed(db, editionId, rows, stamp);
     })
     .immediate();
 }
@@ -163,7 +178,7 @@ export function claimOne(
   return db
     .transaction(() => {
       const found = select.get(editionId, subscriberId) as ClaimRow | undefined;
-      return found ? markClaimed(db, found, now.toISOString()) : null;
+      return found ? (markClaimed(db, editionId, [found], now.toISOString())[0] ?? null) : null;
     })
     .immediate();
 }
