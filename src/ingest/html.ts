@@ -26,7 +26,9 @@ export function parseArticleHtml(html: string, pageUrl: string, source: string =
   const documentTitle = document.querySelector('title')?.textContent?.trim() ?? '';
   // A page saved to disk (file: URL): its relative links belong to its published address.
   const linkBase =
-    baseUrl.startsWith('file:') && metadata.canonicalUrl?.startsWith('http') ? metadata.canonicalUrl : baseUrl;
+    baseUrl.startsWith('file:') && metadata.canonicalUrl?.startsWith('http')
+      ? metadata.canonicalUrl
+      : baseUrl;
   const links = takeRelatedLinks(document, linkBase);
   removeBylines(document);
   const result = new Readability<string>(document, { serializer: (node) => htmlToText(node) }).parse();
