@@ -1,10 +1,10 @@
 import { type Config, loadConfig, resolveSmtpUrl } from '../config.ts';
 import { createDeliveryQueue } from '../deliver/queue/delivery-queue.ts';
 import { createSmtpMailer } from '../deliver/smtp.ts';
-import { configSecrets, createLogger, type Logger } from '../log.ts';
+import type { Logger } from '../log.ts';
 import { type PipelineContext, resolveUnsubscribeSecret } from '../pipeline.ts';
 import { openStore } from '../store/open-store.ts';
-import { setCliLogger } from './output.ts';
+import { commandLogger } from './store-context.ts';
 
 /** Everything a command needs, opened from the configuration; close() releases it. */
 export interface CommandContext extends PipelineContext {
@@ -28,8 +28,7 @@ export async function openContext(config: Readonly<Config> = loadConfig()): Prom
     ? createDeliveryQueue(config.redisUrl, { maxAttempts: config.smtpMaxAttempts })
     : undefined;
   const secret = await resolveUnsubscribeSecret(config, store);
-  const logger = createLogger({ secrets: [...configSecrets(config), secret], level: config.logLevel });
-  setCliLogger(logger);
+  const logger = commandLogger(config, [secret]);
   return {
     config,
     store,

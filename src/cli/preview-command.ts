@@ -4,7 +4,8 @@ import { DigestError } from '../errors.ts';
 import { loadArticles } from '../ingest/load.ts';
 import { startPreviewServer } from '../server/preview-server.ts';
 import { logLine } from './output.ts';
-import { parseNow, parseRecipient } from './render-command.ts';
+import { parseRecipient } from './recipient.ts';
+import { parseNow } from './render-command.ts';
 
 /** `digest preview <inputs...> [--port N] [--now ISO] [--to ADDRESS]` */
 export function registerPreview(program: Command): void {

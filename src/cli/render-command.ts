@@ -7,6 +7,7 @@ import { loadArticles } from '../ingest/load.ts';
 import { buildMessage, mailDomain, prepareEdition } from '../pipeline.ts';
 import { composeMime } from '../render/mime.ts';
 import { logLine } from './output.ts';
+import { parseRecipient } from './recipient.ts';
 
 /** Parses a --now value: an ISO date or date-time. */
 export function parseNow(value: string | undefined): Date {
@@ -45,12 +46,4 @@ export function registerRender(program: Command): void {
         `${join(opts.out, 'digest.html')}\n${join(opts.out, 'digest.txt')}\n${join(opts.out, 'digest.eml')}\n`,
       );
     });
-}
-
-/** "Name <a@b>" or "a@b" into its parts. */
-export function parseRecipient(value: string): { email: string; name: string | null } {
-  const match = /^\s*(.*?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(value);
-  if (match) return { name: match[1]?.replace(/^"|"$/g, '') || null, email: match[2] ?? '' };
-  if (/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(value.trim())) return { name: null, email: value.trim() };
-  throw new DigestError('SUBSCRIBER_INVALID', `"${value}" is not an email address`);
 }

@@ -9,7 +9,8 @@ import type { SourceInput } from '../models/source.ts';
 import { createEditionRunner, type RunRequest, type RunResult } from '../schedule/runner.ts';
 import { openContext } from './context.ts';
 import { createProgress } from './progress.ts';
-import { parseNow, parseRecipient } from './render-command.ts';
+import { parseRecipient } from './recipient.ts';
+import { parseNow } from './render-command.ts';
 
 interface SendOptions {
   resume?: boolean;

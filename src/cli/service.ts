@@ -16,7 +16,7 @@ import { createPreviewHandler } from '../server/preview.ts';
 import { isPostgresUrl } from '../store/open-store.ts';
 import type { DigestStore } from '../store/store.ts';
 import { openContext } from './context.ts';
-import { parseRecipient } from './render-command.ts';
+import { parseRecipient } from './recipient.ts';
 import type { WorkerRole } from './worker-command.ts';
 
 /**

@@ -6,7 +6,7 @@ import {
   type EditionSummary,
   listEditionSummaries,
 } from '../schedule/edition-status.ts';
-import { openContext } from './context.ts';
+import { openStoreContext } from './store-context.ts';
 
 /** `digest status [EDITION] [--json]` and `digest editions [--json] [--limit N]` */
 export function registerStatus(program: Command): void {
@@ -16,7 +16,7 @@ export function registerStatus(program: Command): void {
     .argument('[edition]', 'edition id (default: the latest edition)')
     .option('--json', 'print one JSON object (null when there is no edition yet)')
     .action(async (id: string | undefined, opts: { json?: boolean }) => {
-      const ctx = await openContext();
+      const ctx = await openStoreContext();
       try {
         const detail = await describeEdition(ctx.store, id);
         if (!detail && id) throw new DigestError('USAGE', `no edition "${id}" (see \`digest editions\`)`);
@@ -40,7 +40,7 @@ export function registerStatus(program: Command): void {
       if (!/^\d+$/.test(opts.limit) || Number(opts.limit) < 1) {
         throw new DigestError('USAGE', `--limit must be a whole number of 1 or more, got "${opts.limit}"`);
       }
-      const ctx = await openContext();
+      const ctx = await openStoreContext();
       try {
         const list = await listEditionSummaries(ctx.store, Number(opts.limit));
         process.stdout.write(opts.json ? `${JSON.stringify(list, null, 2)}\n` : formatList(list));

@@ -5,8 +5,8 @@ import { DigestError } from '../errors.ts';
 import { emailAddressProblem } from '../store/email-address.ts';
 import type { SubscriberStatus } from '../store/store.ts';
 import { exportSubscribersCsv, importSubscribersCsv } from '../store/subscriber-csv.ts';
-import { openContext } from './context.ts';
-import { parseRecipient } from './render-command.ts';
+import { parseRecipient } from './recipient.ts';
+import { openStoreContext, type StoreContext } from './store-context.ts';
 
 const STATUSES = new Set<SubscriberStatus>(['active', 'unsubscribed', 'bounced']);
 
@@ -116,10 +116,8 @@ function readStatus(value: string | undefined): SubscriberStatus | undefined {
   return value as SubscriberStatus;
 }
 
-async function withStore(
-  work: (ctx: Awaited<ReturnType<typeof openContext>>) => Promise<void>,
-): Promise<void> {
-  const ctx = await openContext();
+async function withStore(work: (ctx: StoreContext) => Promise<void>): Promise<void> {
+  const ctx = await openStoreContext();
   try {
     await work(ctx);
   } finally {
