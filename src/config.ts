@@ -32,6 +32,7 @@ const schema = z.object({
   DIGEST_SOURCES: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('examples/articles')),
   DIGEST_SOURCES_FILE: optional(z.string().min(1)),
   DIGEST_MAX_ARTICLES: z.coerce.number().int().min(1).max(500).default(20),
+  DIGEST_FETCH_PRIVATE: z.enum(['allow', 'deny']).default('deny'),
   PUBLIC_URL: optional(httpUrl),
   HTTP_HOST: z.string().min(1).default('127.0.0.1'),
   HTTP_PORT: port.default(8025),
@@ -85,6 +86,8 @@ export interface Config {
   sources: SourceInput[];
   /** Articles per edition at most; older new ones wait for the next edition. */
   maxArticles: number;
+  /** Fetch pages that feed items link to on private or local addresses (DIGEST_FETCH_PRIVATE=allow). */
+  fetchPrivateLinks: boolean;
   publicUrl: string;
   httpHost: string;
   httpPort: number;
@@ -142,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     timeZone: e.DIGEST_TZ,
     sources: resolveSources(e.DIGEST_SOURCES, e.DIGEST_SOURCES_FILE, Boolean(env.DIGEST_SOURCES)),
     maxArticles: e.DIGEST_MAX_ARTICLES,
+    fetchPrivateLinks: e.DIGEST_FETCH_PRIVATE === 'allow',
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HTTP_HOST}:${e.HTTP_PORT}`).replace(/\/+$/, ''),
     httpHost: e.HTTP_HOST,
     httpPort: e.HTTP_PORT,

@@ -25,7 +25,8 @@ export function registerPreview(program: Command): void {
         throw new DigestError('USAGE', `--port must be a port number, got "${opts.port}"`);
       const now = opts.now === undefined ? undefined : parseNow(opts.now);
       const recipient = parseRecipient(opts.to);
-      const loadSources = () => loadArticles(inputs);
+      const loadSources = () =>
+        loadArticles(inputs, { fetch: { allowPrivateLinks: config.fetchPrivateLinks } });
       // Fail at start, with the reasons, rather than serve a page that can only say "nothing".
       const first = await loadSources();
       for (const f of first.failures) logLine(`skipped ${f.source}: ${f.error.message}`);

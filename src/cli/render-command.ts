@@ -30,7 +30,9 @@ export function registerRender(program: Command): void {
     .action(async (inputs: string[], opts: { out: string; now?: string; to: string }) => {
       const config = loadConfig();
       const now = parseNow(opts.now);
-      const { articles, failures } = await loadArticles(inputs);
+      const { articles, failures } = await loadArticles(inputs, {
+        fetch: { allowPrivateLinks: config.fetchPrivateLinks },
+      });
       for (const f of failures) logLine(`skipped ${f.source}: ${f.error.message}`);
       if (articles.length === 0)
         throw new DigestError('ARTICLE_UNREADABLE', 'no readable article among the inputs');

@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../config.ts';
+import { type Config, loadConfig } from '../config.ts';
 import type { DeliveryReport } from '../deliver/deliver-edition.ts';
 import { DigestError } from '../errors.ts';
 import { type IngestStore, loadArticles } from '../ingest/load.ts';
 import type { Logger } from '../log.ts';
 import type { Article } from '../models/article.ts';
-import type { SourceInput } from '../models/source.ts';
 import { createEditionRunner, type RunRequest, type RunResult } from '../schedule/runner.ts';
 import { openContext } from './context.ts';
 import { createProgress } from './progress.ts';
@@ -61,9 +60,7 @@ async function runSend(inputs: string[], opts: SendOptions): Promise<void> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
-    const articles = request.resumeOnly
-      ? []
-      : await readArticles(sources, config.sources, ctx.logger, ctx.store);
+    const articles = request.resumeOnly ? [] : await readArticles(sources, config, ctx.logger, ctx.store);
     const progress = createProgress({ logger: ctx.logger });
     const runner = createEditionRunner(ctx, {
       logger: ctx.logger,
@@ -108,12 +105,13 @@ export function readRequest(opts: SendOptions): RunRequest {
 
 async function readArticles(
   inputs: string[],
-  defaults: readonly SourceInput[],
+  config: Readonly<Config>,
   logger: Logger,
   store: IngestStore,
 ): Promise<Article[]> {
-  const { articles, failures } = await loadArticles(inputs.length > 0 ? inputs : defaults, {
+  const { articles, failures } = await loadArticles(inputs.length > 0 ? inputs : config.sources, {
     store,
+    fetch: { allowPrivateLinks: config.fetchPrivateLinks },
     log: (line) => logger.info(line),
   });
   for (const f of failures) logger.warn({ source: f.source }, `skipped ${f.source}: ${f.error.message}`);

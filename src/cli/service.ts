@@ -51,7 +51,8 @@ export async function runService({ schedule, role }: { schedule: boolean; role: 
     preview: createPreviewHandler({
       config,
       secret: ctx.secret,
-      loadSources: () => loadArticles(config.sources),
+      loadSources: () =>
+        loadArticles(config.sources, { fetch: { allowPrivateLinks: config.fetchPrivateLinks } }),
       recipient: parseRecipient(config.demoSubscriber),
     }),
     ...(inbox ? { inbox } : {}),
@@ -105,6 +106,7 @@ export async function loadSources(
 ): Promise<Article[]> {
   const { articles, failures } = await loadArticles(config.sources, {
     ...(store ? { store } : {}),
+    fetch: { allowPrivateLinks: config.fetchPrivateLinks },
     log: (line) => logger.info(line),
   });
   for (const f of failures) logger.warn({ source: f.source }, `skipped ${f.source}: ${f.error.message}`);

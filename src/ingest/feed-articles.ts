@@ -1,5 +1,6 @@
 import { DigestError } from '../errors.ts';
 import type { Article } from '../models/article.ts';
+import { publicAddressGuard } from './address-guard.ts';
 import type { FeedItem } from './feed.ts';
 import { parseHtmlFragment } from './html.ts';
 import { contentId, toAbsoluteUrl } from './identity.ts';
@@ -60,7 +61,9 @@ async function alreadySent(planned: PlannedItem[], ctx: RemoteContext): Promise<
 async function readItem(planned: PlannedItem, feedUrl: string, ctx: RemoteContext): Promise<Article> {
   const { item, link, source } = planned;
   if (item.contentHtml === null && link !== null) {
-    const page = await fetchPageArticle(link, ctx);
+    // The feed is the operator's choice; where its items point is not.
+    const guard = ctx.fetch.allowPrivateLinks ? undefined : publicAddressGuard([feedHost(feedUrl)]);
+    const page = await fetchPageArticle(link, ctx, guard);
     return {
       ...page,
       id: planned.id ?? page.id,
@@ -101,4 +104,13 @@ function asDigestError(reason: unknown, source: string): DigestError {
   return reason instanceof DigestError
     ? reason
     : new DigestError('ARTICLE_UNREADABLE', `${source}: ${String(reason)}`, { cause: reason });
+}
+
+/** The feed's host name (none for a feed read from a file). */
+function feedHost(feedUrl: string): string {
+  try {
+    return new URL(feedUrl).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return '';
+  }
 }

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DigestError } from '../errors.ts';
+import type { AddressGuard } from './address-guard.ts';
 import { decodeBody, readCappedBody } from './fetch-body.ts';
 
 /** Limits of every request the ingest makes. All optional; defaults in DEFAULT_FETCH_OPTIONS. */
@@ -16,6 +17,8 @@ export interface FetchOptions {
   retryDelayMs?: number;
   /** The User-Agent header. */
   userAgent?: string;
+  /** Let links found in feeds lead to private and local addresses (see address-guard.ts). Default false. */
+  allowPrivateLinks?: boolean;
 }
 
 export type ResolvedFetchOptions = Required<FetchOptions>;
@@ -27,6 +30,7 @@ export const DEFAULT_FETCH_OPTIONS: ResolvedFetchOptions = Object.freeze({
   retries: 2,
   retryDelayMs: 500,
   userAgent: 'ArticleDigest/0.1 (newsletter digest; reads articles and feeds)',
+  allowPrivateLinks: false,
 });
 
 /** Validators of a remembered response, sent as If-None-Match / If-Modified-Since. */
@@ -41,6 +45,8 @@ export interface FetchRequest {
   validators?: Validators | null;
   /** Checked on the response's media type before the body is read: false refuses it unread. */
   acceptsType?: (mediaType: string) => boolean;
+  /** Checked before every request, redirects included; throws to refuse the address. */
+  guard?: AddressGuard;
 }
 
 /** A response read in full: 200 with its text, or 304 (not modified) without one. */
@@ -129,6 +135,7 @@ async function followRedirects(
 ): Promise<{ response: Response; finalUrl: string }> {
   let current = url;
   for (let hops = 0; ; hops++) {
+    await request.guard?.(new URL(current));
     const response = await send(current, request, options, signal);
     const location = response.headers.get('location');
     if (response.status < 300 || response.status >= 400 || response.status === 304 || !location) {

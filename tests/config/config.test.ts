@@ -9,6 +9,8 @@ describe('loadConfig', () => {
     expect(config.sources).toEqual(['examples/articles']);
     expect(config.publicUrl).toBe('http://127.0.0.1:8025');
     expect(Object.isFrozen(config)).toBe(true);
+    expect(config.fetchPrivateLinks).toBe(false);
+    expect(loadConfig({ DIGEST_FETCH_PRIVATE: 'allow' }).fetchPrivateLinks).toBe(true);
   });
 
   it.each([
@@ -18,6 +20,7 @@ describe('loadConfig', () => {
     ['HTTP_PORT', 'eighty'],
     ['PUBLIC_URL', 'not a url'],
     ['OPS_TOKEN', 'short'],
+    ['DIGEST_FETCH_PRIVATE', 'maybe'],
   ])('stops with one line naming %s when it is bad', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^${name} `));
   });

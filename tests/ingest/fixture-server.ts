@@ -109,8 +109,10 @@ function serveSpecial(
 ): void {
   const count = requests.filter((r) => r.path === path).length;
   const hop = /^\/hop\/(\d+)$/.exec(path);
+  const to = /^\/redirect-to\/(.+)$/.exec(path)?.[1];
   const special = SPECIAL[path];
   if (special) special(res, headers, count);
+  else if (to) redirect(res, decodeURIComponent(to));
   else if (hop) redirect(res, Number(hop[1]) > 0 ? `/hop/${Number(hop[1]) - 1}` : '/news/market-square');
   else send(res, 'text/html', '<h1>Not found</h1>', 404);
 }
