@@ -63,6 +63,7 @@ async function readItem(planned: PlannedItem, feedUrl: string, ctx: RemoteContex
   if (item.contentHtml === null && link !== null) {
     // The feed is the operator's choice; where its items point is not.
     const guard = ctx.fetch.allowPrivateLinks ? undefined : publicAddressGuard([feedHost(feedUrl)]);
+    await ctx.robots(link, guard);
     const page = await fetchPageArticle(link, ctx, guard);
     return {
       ...page,

@@ -12,6 +12,7 @@ import { parseArticleHtml } from './html.ts';
 import { contentId } from './identity.ts';
 import { createLimiter, mapLimit } from './limit.ts';
 import { loadUrlSource } from './remote.ts';
+import { createRobotsCheck } from './robots.ts';
 import { describeSource, toSourceSpec } from './source-input.ts';
 import { parseArticleText } from './text.ts';
 import type { IngestFailure, IngestResult, IngestStore, RemoteContext } from './types.ts';
@@ -62,8 +63,10 @@ export async function loadArticles(
   options: LoadOptions = {},
 ): Promise<{ articles: Article[]; failures: IngestFailure[] }> {
   const concurrency = options.concurrency ?? 4;
+  const fetchOptions = resolveFetchOptions(options.fetch);
   const remote: RemoteContext = {
-    fetch: resolveFetchOptions(options.fetch),
+    fetch: fetchOptions,
+    robots: createRobotsCheck(fetchOptions),
     limit: createLimiter(concurrency),
     store: options.store ?? null,
     maxFeedItems: options.maxFeedItems ?? 50,

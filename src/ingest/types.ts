@@ -3,6 +3,7 @@ import type { Article } from '../models/article.ts';
 import type { FetchRecord } from '../models/source.ts';
 import type { ResolvedFetchOptions } from './fetch.ts';
 import type { Limiter } from './limit.ts';
+import type { RobotsCheck } from './robots.ts';
 
 /** One input that could not be read: logged and skipped, the rest go on. */
 export interface IngestFailure {
@@ -33,4 +34,6 @@ export interface RemoteContext {
   store: IngestStore | null;
   maxFeedItems: number;
   log: (line: string) => void;
+  /** robots.txt of the sites feeds link to, read once per site per load. */
+  robots: RobotsCheck;
 }
