@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { type AnalyzeOptions, analyzeArticle } from './analyze/index.ts';
 import { type AnalyzedArticle, composeEdition } from './compose/edition.ts';
 import type { Config } from './config.ts';
@@ -11,6 +10,9 @@ import {
 import { deliverThroughQueue } from './deliver/queue/await-edition.ts';
 import type { DeliveryQueue } from './deliver/queue/delivery-queue.ts';
 import { signUnsubscribeToken } from './deliver/unsubscribe-token.ts';
+
+export { resolveUnsubscribeSecret } from './deliver/unsubscribe-token.ts';
+
 import type { Article } from './models/article.ts';
 import type { OutgoingMessage } from './models/message.ts';
 import {
@@ -67,17 +69,6 @@ export function renderOptions(config: Readonly<Config>, secret?: string): Render
   };
 }
 
-/** The unsubscribe secret: from config, or generated once and kept in the store. */
-export async function resolveUnsubscribeSecret(
-  config: Readonly<Config>,
-  store: DigestStore,
-): Promise<string> {
-  return (
-    config.unsubscribeSecret ??
-    store.setSettingIfAbsent('unsubscribe_secret', randomBytes(32).toString('hex'))
-  );
-}
-
 /** The complete message for one recipient: personalized copy plus list headers and calendar. */
 export function buildMessage(
   rendered: RenderedEdition,
@@ -85,7 +76,8 @@ export function buildMessage(
   config: Readonly<Config>,
   secret: string,
 ): OutgoingMessage {
-  const unsubscribeUrl = `${config.publicUrl}/unsubscribe?token=${signUnsubscribeToken(recipient.email, secret)}`;
+  const token = signUnsubscribeToken(recipient.email, secret);
+  const unsubscribeUrl = `${config.publicUrl}/unsubscribe?token=${token}`;
   const copy = personalize(rendered, { name: recipient.name, unsubscribeUrl });
   const domain = mailDomain(config.mailFrom);
   return {
@@ -100,7 +92,8 @@ export function buildMessage(
     messageId: recipient.messageId,
     date: new Date(rendered.edition.composedAt),
     headers: {
-      'List-Unsubscribe': `<${unsubscribeUrl}>, <mailto:unsubscribe@${domain}?subject=unsubscribe>`,
+      // The mailto form carries the token too: `digest subscribers unsubscribe-mail` acts on it.
+      'List-Unsubscribe': `<${unsubscribeUrl}>, <mailto:unsubscribe@${domain}?subject=unsubscribe%20${token}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
       'List-Id': `${oneLine(config.newsletterName).replace(/[<>"]/g, '')} <digest.${domain}>`,
     },

@@ -1,6 +1,9 @@
 import { createReadStream, createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
+import { unsubscribeByMail } from '../deliver/unsubscribe-mail.ts';
+import { resolveUnsubscribeSecret } from '../deliver/unsubscribe-token.ts';
 import { DigestError } from '../errors.ts';
 import { emailAddressProblem } from '../store/email-address.ts';
 import type { SubscriberStatus } from '../store/store.ts';
@@ -25,6 +28,24 @@ export function registerSubscribers(program: Command): void {
         const { created, subscriber } = await ctx.store.addSubscriber(email, opts.name ?? name);
         if (!created && subscriber.status !== 'active') await ctx.store.setSubscriberStatus(email, 'active');
         process.stdout.write(`${created ? 'added' : 'already subscribed'}: ${subscriber.email}\n`);
+      });
+    });
+  cmd
+    .command('unsubscribe-mail')
+    .argument('[file]', 'the mail as received (RFC 5322); default: standard input', '-')
+    .description(
+      'act on a mail sent to the List-Unsubscribe mailto address (a pipe target for your mail server)',
+    )
+    .addHelpText(
+      'after',
+      '\nThe subject carries the subscriber\'s signed token; without a valid one nobody is unsubscribed\nand the exit status is 1. Example alias (Postfix, /etc/aliases):\n  unsubscribe: "|cd /srv/article-digest && ./bin/digest subscribers unsubscribe-mail"',
+    )
+    .action(async (file: string) => {
+      const message = file === '-' ? await readStdin() : await readFile(file);
+      await withStore(async (ctx) => {
+        const secret = await resolveUnsubscribeSecret(ctx.config, ctx.store);
+        const { email, wasOnList } = await unsubscribeByMail(message, ctx.store, secret);
+        process.stdout.write(`${wasOnList ? 'unsubscribed' : 'not on the list'}: ${email}\n`);
       });
     });
   cmd
@@ -123,4 +144,17 @@ async function withStore(work: (ctx: StoreContext) => Promise<void>): Promise<vo
   } finally {
     await ctx.close();
   }
+}
+
+/** Standard input, whole (a mail handed over by the mail server), at most 10 MiB. */
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size > 10 * 1024 * 1024)
+      throw new DigestError('USAGE', 'standard input: more than 10 MiB is not a mail');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
 }

@@ -1,4 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Config } from '../config.ts';
+import type { DigestStore } from '../store/store.ts';
 
 /**
  * A signed one-click unsubscribe token: the subscriber's address, base64url, and an HMAC of
@@ -21,4 +23,15 @@ export function verifyUnsubscribeToken(token: string, secret: string): string | 
 
 function mac(payload: string, secret: string): string {
   return createHmac('sha256', secret).update(`unsubscribe:${payload}`).digest('base64url');
+}
+
+/** The unsubscribe secret: from config, or generated once and kept in the store. */
+export async function resolveUnsubscribeSecret(
+  config: Readonly<Config>,
+  store: DigestStore,
+): Promise<string> {
+  return (
+    config.unsubscribeSecret ??
+    store.setSettingIfAbsent('unsubscribe_secret', randomBytes(32).toString('hex'))
+  );
 }

@@ -62,7 +62,10 @@ describe('a delivered digest as the recipient receives it', () => {
     const listUnsubscribe = header(raw, 'List-Unsubscribe');
     const https = /<(https:\/\/news\.digest\.example\/unsubscribe\?token=([^>]+))>/.exec(listUnsubscribe);
     expect(verifyUnsubscribeToken(https?.[2] ?? '', SECRET)).toBe('ana@example.org');
-    expect(listUnsubscribe).toMatch(/<mailto:unsubscribe@digest\.example\?subject=unsubscribe>/);
+    const mailto = /<mailto:unsubscribe@digest\.example\?subject=unsubscribe%20([^>]+)>/.exec(
+      listUnsubscribe,
+    );
+    expect(verifyUnsubscribeToken(mailto?.[1] ?? '', SECRET)).toBe('ana@example.org');
     expect(header(raw, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
     expect(header(raw, 'List-Id')).toBe('The Article Digest <digest.digest.example>');
     expect(mail.messageId).toBe(`<${editionId}.1@digest.example>`);
