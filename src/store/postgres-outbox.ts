@@ -156,6 +156,16 @@ export async function release(db: Db, editionId: string, subscriberIds: number[]
   );
 }
 
+/** Records deliveries of one edition as sent: one statement for the whole batch. */
+export async function recordSent(db: Db, editionId: string, subscriberIds: number[]): Promise<void> {
+  const now = new Date().toISOString();
+  await db.query(
+    `UPDATE deliveries SET status = 'sent', due_at = 0, updated_at = $3, sent_at = $3
+     WHERE edition_id = $1 AND subscriber_id = ANY ($2::int[])`,
+    [editionId, subscriberIds, now],
+  );
+}
+
 /** Records a delivery's outcome: sent, back in the queue (retry at `dueAt`), or failed. */
 export async function recordOutcome(
   db: Db,

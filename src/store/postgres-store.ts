@@ -12,6 +12,7 @@ import {
   openEditionTx,
   pending,
   recordOutcome,
+  recordSent,
   release,
 } from './postgres-outbox.ts';
 import { PostgresReads } from './postgres-reads.ts';
@@ -22,6 +23,7 @@ import type {
   OpenEditionInput,
   SubscriberStatus,
 } from './store.ts';
+import { sentRecorder } from './turn-batch.ts';
 
 /** Options of openPostgresStore; all optional. */
 export interface PostgresStoreOptions {
@@ -83,6 +85,8 @@ export function describeUrl(url: string): string {
 
 class PostgresStore extends PostgresReads implements DigestStore {
   readonly #pool: Pool;
+  /** Sends finished in one turn of the event loop: one UPDATE per edition (see sentRecorder). */
+  readonly #markSent = sentRecorder((editionId, ids) => recordSent(this.#pool, editionId, ids));
 
   constructor(pool: Pool) {
     super(pool);
@@ -151,7 +155,7 @@ class PostgresStore extends PostgresReads implements DigestStore {
   }
 
   async markSent(editionId: string, subscriberId: number) {
-    await recordOutcome(this.#pool, { editionId, subscriberId }, { status: 'sent', error: null, dueAt: 0 });
+    return this.#markSent(editionId, subscriberId);
   }
 
   async markRetry(editionId: string, subscriberId: number, error: string, retryAt: Date) {

@@ -23,3 +23,25 @@ export function turnBatcher<T>(flush: (items: T[]) => void | Promise<void>): (it
     return current.written;
   };
 }
+
+/**
+ * A store's markSent: the sends recorded in one turn are written with one `write` per
+ * edition (an UPDATE of all their ids). A commit per message cost more than its SMTP
+ * exchange (measured into smtp-sink with SQLite: 1,589 msg/s with a commit each, 4,180 with
+ * one statement per turn). A crash between a send and its write resends it, like any
+ * message in flight.
+ */
+export function sentRecorder(
+  write: (editionId: string, subscriberIds: number[]) => void | Promise<void>,
+): (editionId: string, subscriberId: number) => Promise<void> {
+  const add = turnBatcher<{ editionId: string; subscriberId: number }>(async (keys) => {
+    const byEdition = new Map<string, number[]>();
+    for (const { editionId, subscriberId } of keys) {
+      const ids = byEdition.get(editionId) ?? [];
+      ids.push(subscriberId);
+      byEdition.set(editionId, ids);
+    }
+    for (const [editionId, ids] of byEdition) await write(editionId, ids);
+  });
+  return (editionId, subscriberId) => add({ editionId, subscriberId });
+}

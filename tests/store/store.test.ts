@@ -70,6 +70,19 @@ describe.each(STORE_BACKENDS)('the $name store', (backend) => {
       expect(again.map((d) => [d.messageId, d.attempts])).toEqual([['<e1.1@example.org>', 2]]);
     });
 
+    it('records sends finished together, of two editions, each settled once written', async () => {
+      for (const e of ['a', 'b', 'c']) await store.addSubscriber(`${e}@example.org`, null);
+      await store.openEdition(open('e1'));
+      await store.openEdition(open('e2'));
+      const claimed = [
+        ...(await store.claimDeliveries('e1', 10, new Date())),
+        ...(await store.claimDeliveries('e2', 2, new Date())),
+      ];
+      await Promise.all(claimed.map((d) => store.markSent(d.editionId, d.subscriberId)));
+      expect(await store.editionProgress('e1')).toMatchObject({ sent: 3, sending: 0 });
+      expect(await store.editionProgress('e2')).toMatchObject({ sent: 2, queued: 1, sending: 0 });
+    });
+
     it('gives a released delivery back to the queue without using up an attempt', async () => {
       await store.addSubscriber('a@example.org', null);
       await store.openEdition(open('e1'));
