@@ -220,3 +220,26 @@ export function participantsRecall(
   }
   return computeRatio(hits, total);
 }
+
+/**
+ * Predicted participants of matched events that match a gold participant (as for recall):
+ * what share of the names the email shows beside an event are right.
+ */
+export function participantsPrecision(
+  matching: Matching,
+  predicted: readonly ArticleEvent[],
+  gold: readonly ArticleEvent[],
+): Ratio {
+  let hits = 0;
+  let total = 0;
+  for (const pair of pairedItems(matching, predicted, gold)) {
+    const wanted = pair.gold.participants.map(normalizeText).filter(Boolean);
+    for (const name of pair.predicted.participants) {
+      const f = normalizeText(name);
+      if (!f) continue;
+      total += 1;
+      if (wanted.some((w) => ` ${f} `.includes(` ${w} `) || ` ${w} `.includes(` ${f} `))) hits += 1;
+    }
+  }
+  return computeRatio(hits, total);
+}

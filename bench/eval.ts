@@ -17,6 +17,7 @@ import {
   matchEvents,
   matchQuotes,
   pairedItems,
+  participantsPrecision,
   participantsRecall,
   type Ratio,
   type Scores,
@@ -152,6 +153,7 @@ export interface CaseReport {
   events: Scores;
   location: Ratio;
   participants: Ratio;
+  participantsPrecision: Ratio;
   details: {
     missedQuotes: Quote[];
     spuriousQuotes: Quote[];
@@ -185,6 +187,7 @@ export function evaluateCase(c: EvalCase): CaseReport {
     events: computeScores(c.gold.events.length, events.length, e.pairs.length),
     location: fieldAccuracy(e, events, c.gold.events, (x) => x.location),
     participants: participantsRecall(e, events, c.gold.events),
+    participantsPrecision: participantsPrecision(e, events, c.gold.events),
     details: {
       missedQuotes: pick(c.gold.quotes, q.unmatchedGold),
       spuriousQuotes: pick(quotes, q.unmatchedPredicted),
@@ -212,6 +215,7 @@ export interface EvalTotals {
   events: Scores;
   location: Ratio;
   participants: Ratio;
+  participantsPrecision: Ratio;
   targets: Array<{ metric: string; value: number | null; target: number; pass: boolean }>;
 }
 
@@ -235,6 +239,7 @@ export function summarize(reports: readonly CaseReport[]): EvalTotals {
     events,
     location,
     participants: sumRatios(reports.map((r) => r.participants)),
+    participantsPrecision: sumRatios(reports.map((r) => r.participantsPrecision)),
     targets: [
       target('quotes F1', quotes.f1, 0.95),
       target('speaker accuracy', speaker.value, 0.95),
@@ -277,6 +282,9 @@ export function formatReport(reports: readonly CaseReport[], totals: EvalTotals,
   lines.push(`  ${'role accuracy'.padEnd(18)} ${num(totals.role.value).padStart(5)}  (no target)`);
   lines.push(
     `  ${'participants recall'.padEnd(18)} ${num(totals.participants.value).padStart(5)}  (no target)`,
+  );
+  lines.push(
+    `  ${'participants precision'.padEnd(18)} ${num(totals.participantsPrecision.value).padStart(5)}  (no target)`,
   );
   if (verbose) lines.push('', ...reports.flatMap(formatDetails));
   return lines.join('\n');

@@ -42,6 +42,28 @@ const NOT_PARTICIPANTS = new Set([
   'AM',
   'PM',
 ]);
+/** Last words of names that are a place, a venue, an event or a document: not a party to it. */
+const NOT_A_PARTY = new Set(
+  (
+    'Hall Stadium Centre Center Cathedral Church Arena Theatre Theater Park Square Palace Airport Station ' +
+    'Hotel Museum Bridge Street Road Avenue Building Tower Campus Harbour Harbor ' +
+    'Island Islands Sea Ocean Valley Desert Province County Region Peninsula Mountains Coast ' +
+    'Classic Tour Marathon Conference Masters Summit Cup Games Championship Championships Open ' +
+    'Forum Expo Fair Week Premiere Olympics Race Rally Show Congress Symposium ' +
+    'Agreement Treaty Act Accord Convention Protocol Bill Plan Report Law'
+  ).split(' '),
+);
+/** First words of names of places ("Lake Ohrid", "Mount Tamporok"). */
+const PLACE_HEADS = new Set(['Lake', 'Mount', 'Mt', 'River', 'Gulf', 'Cape', 'Isle']);
+/** Last words of names of bodies that meet, rule or act: parties even "at" or "in" them. */
+const BODY_NOUNS =
+  'Administration|Agency|Assembly|Association|Authority|Board|Bureau|Cabinet|Commission|Committee|Council|' +
+  'Court|Department|Federation|Government|Ministry|Office|Parliament|Senate|Service|Tribunal|Union';
+const BODY_END = new RegExp(`^(?:${BODY_NOUNS})$`);
+/** "Food and Drug Administration": one body, though "and" splits the capitalized run. */
+const JOINED_BODY = new RegExp(`\\p{Lu}[\\p{L}'’-]* and (?:\\p{Lu}[\\p{L}'’-]* )*(?:${BODY_NOUNS})\\b`, 'gu');
+/** A name right after these is where something happens ("in Spain", "at City Hall"). */
+const LOCATIVE_BEFORE = /\b(?:in|at|from|near|outside|inside|across|around|via|to)\s+(?:the\s+)?$/i;
 const MONTHS_AND_DAYS =
   /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)/i;
 
@@ -123,20 +145,48 @@ export function findParticipants(
   const between = /\bbetween\s/i.exec(clause);
   const text = between ? clause.slice(between.index) : clause;
   const acronyms = [...text.matchAll(/\((\p{Lu}{2,8})\)/gu)];
+  const joined = [...text.matchAll(JOINED_BODY)].map((m) => ({
+    name: m[0],
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
   const found = new Set<string>();
   for (const run of findCapitalizedRuns(text)) {
     // "Organization for Security and Cooperation in Europe (OSCE)": the acronym names it.
     if (acronyms.some((a) => a.index > run.start && a.index - run.start < 100)) continue;
     const words = run.words.join(' ');
     if (findPersonIn(words, people)) {
-      for (const mention of findPeopleMentioned(words, people)) found.add(mention.person.name);
+      // Two capitalized words read as a name may be an event or a venue ("Valencia Marathon").
+      for (const { person } of findPeopleMentioned(words, people))
+        if (isParty(person.name)) found.add(person.name);
       continue;
     }
+    const body = joined.find((j) => run.start >= j.start && run.start < j.end);
+    if (body) {
+      found.add(body.name);
+      continue;
+    }
+    const last = run.words.at(-1) ?? '';
+    if (!isParty(words) || PLACE_HEADS.has(run.words[0] ?? '')) continue;
+    // "in Spain", "at Geneva": a place. "Shareholders in Velora Systems": a company, kept.
+    const place = run.words.length === 1 || COUNTRIES.has(words.toLowerCase());
+    if (
+      place &&
+      !BODY_END.test(last) &&
+      LOCATIVE_BEFORE.test(text.slice(Math.max(0, run.start - 16), run.start))
+    )
+      continue;
     const org = participantName(run.words, organizations);
-    if (org && org !== exclude) found.add(org);
+    // "Tampere" may stand for "Tampere Hall" elsewhere in the article: judge the full name too.
+    if (org && org !== exclude && isParty(org)) found.add(org);
   }
   for (const acronym of acronyms) found.add(acronym[1] ?? '');
   return [...found].filter(Boolean);
+}
+
+/** False for a name that ends like a place, a venue, an event or a document. */
+function isParty(name: string): boolean {
+  return !NOT_A_PARTY.has(name.split(' ').at(-1) ?? '');
 }
 
 function participantName(words: string[], organizations: Map<string, string>): string | null {

@@ -100,6 +100,21 @@ describe('event dates and tense', () => {
     expect(events.map((e) => e.date)).toEqual(['2023-01-20']);
   });
 
+  it('keeps places, venues and the event itself out of the participants', () => {
+    const [event] = eventsOf(
+      'Ines Varga and the Harbour Rowing Club will race in the Lakeside Regatta Cup at Tamsin Stadium in Norway on March 3.',
+    );
+    expect(event?.date).toBe('2022-03-03');
+    expect(event?.participants).toEqual(['Ines Varga', 'Harbour Rowing Club']);
+  });
+
+  it('reads "Food and Drug Administration" as one body, and keeps a company named after "in"', () => {
+    const [hearing] = eventsOf('The Food and Drug Administration will hold a hearing on the drug on Feb. 9.');
+    expect(hearing?.participants).toEqual(['Food and Drug Administration']);
+    const [vote] = eventsOf('Shareholders in Orrin Mining will vote on the merger on Feb. 10.');
+    expect(vote?.participants).toEqual(['Orrin Mining']);
+  });
+
   it('keeps a time zone out of the participants', () => {
     const [event] = eventsOf(
       'A town hall meeting with Senator Maria Lopez will take place on Thursday at 7:30 p.m. ET in Boulder.',
