@@ -208,17 +208,7 @@ export function participantsRecall(
   predicted: readonly ArticleEvent[],
   gold: readonly ArticleEvent[],
 ): Ratio {
-  let hits = 0;
-  let total = 0;
-  for (const pair of pairedItems(matching, predicted, gold)) {
-    const found = pair.predicted.participants.map(normalizeText).filter(Boolean);
-    for (const wanted of pair.gold.participants) {
-      const w = normalizeText(wanted);
-      total += 1;
-      if (found.some((f) => ` ${f} `.includes(` ${w} `) || ` ${w} `.includes(` ${f} `))) hits += 1;
-    }
-  }
-  return computeRatio(hits, total);
+  return participantShare(pairedItems(matching, predicted, gold).map((p) => [p.gold, p.predicted]));
 }
 
 /**
@@ -230,15 +220,18 @@ export function participantsPrecision(
   predicted: readonly ArticleEvent[],
   gold: readonly ArticleEvent[],
 ): Ratio {
+  return participantShare(pairedItems(matching, predicted, gold).map((p) => [p.predicted, p.gold]));
+}
+
+/** The names of each pair's first event found among its second event's names. */
+function participantShare(pairs: [ArticleEvent, ArticleEvent][]): Ratio {
   let hits = 0;
   let total = 0;
-  for (const pair of pairedItems(matching, predicted, gold)) {
-    const wanted = pair.gold.participants.map(normalizeText).filter(Boolean);
-    for (const name of pair.predicted.participants) {
-      const f = normalizeText(name);
-      if (!f) continue;
+  for (const [from, among] of pairs) {
+    const others = among.participants.map(normalizeText).filter(Boolean);
+    for (const name of from.participants.map(normalizeText).filter(Boolean)) {
       total += 1;
-      if (wanted.some((w) => ` ${f} `.includes(` ${w} `) || ` ${w} `.includes(` ${f} `))) hits += 1;
+      if (others.some((o) => ` ${o} `.includes(` ${name} `) || ` ${name} `.includes(` ${o} `))) hits += 1;
     }
   }
   return computeRatio(hits, total);
