@@ -4,7 +4,7 @@
 // and a second of start-up). Dependencies stay in node_modules; each command's module stays
 // its own chunk, loaded when that command runs. `--if-stale` builds only when a source file
 // is newer than dist/main.js, so `npm start` and `npm run digest` can call it every time.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -25,6 +25,9 @@ const built = statSync(ENTRY, { throwIfNoEntry: false })?.mtimeMs ?? 0;
 const stale = built === 0 || Math.max(...SOURCES.map((s) => newest(join(ROOT, s)))) > built;
 if (process.argv.includes('--if-stale') && !stale) process.exit(0);
 
+// Chunk names carry a hash of their content: without this, every rebuild would leave the
+// previous chunks behind.
+rmSync(join(ROOT, OUTDIR), { recursive: true, force: true });
 const { build } = await import('esbuild');
 await build({
   absWorkingDir: ROOT,
