@@ -15,7 +15,12 @@ export interface DigestProcess {
 
 /** Starts `digest ARGS` with the environment plus `env`. */
 export function startDigest(args: string[], env: Record<string, string>): DigestProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+  return startProcess(process.execPath, ['--import', 'tsx', CLI, ...args], env);
+}
+
+/** Starts any command (`npm start`, say) the same way, with the environment plus `env`. */
+export function startProcess(file: string, args: string[], env: Record<string, string>): DigestProcess {
+  const child = spawn(file, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
