@@ -3,6 +3,7 @@ import { DigestError } from '../errors.ts';
 import { createEditionRunner } from '../schedule/runner.ts';
 import { openContext } from './context.ts';
 import { createProgress } from './progress.ts';
+import { onStopSignal } from './signals.ts';
 
 /** `digest retry-failed [EDITION]` */
 export function registerRetryFailed(program: Command): void {
@@ -14,9 +15,7 @@ export function registerRetryFailed(program: Command): void {
     .action(async (id: string | undefined) => {
       const ctx = await openContext();
       const abort = new AbortController();
-      const stop = () => abort.abort();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      const removeHandlers = onStopSignal(() => abort.abort());
       try {
         const editionId = id ?? (await ctx.store.listEditions(1))[0]?.id;
         if (!editionId) throw new DigestError('USAGE', 'no editions yet: nothing to retry');
@@ -47,8 +46,7 @@ export function registerRetryFailed(program: Command): void {
         for (const e of report.lastErrors) process.stdout.write(`  ${e}\n`);
         process.exitCode = report.outcome === 'done' && p.failed === 0 && p.queued === 0 ? 0 : 1;
       } finally {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
+        removeHandlers();
         await ctx.close();
       }
     });

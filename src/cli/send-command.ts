@@ -10,6 +10,7 @@ import { openContext } from './context.ts';
 import { createProgress } from './progress.ts';
 import { parseRecipient } from './recipient.ts';
 import { parseNow } from './render-command.ts';
+import { onStopSignal } from './signals.ts';
 
 interface SendOptions {
   resume?: boolean;
@@ -56,9 +57,7 @@ async function runSend(inputs: string[], opts: SendOptions): Promise<void> {
   const config = loadConfig();
   const ctx = await openContext(config);
   const abort = new AbortController();
-  const stop = () => abort.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const removeHandlers = onStopSignal(() => abort.abort());
   try {
     const articles = request.resumeOnly ? [] : await readArticles(sources, config, ctx.logger, ctx.store);
     const progress = createProgress({ logger: ctx.logger });
@@ -71,8 +70,7 @@ async function runSend(inputs: string[], opts: SendOptions): Promise<void> {
     progress.end();
     process.exitCode = printResult(result);
   } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
+    removeHandlers();
     await ctx.close();
   }
 }

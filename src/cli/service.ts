@@ -17,6 +17,7 @@ import { isPostgresUrl } from '../store/open-store.ts';
 import type { DigestStore } from '../store/store.ts';
 import { openContext } from './context.ts';
 import { parseRecipient } from './recipient.ts';
+import { onStopSignal } from './signals.ts';
 import type { WorkerRole } from './worker-command.ts';
 
 /**
@@ -130,13 +131,11 @@ function opsApi(
 /** Resolves at the first SIGINT or SIGTERM, after aborting the controller (stop taking work). */
 export function waitForSignal(logger: Logger, abort: AbortController): Promise<void> {
   return new Promise<void>((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
+    onStopSignal((signal) => {
       logger.info({ signal }, `${signal}: stopping (sends in flight finish, the rest stays queued)`);
       abort.abort();
       resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    });
     abort.signal.addEventListener('abort', () => resolve(), { once: true });
   });
 }

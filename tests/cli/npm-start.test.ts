@@ -9,13 +9,18 @@ describe('npm start', () => {
   const temp = makeTempDir('digest-npm-start-');
   afterAll(() => temp.remove());
 
-  it('delivers the sample to the dev inbox, and stops cleanly on SIGTERM sent to npm alone', async () => {
+  async function start(name: string, ownGroup = false) {
     const [http, smtp] = [await freeLoopbackPort(), await freeLoopbackPort()];
-    const run = startProcess('npm', ['start'], {
-      DIGEST_DB: join(temp.dir, 'digest.db'),
+    const env = {
+      DIGEST_DB: join(temp.dir, name, 'digest.db'),
       HTTP_PORT: String(http),
       DEV_INBOX_SMTP_PORT: String(smtp),
-    });
+    };
+    return { run: startProcess('npm', ['start'], env, { ownGroup }), http };
+  }
+
+  it('delivers the sample to the dev inbox, and stops cleanly on SIGTERM sent to npm alone', async () => {
+    const { run, http } = await start('term');
     await run.waitFor(/next edition at/);
     const inbox = (await (await fetch(`http://127.0.0.1:${http}/inbox.json`)).json()) as {
       subject: string;
@@ -30,5 +35,14 @@ describe('npm start', () => {
     const pid = Number(/"pid":(\d+)/.exec(out)?.[1]);
     expect(pid).toBeGreaterThan(0);
     expect(() => process.kill(pid, 0)).toThrow(/ESRCH/);
+  }, 60_000);
+
+  it('stops cleanly on Ctrl-C, which reaches the worker twice (from the terminal and from npm)', async () => {
+    const { run } = await start('ctrl-c', true);
+    await run.waitFor(/next edition at/);
+    process.kill(-(run.child.pid ?? 0), 'SIGINT');
+    const { out } = await run.exited;
+    expect(out).toMatch(/SIGINT: stopping/);
+    expect(out).toMatch(/"msg":"stopped"/);
   }, 60_000);
 });

@@ -19,10 +19,17 @@ export function startDigest(args: string[], env: Record<string, string>): Digest
 }
 
 /** Starts any command (`npm start`, say) the same way, with the environment plus `env`. */
-export function startProcess(file: string, args: string[], env: Record<string, string>): DigestProcess {
+export function startProcess(
+  file: string,
+  args: string[],
+  env: Record<string, string>,
+  options: { ownGroup?: boolean } = {},
+): DigestProcess {
   const child = spawn(file, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, as a terminal gives a job: a signal to -pid reaches them all.
+    detached: options.ownGroup === true,
   });
   let out = '';
   const waiters: { pattern: RegExp; resolve: () => void }[] = [];
