@@ -24,14 +24,6 @@ export function toMailOptions(message: OutgoingMessage): Mail.Options {
   };
 }
 
-/**
- * nodemailer options that send the message composed by composeMime, unchanged: the
- * envelope from the addresses, the raw bytes as the message (DKIM still signs raw messages).
- */
-export function toRawMailOptions(message: OutgoingMessage): Mail.Options {
-  return { envelope: { from: message.from, to: message.to }, raw: buildMime(message) };
-}
-
 /** The complete MIME message (RFC 5322), exactly as it would be sent. */
 export function composeMime(message: OutgoingMessage): Promise<Buffer> {
   return Promise.resolve(buildMime(message));

@@ -55,15 +55,6 @@ export function fillPieces(
   return pieces;
 }
 
-/** Fills the slots; `encode` is applied to each value (HTML escaping for the HTML part). */
-export function fillSlots(
-  doc: SlottedDocument,
-  values: RecipientValues,
-  encode?: (s: string) => string,
-): string {
-  return fillPieces(doc, values, encode).join('');
-}
-
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',

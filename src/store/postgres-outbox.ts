@@ -166,15 +166,14 @@ export async function recordSent(db: Db, editionId: string, subscriberIds: numbe
   );
 }
 
-/** Records a delivery's outcome: sent, back in the queue (retry at `dueAt`), or failed. */
+/** Records a failed attempt: back in the queue (retry at `dueAt`), or failed (sent: recordSent). */
 export async function recordOutcome(
   db: Db,
   key: { editionId: string; subscriberId: number },
-  outcome: { status: 'sent' | 'queued' | 'failed'; error: string | null; dueAt: number },
+  outcome: { status: 'queued' | 'failed'; error: string | null; dueAt: number },
 ): Promise<void> {
   await db.query(
-    `UPDATE deliveries SET status = $3, last_error = COALESCE($4, last_error), due_at = $5, updated_at = $6,
-       sent_at = CASE WHEN $3 = 'sent' THEN $6 ELSE sent_at END
+    `UPDATE deliveries SET status = $3, last_error = COALESCE($4, last_error), due_at = $5, updated_at = $6
      WHERE edition_id = $1 AND subscriber_id = $2`,
     [key.editionId, key.subscriberId, outcome.status, outcome.error, outcome.dueAt, new Date().toISOString()],
   );

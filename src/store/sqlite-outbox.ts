@@ -17,16 +17,16 @@ function statement(db: Database.Database, sql: string): Database.Statement {
   return prepared;
 }
 
-/** Records a delivery's outcome: sent, back in the queue (retry at `dueAt`), or failed. */
+/** Records a failed attempt: back in the queue (retry at `dueAt`), or failed (sent: recordSent). */
 export function recordOutcome(
   db: Database.Database,
   key: { editionId: string; subscriberId: number },
-  outcome: { status: 'sent' | 'queued' | 'failed'; error: string | null; dueAt: number },
+  outcome: { status: 'queued' | 'failed'; error: string | null; dueAt: number },
 ): void {
   statement(
     db,
     `UPDATE deliveries SET status = @status, last_error = COALESCE(@error, last_error), due_at = @dueAt,
-       updated_at = @now, sent_at = CASE WHEN @status = 'sent' THEN @now ELSE sent_at END
+       updated_at = @now
      WHERE edition_id = @editionId AND subscriber_id = @subscriberId`,
   ).run({ ...key, ...outcome, now: new Date().toISOString() });
 }
