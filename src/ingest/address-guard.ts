@@ -51,13 +51,23 @@ export type AddressGuard = (url: URL) => Promise<void>;
  */
 export function publicAddressGuard(trusted: string[]): AddressGuard {
   const allowed = new Set(trusted.map((h) => h.toLowerCase()));
-  return async (url) => {
-    const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    if (allowed.has(host)) return;
+  // One resolution per host for the guard's life (one feed's load), not one per link.
+  const verdicts = new Map<string, Promise<string | undefined>>();
+  const firstNonPublic = async (host: string) => {
     const addresses = isIP(host)
       ? [host]
       : (await lookup(host, { all: true, verbatim: true }).catch(() => [])).map((a) => a.address);
-    const blocked = addresses.find(isNonPublicAddress);
+    return addresses.find(isNonPublicAddress);
+  };
+  return async (url) => {
+    const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (allowed.has(host)) return;
+    let verdict = verdicts.get(host);
+    if (!verdict) {
+      verdict = firstNonPublic(host);
+      verdicts.set(host, verdict);
+    }
+    const blocked = await verdict;
     if (blocked) {
       throw new DigestError(
         'URL_FORBIDDEN',

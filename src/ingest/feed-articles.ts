@@ -1,6 +1,6 @@
 import { DigestError } from '../errors.ts';
 import type { Article } from '../models/article.ts';
-import { publicAddressGuard } from './address-guard.ts';
+import { type AddressGuard, publicAddressGuard } from './address-guard.ts';
 import type { FeedItem } from './feed.ts';
 import { parseHtmlFragment } from './html.ts';
 import { contentId, toAbsoluteUrl } from './identity.ts';
@@ -31,7 +31,9 @@ export async function loadFeedArticles(
   const skip = await alreadySent(planned, ctx);
   if (skip.size > 0) ctx.log(`${feedUrl}: ${skip.size} item(s) sent before, their pages not fetched`);
   const todo = planned.filter((p) => !skip.has(p));
-  const settled = await Promise.allSettled(todo.map((p) => readItem(p, feedUrl, ctx)));
+  // The feed is the operator's choice; where its items point is not.
+  const guard = ctx.fetch.allowPrivateLinks ? undefined : publicAddressGuard([feedHost(feedUrl)]);
+  const settled = await Promise.allSettled(todo.map((p) => readItem(p, feedUrl, ctx, guard)));
   const articles: Article[] = [];
   const failures: IngestFailure[] = [];
   settled.forEach((result, i) => {
@@ -58,11 +60,14 @@ async function alreadySent(planned: PlannedItem[], ctx: RemoteContext): Promise<
   return new Set(candidates.filter((p) => !unseen.has(p.id as string)));
 }
 
-async function readItem(planned: PlannedItem, feedUrl: string, ctx: RemoteContext): Promise<Article> {
+async function readItem(
+  planned: PlannedItem,
+  feedUrl: string,
+  ctx: RemoteContext,
+  guard: AddressGuard | undefined,
+): Promise<Article> {
   const { item, link, source } = planned;
   if (item.contentHtml === null && link !== null) {
-    // The feed is the operator's choice; where its items point is not.
-    const guard = ctx.fetch.allowPrivateLinks ? undefined : publicAddressGuard([feedHost(feedUrl)]);
     await ctx.robots(link, guard);
     const page = await fetchPageArticle(link, ctx, guard);
     return {
