@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   SMTP_SETUP: 'the SMTP session cannot work (login refused, TLS missing, sender refused): the edition pauses',
   STORE_FAILED: 'the database could not be read or written',
   SUBSCRIBER_INVALID: 'a subscriber address is malformed',
+  SUBSCRIBER_LEFT:
+    'the subscriber unsubscribed or bounced: only their own confirmed request resubscribes them',
   UNSUBSCRIBE_UNVERIFIED: 'an unsubscribe mail carries no valid token',
   CRON_INVALID: 'the schedule expression or time zone is not valid',
   USAGE: 'the command was called with wrong arguments',

@@ -60,7 +60,7 @@ export async function runService({ schedule, role }: { schedule: boolean; role: 
   });
   if (inbox && (await ctx.store.countSubscribers()) === 0) {
     const demo = parseRecipient(config.demoSubscriber);
-    await ctx.store.addSubscriber(demo.email, demo.name);
+    await ctx.store.addSubscriber(demo.email, demo.name, { source: 'demo' });
     logger.info(`added the demo subscriber ${demo.email}`);
   }
   logger.info(inbox ? `dev inbox: ${server.url}/inbox (SMTP ${inbox.smtpUrl})` : 'sending through SMTP_URL');

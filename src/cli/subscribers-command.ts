@@ -2,16 +2,27 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
+import { type UnsubscribeOutcome, unsubscribeAddress } from '../deliver/unsubscribe-address.ts';
 import { unsubscribeByMail } from '../deliver/unsubscribe-mail.ts';
 import { resolveUnsubscribeSecret } from '../deliver/unsubscribe-token.ts';
 import { DigestError } from '../errors.ts';
-import { emailAddressProblem } from '../store/email-address.ts';
+import { checkEmailAddress, normalizeEmailAddress } from '../store/email-address.ts';
+import type { SubscriberEvent } from '../store/history.ts';
 import type { SubscriberStatus } from '../store/store.ts';
 import { exportSubscribersCsv, importSubscribersCsv } from '../store/subscriber-csv.ts';
+import { subscriberFieldProblem } from '../store/subscriber-fields.ts';
+import { operatorName } from './operator.ts';
 import { parseRecipient } from './recipient.ts';
 import { openStoreContext, type StoreContext } from './store-context.ts';
+import { escapeTerminal } from './terminal-text.ts';
 
 const STATUSES = new Set<SubscriberStatus>(['active', 'unsubscribed', 'bounced']);
+
+const OUTCOME_WORDS: Record<UnsubscribeOutcome, string> = {
+  unsubscribed: 'unsubscribed',
+  'already-unsubscribed': 'already unsubscribed',
+  'not-on-list': 'not on the list',
+};
 
 /** `digest subscribers add|remove|import|export|list|count` */
 export function registerSubscribers(program: Command): void {
@@ -20,14 +31,32 @@ export function registerSubscribers(program: Command): void {
     .command('add')
     .argument('<address>', 'email address, or "Name <address>"')
     .option('--name <name>', 'the subscriber name (for the greeting)')
-    .action(async (address: string, opts: { name?: string }) => {
-      const { email, name } = parseRecipient(address);
-      const problem = emailAddressProblem(email);
-      if (problem) throw new DigestError('SUBSCRIBER_INVALID', `"${email}" ${problem}`);
+    .option(
+      '--force-resubscribe',
+      'make an address that unsubscribed or bounced active again (recorded in its history as forced by you)',
+    )
+    .action(async (address: string, opts: { name?: string; forceResubscribe?: boolean }) => {
+      const recipient = parseRecipient(address);
+      const email = readAddress(recipient.email);
+      const name = readName(opts.name ?? recipient.name);
       await withStore(async (ctx) => {
-        const { created, subscriber } = await ctx.store.addSubscriber(email, opts.name ?? name);
-        if (!created && subscriber.status !== 'active') await ctx.store.setSubscriberStatus(email, 'active');
-        process.stdout.write(`${created ? 'added' : 'already subscribed'}: ${subscriber.email}\n`);
+        const actor = operatorName();
+        const { created, subscriber } = await ctx.store.addSubscriber(email, name, { source: 'cli', actor });
+        if (created || subscriber.status === 'active') {
+          process.stdout.write(`${created ? 'added' : 'already subscribed'}: ${subscriber.email}\n`);
+          return;
+        }
+        if (!opts.forceResubscribe)
+          throw leftError(subscriber.email, subscriber.status, subscriber.updatedAt);
+        await ctx.store.setSubscriberStatus(email, 'active', {
+          source: 'cli',
+          kind: 'status-forced',
+          actor,
+          note: `subscribers add --force-resubscribe (was ${subscriber.status})`,
+        });
+        process.stdout.write(
+          `resubscribed by --force-resubscribe (was ${subscriber.status}; recorded in its history): ${subscriber.email}\n`,
+        );
       });
     });
   cmd
@@ -44,8 +73,8 @@ export function registerSubscribers(program: Command): void {
       const message = file === '-' ? await readStdin() : await readFile(file);
       await withStore(async (ctx) => {
         const secret = await resolveUnsubscribeSecret(ctx.config, ctx.store);
-        const { email, wasOnList } = await unsubscribeByMail(message, ctx.store, secret);
-        process.stdout.write(`${wasOnList ? 'unsubscribed' : 'not on the list'}: ${email}\n`);
+        const { email, outcome } = await unsubscribeByMail(message, ctx.store, secret);
+        process.stdout.write(`${OUTCOME_WORDS[outcome]}: ${email}\n`);
       });
     });
   cmd
@@ -53,10 +82,26 @@ export function registerSubscribers(program: Command): void {
     .argument('<address>')
     .description('unsubscribe an address (kept, so it is never mailed again)')
     .action(async (address: string) => {
+      const email = parseRecipient(address).email;
       await withStore(async (ctx) => {
-        const done = await ctx.store.setSubscriberStatus(parseRecipient(address).email, 'unsubscribed');
-        if (!done) throw new DigestError('SUBSCRIBER_INVALID', `${address} is not on the list`);
-        process.stdout.write(`unsubscribed: ${address}\n`);
+        const outcome = await unsubscribeAddress(ctx.store, email, { source: 'cli', actor: operatorName() });
+        if (outcome === 'not-on-list')
+          throw new DigestError('SUBSCRIBER_INVALID', `${email} is not on the list`);
+        process.stdout.write(`${OUTCOME_WORDS[outcome]}: ${normalizeEmailAddress(email)}\n`);
+      });
+    });
+  cmd
+    .command('history')
+    .argument('<address>')
+    .description("an address's status changes and consent facts, oldest first")
+    .option('--json', 'print a JSON array')
+    .action(async (address: string, opts: { json?: boolean }) => {
+      const email = parseRecipient(address).email;
+      await withStore(async (ctx) => {
+        const subscriber = await ctx.store.findSubscriber(email);
+        if (!subscriber) throw new DigestError('SUBSCRIBER_INVALID', `${email} is not on the list`);
+        const events = await ctx.store.history.list(subscriber.id);
+        process.stdout.write(opts.json ? `${JSON.stringify(events, null, 2)}\n` : formatHistory(events));
       });
     });
   registerImportExport(cmd);
@@ -66,7 +111,8 @@ export function registerSubscribers(program: Command): void {
     .action(async (opts: { status?: string }) => {
       await withStore(async (ctx) => {
         for await (const s of ctx.store.listSubscribers(readStatus(opts.status))) {
-          if (!process.stdout.write(`${s.email}\t${s.name ?? ''}\t${s.status}\n`)) await drained();
+          const line = `${escapeTerminal(s.email)}\t${escapeTerminal(s.name ?? '')}\t${s.status}\n`;
+          if (!process.stdout.write(line)) await drained();
         }
       });
     });
@@ -123,6 +169,45 @@ function registerImportExport(cmd: Command): void {
         }
       });
     });
+}
+
+/** The address in normal form, or a SUBSCRIBER_INVALID error naming it. */
+function readAddress(address: string): string {
+  const checked = checkEmailAddress(address);
+  if ('problem' in checked) throw new DigestError('SUBSCRIBER_INVALID', `"${address}" ${checked.problem}`);
+  return checked.address;
+}
+
+function readName(name: string | null): string | null {
+  const trimmed = name?.trim() || null;
+  const problem = subscriberFieldProblem({ email: '', name: trimmed });
+  if (problem) throw new DigestError('USAGE', `--name: ${problem}`);
+  return trimmed;
+}
+
+function leftError(email: string, status: SubscriberStatus, since: string): DigestError {
+  return new DigestError(
+    'SUBSCRIBER_LEFT',
+    `${email} ${status === 'bounced' ? 'bounced' : 'unsubscribed'} (${since}) and stays ${status}: only their own ` +
+      'confirmed request resubscribes them (an operator who must: --force-resubscribe, recorded in the history)',
+  );
+}
+
+function formatHistory(events: SubscriberEvent[]): string {
+  const lines = events.map((e) =>
+    [
+      e.at,
+      e.kind,
+      `${e.fromStatus ?? '-'} -> ${e.toStatus ?? '-'}`,
+      e.source,
+      e.actor ?? '',
+      e.ip ?? '',
+      e.note ?? '',
+    ]
+      .map(escapeTerminal)
+      .join('\t'),
+  );
+  return lines.length > 0 ? `${lines.join('\n')}\n` : 'no history\n';
 }
 
 function drained(): Promise<void> {

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DigestError } from '../errors.ts';
 import type { OutgoingMessage } from '../models/message.ts';
 import type { ClaimedDelivery, DigestStore, EditionProgress } from '../store/store.ts';
+import { markDeliveryBounced } from './bounce-status.ts';
 import { FailureWindow } from './failure-window.ts';
 
 /** Sends one message; throws a DigestError (SMTP_TEMPORARY / SMTP_PERMANENT / SMTP_SETUP) on failure. */
@@ -195,7 +196,7 @@ class DeliveryRun {
       );
     } else {
       await this.store.markFailed(delivery.editionId, delivery.subscriberId, error.message);
-      if (error.data.bounce === true) await this.store.setSubscriberStatus(delivery.email, 'bounced');
+      if (error.data.bounce === true) await markDeliveryBounced(this.store, delivery, error);
       this.#count('failed');
     }
     if (this.#window.exceeds(this.options.pauseFailureRatio ?? 0.5)) {

@@ -1,13 +1,16 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Config } from '../config.ts';
+import { normalizeEmailAddress } from '../store/email-address.ts';
 import type { DigestStore } from '../store/store.ts';
 
 /**
- * A signed one-click unsubscribe token: the subscriber's address, base64url, and an HMAC of
- * it. Cannot be forged without the secret, nor moved to another address.
+ * A signed one-click unsubscribe token: the subscriber's address in normal form (see
+ * normalizeEmailAddress), base64url, and an HMAC of it. Cannot be forged without the secret,
+ * nor moved to another address. Tokens signed before addresses were normalised carry the
+ * address lower-cased; the store normalises what they carry, so they reach the same row.
  */
 export function signUnsubscribeToken(email: string, secret: string): string {
-  const payload = Buffer.from(email.toLowerCase(), 'utf8').toString('base64url');
+  const payload = Buffer.from(normalizeEmailAddress(email), 'utf8').toString('base64url');
   return `${payload}.${mac(payload, secret)}`;
 }
 

@@ -44,6 +44,7 @@ export async function migratePostgres(pool: Pool): Promise<void> {
         await client.query('BEGIN');
         try {
           await client.query(migration.postgres);
+          await migration.postgresData?.(client);
           await client.query(
             'INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)',
             [version + 1, migration.name, new Date().toISOString()],

@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import type { ClaimedDelivery, NewSubscriber, OpenEditionInput, PendingDelivery } from './store.ts';
+import type { ClaimedDelivery, OpenEditionInput, PendingDelivery } from './store.ts';
 
 /**
  * The Postgres outbox and bulk subscriber writes: the statements whose cost grows with the
@@ -23,25 +23,6 @@ export async function transaction<T>(pool: Pool, work: (client: PoolClient) => P
   } finally {
     client.release();
   }
-}
-
-/** Inserts the addresses not on the list yet, in one statement; returns how many were added. */
-export async function insertSubscribers(db: Db, batch: NewSubscriber[]): Promise<number> {
-  if (batch.length === 0) return 0;
-  // unnest keeps the batch order (ids grow as the file goes); duplicates in the batch collapse.
-  const result = await db.query(
-    `INSERT INTO subscribers (email, name, status, created_at, updated_at)
-     SELECT e, n, st, $4, $4 FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS t (e, n, st, ord)
-     ORDER BY ord
-     ON CONFLICT ((lower(email))) DO NOTHING`,
-    [
-      batch.map((s) => s.email),
-      batch.map((s) => s.name),
-      batch.map((s) => s.status ?? 'active'),
-      new Date().toISOString(),
-    ],
-  );
-  return result.rowCount ?? 0;
 }
 
 /** Records the edition, its seen articles and its deliveries in one transaction (see DigestStore). */

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import type { FetchRecord } from '../models/source.ts';
+import { selectSubscriber } from './postgres-subscribers.ts';
 import {
   type EditionRow,
   type FetchRecordRow,
@@ -28,11 +29,8 @@ export class PostgresReads {
   }
 
   async findSubscriber(email: string): Promise<Subscriber | null> {
-    const { rows } = await this.#pool.query<SubscriberRow>(
-      'SELECT * FROM subscribers WHERE lower(email) = lower($1)',
-      [email],
-    );
-    return rows[0] ? toSubscriber(rows[0]) : null;
+    const row = await selectSubscriber(this.#pool, email);
+    return row ? toSubscriber(row) : null;
   }
 
   async *listSubscribers(status?: SubscriberStatus): AsyncGenerator<Subscriber> {

@@ -2,12 +2,13 @@ import pg, { type Pool } from 'pg';
 import { DigestError } from '../errors.ts';
 import type { Edition } from '../models/edition.ts';
 import type { FetchRecord } from '../models/source.ts';
+import type { AddOrigin, StatusCause, SubscriberHistory } from './history.ts';
+import { createPostgresHistory } from './postgres-history.ts';
 import { ensureSchema, migratePostgres } from './postgres-migrate.ts';
 import {
   claim,
   claimOne,
   enqueue,
-  insertSubscribers,
   markSeen,
   openEditionTx,
   pending,
@@ -16,6 +17,7 @@ import {
   release,
 } from './postgres-outbox.ts';
 import { PostgresReads } from './postgres-reads.ts';
+import { changeStatus, insertSubscribers } from './postgres-subscribers.ts';
 import type {
   DigestStore,
   EditionStatus,
@@ -88,28 +90,27 @@ class PostgresStore extends PostgresReads implements DigestStore {
   /** Sends finished in one turn of the event loop: one UPDATE per edition (see sentRecorder). */
   readonly #markSent = sentRecorder((editionId, ids) => recordSent(this.#pool, editionId, ids));
 
+  readonly history: SubscriberHistory;
+
   constructor(pool: Pool) {
     super(pool);
     this.#pool = pool;
+    this.history = createPostgresHistory(pool);
   }
 
-  async addSubscriber(email: string, name: string | null) {
-    const created = (await insertSubscribers(this.#pool, [{ email, name }])) === 1;
+  async addSubscriber(email: string, name: string | null, origin: AddOrigin = { source: 'cli' }) {
+    const created = (await insertSubscribers(this.#pool, [{ email, name }], origin)) === 1;
     const subscriber = await this.findSubscriber(email);
     if (!subscriber) throw new DigestError('STORE_FAILED', `subscriber ${email} vanished after insert`);
     return { subscriber, created };
   }
 
-  async addSubscribers(batch: NewSubscriber[]) {
-    return insertSubscribers(this.#pool, batch);
+  async addSubscribers(batch: NewSubscriber[], origin: AddOrigin = { source: 'import' }) {
+    return insertSubscribers(this.#pool, batch, origin);
   }
 
-  async setSubscriberStatus(email: string, status: SubscriberStatus) {
-    const result = await this.#pool.query(
-      'UPDATE subscribers SET status = $1, updated_at = $2 WHERE lower(email) = lower($3)',
-      [status, new Date().toISOString(), email],
-    );
-    return (result.rowCount ?? 0) > 0;
+  async setSubscriberStatus(email: string, status: SubscriberStatus, cause: StatusCause) {
+    return changeStatus(this.#pool, email, status, cause);
   }
 
   async openEdition(input: OpenEditionInput & { limit?: number }) {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ClaimedDelivery, NewSubscriber, OpenEditionInput, PendingDelivery } from './store.ts';
+import type { ClaimedDelivery, OpenEditionInput, PendingDelivery } from './store.ts';
 
 /**
  * The SQLite outbox and bulk subscriber writes: the statements whose cost grows with the
@@ -9,7 +9,7 @@ import type { ClaimedDelivery, NewSubscriber, OpenEditionInput, PendingDelivery 
 const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
 /** A prepared statement, compiled once per connection: the outbox runs them per message. */
-function statement(db: Database.Database, sql: string): Database.Statement {
+export function statement(db: Database.Database, sql: string): Database.Statement {
   const statements = cache.get(db) ?? new Map<string, Database.Statement>();
   cache.set(db, statements);
   const prepared = statements.get(sql) ?? db.prepare(sql);
@@ -38,21 +38,6 @@ export function recordSent(db: Database.Database, editionId: string, subscriberI
     `UPDATE deliveries SET status = 'sent', due_at = 0, updated_at = @now, sent_at = @now
      WHERE edition_id = @editionId AND subscriber_id IN (SELECT value FROM json_each(@ids))`,
   ).run({ editionId, ids: JSON.stringify(subscriberIds), now: new Date().toISOString() });
-}
-
-/** Inserts the addresses not on the list yet, in one transaction; returns how many were added. */
-export function insertSubscribers(db: Database.Database, batch: NewSubscriber[]): number {
-  const insert = statement(
-    db,
-    `INSERT INTO subscribers (email, name, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (email) DO NOTHING`,
-  );
-  const now = new Date().toISOString();
-  return db.transaction(() => {
-    let added = 0;
-    for (const s of batch) added += insert.run(s.email, s.name, s.status ?? 'active', now, now).changes;
-    return added;
-  })();
 }
 
 /** Records the edition, its seen articles and its deliveries in one transaction (see DigestStore). */

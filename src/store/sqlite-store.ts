@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { DigestError } from '../errors.ts';
 import type { Edition } from '../models/edition.ts';
 import type { FetchRecord } from '../models/source.ts';
+import type { AddOrigin, StatusCause, SubscriberHistory } from './history.ts';
 import { migrateSqlite } from './migrations.ts';
 import {
   type EditionRow,
@@ -13,17 +14,18 @@ import {
   toFetchRecord,
   toSubscriber,
 } from './rows.ts';
+import { createSqliteHistory } from './sqlite-history.ts';
 import {
   claim,
   claimOne,
   enqueue,
-  insertSubscribers,
   openEditionTx,
   pending,
   recordOutcome,
   recordSent,
   release,
 } from './sqlite-outbox.ts';
+import { changeStatus, insertSubscribers, selectSubscriber } from './sqlite-subscribers.ts';
 import type {
   DeliveryErrorRecord,
   DigestStore,
@@ -65,39 +67,31 @@ class SqliteStore implements DigestStore {
   /** Sends finished in one turn of the event loop: one UPDATE per edition (see sentRecorder). */
   readonly #markSent = sentRecorder((editionId, ids) => recordSent(this.#db, editionId, ids));
 
+  readonly history: SubscriberHistory;
+
   constructor(db: Database.Database) {
     this.#db = db;
+    this.history = createSqliteHistory(db);
   }
 
-  async addSubscriber(email: string, name: string | null) {
-    const now = new Date().toISOString();
-    const info = this.#db
-      .prepare(
-        `INSERT INTO subscribers (email, name, status, created_at, updated_at) VALUES (?, ?, 'active', ?, ?)
-         ON CONFLICT (email) DO NOTHING`,
-      )
-      .run(email, name, now, now);
+  async addSubscriber(email: string, name: string | null, origin: AddOrigin = { source: 'cli' }) {
+    const created = insertSubscribers(this.#db, [{ email, name }], origin) === 1;
     const subscriber = await this.findSubscriber(email);
     if (!subscriber) throw new DigestError('STORE_FAILED', `subscriber ${email} vanished after insert`);
-    return { subscriber, created: info.changes === 1 };
+    return { subscriber, created };
   }
 
-  async setSubscriberStatus(email: string, status: SubscriberStatus) {
-    const info = this.#db
-      .prepare('UPDATE subscribers SET status = ?, updated_at = ? WHERE email = ?')
-      .run(status, new Date().toISOString(), email);
-    return info.changes > 0;
+  async setSubscriberStatus(email: string, status: SubscriberStatus, cause: StatusCause) {
+    return changeStatus(this.#db, email, status, cause);
   }
 
   async findSubscriber(email: string) {
-    const row = this.#db.prepare('SELECT * FROM subscribers WHERE email = ?').get(email) as
-      | SubscriberRow
-      | undefined;
+    const row = selectSubscriber(this.#db, email);
     return row ? toSubscriber(row) : null;
   }
 
-  async addSubscribers(batch: NewSubscriber[]) {
-    return insertSubscribers(this.#db, batch);
+  async addSubscribers(batch: NewSubscriber[], origin: AddOrigin = { source: 'import' }) {
+    return insertSubscribers(this.#db, batch, origin);
   }
 
   async *listSubscribers(status?: SubscriberStatus) {

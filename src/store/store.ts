@@ -1,5 +1,6 @@
 import type { Edition } from '../models/edition.ts';
 import type { FetchRecord } from '../models/source.ts';
+import type { AddOrigin, StatusCause, SubscriberHistory } from './history.ts';
 
 export type SubscriberStatus = 'active' | 'unsubscribed' | 'bounced';
 /** skipped: the subscriber left (unsubscribed, bounced) after the edition was enqueued. */
@@ -20,6 +21,16 @@ export interface NewSubscriber {
   email: string;
   name: string | null;
   status?: SubscriberStatus;
+}
+
+/** What setSubscriberStatus did. */
+export interface StatusChange {
+  /** The subscriber after the call. */
+  subscriber: Subscriber;
+  /** The status before the call. */
+  from: SubscriberStatus;
+  /** False when the status was already the one asked for, or `onlyFrom` kept it. */
+  changed: boolean;
 }
 
 /** A delivery claimed for sending, with what the message needs of the subscriber. */
@@ -84,13 +95,37 @@ export interface OpenEditionInput {
  * The store the product runs on. SQLite is the embedded default; the interface is async so
  * a networked store (Postgres) fits behind it unchanged. Lists that grow with the subscriber
  * count are streamed (AsyncIterable) or claimed in batches: nothing loads them whole.
+ * Every address a method takes is normalised first (normalizeEmailAddress): any form of an
+ * address finds, adds or changes the one row of that address, which is stored in normal form.
  */
 export interface DigestStore {
-  addSubscriber(email: string, name: string | null): Promise<{ subscriber: Subscriber; created: boolean }>;
-  /** Adds the addresses not on the list yet (one transaction); returns how many were added. */
-  addSubscribers(batch: NewSubscriber[]): Promise<number>;
-  setSubscriberStatus(email: string, status: SubscriberStatus): Promise<boolean>;
+  /**
+   * Adds an active subscriber unless the address is on the list (in any status: an existing
+   * row is returned unchanged, never resubscribed). Records `subscribed` in the history.
+   * Default origin: the CLI.
+   */
+  addSubscriber(
+    email: string,
+    name: string | null,
+    origin?: AddOrigin,
+  ): Promise<{ subscriber: Subscriber; created: boolean }>;
+  /**
+   * Adds the addresses not on the list yet (one transaction); returns how many were added.
+   * Records `imported` (origin import, the default) or `subscribed` for each.
+   */
+  addSubscribers(batch: NewSubscriber[], origin?: AddOrigin): Promise<number>;
+  /**
+   * Sets a subscriber's status and records the change with its cause in the history, in one
+   * transaction. null when the address is not on the list.
+   */
+  setSubscriberStatus(
+    email: string,
+    status: SubscriberStatus,
+    cause: StatusCause,
+  ): Promise<StatusChange | null>;
   findSubscriber(email: string): Promise<Subscriber | null>;
+  /** Each subscriber's status changes and consent facts (see history.ts). */
+  readonly history: SubscriberHistory;
   /** Streams the list in id order, a page at a time; safe to write to the store meanwhile. */
   listSubscribers(status?: SubscriberStatus): AsyncIterable<Subscriber>;
   countSubscribers(status?: SubscriberStatus): Promise<number>;

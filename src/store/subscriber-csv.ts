@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { DigestError } from '../errors.ts';
-import { emailAddressProblem } from './email-address.ts';
+import { checkEmailAddress } from './email-address.ts';
 import type { DigestStore, NewSubscriber, SubscriberStatus } from './store.ts';
 
 /** What an import did. Re-running it adds nobody twice: the second run counts them as existing. */
@@ -94,12 +94,16 @@ function readHeader(header: string[]): string[] {
 
 /** The subscriber of a row, or why the row is refused. */
 function toSubscriber(record: Record<string, string | undefined>): NewSubscriber | string {
-  const email = (record.email ?? '').trim();
-  const problem = emailAddressProblem(email);
-  if (problem) return `"${email}" ${problem}`;
+  const given = (record.email ?? '').trim();
+  const checked = checkEmailAddress(given);
+  if ('problem' in checked) return `"${given}" ${checked.problem}`;
   const status = (record.status ?? '').trim().toLowerCase() || 'active';
   if (!STATUSES.has(status)) return `status "${status}" is not active, unsubscribed or bounced`;
-  return { email, name: (record.name ?? '').trim() || null, status: status as SubscriberStatus };
+  return {
+    email: checked.address,
+    name: (record.name ?? '').trim() || null,
+    status: status as SubscriberStatus,
+  };
 }
 
 /** Streams the list (or those with `status`) as CSV: email,name,status,created_at. */

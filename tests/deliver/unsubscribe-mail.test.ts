@@ -67,7 +67,7 @@ describe('unsubscribing by mail (the List-Unsubscribe mailto: address)', () => {
 
   it('unsubscribes the address the token was signed for, and nobody else', async () => {
     const result = await unsubscribeByMail(mailFromMailto(mailto, 'Ana <ana@example.org>'), store, SECRET);
-    expect(result).toEqual({ email: 'ana@example.org', wasOnList: true });
+    expect(result).toEqual({ email: 'ana@example.org', outcome: 'unsubscribed' });
     expect((await store.findSubscriber('ana@example.org'))?.status).toBe('unsubscribed');
     expect((await store.findSubscriber('ben@example.org'))?.status).toBe('active');
   });

@@ -95,7 +95,7 @@ describe.each(STORE_BACKENDS)('the $name store', (backend) => {
       await store.addSubscriber('a@example.org', null);
       await store.addSubscriber('b@example.org', null);
       await store.openEdition(open('e1'));
-      await store.setSubscriberStatus('b@example.org', 'unsubscribed');
+      await store.setSubscriberStatus('b@example.org', 'unsubscribed', { source: 'cli' });
       const claimed = await store.claimDeliveries('e1', 10, new Date());
       expect(claimed.map((d) => d.email)).toEqual(['a@example.org']);
       expect(await store.editionProgress('e1')).toMatchObject({ sending: 1, skipped: 1, queued: 0 });
@@ -130,7 +130,7 @@ describe.each(STORE_BACKENDS)('the $name store', (backend) => {
       let seen = 0;
       for await (const s of store.listSubscribers('active')) {
         seen++;
-        if (seen % 400 === 0) await store.setSubscriberStatus(s.email, 'bounced');
+        if (seen % 400 === 0) await store.setSubscriberStatus(s.email, 'bounced', { source: 'bounce' });
       }
       expect(seen).toBe(1203);
       expect(await store.countSubscribers('bounced')).toBe(3);
@@ -188,7 +188,7 @@ describe.each(STORE_BACKENDS)('the $name store', (backend) => {
     it('skips a queue job whose subscriber left', async () => {
       await store.addSubscriber('a@example.org', null);
       await store.openEdition(open('e1'));
-      await store.setSubscriberStatus('A@example.org', 'unsubscribed');
+      await store.setSubscriberStatus('A@example.org', 'unsubscribed', { source: 'link' });
       expect(await store.claimDelivery('e1', 1, new Date())).toBeNull();
       expect(await store.editionProgress('e1')).toMatchObject({ skipped: 1, queued: 0 });
     });

@@ -57,7 +57,7 @@ describe.each(STORE_BACKENDS)('subscriber CSV import and export on $name', (back
 
   it('never resubscribes someone who left, and keeps the status a file carries', async () => {
     await store.addSubscriber('ana@example.org', 'Ana');
-    await store.setSubscriberStatus('ana@example.org', 'unsubscribed');
+    await store.setSubscriberStatus('ana@example.org', 'unsubscribed', { source: 'cli' });
     const csv = 'Email,Name,Status\nana@example.org,Ana,active\nzoe@example.org,Zoe,bounced\n';
     await importSubscribersCsv(store, Readable.from([csv]));
     expect((await store.findSubscriber('ana@example.org'))?.status).toBe('unsubscribed');
@@ -83,7 +83,7 @@ describe.each(STORE_BACKENDS)('subscriber CSV import and export on $name', (back
 
   it('exports the list as CSV that imports back into an empty store unchanged', async () => {
     await importSubscribersCsv(store, Readable.from([CSV]));
-    await store.setSubscriberStatus('ana@example.org', 'unsubscribed');
+    await store.setSubscriberStatus('ana@example.org', 'unsubscribed', { source: 'cli' });
     const out = new PassThrough();
     const text = collect(out);
     expect(await exportSubscribersCsv(store, out)).toBe(3);

@@ -1,6 +1,7 @@
 import { DigestError } from '../../errors.ts';
 import type { OutgoingMessage } from '../../models/message.ts';
 import type { ClaimedDelivery, DigestStore } from '../../store/store.ts';
+import { markDeliveryBounced } from '../bounce-status.ts';
 import type { Mailer } from '../deliver-edition.ts';
 import { FailureWindow } from '../failure-window.ts';
 
@@ -91,7 +92,7 @@ export class DeliveryJobs {
       outcome = { kind: 'retry', retryInMs };
     } else {
       await this.store.markFailed(editionId, subscriberId, error.message);
-      if (error.data.bounce === true) await this.store.setSubscriberStatus(delivery.email, 'bounced');
+      if (error.data.bounce === true) await markDeliveryBounced(this.store, delivery, error);
       outcome = { kind: 'failed' };
     }
     if (window.exceeds(this.options.pauseFailureRatio ?? 0.5)) {

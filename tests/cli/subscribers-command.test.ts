@@ -1,0 +1,87 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { registerSubscribers } from '../../src/cli/subscribers-command.ts';
+import { openSqliteStore } from '../../src/store/sqlite-store.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
+import { runCommand } from './run-command.ts';
+
+describe('digest subscribers', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let env: Record<string, string>;
+  const digest = (...args: string[]) => runCommand([registerSubscribers], ['subscribers', ...args], env);
+  const inStore = async <T>(work: (store: ReturnType<typeof openSqliteStore>) => Promise<T>) => {
+    const store = openSqliteStore(env.DIGEST_DB ?? '');
+    try {
+      return await work(store);
+    } finally {
+      await store.close();
+    }
+  };
+  beforeEach(() => {
+    temp = makeTempDir('digest-subs-');
+    env = { DIGEST_DB: join(temp.dir, 'digest.db') };
+  });
+  afterEach(() => temp.remove());
+
+  it('adds every form of one address once, and says so in its normal form', async () => {
+    expect((await digest('add', 'Uni <UNI@BÜCHER.example>')).stdout).toBe(
+      'added: uni@xn--bcher-kva.example\n',
+    );
+    for (const form of ['uni@bücher.example', 'uni@xn--bcher-kva.example', 'uni@BÜCHER.EXAMPLE']) {
+      const again = await digest('add', form);
+      expect(again).toMatchObject({ code: 0, stdout: 'already subscribed: uni@xn--bcher-kva.example\n' });
+    }
+    expect((await digest('count')).stdout).toBe('1\n');
+  });
+
+  it('never resubscribes someone who unsubscribed or bounced, and says why and what would', async () => {
+    await digest('add', 'ana@example.org');
+    await digest('remove', 'ANA@example.org');
+    const refused = await digest('add', 'ana@example.org');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /ana@example\.org unsubscribed .* stays unsubscribed: only their own confirmed request/,
+    );
+    expect(refused.stderr).toMatch(/--force-resubscribe/);
+    expect(refused.stderr).toMatch(/\[SUBSCRIBER_LEFT\]/);
+    expect((await digest('count', '--status', 'unsubscribed')).stdout).toBe('1\n');
+  });
+
+  it('resubscribes with --force-resubscribe, and the history says an operator forced it', async () => {
+    await digest('add', 'ana@example.org');
+    await inStore((s) => s.setSubscriberStatus('ana@example.org', 'bounced', { source: 'bounce' }));
+    const forced = await digest('add', 'ana@example.org', '--force-resubscribe');
+    expect(forced).toMatchObject({ code: 0 });
+    expect(forced.stdout).toMatch(/resubscribed by --force-resubscribe \(was bounced; recorded/);
+    const history = JSON.parse((await digest('history', 'ana@example.org', '--json')).stdout);
+    expect(history.at(-1)).toMatchObject({
+      kind: 'status-forced',
+      fromStatus: 'bounced',
+      toStatus: 'active',
+      source: 'cli',
+      note: expect.stringContaining('--force-resubscribe'),
+    });
+    expect(history.at(-1).actor).toMatch(/@cli$/);
+  });
+
+  it('says "already unsubscribed" for a second remove, and refuses an address not on the list', async () => {
+    await digest('add', 'ana@example.org');
+    expect((await digest('remove', 'ana@example.org')).stdout).toBe('unsubscribed: ana@example.org\n');
+    expect((await digest('remove', 'ana@example.org')).stdout).toBe(
+      'already unsubscribed: ana@example.org\n',
+    );
+    const stranger = await digest('remove', 'bob@example.org');
+    expect(stranger).toMatchObject({ code: 1 });
+    expect(stranger.stderr).toMatch(/bob@example\.org is not on the list/);
+  });
+
+  it('prints the history of an address, oldest first', async () => {
+    await digest('add', 'ana@example.org');
+    await digest('remove', 'ana@example.org');
+    const lines = (await digest('history', 'ANA@example.org')).stdout.trim().split('\n');
+    expect(lines.map((l) => l.split('\t').slice(1, 4))).toEqual([
+      ['subscribed', '- -> active', 'cli'],
+      ['unsubscribed', 'active -> unsubscribed', 'cli'],
+    ]);
+  });
+});
