@@ -1,11 +1,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import pg from 'pg';
 import { loadConfig } from '../../src/config.ts';
+import { deliverEdition } from '../../src/deliver/deliver-edition.ts';
 import { deliverThroughQueue } from '../../src/deliver/queue/await-edition.ts';
 import { createDeliveryQueue } from '../../src/deliver/queue/delivery-queue.ts';
+import { createSmtpMailer } from '../../src/deliver/smtp.ts';
 import { loadArticles } from '../../src/ingest/load.ts';
-import { mailDomain, prepareEdition } from '../../src/pipeline.ts';
+import { buildMessage, mailDomain, prepareEdition } from '../../src/pipeline.ts';
 import { openPostgresStore } from '../../src/store/postgres-store.ts';
+import type { ClaimedDelivery } from '../../src/store/store.ts';
 import { type DigestProcess, startDigest } from '../../tests/helpers/child.ts';
 import { freeLoopbackPort, waitForPort } from '../../tests/helpers/ports.ts';
 import { findPostgresBin, type PostgresServer, startPostgres } from '../../tests/helpers/postgres-server.ts';
@@ -40,6 +43,9 @@ export async function measureScale(): Promise<Record<string, number>> {
     postgres = await startPostgres(pgBin);
     redis = await startRedis(redisBin);
     const figures: Record<string, number> = {};
+    // The embedded sender on the same Postgres, pool size and sink, before and after the
+    // queue runs: the queue's share is judged against the mean of the two.
+    const before = await runEmbedded(postgres.url, 'bench_embedded_a', port);
     for (const senders of [1, 2, 3]) {
       figures[`queue_send_per_s_${senders}_senders`] = await run(
         senders,
@@ -48,6 +54,12 @@ export async function measureScale(): Promise<Record<string, number>> {
         port,
       );
     }
+    const after = await runEmbedded(postgres.url, 'bench_embedded_b', port);
+    const embeddedRate = Math.round((before + after) / 2);
+    figures.embedded_send_per_s_same_pool = embeddedRate;
+    figures.queue_send_pct_of_embedded_1 = Math.round(
+      (100 * (figures.queue_send_per_s_1_senders ?? 0)) / embeddedRate,
+    );
     return figures;
   } finally {
     sinkProcess.kill();
@@ -56,17 +68,8 @@ export async function measureScale(): Promise<Record<string, number>> {
   }
 }
 
-/** One measured send of MESSAGES deliveries with `senders` sender processes. */
-async function run(senders: number, adminUrl: string, redisUrl: string, smtpPort: number): Promise<number> {
-  const db = await createDatabase(adminUrl, `bench_${senders}`);
-  const env = {
-    DIGEST_DB: db,
-    REDIS_URL: redisUrl,
-    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-    SMTP_POOL_SIZE: String(POOL),
-    UNSUBSCRIBE_SECRET: SECRET,
-    LOG_LEVEL: 'info',
-  };
+/** A fresh database of MESSAGES subscribers with one edition opened to all of them (and a warm-up). */
+async function seedEdition(db: string, env: Record<string, string>) {
   const config = loadConfig(env);
   const store = await openPostgresStore(db);
   for (let i = 0; i < MESSAGES; i += 2000) {
@@ -83,6 +86,7 @@ async function run(senders: number, adminUrl: string, redisUrl: string, smtpPort
   const domain = mailDomain(config.mailFrom);
   // A warm-up edition to the first 1,000 first, so the clock times warm senders (JIT, pools).
   const warmUp = { ...edition, id: `${edition.id}-warm-up` };
+  // openEdition takes a limit beside its input (a bench-only use): the first 1,000 subscribers.
   const warmUpInput = {
     edition: warmUp,
     subject,
@@ -93,6 +97,50 @@ async function run(senders: number, adminUrl: string, redisUrl: string, smtpPort
   };
   await store.openEdition(warmUpInput);
   await store.openEdition({ edition, subject, slot: null, articleIds: [], messageIdDomain: domain });
+  return { config, store, rendered, warmUp, edition };
+}
+
+/**
+ * The embedded sender (no queue: claim batches from the outbox, pooled SMTP, grouped commits)
+ * draining the same MESSAGES on the same Postgres with the same pool, in this process.
+ */
+async function runEmbedded(adminUrl: string, name: string, smtpPort: number): Promise<number> {
+  const db = await createDatabase(adminUrl, name);
+  const env = {
+    DIGEST_DB: db,
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    SMTP_POOL_SIZE: String(POOL),
+    UNSUBSCRIBE_SECRET: SECRET,
+  };
+  const { config, store, rendered, warmUp, edition } = await seedEdition(db, env);
+  const mailer = createSmtpMailer(config.smtpUrl ?? '', { maxConnections: POOL });
+  const build = (d: ClaimedDelivery) => ({ ...buildMessage(rendered, d, config, SECRET), date: new Date() });
+  try {
+    await deliverEdition(store, mailer, warmUp.id, build, { concurrency: POOL });
+    const start = performance.now();
+    const report = await deliverEdition(store, mailer, edition.id, build, { concurrency: POOL });
+    const seconds = (performance.now() - start) / 1000;
+    if (report.progress.sent !== MESSAGES)
+      throw new Error(`embedded run sent ${report.progress.sent} of ${MESSAGES}`);
+    return Math.round(MESSAGES / seconds);
+  } finally {
+    mailer.close();
+    await store.close();
+  }
+}
+
+/** One measured send of MESSAGES deliveries with `senders` sender processes. */
+async function run(senders: number, adminUrl: string, redisUrl: string, smtpPort: number): Promise<number> {
+  const db = await createDatabase(adminUrl, `bench_${senders}`);
+  const env = {
+    DIGEST_DB: db,
+    REDIS_URL: redisUrl,
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    SMTP_POOL_SIZE: String(POOL),
+    UNSUBSCRIBE_SECRET: SECRET,
+    LOG_LEVEL: 'info',
+  };
+  const { config, store, warmUp, edition } = await seedEdition(db, env);
   const processes: DigestProcess[] = [];
   const queue = createDeliveryQueue(redisUrl, { maxAttempts: config.smtpMaxAttempts });
   try {

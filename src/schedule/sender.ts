@@ -1,5 +1,8 @@
-import { DeliveryJobs, type JobOutcome } from '../deliver/queue/delivery-job.ts';
+import { DeliveryJobs } from '../deliver/queue/delivery-job.ts';
+import { connectRedis } from '../deliver/queue/delivery-queue.ts';
+import { redisRateGate } from '../deliver/queue/rate-limit.ts';
 import { type QueueSender, startQueueSender } from '../deliver/queue/sender.ts';
+import { redisOutcomeWindow } from '../deliver/queue/shared-window.ts';
 import { DigestError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { buildMessage, type PipelineContext, renderOptions } from '../pipeline.ts';
@@ -20,6 +23,8 @@ export function startSender(ctx: PipelineContext, logger: Logger): QueueSender {
   const { config } = ctx;
   if (!config.redisUrl) throw new DigestError('CONFIG_INVALID', 'REDIS_URL must be set to run a sender');
   const render = renderCache(ctx);
+  // The pause rule and the rate limit count across every sender, through Redis.
+  const redis = connectRedis(config.redisUrl);
   const jobs = new DeliveryJobs(
     ctx.store,
     ctx.mailer,
@@ -32,9 +37,15 @@ export function startSender(ctx: PipelineContext, logger: Logger): QueueSender {
       maxAttempts: config.smtpMaxAttempts,
       backoffMs: config.smtpRetryBaseMs,
       pauseFailureRatio: config.smtpPauseFailureRatio,
+      concurrency: config.smtpPoolSize,
+      outcomes: redisOutcomeWindow(redis, 20, config.smtpPauseFailureRatio),
+      rateGate: redisRateGate(redis, config.smtpRatePerSecond),
     },
   );
-  const counts = new Map<JobOutcome['kind'], number>();
+  const counts = new Map<'sent' | 'failed' | 'retried' | 'paused jobs', number>();
+  const count = (kind: 'sent' | 'failed' | 'retried' | 'paused jobs', n: number) => {
+    if (n > 0) counts.set(kind, (counts.get(kind) ?? 0) + n);
+  };
   let dirty = false;
   const timer = setInterval(() => {
     if (!dirty) return;
@@ -44,13 +55,14 @@ export function startSender(ctx: PipelineContext, logger: Logger): QueueSender {
   timer.unref();
   const sender = startQueueSender(jobs, {
     redisUrl: config.redisUrl,
-    concurrency: config.smtpPoolSize,
-    ratePerSecond: config.smtpRatePerSecond,
     lockMs: config.senderLockMs,
     onOutcome: (outcome, data) => {
-      counts.set(outcome.kind, (counts.get(outcome.kind) ?? 0) + 1);
+      count('sent', outcome.sent);
+      count('failed', outcome.failed);
+      count('retried', outcome.retried);
+      count('paused jobs', outcome.paused ? 1 : 0);
       dirty = true;
-      if (outcome.kind === 'edition-paused') logger.debug(data, 'job skipped: its edition is paused');
+      if (outcome.paused) logger.debug({ editionId: data.editionId }, 'job stopped: its edition is paused');
     },
     onError: (error) => logger.error({ err: error }, 'sender: queue error'),
   });
@@ -62,6 +74,7 @@ export function startSender(ctx: PipelineContext, logger: Logger): QueueSender {
     async close() {
       clearInterval(timer);
       await sender.close();
+      redis.disconnect();
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import type { ClaimedDelivery, OpenEditionInput, PendingDelivery } from './store.ts';
+import type { ClaimedBatch, ClaimedDelivery, OpenEditionInput, PendingDelivery } from './store.ts';
 
 /**
  * The Postgres outbox and bulk subscriber writes: the statements whose cost grows with the
@@ -110,22 +110,31 @@ export async function claim(db: Db, editionId: string, limit: number, now: Date)
   return toClaimed(editionId, rows);
 }
 
-/** Claims one delivery, queued or left sending (see DigestStore.claimDelivery). */
-export async function claimOne(
+/**
+ * Claims a queue job's deliveries (see DigestStore.claimDeliveryBatch): those queued and due,
+ * and those left "sending" by a sender that died, in one statement; then when the rest is due.
+ */
+export async function claimBatch(
   db: Db,
   editionId: string,
-  subscriberId: number,
+  subscriberIds: number[],
   now: Date,
-): Promise<ClaimedDelivery | null> {
+): Promise<ClaimedBatch> {
   const { rows } = await db.query<ClaimRow>(
     `UPDATE deliveries d SET ${CLAIM_SET}
      FROM subscribers s
-     WHERE d.edition_id = $1 AND d.subscriber_id = $3 AND s.id = d.subscriber_id
-       AND d.status IN ('queued', 'sending')
+     WHERE d.edition_id = $1 AND d.subscriber_id = ANY($3::int[]) AND s.id = d.subscriber_id
+       AND (d.status = 'sending' OR (d.status = 'queued' AND d.due_at <= $4))
      ${CLAIM_RETURNING}`,
-    [editionId, now.toISOString(), subscriberId],
+    [editionId, now.toISOString(), subscriberIds, now.getTime()],
   );
-  return toClaimed(editionId, rows)[0] ?? null;
+  const later = await db.query<{ due: string | null }>(
+    `SELECT MIN(due_at) AS due FROM deliveries
+     WHERE edition_id = $1 AND subscriber_id = ANY($2::int[]) AND status = 'queued'`,
+    [editionId, subscriberIds],
+  );
+  const due = later.rows[0]?.due ?? null;
+  return { claimed: toClaimed(editionId, rows), nextDueAt: due === null ? null : new Date(Number(due)) };
 }
 
 /** Claimed deliveries go back to the queue as they were (the attempt is given back). */

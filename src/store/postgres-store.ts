@@ -7,7 +7,7 @@ import { createPostgresHistory } from './postgres-history.ts';
 import { ensureSchema, migratePostgres } from './postgres-migrate.ts';
 import {
   claim,
-  claimOne,
+  claimBatch,
   enqueue,
   markSeen,
   openEditionTx,
@@ -147,8 +147,8 @@ class PostgresStore extends PostgresReads implements DigestStore {
     return claim(this.#pool, editionId, limit, now);
   }
 
-  async claimDelivery(editionId: string, subscriberId: number, now: Date) {
-    return claimOne(this.#pool, editionId, subscriberId, now);
+  async claimDeliveryBatch(editionId: string, subscriberIds: number[], now: Date) {
+    return claimBatch(this.#pool, editionId, subscriberIds, now);
   }
 
   pendingDeliveries(editionId: string) {

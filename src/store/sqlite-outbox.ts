@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ClaimedDelivery, OpenEditionInput, PendingDelivery } from './store.ts';
+import type { ClaimedBatch, ClaimedDelivery, OpenEditionInput, PendingDelivery } from './store.ts';
 
 /**
  * The SQLite outbox and bulk subscriber writes: the statements whose cost grows with the
@@ -148,22 +148,36 @@ export function release(db: Database.Database, editionId: string, subscriberIds:
   })();
 }
 
-/** Claims one delivery, queued or left sending (see DigestStore.claimDelivery). */
-export function claimOne(
+/**
+ * Claims a queue job's deliveries (see DigestStore.claimDeliveryBatch): those queued and due,
+ * and those left "sending" by a sender that died, in one immediate transaction.
+ */
+export function claimBatch(
   db: Database.Database,
   editionId: string,
-  subscriberId: number,
+  subscriberIds: number[],
   now: Date,
-): ClaimedDelivery | null {
+): ClaimedBatch {
   const select = statement(
     db,
     `${CLAIM_SELECT}
-     WHERE d.edition_id = ? AND d.subscriber_id = ? AND d.status IN ('queued', 'sending')`,
+     WHERE d.edition_id = @editionId AND d.subscriber_id IN (SELECT value FROM json_each(@ids))
+       AND (d.status = 'sending' OR (d.status = 'queued' AND d.due_at <= @now))
+     ORDER BY d.subscriber_id`,
+  );
+  const later = statement(
+    db,
+    `SELECT MIN(due_at) AS due FROM deliveries
+     WHERE edition_id = @editionId AND subscriber_id IN (SELECT value FROM json_each(@ids))
+       AND status = 'queued'`,
   );
   return db
     .transaction(() => {
-      const found = select.get(editionId, subscriberId) as ClaimRow | undefined;
-      return found ? (markClaimed(db, editionId, [found], now.toISOString())[0] ?? null) : null;
+      const key = { editionId, ids: JSON.stringify(subscriberIds), now: now.getTime() };
+      const rows = select.all(key) as ClaimRow[];
+      const claimed = markClaimed(db, editionId, rows, now.toISOString());
+      const { due } = later.get(key) as { due: number | null };
+      return { claimed, nextDueAt: due === null ? null : new Date(due) };
     })
     .immediate();
 }

@@ -17,7 +17,7 @@ import {
 import { createSqliteHistory } from './sqlite-history.ts';
 import {
   claim,
-  claimOne,
+  claimBatch,
   enqueue,
   openEditionTx,
   pending,
@@ -165,8 +165,8 @@ class SqliteStore implements DigestStore {
     return claim(this.#db, editionId, limit, now);
   }
 
-  async claimDelivery(editionId: string, subscriberId: number, now: Date) {
-    return claimOne(this.#db, editionId, subscriberId, now);
+  async claimDeliveryBatch(editionId: string, subscriberIds: number[], now: Date) {
+    return claimBatch(this.#db, editionId, subscriberIds, now);
   }
 
   async *pendingDeliveries(editionId: string) {

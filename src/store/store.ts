@@ -44,6 +44,12 @@ export interface ClaimedDelivery {
   attempts: number;
 }
 
+/** What claimDeliveryBatch claimed, and when the rest of the batch is due (null: nothing left). */
+export interface ClaimedBatch {
+  claimed: ClaimedDelivery[];
+  nextDueAt: Date | null;
+}
+
 /** A delivery still to send, as pendingDeliveries streams it. */
 export interface PendingDelivery {
   subscriberId: number;
@@ -153,12 +159,13 @@ export interface DigestStore {
    */
   claimDeliveries(editionId: string, limit: number, now: Date): Promise<ClaimedDelivery[]>;
   /**
-   * Claims one delivery for a queue job (see src/deliver/queue/): moves it to "sending",
-   * counting an attempt, and returns it. A delivery already "sending" is claimed again: the
-   * queue hands a job out twice only when its sender died with it in flight. null when there
-   * is nothing to send: sent, failed, skipped, or the subscriber left (then it becomes skipped).
+   * Claims a queue job's deliveries (see src/deliver/queue/): of `subscriberIds`, moves those
+   * queued and due to "sending", counting an attempt, and returns them. Deliveries already
+   * "sending" are claimed again: the queue hands a job out twice only when its sender died with
+   * them in flight. Sent, failed and skipped ones are left out; so are those whose subscriber
+   * left (they become skipped). nextDueAt: the earliest due time of those still queued.
    */
-  claimDelivery(editionId: string, subscriberId: number, now: Date): Promise<ClaimedDelivery | null>;
+  claimDeliveryBatch(editionId: string, subscriberIds: number[], now: Date): Promise<ClaimedBatch>;
   /**
    * Streams the edition's deliveries still to send (queued or sending) in subscriber order, a
    * page at a time: what a queue needs to fan an edition out into jobs.

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { deliverThroughQueue } from '../../src/deliver/queue/await-edition.ts';
 import { type DeliveryJobOptions, DeliveryJobs } from '../../src/deliver/queue/delivery-job.ts';
-import { createDeliveryQueue } from '../../src/deliver/queue/delivery-queue.ts';
-import { limiterFor, startQueueSender } from '../../src/deliver/queue/sender.ts';
+import { connectRedis, createDeliveryQueue } from '../../src/deliver/queue/delivery-queue.ts';
+import { limiterFor, redisRateGate } from '../../src/deliver/queue/rate-limit.ts';
+import { startQueueSender } from '../../src/deliver/queue/sender.ts';
+import { redisOutcomeWindow } from '../../src/deliver/queue/shared-window.ts';
 import { createSmtpMailer } from '../../src/deliver/smtp.ts';
 import type { DigestStore } from '../../src/store/store.ts';
 import { STORE_BACKENDS } from '../helpers/store-backends.ts';
@@ -31,10 +33,13 @@ describe.each(STORE_BACKENDS)('delivery through the BullMQ queue on $name', (bac
     smtp: ScriptedSmtp,
     senders = 2,
     options: DeliveryJobOptions = FAST,
+    batchSize = 100,
   ) {
     const fresh = await backend.fresh();
     const url = `${redis}/${++database}`;
-    const queue = createDeliveryQueue(url, { maxAttempts: options.maxAttempts ?? 5 });
+    const queue = createDeliveryQueue(url, { maxAttempts: options.maxAttempts ?? 5, batchSize });
+    const connection = connectRedis(url);
+    cleanup.push(() => connection.disconnect());
     const mailer = createSmtpMailer(smtp.url, { maxConnections: 2 });
     cleanup.push(
       () => smtp.close(),
@@ -44,13 +49,12 @@ describe.each(STORE_BACKENDS)('delivery through the BullMQ queue on $name', (bac
     );
     for (let i = 0; i < senders; i++) {
       const store = await fresh.another();
-      const jobs = new DeliveryJobs(store, mailer, async (d) => plainMessage(d), options);
-      const sender = startQueueSender(jobs, {
-        redisUrl: url,
+      const jobs = new DeliveryJobs(store, mailer, async (d) => plainMessage(d), {
         concurrency: 2,
-        ratePerSecond: 0,
-        lockMs: 5000,
+        outcomes: redisOutcomeWindow(connection, options.pauseWindow ?? 20, options.pauseFailureRatio ?? 0.5),
+        ...options,
       });
+      const sender = startQueueSender(jobs, { redisUrl: url, lockMs: 5000 });
       cleanup.push(
         () => store.close(),
         () => sender.close(),
@@ -129,6 +133,22 @@ describe.each(STORE_BACKENDS)('delivery through the BullMQ queue on $name', (bac
       expect(smtp.accepted.map((a) => a.to).sort()).toEqual([...emails].sort());
     },
   );
+  it.skipIf(skip !== null || backend.skipReason !== null)(
+    'pauses on the failure ratio of all senders together, not of each one',
+    async () => {
+      // 30 deliveries in jobs of 5 over two senders, every one failing: no sender alone sees 20
+      // attempts, so only the shared window can fill (20) and pause the edition.
+      const emails = addresses(30);
+      const smtp = await startScriptedSmtp({ rcpt: () => ({ code: 451, message: 'Greylisted' }) });
+      const { store, queue, editionId } = await setup(emails, smtp, 2, { ...FAST, maxAttempts: 1 }, 5);
+      const report = await deliverThroughQueue(store, queue, editionId, { pollMs: 50 });
+      expect(report.outcome).toBe('paused');
+      expect(report.reason).toMatch(/of the last 20 attempts across all senders failed/);
+      expect(report.progress.failed).toBeGreaterThanOrEqual(20);
+      expect(report.progress.failed).toBeLessThan(30);
+      expect(smtp.accepted).toHaveLength(0);
+    },
+  );
 });
 
 describe('the global rate limit', () => {
@@ -136,5 +156,50 @@ describe('the global rate limit', () => {
     expect(limiterFor(0)).toBeUndefined();
     expect(limiterFor(20)).toEqual({ max: 20, duration: 1000 });
     expect(limiterFor(0.5)).toEqual({ max: 1, duration: 2000 });
+  });
+});
+
+describe.skipIf(skip !== null)('the shared rate limit and pause window', () => {
+  let database = 90;
+  it('lets two senders together send no more than SMTP_RATE_PER_SECOND in any one second', async () => {
+    const a = connectRedis(`${redis}/${++database}`);
+    const b = connectRedis(`${redis}/${database}`);
+    try {
+      const gates = [redisRateGate(a, 10), redisRateGate(b, 10)];
+      const windows: number[] = [];
+      await Promise.all(
+        Array.from({ length: 25 }, async (_, i) => {
+          await gates[i % 2]?.();
+          windows.push(Math.floor(Date.now() / 1000));
+        }),
+      );
+      const perWindow = new Map<number, number>();
+      for (const w of windows) perWindow.set(w, (perWindow.get(w) ?? 0) + 1);
+      expect(Math.max(...perWindow.values())).toBeLessThanOrEqual(10);
+      expect(perWindow.size).toBeGreaterThanOrEqual(3);
+    } finally {
+      a.disconnect();
+      b.disconnect();
+    }
+  });
+
+  it('judges the pause on the outcomes every sender recorded for the edition', async () => {
+    const a = connectRedis(`${redis}/${++database}`);
+    const b = connectRedis(`${redis}/${database}`);
+    try {
+      const one = redisOutcomeWindow(a, 20, 0.5);
+      const two = redisOutcomeWindow(b, 20, 0.5);
+      for (let i = 0; i < 9; i++) expect(await one.record('e1', true)).toBeNull();
+      for (let i = 0; i < 10; i++) expect(await two.record('e1', i % 2 === 0)).toBeNull();
+      // Successes wait in memory until a failure or the end of a batch writes them.
+      expect(await two.flush('e1')).toBeNull();
+      // 19 outcomes, 14 failed: one more fills the window of 20.
+      expect(await one.record('e1', true)).toMatch(/15 of the last 20 attempts across all senders failed/);
+      // Another edition has its own window.
+      expect(await two.record('e2', true)).toBeNull();
+    } finally {
+      a.disconnect();
+      b.disconnect();
+    }
   });
 });

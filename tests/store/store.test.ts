@@ -168,28 +168,47 @@ describe.each(STORE_BACKENDS)('the $name store', (backend) => {
       expect((await store.editionProgress((await store.listEditions(1))[0]?.id ?? '')).total).toBe(1);
     });
 
-    it('claims one delivery for a queue job, again after its sender died, and never once it is sent', async () => {
+    it("claims a queue job's batch, again after its sender died, and never what was sent", async () => {
       await store.addSubscriber('a@example.org', 'Ana');
+      await store.addSubscriber('b@example.org', null);
       await store.openEdition(open('e1'));
-      const first = await store.claimDelivery('e1', 1, new Date());
-      expect(first).toMatchObject({
-        email: 'a@example.org',
-        name: 'Ana',
-        messageId: '<e1.1@example.org>',
-        attempts: 1,
-      });
-      // Left "sending" by a sender that died: the redelivered job takes it over.
-      expect((await store.claimDelivery('e1', 1, new Date()))?.attempts).toBe(2);
+      const first = await store.claimDeliveryBatch('e1', [1, 2, 99], new Date());
+      expect(first.claimed).toMatchObject([
+        { email: 'a@example.org', name: 'Ana', messageId: '<e1.1@example.org>', attempts: 1 },
+        { email: 'b@example.org', attempts: 1 },
+      ]);
+      expect(first.nextDueAt).toBeNull();
+      // Left "sending" by a sender that died: the redelivered job takes them over.
       await store.markSent('e1', 1);
-      expect(await store.claimDelivery('e1', 1, new Date())).toBeNull();
-      expect(await store.claimDelivery('e1', 99, new Date())).toBeNull();
+      const again = await store.claimDeliveryBatch('e1', [1, 2], new Date());
+      expect(again.claimed.map((d) => [d.subscriberId, d.attempts])).toEqual([[2, 2]]);
+      await store.markSent('e1', 2);
+      expect((await store.claimDeliveryBatch('e1', [1, 2], new Date())).claimed).toEqual([]);
     });
 
-    it('skips a queue job whose subscriber left', async () => {
+    it("leaves a batch's deliveries that are not due yet queued, and says when they are due", async () => {
+      await store.addSubscriber('a@example.org', null);
+      await store.addSubscriber('b@example.org', null);
+      await store.openEdition(open('e1'));
+      const now = new Date();
+      await store.claimDeliveryBatch('e1', [1], now);
+      const due = new Date(now.getTime() + 60_000);
+      await store.markRetry('e1', 1, '451 busy', due);
+      const batch = await store.claimDeliveryBatch('e1', [1, 2], now);
+      expect(batch.claimed.map((d) => d.subscriberId)).toEqual([2]);
+      expect(batch.nextDueAt?.getTime()).toBe(due.getTime());
+      const later = await store.claimDeliveryBatch('e1', [1, 2], new Date(due.getTime() + 1));
+      expect(later.claimed.map((d) => [d.subscriberId, d.attempts])).toEqual([
+        [1, 2],
+        [2, 2],
+      ]);
+    });
+
+    it('skips the deliveries of a queue job whose subscriber left', async () => {
       await store.addSubscriber('a@example.org', null);
       await store.openEdition(open('e1'));
       await store.setSubscriberStatus('A@example.org', 'unsubscribed', { source: 'link' });
-      expect(await store.claimDelivery('e1', 1, new Date())).toBeNull();
+      expect((await store.claimDeliveryBatch('e1', [1], new Date())).claimed).toEqual([]);
       expect(await store.editionProgress('e1')).toMatchObject({ skipped: 1, queued: 0 });
     });
 

@@ -8,21 +8,26 @@ export const QUEUE_NAME = 'digest-deliveries';
 /** The name of the backoff strategy senders register (see retryDelay). */
 export const BACKOFF_TYPE = 'digest';
 
-/** One job: one delivery. The store holds the rest (address, attempts, status). */
+/** One job: the deliveries of one edition to a range of subscriber ids. The store holds the rest. */
 export interface DeliveryJobData {
   editionId: string;
-  subscriberId: number;
+  subscriberIds: number[];
 }
 
-/** Jobs added per round trip when an edition fans out. */
-const FAN_OUT_BATCH = 500;
+/**
+ * Subscriber ids per job. A job costs a few Redis round trips and one claim statement, so
+ * one per delivery cost more than the SMTP exchange (798 msg/s against 2,825 for the embedded
+ * sender in the same bench run); a batch of 100 shares that cost.
+ */
+export const JOB_BATCH = 100;
 
 /** Fans an edition's deliveries out into queue jobs; senders (see sender.ts) drain them. */
 export interface DeliveryQueue {
   /**
-   * Adds one job per delivery still to send (queued or sending), streaming the outbox a page
-   * at a time. Idempotent: a delivery whose job is still in the queue is not added twice, and
-   * a job whose delivery was sent meanwhile does nothing. Returns how many jobs were offered.
+   * Adds one job per range of JOB_BATCH subscriber ids that has deliveries still to send (queued
+   * or sending), streaming the outbox a page at a time. Idempotent: a range whose job is still
+   * in the queue is not added twice (its job id is the range's), and a job whose deliveries were
+   * sent meanwhile does nothing. Returns how many deliveries the added jobs carry.
    */
   enqueueEdition(store: DigestStore, editionId: string): Promise<number>;
   close(): Promise<void>;
@@ -30,8 +35,13 @@ export interface DeliveryQueue {
 
 /** Options of createDeliveryQueue. */
 export interface DeliveryQueueOptions {
-  /** BullMQ attempts per job: a few more than SMTP_MAX_ATTEMPTS, since the store decides when to stop. */
+  /**
+   * BullMQ attempts per job: a job runs again whenever some of its deliveries wait for a
+   * retry, so this allows twice SMTP_MAX_ATTEMPTS and more; the store decides when to stop.
+   */
   maxAttempts: number;
+  /** Subscriber ids per job (a range of ids, so sparse ids make smaller jobs). Default JOB_BATCH. */
+  batchSize?: number;
 }
 
 /**
@@ -44,9 +54,18 @@ export function connectRedis(url: string): Redis {
   return redis;
 }
 
-/** The stable job id of a delivery: adding it twice while it waits adds it once. */
-export function jobId(data: DeliveryJobData): string {
-  return `${data.editionId}.${data.subscriberId}`;
+/**
+ * The stable job id of a range of subscriber ids: while its job waits, runs or waits for a
+ * retry, offering the range again adds nothing, so no delivery is ever in two live jobs.
+ */
+export function jobId(editionId: string, range: number): string {
+  return `${editionId}.r${range}`;
+}
+
+interface PendingJob {
+  range: number;
+  subscriberIds: number[];
+  dueAt: number;
 }
 
 /** The producer side of the delivery queue, on the Redis at `redisUrl`. */
@@ -55,7 +74,7 @@ export function createDeliveryQueue(redisUrl: string, options: DeliveryQueueOpti
   const queue = new Queue<DeliveryJobData>(QUEUE_NAME, {
     connection,
     defaultJobOptions: {
-      attempts: options.maxAttempts + 2,
+      attempts: (options.maxAttempts + 2) * 2,
       backoff: { type: BACKOFF_TYPE },
       // The store keeps the outcome; Redis keeps only what is still to do.
       removeOnComplete: true,
@@ -64,21 +83,32 @@ export function createDeliveryQueue(redisUrl: string, options: DeliveryQueueOpti
   });
   return {
     async enqueueEdition(store, editionId) {
-      let batch: { name: string; data: DeliveryJobData; opts: { jobId: string; delay: number } }[] = [];
       let offered = 0;
+      let jobs: PendingJob[] = [];
       const flush = async () => {
-        await queue.addBulk(batch);
-        offered += batch.length;
-        batch = [];
+        await queue.addBulk(
+          jobs.map((job) => ({
+            name: 'deliver',
+            data: { editionId, subscriberIds: job.subscriberIds },
+            opts: { jobId: jobId(editionId, job.range), delay: Math.max(0, job.dueAt - Date.now()) },
+          })),
+        );
+        offered += jobs.reduce((n, job) => n + job.subscriberIds.length, 0);
+        jobs = [];
       };
       try {
         for await (const pending of store.pendingDeliveries(editionId)) {
-          const data = { editionId, subscriberId: pending.subscriberId };
-          const delay = Math.max(0, pending.dueAt.getTime() - Date.now());
-          batch.push({ name: 'deliver', data, opts: { jobId: jobId(data), delay } });
-          if (batch.length >= FAN_OUT_BATCH) await flush();
+          const range = Math.floor(pending.subscriberId / (options.batchSize ?? JOB_BATCH));
+          let job = jobs.at(-1);
+          if (job?.range !== range) {
+            if (jobs.length >= 50) await flush();
+            job = { range, subscriberIds: [], dueAt: Number.POSITIVE_INFINITY };
+            jobs.push(job);
+          }
+          job.subscriberIds.push(pending.subscriberId);
+          job.dueAt = Math.min(job.dueAt, pending.dueAt.getTime());
         }
-        if (batch.length > 0) await flush();
+        if (jobs.length > 0) await flush();
       } catch (cause) {
         throw new DigestError(
           'STORE_FAILED',
