@@ -4,13 +4,14 @@ import { DigestError } from '../errors.ts';
 import { loadArticles } from '../ingest/load.ts';
 import { isCalendarDate } from '../ingest/text.ts';
 import type { ArticleAnalysis } from '../models/analysis.ts';
+import { summaryOf } from './commands.ts';
 import { logLine } from './output.ts';
 
 /** `digest analyze <file|url|-> [--json] [--published YYYY-MM-DD]` */
 export function registerAnalyze(program: Command): void {
   program
     .command('analyze')
-    .description('analyse one article: summary, quotes with speakers, dated events, read-more links')
+    .description(summaryOf('analyze'))
     .argument('<input>', 'article file (.md/.txt with optional front matter), URL, or - for standard input')
     .option('--json', 'print the analysis as one JSON object (the stable contract)')
     .option('--published <date>', 'publication date YYYY-MM-DD (overrides the article front matter)')

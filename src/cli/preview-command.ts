@@ -3,6 +3,7 @@ import { loadConfig } from '../config.ts';
 import { DigestError } from '../errors.ts';
 import { loadArticles } from '../ingest/load.ts';
 import { startPreviewServer } from '../server/preview-server.ts';
+import { summaryOf } from './commands.ts';
 import { logLine } from './output.ts';
 import { parseRecipient } from './recipient.ts';
 import { parseNow } from './render-command.ts';
@@ -11,9 +12,7 @@ import { parseNow } from './render-command.ts';
 export function registerPreview(program: Command): void {
   program
     .command('preview')
-    .description(
-      'show the real digest of the given articles on a local page (desktop and mobile, text, .ics)',
-    )
+    .description(summaryOf('preview'))
     .argument('<inputs...>', 'article files, folders or URLs')
     .option('--port <n>', 'port on 127.0.0.1 (0 = any free port)', '3031')
     .option('--now <iso>', 'the clock of the edition (events before it are not upcoming)')

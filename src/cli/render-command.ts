@@ -6,6 +6,7 @@ import { DigestError } from '../errors.ts';
 import { loadArticles } from '../ingest/load.ts';
 import { buildMessage, mailDomain, prepareEdition } from '../pipeline.ts';
 import { composeMime } from '../render/mime.ts';
+import { summaryOf } from './commands.ts';
 import { logLine } from './output.ts';
 import { parseRecipient } from './recipient.ts';
 
@@ -22,7 +23,7 @@ export function parseNow(value: string | undefined): Date {
 export function registerRender(program: Command): void {
   program
     .command('render')
-    .description('render the digest of the given articles to DIR/digest.html, digest.txt and digest.eml')
+    .description(summaryOf('render'))
     .argument('<inputs...>', 'article files, folders, URLs, or -')
     .requiredOption('--out <dir>', 'output folder (created when missing)')
     .option('--now <iso>', 'the clock of the edition (events before it are not upcoming)')

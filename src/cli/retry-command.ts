@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { DigestError } from '../errors.ts';
 import { createEditionRunner } from '../schedule/runner.ts';
+import { summaryOf } from './commands.ts';
 import { openContext } from './context.ts';
 import { createProgress } from './progress.ts';
 import { onStopSignal } from './signals.ts';
@@ -9,7 +10,7 @@ import { onStopSignal } from './signals.ts';
 export function registerRetryFailed(program: Command): void {
   program
     .command('retry-failed')
-    .description('queue an edition’s failed deliveries again (active subscribers only) and deliver them')
+    .description(summaryOf('retry-failed'))
     .argument('[edition]', 'edition id (default: the latest edition)')
     .addHelpText('after', '\nExit status: 0 when everything is delivered, 1 otherwise.')
     .action(async (id: string | undefined) => {

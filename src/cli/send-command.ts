@@ -6,6 +6,7 @@ import { type IngestStore, loadArticles } from '../ingest/load.ts';
 import type { Logger } from '../log.ts';
 import type { Article } from '../models/article.ts';
 import { createEditionRunner, type RunRequest, type RunResult } from '../schedule/runner.ts';
+import { summaryOf } from './commands.ts';
 import { openContext } from './context.ts';
 import { createProgress } from './progress.ts';
 import { parseRecipient } from './recipient.ts';
@@ -26,9 +27,7 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2
 export function registerSend(program: Command): void {
   program
     .command('send')
-    .description(
-      'make an edition of the new articles (or the configured sources) and deliver it now to every active subscriber',
-    )
+    .description(summaryOf('send'))
     .argument('[articles...]', 'article files, folders or URLs (default: DIGEST_SOURCES)')
     .option(
       '--now [iso]',

@@ -6,13 +6,14 @@ import {
   type EditionSummary,
   listEditionSummaries,
 } from '../schedule/edition-status.ts';
+import { summaryOf } from './commands.ts';
 import { openStoreContext } from './store-context.ts';
 
 /** `digest status [EDITION] [--json]` and `digest editions [--json] [--limit N]` */
 export function registerStatus(program: Command): void {
   program
     .command('status')
-    .description('one edition’s delivery: queued, sending, sent, failed, bounced, and the last errors')
+    .description(summaryOf('status'))
     .argument('[edition]', 'edition id (default: the latest edition)')
     .option('--json', 'print one JSON object (null when there is no edition yet)')
     .action(async (id: string | undefined, opts: { json?: boolean }) => {
@@ -33,7 +34,7 @@ export function registerStatus(program: Command): void {
     });
   program
     .command('editions')
-    .description('the editions, newest first, with their delivery counts')
+    .description(summaryOf('editions'))
     .option('--json', 'print a JSON array')
     .option('--limit <n>', 'how many editions', '20')
     .action(async (opts: { json?: boolean; limit: string }) => {

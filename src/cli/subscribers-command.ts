@@ -11,6 +11,7 @@ import type { SubscriberEvent } from '../store/history.ts';
 import type { SubscriberStatus } from '../store/store.ts';
 import { exportSubscribersCsv, importSubscribersCsv } from '../store/subscriber-csv.ts';
 import { subscriberFieldProblem } from '../store/subscriber-fields.ts';
+import { summaryOf } from './commands.ts';
 import { operatorName } from './operator.ts';
 import { parseRecipient } from './recipient.ts';
 import { openStoreContext, type StoreContext } from './store-context.ts';
@@ -26,7 +27,7 @@ const OUTCOME_WORDS: Record<UnsubscribeOutcome, string> = {
 
 /** `digest subscribers add|remove|import|export|list|count` */
 export function registerSubscribers(program: Command): void {
-  const cmd = program.command('subscribers').description('manage the subscriber list');
+  const cmd = program.command('subscribers').description(summaryOf('subscribers'));
   cmd
     .command('add')
     .argument('<address>', 'email address, or "Name <address>"')

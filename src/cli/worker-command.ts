@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import { summaryOf } from './commands.ts';
 
 /** What a `digest worker` process does. */
 export type WorkerRole = 'all' | 'scheduler' | 'sender';
@@ -7,10 +8,7 @@ export type WorkerRole = 'all' | 'scheduler' | 'sender';
 export function registerWorker(program: Command): void {
   program
     .command('worker')
-    .description(
-      'run the scheduled worker (DIGEST_CRON in DIGEST_TZ) with the HTTP server and ops API ' +
-        '(and the dev inbox when SMTP_URL is unset); SIGTERM/SIGINT stop it cleanly',
-    )
+    .description(summaryOf('worker'))
     .addOption(
       new Option(
         '--role <role>',
@@ -27,6 +25,6 @@ export function registerWorker(program: Command): void {
     );
   program
     .command('serve')
-    .description('run the HTTP server only: unsubscribe pages and the dev inbox (when SMTP_URL is unset)')
+    .description(summaryOf('serve'))
     .action(async () => (await import('./service.ts')).runService({ schedule: false, role: 'all' }));
 }

@@ -47,6 +47,28 @@ describe('the production build', () => {
     expect(statSync(join(tmp, 'digest.eml')).size).toBeGreaterThan(html.length / 2);
   });
 
+  it('answers --help and --version from the command table, importing no heavy library', () => {
+    const help = run(['--help']);
+    for (const name of ['analyze', 'send', 'subscribers', 'worker', 'editions']) {
+      expect(help).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
+    }
+    const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+    expect(run(['--version']).trim()).toBe(version);
+    // What main.js imports before a command runs: its static imports and theirs, chunk by chunk.
+    const packages = new Set<string>();
+    const visit = (file: string, seen: Set<string>) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const code = readFileSync(join(OUT, file), 'utf8');
+      for (const [, from] of code.matchAll(/^import\s[^;]*?from\s*"([^"]+)";/gms)) {
+        if (from?.startsWith('./')) visit(from.slice(2), seen);
+        else if (from && !from.startsWith('node:')) packages.add(from);
+      }
+    };
+    visit('main.js', new Set());
+    expect([...packages].sort()).toEqual(['commander', 'pino']);
+  });
+
   it('skips the build with --if-stale when nothing changed', () => {
     const before = statSync(join(OUT, 'main.js')).mtimeMs;
     execFileSync(process.execPath, ['scripts/build.js', '--if-stale', '--outdir', OUT]);
