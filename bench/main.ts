@@ -1,4 +1,5 @@
 import { measureDelivery } from './suites/delivery.ts';
+import { measureHttp } from './suites/http.ts';
 import { measureIngest } from './suites/ingest.ts';
 import { measureRender } from './suites/render.ts';
 import { measureScale } from './suites/scale.ts';
@@ -13,6 +14,7 @@ const SUITES: Record<string, () => Promise<Record<string, number>>> = {
   delivery: measureDelivery,
   ingest: measureIngest,
   scale: measureScale,
+  http: measureHttp,
 };
 
 async function main(): Promise<void> {

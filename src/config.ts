@@ -36,6 +36,23 @@ const schema = z.object({
   PUBLIC_URL: optional(httpUrl),
   HTTP_HOST: z.string().min(1).default('127.0.0.1'),
   HTTP_PORT: port.default(8025),
+  HTTP_TRUST_PROXY: optional(
+    z
+      .string()
+      .refine(
+        (v) => /^(true|false|[0-9a-f.:/]+(\s*,\s*[0-9a-f.:/]+)*)$/i.test(v.trim()),
+        'must be true, false, or comma-separated proxy addresses (127.0.0.1,10.0.0.0/8)',
+      ),
+  ),
+  HTTP_ALLOWED_HOSTS: optional(
+    z
+      .string()
+      .refine(
+        (v) =>
+          v.split(',').every((h) => /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:]+\](:\d{1,5})?$/i.test(h.trim())),
+        'must be comma-separated host or host:port names (news.example.org,10.0.0.5:8025)',
+      ),
+  ),
   DEV_INBOX_SMTP_PORT: port.default(1025),
   UNSUBSCRIBE_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
   OPS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
@@ -91,6 +108,10 @@ export interface Config {
   publicUrl: string;
   httpHost: string;
   httpPort: number;
+  /** Which proxies' X-Forwarded-For/-Proto to believe: false (none), true (any), or their addresses. */
+  httpTrustProxy: boolean | string;
+  /** Host header values answered besides PUBLIC_URL's and the bind address's (DNS rebinding guard). */
+  httpAllowedHosts: string[];
   devInboxSmtpPort: number;
   /** null = generated once and kept in the data folder (see resolveSecret). */
   unsubscribeSecret: string | null;
@@ -149,6 +170,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HTTP_HOST}:${e.HTTP_PORT}`).replace(/\/+$/, ''),
     httpHost: e.HTTP_HOST,
     httpPort: e.HTTP_PORT,
+    httpTrustProxy: parseTrustProxy(e.HTTP_TRUST_PROXY),
+    httpAllowedHosts: (e.HTTP_ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
     devInboxSmtpPort: e.DEV_INBOX_SMTP_PORT,
     unsubscribeSecret: e.UNSUBSCRIBE_SECRET ?? null,
     opsToken: e.OPS_TOKEN ?? null,
@@ -206,6 +232,12 @@ function loadDkim(e: {
     throw invalid(keyVariable, 'is not a PEM private key', cause);
   }
   return { domainName: e.DKIM_DOMAIN, keySelector: e.DKIM_SELECTOR, privateKey };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | string {
+  const v = (value ?? 'false').trim().toLowerCase();
+  if (v === 'true' || v === 'false') return v === 'true';
+  return v.replace(/\s+/g, '');
 }
 
 function isTimeZone(zone: string): boolean {

@@ -20,6 +20,9 @@ import { parseRecipient } from './recipient.ts';
 import { onStopSignal } from './signals.ts';
 import type { WorkerRole } from './worker-command.ts';
 
+/** How long the worker's /preview keeps what it fetched: a reload does not fetch every feed again. */
+const PREVIEW_CACHE_MS = 60_000;
+
 /**
  * The long-running service: HTTP server (with the ops API), dev inbox when SMTP_URL is unset,
  * and (with schedule) the worker. On SIGINT/SIGTERM it stops taking work, lets the sends in
@@ -45,18 +48,29 @@ export async function runService({ schedule, role }: { schedule: boolean; role: 
   const server = await startHttpServer({
     host: config.httpHost,
     port: config.httpPort,
+    publicUrl: config.publicUrl,
+    allowedHosts: config.httpAllowedHosts,
+    trustProxy: config.httpTrustProxy,
     store: ctx.store,
     secret: ctx.secret,
     newsletterName: config.newsletterName,
     ops: opsApi(config, ctx.store, runner, logger),
+    onError: (error) => logger.error({ err: error }, `HTTP: ${error.message}`),
+    // Served beside the dev inbox only (it carries valid unsubscribe links): see AppOptions.
     preview: createPreviewHandler({
       config,
       secret: ctx.secret,
       loadSources: () =>
         loadArticles(config.sources, { fetch: { allowPrivateLinks: config.fetchPrivateLinks } }),
       recipient: parseRecipient(config.demoSubscriber),
+      cacheMs: PREVIEW_CACHE_MS,
     }),
     ...(inbox ? { inbox } : {}),
+  }).catch(async (error: unknown) => {
+    // A taken port: close what was opened, so the process exits with the one-line error.
+    await ctx.close();
+    await inbox?.close();
+    throw error;
   });
   if (inbox && (await ctx.store.countSubscribers()) === 0) {
     const demo = parseRecipient(config.demoSubscriber);

@@ -1,88 +1,54 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { DigestStore } from '../store/store.ts';
-import { handleCalendar } from './calendar-route.ts';
-import type { DevInbox } from './dev-inbox/index.ts';
-import { handleOpsApi, type OpsApiOptions } from './ops-api.ts';
-import { page } from './pages.ts';
-import type { PreviewHandler } from './preview.ts';
-import { handleUnsubscribe } from './unsubscribe.ts';
+import { DigestError } from '../errors.ts';
+import { type AppOptions, buildApp } from './app.ts';
+import { allowedHosts } from './web/host-check.ts';
 
-/** Options of the HTTP server. */
-export interface HttpServerOptions {
+/** Options of the HTTP server: the app's, and where it listens. */
+export interface HttpServerOptions extends AppOptions {
   /** Default 127.0.0.1: nothing is exposed unless configured. */
   host?: string;
   /** 0 = ephemeral. */
   port: number;
-  store: DigestStore;
-  secret: string;
-  newsletterName: string;
-  /** The dev inbox, mounted at /inbox when present. */
-  inbox?: DevInbox;
-  /** The ops API at /api/; absent or without a token, /api/ answers 404. */
-  ops?: OpsApiOptions;
-  /** The preview of the configured sources' digest, mounted at /preview when present. */
-  preview?: PreviewHandler;
+  /** More Host values to answer besides PUBLIC_URL's and the bind address (HTTP_ALLOWED_HOSTS). */
+  allowedHosts?: readonly string[];
 }
 
-/** The product's HTTP edge: unsubscribe, health, and the dev inbox. */
-export async function startHttpServer(
-  options: HttpServerOptions,
-): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer((req, res) => {
-    route(req, res, options).catch((error: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end(`internal error: ${(error as Error).message}\n`);
-    });
-  });
+/** A listening server: its address and how to stop it. */
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The product's HTTP edge (Fastify): unsubscribe, calendar, health, ops API, preview and the
+ * dev inbox. A port already in use rejects with one line naming it, and nothing stays open.
+ */
+export async function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (e: NodeJS.ErrnoException) =>
-      reject(
-        e.code === 'EADDRINUSE' ? new Error(`HTTP port ${options.port} on ${host} is already in use`) : e,
-      ),
-    );
-    server.listen(options.port, host, resolve);
+  let hosts: ReadonlySet<string> = new Set();
+  const app = await buildApp(options, () => hosts);
+  try {
+    await app.listen({ port: options.port, host });
+  } catch (error) {
+    await app.close();
+    throw listenError(error, 'HTTP', host, options.port);
+  }
+  const { port } = app.server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  hosts = allowedHosts({
+    publicUrl: options.publicUrl ?? url,
+    bindHost: host,
+    port,
+    extraHosts: options.allowedHosts ?? [],
   });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://${host}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { url, close: () => app.close() };
 }
 
-async function route(req: IncomingMessage, res: ServerResponse, options: HttpServerOptions): Promise<void> {
-  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-  if (path === '/health') {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end('{"ok":true}\n');
-    return;
-  }
-  if (path === '/unsubscribe') return handleUnsubscribe(req, res, options);
-  if (handleCalendar(req, res, options)) return;
-  if (options.preview && (await options.preview(req, res, '/preview'))) return;
-  if (path === '/api' || path.startsWith('/api/')) return handleOpsApi(req, res, path, options.ops);
-  if (options.inbox && (await options.inbox.handle(req, res, '/inbox'))) return;
-  if (path === '/') {
-    const inbox = options.inbox
-      ? '<li><a href="/inbox">Dev inbox</a>: every message sent while no SMTP_URL is set</li>'
-      : '';
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(
-      page(
-        options.newsletterName,
-        `<h1>${options.newsletterName}</h1><ul>${inbox}${options.preview ? PREVIEW_ITEM : ''}<li><a href="/health">Health</a></li></ul>`,
-      ),
-    );
-    return;
-  }
-  res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-  res.end(page('Not found', '<h1>Not found</h1>'));
+/** The error of a failed listen, in one line when the port is taken. */
+export function listenError(error: unknown, what: string, host: string, port: number): Error {
+  if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+    return new DigestError('CONFIG_INVALID', `${what} port ${port} on ${host} is already in use`, {
+      cause: error,
+    });
+  return error as Error;
 }
-
-const PREVIEW_ITEM =
-  '<li><a href="/preview">Preview</a>: the next digest of DIGEST_SOURCES, as it would be sent</li>';

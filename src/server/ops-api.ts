@@ -1,5 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { triggerBodySchema } from './ops-api-schemas.ts';
+import { validateBody } from './web/body.ts';
+import { refuseOtherMethods } from './web/methods.ts';
 
 /** What POST /api/editions answers, from the code that runs editions. */
 export type TriggerOutcome =
@@ -28,31 +31,37 @@ const MAX_BODY = 16 * 1024;
 /**
  * The ops API under /api/: POST /api/editions (trigger, body `{dryRun?: boolean}`),
  * GET /api/editions (list), GET /api/editions/:id (progress). Every call needs
- * `Authorization: Bearer OPS_TOKEN`, compared in constant time.
+ * `Authorization: Bearer OPS_TOKEN`, compared in constant time, checked before the body is read.
  */
-export async function handleOpsApi(
-  req: IncomingMessage,
-  res: ServerResponse,
-  path: string,
-  options: OpsApiOptions | undefined,
-): Promise<void> {
-  if (!options?.token) return sendJson(res, 404, { error: 'not found' });
-  if (!isAuthorized(req.headers.authorization, options.token)) {
-    res.setHeader('www-authenticate', 'Bearer realm="digest-ops"');
-    return sendJson(res, 401, { error: 'missing or wrong bearer token' });
-  }
-  if (path === '/api/editions') {
-    if (req.method === 'GET') return sendJson(res, 200, { editions: await options.listEditions() });
-    if (req.method === 'POST') return trigger(req, res, options);
-    return methodNotAllowed(res, 'GET, POST');
-  }
-  const match = /^\/api\/editions\/([^/]+)$/.exec(path);
-  if (match?.[1]) {
-    if (req.method !== 'GET') return methodNotAllowed(res, 'GET');
-    const edition = await options.getEdition(decodeURIComponent(match[1]));
-    return edition ? sendJson(res, 200, edition) : sendJson(res, 404, { error: 'no such edition' });
-  }
-  return sendJson(res, 404, { error: 'not found' });
+export async function opsApiRoutes(app: FastifyInstance, options: { ops?: OpsApiOptions }): Promise<void> {
+  const ops = options.ops;
+  // `curl -d` says urlencoded and fetch says text/plain: every body here is read as JSON text.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: MAX_BODY }, (_req, body, done) =>
+    done(null, body),
+  );
+  app.addHook('onRequest', async (request, reply) => {
+    if (!ops?.token) return sendJson(reply, 404, { error: 'not found' });
+    if (!isAuthorized(request.headers.authorization, ops.token)) {
+      reply.header('www-authenticate', 'Bearer realm="digest-ops"');
+      return sendJson(reply, 401, { error: 'missing or wrong bearer token' });
+    }
+  });
+  app.all('/api/*', async (_request, reply) => sendJson(reply, 404, { error: 'not found' }));
+  app.all('/api', async (_request, reply) => sendJson(reply, 404, { error: 'not found' }));
+  if (!ops) return;
+  app.get('/api/editions', async (_request, reply) =>
+    sendJson(reply, 200, { editions: await ops.listEditions() }),
+  );
+  app.post('/api/editions', async (request, reply) => trigger(String(request.body ?? ''), reply, ops));
+  app.get<{ Params: { id: string } }>('/api/editions/:id', async (request, reply) => {
+    const edition = await ops.getEdition(request.params.id);
+    return edition ? sendJson(reply, 200, edition) : sendJson(reply, 404, { error: 'no such edition' });
+  });
+  const notAllowed = (_request: unknown, reply: FastifyReply) =>
+    sendJson(reply, 405, { error: 'method not allowed' });
+  refuseOtherMethods(app, '/api/editions', ['GET', 'POST'], notAllowed);
+  refuseOtherMethods(app, '/api/editions/:id', ['GET'], notAllowed);
 }
 
 /** Constant time: both sides are hashed to equal-length digests before timingSafeEqual. */
@@ -64,50 +73,29 @@ export function isAuthorized(header: string | undefined, token: string): boolean
   return timingSafeEqual(given, expected);
 }
 
-async function trigger(req: IncomingMessage, res: ServerResponse, options: OpsApiOptions): Promise<void> {
-  const body = await readBody(req);
-  if (body === null) return sendJson(res, 413, { error: `the body is larger than ${MAX_BODY} bytes` });
-  let dryRun = false;
+async function trigger(body: string, reply: FastifyReply, ops: OpsApiOptions): Promise<FastifyReply> {
+  let parsed: unknown = {};
   if (body.trim() !== '') {
-    let parsed: unknown;
     try {
       parsed = JSON.parse(body);
     } catch {
-      return sendJson(res, 400, { error: 'the body is not JSON' });
+      return sendJson(reply, 400, { error: 'the body is not JSON' });
     }
-    const value = (parsed as { dryRun?: unknown } | null)?.dryRun;
-    const isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
-    if (!isObject || (value !== undefined && typeof value !== 'boolean')) {
-      return sendJson(res, 400, { error: 'the body must be {"dryRun": true|false}' });
-    }
-    dryRun = value === true;
   }
-  const outcome = await options.trigger({ dryRun });
+  const valid = validateBody(triggerBodySchema, parsed);
+  if (!valid.ok)
+    return sendJson(reply, 400, { error: `the body must be {"dryRun": true|false}: ${valid.error}` });
+  const outcome = await ops.trigger({ dryRun: valid.value.dryRun === true });
   if (outcome.status === 'started') {
-    res.setHeader('location', `/api/editions/${encodeURIComponent(outcome.editionId)}`);
-    return sendJson(res, 202, outcome);
+    reply.header('location', `/api/editions/${encodeURIComponent(outcome.editionId)}`);
+    return sendJson(reply, 202, outcome);
   }
-  return sendJson(res, outcome.status === 'busy' ? 409 : 200, outcome);
+  return sendJson(reply, outcome.status === 'busy' ? 409 : 200, outcome);
 }
 
-/** The body as text, or null when it passes MAX_BODY. */
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function methodNotAllowed(res: ServerResponse, allow: string): void {
-  res.setHeader('allow', allow);
-  sendJson(res, 405, { error: 'method not allowed' });
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(`${JSON.stringify(body)}\n`);
+function sendJson(reply: FastifyReply, status: number, body: unknown): FastifyReply {
+  return reply
+    .code(status)
+    .headers({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+    .send(`${JSON.stringify(body)}\n`);
 }

@@ -1,4 +1,3 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../config.ts';
 import { DigestError } from '../errors.ts';
 import type { Article } from '../models/article.ts';
@@ -19,20 +18,15 @@ export interface PreviewOptions {
   config: Readonly<Config>;
   /** The signing secret a send uses: unsubscribe and calendar links come out as sent. */
   secret: string;
-  /** Reads the articles, again on every request: an editor changes files while looking. */
+  /** Reads the articles: again for each build, so an editor sees the files as changed. */
   loadSources: () => Promise<PreviewSources>;
   /** The edition's clock; default the time of the request. */
   now?: () => Date;
   /** The sample recipient; default Demo Reader <reader@example.com>. */
   recipient?: { email: string; name: string | null };
+  /** How long a built preview is served again, ms; default 0 (rebuilt at the next request). */
+  cacheMs?: number;
 }
-
-/** Serves the preview under `basePath`; resolves false when the path is not the preview's. */
-export type PreviewHandler = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  basePath: string,
-) => Promise<boolean>;
 
 /** A prepared preview: the message exactly as a send would build it for the sample recipient. */
 export interface PreviewResult {
@@ -62,46 +56,66 @@ export async function preparePreview(options: PreviewOptions): Promise<PreviewRe
   return { message, failures, articleCount: articles.length };
 }
 
-/** The preview pages: the digest at desktop and mobile widths, its text part, .ics and .eml. */
-export function createPreviewHandler(options: PreviewOptions): PreviewHandler {
-  return async (req, res, basePath) => {
-    const base = basePath.replace(/\/+$/, '');
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path !== base && !path.startsWith(`${base}/`)) return false;
-    const file = path.slice(base.length).replace(/^\/+/, '');
-    if (!['', 'digest.html', 'digest.txt', 'events.ics', 'digest.eml'].includes(file)) return false;
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      reply(res, 405, 'text/plain; charset=utf-8', 'Method not allowed\n', { allow: 'GET, HEAD' });
-      return true;
-    }
-    let preview: PreviewResult;
-    try {
-      preview = await preparePreview(options);
-    } catch (error) {
-      const status = error instanceof DigestError && error.code === 'ARTICLE_UNREADABLE' ? 404 : 500;
-      reply(res, status, 'text/html; charset=utf-8', renderPreviewErrorPage((error as Error).message), {
-        'content-security-policy': PREVIEW_CSP,
-      });
-      return true;
-    }
-    servePreviewFile(res, file, base, preview);
-    return true;
-  };
-}
+/** The files of the preview, under its base path: '' is the page itself. */
+export const PREVIEW_FILES = ['', 'digest.html', 'digest.txt', 'events.ics', 'digest.eml'] as const;
 
-interface Reply {
+/** One answer of the preview: status, content type, body and extra headers. */
+export interface PreviewReply {
   status: number;
   type: string;
   body: string | Buffer;
   headers?: Record<string, string>;
 }
 
-function servePreviewFile(res: ServerResponse, file: string, base: string, preview: PreviewResult): void {
-  const r = previewFile(file, base, preview);
-  reply(res, r.status, r.type, r.body, r.headers);
+/** The preview: builds the digest at most once at a time and answers its files. */
+export interface PreviewHandler {
+  /** The answer for `file` (one of PREVIEW_FILES) of the preview mounted at `base`. */
+  respond(file: string, base: string): Promise<PreviewReply>;
 }
 
-function previewFile(file: string, base: string, preview: PreviewResult): Reply {
+/**
+ * The preview pages: the digest at desktop and mobile widths, its text part, .ics and .eml.
+ * One build at a time: requests arriving while the digest is built (the page and its two
+ * frames, or a reload storm) wait for that build instead of fetching every source again;
+ * the result is kept for `cacheMs` (default 0: the next request after it builds anew).
+ */
+export function createPreviewHandler(options: PreviewOptions): PreviewHandler {
+  const cacheMs = options.cacheMs ?? 0;
+  let building: Promise<PreviewResult> | null = null;
+  let cached: { result: PreviewResult; until: number } | null = null;
+  const build = async (): Promise<PreviewResult> => {
+    if (cached && cached.until > Date.now()) return cached.result;
+    building ??= preparePreview(options).then(
+      (result) => {
+        cached = { result, until: Date.now() + cacheMs };
+        building = null;
+        return result;
+      },
+      (error: unknown) => {
+        building = null;
+        throw error;
+      },
+    );
+    return building;
+  };
+  return {
+    async respond(file, base) {
+      try {
+        return previewFile(file, base, await build());
+      } catch (error) {
+        const status = error instanceof DigestError && error.code === 'ARTICLE_UNREADABLE' ? 404 : 500;
+        return {
+          status,
+          type: 'text/html; charset=utf-8',
+          body: renderPreviewErrorPage((error as Error).message),
+          headers: { 'content-security-policy': PREVIEW_CSP },
+        };
+      }
+    },
+  };
+}
+
+function previewFile(file: string, base: string, preview: PreviewResult): PreviewReply {
   const { message } = preview;
   const calendar = message.attachments.find((a) => a.contentType.startsWith('text/calendar'));
   const TEXT = 'text/plain; charset=utf-8';
@@ -136,20 +150,4 @@ function previewFile(file: string, base: string, preview: PreviewResult): Reply 
       };
     }
   }
-}
-
-function reply(
-  res: ServerResponse,
-  status: number,
-  type: string,
-  body: string | Buffer,
-  headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, {
-    'content-type': type,
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    ...headers,
-  });
-  res.end(body);
 }

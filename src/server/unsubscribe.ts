@@ -1,71 +1,83 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { type UnsubscribeOutcome, unsubscribeAddress } from '../deliver/unsubscribe-address.ts';
 import { verifyUnsubscribeToken } from '../deliver/unsubscribe-token.ts';
 import { escapeHtml } from '../render/personalize.ts';
 import { normalizeEmailAddress } from '../store/email-address.ts';
 import type { DigestStore } from '../store/store.ts';
-import { page } from './pages.ts';
+import { sendPage } from './web/layout.ts';
+import { refuseOtherMethods } from './web/methods.ts';
+
+/** What the unsubscribe route needs. */
+export interface UnsubscribeOptions {
+  store: DigestStore;
+  secret: string;
+  newsletterName: string;
+}
+
+/** Bodies of the one-click POST are read up to this size and ignored (the token is in the URL). */
+const BODY_LIMIT = 64 * 1024;
 
 /**
  * One-click unsubscribe (RFC 8058). GET shows a confirmation with a button: link scanners
  * that prefetch GET never unsubscribe anyone. POST (what mail clients send, with body
- * "List-Unsubscribe=One-Click") unsubscribes at once.
+ * "List-Unsubscribe=One-Click", urlencoded or multipart, or none) unsubscribes at once.
  */
-export async function handleUnsubscribe(
-  req: IncomingMessage,
-  res: ServerResponse,
-  deps: { store: DigestStore; secret: string; newsletterName: string },
-): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  const token = url.searchParams.get('token') ?? '';
-  const email = verifyUnsubscribeToken(token, deps.secret);
-  if (!email) return send(res, 400, page('Invalid link', '<h1>This unsubscribe link is not valid</h1>'));
-  const name = escapeHtml(deps.newsletterName);
-  const address = escapeHtml(normalizeEmailAddress(email));
-  if (req.method === 'POST') {
-    await drain(req);
-    const outcome = await unsubscribeAddress(deps.store, email, {
-      source: 'link',
-      ip: req.socket.remoteAddress ?? null,
-    });
-    return sendOutcome(res, outcome, address, name);
-  }
-  if (req.method !== 'GET' && req.method !== 'HEAD')
-    return send(res, 405, page('Not allowed', '<h1>Method not allowed</h1>'));
-  const subscriber = await deps.store.findSubscriber(email);
-  if (!subscriber) return sendOutcome(res, 'not-on-list', address, name);
-  if (subscriber.status === 'unsubscribed') return sendOutcome(res, 'already-unsubscribed', address, name);
-  const form = `<form method="post" action="/unsubscribe?token=${escapeHtml(encodeURIComponent(token))}">
+export async function unsubscribeRoutes(app: FastifyInstance, options: UnsubscribeOptions): Promise<void> {
+  // Mail clients send the body in any form, or none: accept every type, bounded, unread.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_req, _body, done) =>
+    done(null, undefined),
+  );
+  const name = escapeHtml(options.newsletterName);
+  app.get<{ Querystring: { token?: string } }>('/unsubscribe', async (request, reply) => {
+    const token = String(request.query.token ?? '');
+    const email = verifyUnsubscribeToken(token, options.secret);
+    if (!email) return invalid(reply);
+    const address = escapeHtml(normalizeEmailAddress(email));
+    const subscriber = await options.store.findSubscriber(email);
+    if (!subscriber) return sendOutcome(reply, 'not-on-list', address, name);
+    if (subscriber.status === 'unsubscribed') return sendOutcome(reply, 'already-unsubscribed', address, name);
+    const form = `<form method="post" action="/unsubscribe?token=${escapeHtml(encodeURIComponent(token))}">
 <input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe</button></form>`;
-  return send(res, 200, page('Unsubscribe', `<h1>Unsubscribe from ${name}?</h1><p>${address}</p>${form}`));
+    return sendPage(reply, 200, {
+      title: 'Unsubscribe',
+      body: `<h1>Unsubscribe from ${name}?</h1><p>${address}</p>${form}`,
+    });
+  });
+  app.post<{ Querystring: { token?: string } }>('/unsubscribe', async (request, reply) => {
+    const email = verifyUnsubscribeToken(String(request.query.token ?? ''), options.secret);
+    if (!email) return invalid(reply);
+    const outcome = await unsubscribeAddress(options.store, email, { source: 'link', ip: request.ip ?? null });
+    return sendOutcome(reply, outcome, escapeHtml(normalizeEmailAddress(email)), name);
+  });
+  refuseOtherMethods(app, '/unsubscribe', ['GET', 'POST'], (_request, reply) =>
+    sendPage(reply, 405, { title: 'Not allowed', body: '<h1>Method not allowed</h1>' }),
+  );
 }
 
 /** Says "unsubscribed" only when the row changed now or had changed before. */
-function sendOutcome(res: ServerResponse, outcome: UnsubscribeOutcome, address: string, name: string): void {
+function sendOutcome(
+  reply: FastifyReply,
+  outcome: UnsubscribeOutcome,
+  address: string,
+  name: string,
+): FastifyReply {
   if (outcome === 'not-on-list') {
-    send(
-      res,
-      404,
-      page('Not on the list', `<h1>This address is not on the list</h1><p>${address} gets no ${name}.</p>`),
-    );
-    return;
+    return sendPage(reply, 404, {
+      title: 'Not on the list',
+      body: `<h1>This address is not on the list</h1><p>${address} gets no ${name}.</p>`,
+    });
   }
   const [title, heading] =
     outcome === 'unsubscribed'
       ? ['Unsubscribed', 'You are unsubscribed']
       : ['Already unsubscribed', 'You were already unsubscribed'];
-  send(res, 200, page(title, `<h1>${heading}</h1><p>${address} will get no more ${name}.</p>`));
+  return sendPage(reply, 200, { title, body: `<h1>${heading}</h1><p>${address} will get no more ${name}.</p>` });
 }
 
-function send(res: ServerResponse, status: number, html: string): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(html);
-}
-
-async function drain(req: IncomingMessage): Promise<void> {
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > 64 * 1024) break;
-  }
+function invalid(reply: FastifyReply): FastifyReply {
+  return sendPage(reply, 400, {
+    title: 'Invalid link',
+    body: '<h1>This unsubscribe link is not valid</h1><p>It may have been cut or changed.</p>',
+  });
 }

@@ -140,12 +140,28 @@ describe('the ops API', () => {
     ['a dryRun that is not a boolean', '{"dryRun": "yes"}', 400],
     ['a body that is not an object', '[true]', 400],
     ['a body too large', JSON.stringify({ pad: 'x'.repeat(20_000) }), 413],
+    ['a misspelt field (dryrun)', '{"dryrun": true}', 400],
+    ['an unknown field beside dryRun', '{"dryRun": true, "to": "all"}', 400],
   ])('refuses %s and sends nothing', async (_name, body, status) => {
     await start(TOKEN);
     const res = await call('/api/editions', { method: 'POST', body });
     expect(res.status).toBe(status);
     expect(sink.received).toHaveLength(0);
     expect(await ctx.store.listEditions(5)).toHaveLength(0);
+  });
+
+  it('names the unknown field in its 400', async () => {
+    await start(TOKEN);
+    const res = await call('/api/editions', { method: 'POST', body: '{"dryrun": true}' });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toContain('unknown field "dryrun"');
+  });
+
+  it('answers a bad %-encoding in an edition id with a JSON 400', async () => {
+    await start(TOKEN);
+    const res = await call('/api/editions/%E0%A4%A');
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: 'the address is not valid (a bad %-encoding?)' });
   });
 
   it('answers 404 for an unknown edition and 405 for a wrong method', async () => {

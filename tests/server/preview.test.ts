@@ -134,6 +134,8 @@ describe('the main server /preview route', () => {
         loadSources: () => loadArticles(config.sources),
         now: () => NOW,
       }),
+      // Without the dev inbox the preview is only for those the hook lets in (signed-in editors).
+      canPreview: () => true,
     });
     try {
       const page = await (await fetch(`${server.url}/preview`)).text();

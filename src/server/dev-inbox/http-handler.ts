@@ -4,41 +4,76 @@ import { MESSAGE_ID, type MessageStore } from './message-store.ts';
 import { parseMessageView } from './message-view.ts';
 import { renderErrorPage, renderListPage, renderMessagePage, renderNotFoundPage } from './pages.ts';
 
-interface Reply {
+/** One answer of the inbox: status, content type, body and extra headers. */
+export interface InboxReply {
   status: number;
   type: string;
   body: string | Buffer;
   headers?: Record<string, string>;
 }
 
-/** Serves the inbox pages under `prefix`; resolves false when the path is not the inbox's. */
-export async function handleInboxRequest(
-  inbox: { store: MessageStore; onError: (error: Error) => void },
-  req: IncomingMessage,
-  res: ServerResponse,
+type Reply = InboxReply;
+
+/** What the inbox pages read, and where their failures go. */
+export interface InboxPagesContext {
+  store: MessageStore;
+  onError: (error: Error) => void;
+}
+
+/**
+ * The answer to a request for `url` (as sent: undecoded, with its query) under `prefix`, or
+ * null when the path is not the inbox's. Framework-free: the HTTP server sends it.
+ */
+export async function respondInbox(
+  inbox: InboxPagesContext,
+  method: string,
+  url: string,
   prefix: string,
-): Promise<boolean> {
+): Promise<InboxReply | null> {
   const root = prefix.replace(/\/+$/, '');
   // The undecoded path: "%2F" or "%2E" in an id fails validation instead of becoming "/" or ".".
-  const [path = '/', query = ''] = (req.url ?? '/').split('?');
-  if (path !== `${root}.json` && path !== root && !path.startsWith(`${root}/`)) return false;
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    send(res, {
+  const [path = '/', query = ''] = url.split('?');
+  if (path !== `${root}.json` && path !== root && !path.startsWith(`${root}/`)) return null;
+  if (method !== 'GET' && method !== 'HEAD') {
+    return {
       status: 405,
       type: 'text/plain; charset=utf-8',
       body: 'Method not allowed\n',
       headers: { Allow: 'GET, HEAD' },
-    });
-    return true;
+    };
   }
   try {
-    send(res, await route(inbox.store, path, root, new URLSearchParams(query).has('download')));
+    return await route(inbox.store, path, root, new URLSearchParams(query).has('download'));
   } catch (error) {
     const failure = error instanceof Error ? error : new Error(String(error));
     inbox.onError(failure);
-    if (res.headersSent) res.destroy(failure);
-    else send(res, page(500, renderErrorPage(root, failure.message)));
+    return page(500, renderErrorPage(root, failure.message));
   }
+}
+
+/** Headers of every inbox answer besides its own. */
+export function inboxHeaders(reply: InboxReply): Record<string, string> {
+  return {
+    'Content-Type': reply.type,
+    'Content-Length': String(Buffer.byteLength(reply.body)),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    ...reply.headers,
+  };
+}
+
+/** Serves the inbox pages under `prefix` on a bare node:http server; false when the path is not the inbox's. */
+export async function handleInboxRequest(
+  inbox: InboxPagesContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  prefix: string,
+): Promise<boolean> {
+  const reply = await respondInbox(inbox, req.method ?? 'GET', req.url ?? '/', prefix);
+  if (!reply) return false;
+  res.writeHead(reply.status, inboxHeaders(reply));
+  res.end(reply.body);
   return true;
 }
 
@@ -108,16 +143,4 @@ function page(status: number, html: string): Reply {
 
 function notFound(root: string, what: string): Reply {
   return page(404, renderNotFoundPage(root, what));
-}
-
-function send(res: ServerResponse, reply: Reply): void {
-  res.writeHead(reply.status, {
-    'Content-Type': reply.type,
-    'Content-Length': String(Buffer.byteLength(reply.body)),
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    ...reply.headers,
-  });
-  res.end(reply.body);
 }

@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { handleInboxRequest } from './http-handler.ts';
+import { handleInboxRequest, type InboxReply, respondInbox } from './http-handler.ts';
 import { openMessageStore } from './message-store.ts';
 import { listenSmtp, SMTP_SIZE_LIMIT } from './smtp-listener.ts';
 import type { DevInboxMessage, DevInboxOptions, ResolvedDevInboxOptions } from './types.ts';
 
+export type { InboxReply } from './http-handler.ts';
 export type { DevInboxMessage, DevInboxOptions, ResolvedDevInboxOptions } from './types.ts';
 
 /** A running dev inbox: a loopback SMTP server whose mail is kept in a folder and shown over HTTP. */
@@ -21,6 +22,8 @@ export interface DevInbox {
    * message, its HTML part, raw source and attachments. Resolves false when the path is not its own.
    */
   handle(req: IncomingMessage, res: ServerResponse, prefix: string): Promise<boolean>;
+  /** The answer `handle` would send for `url` (undecoded, with its query), or null when not the inbox's. */
+  respond(method: string, url: string, prefix: string): Promise<InboxReply | null>;
 }
 
 /** Applies the defaults: loopback, port 2525, 500 messages, errors to stderr. */
@@ -54,5 +57,6 @@ export async function startDevInbox(options: DevInboxOptions): Promise<DevInbox>
     read: (id) => store.read(id),
     close: () => smtp.close(),
     handle: (req, res, prefix) => handleInboxRequest({ store, onError }, req, res, prefix),
+    respond: (method, url, prefix) => respondInbox({ store, onError }, method, url, prefix),
   };
 }

@@ -1,0 +1,85 @@
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { DigestStore } from '../store/store.ts';
+import { calendarRoutes } from './calendar-route.ts';
+import type { DevInbox } from './dev-inbox/index.ts';
+import { inboxRoutes } from './inbox-route.ts';
+import { indexRoute } from './index-route.ts';
+import { type OpsApiOptions, opsApiRoutes } from './ops-api.ts';
+import type { PreviewHandler } from './preview.ts';
+import { type PreviewAccess, previewRoutes } from './preview-route.ts';
+import { unsubscribeRoutes } from './unsubscribe.ts';
+import { answerFrameworkError, installErrorHandlers } from './web/errors.ts';
+import { checkHost } from './web/host-check.ts';
+
+/** Options of the product's HTTP app (see startHttpServer for listening). */
+export interface AppOptions {
+  store: DigestStore;
+  secret: string;
+  newsletterName: string;
+  /** PUBLIC_URL: the Host header check and Secure cookies follow it. Default: the bound address. */
+  publicUrl?: string;
+  /** The dev inbox, mounted at /inbox when present. */
+  inbox?: DevInbox;
+  /** The ops API at /api/; absent or without a token, /api/ answers 404. */
+  ops?: OpsApiOptions;
+  /**
+   * The preview of the configured sources' digest at /preview. It carries valid unsubscribe
+   * links, so it is served only beside the dev inbox, or to requests `canPreview` lets in.
+   */
+  preview?: PreviewHandler;
+  /** The hook for signed-in editors and ops (the desk): true lets a request see /preview. */
+  canPreview?: PreviewAccess;
+  /** X-Forwarded-For and -Proto are believed only with this (HTTP_TRUST_PROXY). */
+  trustProxy?: boolean | string;
+  /** Failures with no caller (a 500): to the log. */
+  onError?: (error: Error) => void;
+}
+
+/** Request limits of every route: bodies, headers and slow clients stay bounded. */
+const LIMITS = {
+  bodyLimit: 64 * 1024,
+  routerOptions: { maxParamLength: 200 },
+  connectionTimeout: 30_000,
+  requestTimeout: 30_000,
+  keepAliveTimeout: 5_000,
+} as const;
+
+/**
+ * Builds the HTTP app: Host check, cookies, clean errors, and the routes: /health,
+ * /unsubscribe, /calendar/…, /preview, /inbox, /api/…, and the index. `hosts` gives the
+ * Host values to answer (filled once the port is known).
+ */
+export async function buildApp(
+  options: AppOptions,
+  hosts: () => ReadonlySet<string>,
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...LIMITS,
+    logger: false,
+    frameworkErrors: answerFrameworkError,
+    forceCloseConnections: true,
+    trustProxy: options.trustProxy ?? false,
+    return503OnClosing: true,
+  });
+  app.addHook('onRequest', checkHost(hosts, ['/health']));
+  await app.register(fastifyCookie);
+  installErrorHandlers(app, { onError: (error) => options.onError?.(error) });
+  app.get('/health', async (_request, reply) => reply.type('application/json').send('{"ok":true}\n'));
+  await app.register(unsubscribeRoutes, options);
+  await app.register(calendarRoutes, options);
+  await app.register(opsApiRoutes, { ...(options.ops ? { ops: options.ops } : {}) });
+  if (options.inbox) await app.register(inboxRoutes, { inbox: options.inbox });
+  const { preview, canPreview, inbox } = options;
+  if (preview && (inbox || canPreview)) {
+    // Beside the dev inbox everyone on this machine may look; elsewhere only whom the hook lets in.
+    const access: PreviewAccess | undefined = inbox ? undefined : canPreview;
+    await app.register(previewRoutes, { preview, base: '/preview', ...(access ? { access } : {}) });
+  }
+  await app.register(indexRoute, {
+    newsletterName: options.newsletterName,
+    inbox: Boolean(inbox),
+    preview: Boolean(preview && (inbox || canPreview)),
+  });
+  return app;
+}
