@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { verifyUnsubscribeToken } from '../../src/deliver/unsubscribe-token.ts';
 import { escapeHtml } from '../../src/render/personalize.ts';
+import { PAGE_HEADERS, renderPage } from '../../src/server/web/layout.ts';
 import type { DigestStore } from '../../src/store/store.ts';
 
 /**
@@ -29,24 +30,21 @@ async function unsubscribe(req: IncomingMessage, res: ServerResponse, store: Dig
   if (url.pathname !== '/unsubscribe') return void res.writeHead(404).end();
   const token = url.searchParams.get('token') ?? '';
   const email = verifyUnsubscribeToken(token, secret);
-  if (!email) return send(res, 400, page('<h1>This unsubscribe link is not valid</h1>'));
+  if (!email) return send(res, 400, 'Invalid link', '<h1>This unsubscribe link is not valid</h1>');
   if (req.method === 'POST') {
     for await (const _chunk of req) {
       // drained, as the old server did
     }
     await store.setSubscriberStatus(email, 'unsubscribed', { source: 'link' });
-    return send(res, 200, page(`<h1>You are unsubscribed</h1><p>${escapeHtml(email)}</p>`));
+    const body = `<h1>You are unsubscribed</h1><p>${escapeHtml(email)} will get no more Bench.</p>`;
+    return send(res, 200, 'Unsubscribed', body);
   }
   const form = `<form method="post" action="/unsubscribe?token=${escapeHtml(encodeURIComponent(token))}">
 <input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe</button></form>`;
-  return send(res, 200, page(`<h1>Unsubscribe?</h1><p>${escapeHtml(email)}</p>${form}`));
+  return send(res, 200, 'Unsubscribe', `<h1>Unsubscribe from Bench?</h1><p>${escapeHtml(email)}</p>${form}`);
 }
 
-function page(body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Unsubscribe</title></head><body>${body}</body></html>`;
-}
-
-function send(res: ServerResponse, status: number, html: string): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(html);
+function send(res: ServerResponse, status: number, title: string, body: string): void {
+  res.writeHead(status, { ...PAGE_HEADERS, 'content-type': 'text/html; charset=utf-8' });
+  res.end(renderPage({ title, body }));
 }
