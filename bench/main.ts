@@ -1,3 +1,4 @@
+import { measureCli } from './suites/cli.ts';
 import { measureDelivery } from './suites/delivery.ts';
 import { measureHttp } from './suites/http.ts';
 import { measureIngest } from './suites/ingest.ts';
@@ -15,6 +16,7 @@ const SUITES: Record<string, () => Promise<Record<string, number>>> = {
   ingest: measureIngest,
   scale: measureScale,
   http: measureHttp,
+  cli: measureCli,
 };
 
 async function main(): Promise<void> {

@@ -68,7 +68,7 @@ export function registerSubscribers(program: Command): void {
     )
     .addHelpText(
       'after',
-      '\nThe subject carries the subscriber\'s signed token; without a valid one nobody is unsubscribed\nand the exit status is 1. Example alias (Postfix, /etc/aliases):\n  unsubscribe: "|cd /srv/article-digest && ./bin/digest subscribers unsubscribe-mail"',
+      '\nThe subject carries the subscriber\'s signed token; without a valid one nobody is unsubscribed\nand the exit status is 1. Example alias (Postfix, /etc/aliases):\n  unsubscribe: "|cd /srv/article-digest && node bin/digest.js subscribers unsubscribe-mail"',
     )
     .action(async (file: string) => {
       const message = file === '-' ? await readStdin() : await readFile(file);
