@@ -36,7 +36,8 @@ export async function unsubscribeRoutes(app: FastifyInstance, options: Unsubscri
     const address = escapeHtml(normalizeEmailAddress(email));
     const subscriber = await options.store.findSubscriber(email);
     if (!subscriber) return sendOutcome(reply, 'not-on-list', address, name);
-    if (subscriber.status === 'unsubscribed') return sendOutcome(reply, 'already-unsubscribed', address, name);
+    if (subscriber.status === 'unsubscribed')
+      return sendOutcome(reply, 'already-unsubscribed', address, name);
     const form = `<form method="post" action="/unsubscribe?token=${escapeHtml(encodeURIComponent(token))}">
 <input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe</button></form>`;
     return sendPage(reply, 200, {
@@ -47,7 +48,10 @@ export async function unsubscribeRoutes(app: FastifyInstance, options: Unsubscri
   app.post<{ Querystring: { token?: string } }>('/unsubscribe', async (request, reply) => {
     const email = verifyUnsubscribeToken(String(request.query.token ?? ''), options.secret);
     if (!email) return invalid(reply);
-    const outcome = await unsubscribeAddress(options.store, email, { source: 'link', ip: request.ip ?? null });
+    const outcome = await unsubscribeAddress(options.store, email, {
+      source: 'link',
+      ip: request.ip ?? null,
+    });
     return sendOutcome(reply, outcome, escapeHtml(normalizeEmailAddress(email)), name);
   });
   refuseOtherMethods(app, '/unsubscribe', ['GET', 'POST'], (_request, reply) =>
@@ -72,7 +76,10 @@ function sendOutcome(
     outcome === 'unsubscribed'
       ? ['Unsubscribed', 'You are unsubscribed']
       : ['Already unsubscribed', 'You were already unsubscribed'];
-  return sendPage(reply, 200, { title, body: `<h1>${heading}</h1><p>${address} will get no more ${name}.</p>` });
+  return sendPage(reply, 200, {
+    title,
+    body: `<h1>${heading}</h1><p>${address} will get no more ${name}.</p>`,
+  });
 }
 
 function invalid(reply: FastifyReply): FastifyReply {
