@@ -4,6 +4,8 @@
 // and a second of start-up). Dependencies stay in node_modules; each command's module stays
 // its own chunk, loaded when that command runs. `--if-stale` builds only when a source file
 // is newer than dist/main.js, so `npm start` and `npm run digest` can call it every time.
+// The article extraction worker thread is an entry of its own: dist/extract-worker.js, which
+// src/ingest/extract-pool.ts starts from beside its chunk.
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -31,7 +33,7 @@ rmSync(join(ROOT, OUTDIR), { recursive: true, force: true });
 const { build } = await import('esbuild');
 await build({
   absWorkingDir: ROOT,
-  entryPoints: { main: 'src/cli/main.ts' },
+  entryPoints: { main: 'src/cli/main.ts', 'extract-worker': 'src/ingest/extract-worker.ts' },
   outdir: OUTDIR,
   bundle: true,
   splitting: true,

@@ -11,6 +11,11 @@ export const ERROR_CODES = {
   URL_FORBIDDEN: 'a link found in a feed leads to a private or local address',
   CONTENT_UNSUPPORTED: 'a URL answered with content that is neither an article page nor a feed',
   FEED_MALFORMED: 'a feed is not well-formed RSS or Atom XML',
+  PAGE_TOO_COMPLEX:
+    'an HTML page or feed item nests elements deeper, or holds more of them, than extraction reads',
+  EXTRACT_TIMEOUT:
+    'extracting the article of an HTML page took longer than its deadline: the work was stopped',
+  EXTRACT_FAILED: 'the worker thread that extracts articles from HTML pages failed (out of memory, crashed)',
   TEMPLATE_FAILED: 'a template failed to render',
   SMTP_TEMPORARY: 'the SMTP server refused for now (4xx, dropped or refused connection, time-out)',
   SMTP_PERMANENT: 'the SMTP server refused the message for good (5xx)',

@@ -1,8 +1,8 @@
 import { DigestError } from '../errors.ts';
 import type { Article } from '../models/article.ts';
 import { type AddressGuard, publicAddressGuard } from './address-guard.ts';
+import { extractFragmentText } from './extract.ts';
 import type { FeedItem } from './feed.ts';
-import { parseHtmlFragment } from './html.ts';
 import { contentId, toAbsoluteUrl } from './identity.ts';
 import { fetchPageArticle } from './page.ts';
 import type { IngestFailure, IngestResult, RemoteContext } from './types.ts';
@@ -79,7 +79,7 @@ async function readItem(
     };
   }
   const html = item.contentHtml ?? item.summaryHtml ?? '';
-  const { text, links } = parseHtmlFragment(html, link ?? feedUrl);
+  const { text, links } = await extractFragmentText(html, link ?? feedUrl, source, ctx.extract);
   if (!text) throw new DigestError('ARTICLE_UNREADABLE', `${source}: the feed item has no text and no link`);
   const title = item.title || text.split('\n', 1)[0] || '';
   return {

@@ -5,10 +5,10 @@ import { DigestError } from '../errors.ts';
 import type { Article } from '../models/article.ts';
 import type { SourceInput } from '../models/source.ts';
 import { detectContentKind } from './content-kind.ts';
+import { type ExtractOptions, extractPageArticle, resolveExtractOptions } from './extract.ts';
 import { parseFeed } from './feed.ts';
 import { loadFeedArticles } from './feed-articles.ts';
 import { type FetchOptions, resolveFetchOptions } from './fetch.ts';
-import { parseArticleHtml } from './html.ts';
 import { contentId } from './identity.ts';
 import { createLimiter, mapLimit } from './limit.ts';
 import { loadUrlSource } from './remote.ts';
@@ -44,6 +44,8 @@ export interface LoadOptions {
   store?: IngestStore;
   /** Time-out, size cap, redirects, retries, User-Agent of every request (see FetchOptions). */
   fetch?: FetchOptions;
+  /** Depth, element and time limits of each HTML page's extraction (see ExtractOptions). */
+  extract?: ExtractOptions;
   /** Requests in flight at once, across all sources. Default 4. */
   concurrency?: number;
   /** Items read per feed (newest first) when the source does not say. Default 50. */
@@ -66,6 +68,7 @@ export async function loadArticles(
   const fetchOptions = resolveFetchOptions(options.fetch);
   const remote: RemoteContext = {
     fetch: fetchOptions,
+    extract: resolveExtractOptions(options.extract),
     robots: createRobotsCheck(fetchOptions),
     limit: createLimiter(concurrency),
     store: options.store ?? null,
@@ -159,7 +162,8 @@ async function readLocalText(
   if (kind === 'text') return { articles: [parseArticleText(text, source)], failures: [] };
   const base = pathToFileURL(source === 'stdin' ? '/dev/stdin' : source).href;
   if (kind === 'feed') return loadFeedArticles(parseFeed(text, source), base, remote.maxFeedItems, remote);
-  return { articles: [withoutFileUrls(parseArticleHtml(text, base, source))], failures: [] };
+  const article = await extractPageArticle(text, base, source, remote.extract);
+  return { articles: [withoutFileUrls(article)], failures: [] };
 }
 
 /** A saved page's own address and relative links point into this disk: not for an email. */

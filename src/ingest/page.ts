@@ -2,8 +2,8 @@ import { DigestError } from '../errors.ts';
 import type { Article } from '../models/article.ts';
 import type { AddressGuard } from './address-guard.ts';
 import { ACCEPT_ARTICLES, detectContentKind, isReadableMediaType } from './content-kind.ts';
+import { extractPageArticle, type ResolvedExtractOptions } from './extract.ts';
 import { fetchText } from './fetch.ts';
-import { parseArticleHtml } from './html.ts';
 import { parseArticleText } from './text.ts';
 import type { RemoteContext } from './types.ts';
 
@@ -20,12 +20,18 @@ export async function fetchPageArticle(
   const fetched = await ctx.limit(() => fetchText(url, request, ctx.fetch));
   const kind = detectContentKind(fetched.mediaType, fetched.body);
   if (kind === 'feed') throw new DigestError('CONTENT_UNSUPPORTED', `${url}: expected a page, got a feed`);
-  return readDocument(kind, fetched.body, fetched.url, url);
+  return readDocument(kind, fetched.body, fetched.url, url, ctx.extract);
 }
 
-/** The article of a fetched page or text file; `source` names it in messages. */
-export function readDocument(kind: 'html' | 'text', body: string, finalUrl: string, source: string): Article {
-  if (kind === 'html') return parseArticleHtml(body, finalUrl, source);
+/** The article of a fetched page (extracted in a worker thread) or text file; `source` names it in messages. */
+export async function readDocument(
+  kind: 'html' | 'text',
+  body: string,
+  finalUrl: string,
+  source: string,
+  extract: ResolvedExtractOptions,
+): Promise<Article> {
+  if (kind === 'html') return extractPageArticle(body, finalUrl, source, extract);
   const article = parseArticleText(body, source);
   return article.url ? article : { ...article, id: finalUrl, url: finalUrl };
 }

@@ -26,7 +26,8 @@ export async function loadUrlSource(spec: UrlSpec, ctx: RemoteContext): Promise<
     const items = parseFeed(fetched.body, spec.url);
     return loadFeedArticles(items, fetched.url, spec.maxItems ?? ctx.maxFeedItems, ctx);
   }
-  return { articles: [readDocument(kind, fetched.body, fetched.url, spec.url)], failures: [] };
+  const article = await readDocument(kind, fetched.body, fetched.url, spec.url, ctx.extract);
+  return { articles: [article], failures: [] };
 }
 
 /**

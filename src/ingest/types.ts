@@ -1,6 +1,7 @@
 import type { DigestError } from '../errors.ts';
 import type { Article } from '../models/article.ts';
 import type { FetchRecord } from '../models/source.ts';
+import type { ResolvedExtractOptions } from './extract.ts';
 import type { ResolvedFetchOptions } from './fetch.ts';
 import type { Limiter } from './limit.ts';
 import type { RobotsCheck } from './robots.ts';
@@ -29,6 +30,8 @@ export interface IngestStore {
 /** Shared by every URL of one load. */
 export interface RemoteContext {
   fetch: ResolvedFetchOptions;
+  /** Limits of the article extraction of each HTML page and feed item. */
+  extract: ResolvedExtractOptions;
   /** Bounds the requests in flight. */
   limit: Limiter;
   store: IngestStore | null;

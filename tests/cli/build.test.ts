@@ -1,10 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../../src/analyze/index.ts';
 import { loadArticles } from '../../src/ingest/load.ts';
+import { nestedPage } from '../ingest/hostile-pages.ts';
 
 const SAMPLE = 'examples/articles/blinken-gun-from-ukraines-head.md';
 // Inside the project (as dist/ is): the bundle finds templates/ in the folder above it.
@@ -67,6 +68,22 @@ describe('the production build', () => {
     };
     visit('main.js', new Set());
     expect([...packages].sort()).toEqual(['commander', 'pino']);
+  });
+
+  it("extracts pages in the bundle's own worker thread, and refuses a hostile one there", () => {
+    const page = readFileSync('tests/fixtures/ingest/harbour-bridge.html', 'utf8');
+    writeFileSync(join(tmp, 'bridge.html'), page.replaceAll('{{BASE}}', 'https://news.example'));
+    writeFileSync(join(tmp, 'deep.html'), nestedPage(5_000));
+    const built = JSON.parse(run(['analyze', join(tmp, 'bridge.html'), '--json'])) as { title: string };
+    expect(built.title).toBe('Harbour bridge reopens after eight months of repairs');
+    const deep = spawnSync(process.execPath, [join(OUT, 'main.js'), 'analyze', join(tmp, 'deep.html')], {
+      encoding: 'utf8',
+      env: { ...process.env, DIGEST_DB: join(tmp, 'digest.db') },
+    });
+    expect(deep.status).toBe(1);
+    expect(deep.stderr).toMatch(
+      /deep\.html: the page nests elements more than 256 deep.*\[PAGE_TOO_COMPLEX\]/,
+    );
   });
 
   it('skips the build with --if-stale when nothing changed', () => {
