@@ -1,79 +1,129 @@
+import type { LookupAddress, LookupOptions } from 'node:dns';
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
+import { Agent, type Dispatcher } from 'undici';
 import { DigestError } from '../errors.ts';
+import { isNonPublicAddress } from './address-ranges.ts';
+
+export { isNonPublicAddress } from './address-ranges.ts';
+
+/** Resolves a host name to every address it has (dns.lookup with `all`). */
+export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
+
+const systemResolver: Resolver = (hostname) => lookup(hostname, { all: true, verbatim: true });
+
+/** Decides, before each request (redirects too), how a URL may be fetched. */
+export interface AddressGuard {
+  /**
+   * The dispatcher of a request to `url`. Throws URL_FORBIDDEN for an address written in the
+   * URL that is not public; a host name is checked when the socket connects (see guardedLookup).
+   */
+  dispatcherFor(url: URL): Dispatcher;
+}
 
 /**
- * Addresses no link found in a feed may make us fetch: this host, private networks, link-local
- * (cloud metadata services), shared, multicast and reserved ranges (RFC 6890).
+ * The guard of a configured source (none with DIGEST_FETCH_PRIVATE=allow): `configuredUrl` is
+ * trusted, a source read from a file trusts no host.
  */
-const NOT_PUBLIC = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const) {
-  NOT_PUBLIC.addSubnet(net, prefix, 'ipv4');
+export function sourceGuard(configuredUrl: string | null, allowPrivate: boolean): AddressGuard | undefined {
+  return allowPrivate ? undefined : publicAddressGuard(configuredUrl ? [configuredUrl] : []);
 }
-for (const [net, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const) {
-  NOT_PUBLIC.addSubnet(net, prefix, 'ipv6');
-}
-
-/** True when the address (v4, v6, or v4-mapped v6) is outside the public internet. */
-export function isNonPublicAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  if (mapped) return NOT_PUBLIC.check(mapped, 'ipv4');
-  const family = isIP(address);
-  if (family === 0) return true;
-  return NOT_PUBLIC.check(address, family === 4 ? 'ipv4' : 'ipv6');
-}
-
-/** Decides, before each request (redirects too), whether a URL may be fetched. */
-export type AddressGuard = (url: URL) => Promise<void>;
 
 /**
- * The guard for pages that a feed's items link to: the feed is the operator's choice, its
- * links are not. Hosts in `trusted` (the feed's own) pass; any other host must resolve only
- * to public addresses, or the request is refused (URL_FORBIDDEN) before it is made.
+ * The guard for what a configured source leads to: its redirects and the pages its feed items
+ * link to. The origins of `trustedUrls` (the operator's own: host and port, and the https
+ * upgrade of an http URL on the default port) pass; any other host may only be reached at
+ * public addresses. The decision is taken on the very addresses the socket connects to, so a
+ * host that answers a public address to one lookup and a private one to the next (DNS
+ * rebinding) is caught; a lookup that fails fails the request.
  */
-export function publicAddressGuard(trusted: string[]): AddressGuard {
-  const allowed = new Set(trusted.map((h) => h.toLowerCase()));
-  // One resolution per host for the guard's life (one feed's load), not one per link.
-  const verdicts = new Map<string, Promise<string | undefined>>();
-  const firstNonPublic = async (host: string) => {
-    const addresses = isIP(host)
-      ? [host]
-      : (await lookup(host, { all: true, verbatim: true }).catch(() => [])).map((a) => a.address);
-    return addresses.find(isNonPublicAddress);
+export function publicAddressGuard(trustedUrls: readonly string[], resolver = systemResolver): AddressGuard {
+  const trusted = new Set(trustedUrls.flatMap(trustedOrigins));
+  return {
+    dispatcherFor(url) {
+      if (trusted.has(originOf(url))) return plainAgent();
+      const host = url.hostname.replace(/^\[|\]$/g, '');
+      if (isIP(host) && isNonPublicAddress(host)) throw findForbidden(forbidden(host, host), url.href);
+      return guardedAgent(resolver);
+    },
   };
-  return async (url) => {
-    const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    if (allowed.has(host)) return;
-    let verdict = verdicts.get(host);
-    if (!verdict) {
-      verdict = firstNonPublic(host);
-      verdicts.set(host, verdict);
+}
+
+/** The URL_FORBIDDEN error of a request to `url` refused by the guard, found in an error's causes. */
+export function findForbidden(error: unknown, url: string): DigestError | null {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e instanceof DigestError && e.code === 'URL_FORBIDDEN') {
+      return new DigestError('URL_FORBIDDEN', `${url}: ${e.message}`, { data: { ...e.data, url } });
     }
-    const blocked = await verdict;
-    if (blocked) {
-      throw new DigestError(
-        'URL_FORBIDDEN',
-        `${url.href}: ${host} is a private or local address (${blocked}); a feed's links may only lead to public hosts (DIGEST_FETCH_PRIVATE=allow lifts this)`,
-        { data: { url: url.href, address: blocked } },
-      );
-    }
+  }
+  return null;
+}
+
+function forbidden(host: string, address: string): DigestError {
+  return new DigestError(
+    'URL_FORBIDDEN',
+    `${host} is a private or local address (${address}); only the configured source's own host and port, or public hosts, may be fetched (DIGEST_FETCH_PRIVATE=allow lifts this)`,
+    { data: { host, address } },
+  );
+}
+
+const agents = new WeakMap<Resolver, Agent>();
+let plain: Agent | undefined;
+
+/** Connections to the trusted origins, and every request when no guard applies. */
+export function plainAgent(): Agent {
+  plain ??= new Agent();
+  return plain;
+}
+
+/** One connection pool per resolver (one for the process in production), reused by every load. */
+function guardedAgent(resolver: Resolver): Agent {
+  let agent = agents.get(resolver);
+  if (!agent) {
+    agent = new Agent({ connect: { lookup: guardedLookup(resolver) } });
+    agents.set(resolver, agent);
+  }
+  return agent;
+}
+
+/**
+ * The socket's own name resolution: every address of the host must be public, and the socket
+ * is given only those addresses, so what was checked is what it connects to.
+ */
+function guardedLookup(resolver: Resolver): LookupFunction {
+  return (hostname: string, options: LookupOptions, callback) => {
+    resolver(hostname).then(
+      (all) => {
+        const blocked = all.find((a) => isNonPublicAddress(a.address));
+        const usable = all.filter((a) => !options.family || a.family === options.family);
+        const first = usable[0];
+        if (blocked) callback(forbidden(hostname, blocked.address), '', 0);
+        else if (!first) callback(notFound(hostname), '', 0);
+        else if (options.all) callback(null, usable);
+        else callback(null, first.address, first.family);
+      },
+      (error: NodeJS.ErrnoException) => callback(error, '', 0),
+    );
   };
+}
+
+function notFound(hostname: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', hostname });
+}
+
+function originOf(url: URL): string {
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  return `${url.hostname.toLowerCase()}:${port}`;
+}
+
+function trustedOrigins(configured: string): string[] {
+  let url: URL;
+  try {
+    url = new URL(configured);
+  } catch {
+    return [];
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return [];
+  const origin = originOf(url);
+  return url.protocol === 'http:' && !url.port ? [origin, `${url.hostname.toLowerCase()}:443`] : [origin];
 }

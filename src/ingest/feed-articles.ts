@@ -1,6 +1,6 @@
 import { DigestError } from '../errors.ts';
 import type { Article } from '../models/article.ts';
-import { type AddressGuard, publicAddressGuard } from './address-guard.ts';
+import type { AddressGuard } from './address-guard.ts';
 import { extractFragmentText } from './extract.ts';
 import type { FeedItem } from './feed.ts';
 import { contentId, toAbsoluteUrl } from './identity.ts';
@@ -17,13 +17,16 @@ interface PlannedItem {
 
 /**
  * Turns feed items into articles, newest first, at most `maxItems`: full content when the
- * feed carries it, otherwise the item's page, fetched (never for items already sent).
+ * feed carries it, otherwise the item's page, fetched (never for items already sent) under
+ * `guard`: the feed is the operator's choice, where its items point is not. `feedUrl` is
+ * where the feed was read (after redirects): relative links resolve against it.
  */
 export async function loadFeedArticles(
   items: FeedItem[],
   feedUrl: string,
   maxItems: number,
   ctx: RemoteContext,
+  guard: AddressGuard | undefined,
 ): Promise<IngestResult> {
   const planned = newestFirst(items)
     .slice(0, maxItems)
@@ -31,8 +34,6 @@ export async function loadFeedArticles(
   const skip = await alreadySent(planned, ctx);
   if (skip.size > 0) ctx.log(`${feedUrl}: ${skip.size} item(s) sent before, their pages not fetched`);
   const todo = planned.filter((p) => !skip.has(p));
-  // The feed is the operator's choice; where its items point is not.
-  const guard = ctx.fetch.allowPrivateLinks ? undefined : publicAddressGuard([feedHost(feedUrl)]);
   const settled = await Promise.allSettled(todo.map((p) => readItem(p, feedUrl, ctx, guard)));
   const articles: Article[] = [];
   const failures: IngestFailure[] = [];
@@ -110,13 +111,4 @@ function asDigestError(reason: unknown, source: string): DigestError {
   return reason instanceof DigestError
     ? reason
     : new DigestError('ARTICLE_UNREADABLE', `${source}: ${String(reason)}`, { cause: reason });
-}
-
-/** The feed's host name (none for a feed read from a file). */
-function feedHost(feedUrl: string): string {
-  try {
-    return new URL(feedUrl).hostname.replace(/^\[|\]$/g, '');
-  } catch {
-    return '';
-  }
 }

@@ -1,3 +1,4 @@
+import type { Response } from 'undici';
 import { DigestError } from '../errors.ts';
 
 /**

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { type Dispatcher, fetch, type Response } from 'undici';
 import { DigestError } from '../errors.ts';
-import type { AddressGuard } from './address-guard.ts';
+import { type AddressGuard, findForbidden, plainAgent } from './address-guard.ts';
 import { decodeBody, readCappedBody } from './fetch-body.ts';
 
 /** Limits of every request the ingest makes. All optional; defaults in DEFAULT_FETCH_OPTIONS. */
@@ -45,7 +46,7 @@ export interface FetchRequest {
   validators?: Validators | null;
   /** Checked on the response's media type before the body is read: false refuses it unread. */
   acceptsType?: (mediaType: string) => boolean;
-  /** Checked before every request, redirects included; throws to refuse the address. */
+  /** Decides every request's connection, redirects included; refuses addresses it must not reach. */
   guard?: AddressGuard;
 }
 
@@ -135,8 +136,8 @@ async function followRedirects(
 ): Promise<{ response: Response; finalUrl: string }> {
   let current = url;
   for (let hops = 0; ; hops++) {
-    await request.guard?.(new URL(current));
-    const response = await send(current, request, options, signal);
+    const dispatcher = request.guard ? request.guard.dispatcherFor(new URL(current)) : plainAgent();
+    const response = await send(current, request, options, signal, dispatcher);
     const location = response.headers.get('location');
     if (response.status < 300 || response.status >= 400 || response.status === 304 || !location) {
       return { response, finalUrl: current };
@@ -156,15 +157,18 @@ async function send(
   request: FetchRequest,
   options: ResolvedFetchOptions,
   signal: AbortSignal,
+  dispatcher: Dispatcher,
 ): Promise<Response> {
   const headers: Record<string, string> = { 'user-agent': options.userAgent, accept: request.accept };
   if (request.validators?.etag) headers['if-none-match'] = request.validators.etag;
   if (request.validators?.lastModified) headers['if-modified-since'] = request.validators.lastModified;
   try {
     // Manual redirects: each hop is counted and its scheme checked.
-    return await fetch(url, { headers, redirect: 'manual', signal });
+    return await fetch(url, { headers, redirect: 'manual', signal, dispatcher });
   } catch (cause) {
     if (signal.aborted) throw cause;
+    const refused = findForbidden(cause, url);
+    if (refused) throw refused;
     throw new DigestError('FETCH_FAILED', `${url}: ${describeNetworkError(cause)}`, {
       cause,
       retryable: true,

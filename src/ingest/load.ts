@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { DigestError } from '../errors.ts';
 import type { Article } from '../models/article.ts';
 import type { SourceInput } from '../models/source.ts';
+import { sourceGuard } from './address-guard.ts';
 import { detectContentKind } from './content-kind.ts';
 import { type ExtractOptions, extractPageArticle, resolveExtractOptions } from './extract.ts';
 import { parseFeed } from './feed.ts';
@@ -161,7 +162,10 @@ async function readLocalText(
   const kind = detectContentKind(FILE_TYPES[extension] ?? FEED_FILE_TYPES[extension] ?? 'text/plain', text);
   if (kind === 'text') return { articles: [parseArticleText(text, source)], failures: [] };
   const base = pathToFileURL(source === 'stdin' ? '/dev/stdin' : source).href;
-  if (kind === 'feed') return loadFeedArticles(parseFeed(text, source), base, remote.maxFeedItems, remote);
+  if (kind === 'feed') {
+    const guard = sourceGuard(null, remote.fetch.allowPrivateLinks);
+    return loadFeedArticles(parseFeed(text, source), base, remote.maxFeedItems, remote, guard);
+  }
   const article = await extractPageArticle(text, base, source, remote.extract);
   return { articles: [withoutFileUrls(article)], failures: [] };
 }

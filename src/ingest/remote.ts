@@ -1,5 +1,6 @@
 import { DigestError } from '../errors.ts';
 import type { SourceSpec } from '../models/source.ts';
+import { type AddressGuard, sourceGuard } from './address-guard.ts';
 import { ACCEPT_ARTICLES, detectContentKind, isReadableMediaType } from './content-kind.ts';
 import { parseFeed } from './feed.ts';
 import { loadFeedArticles } from './feed-articles.ts';
@@ -14,7 +15,10 @@ type UrlSpec = Extract<SourceSpec, { url: string }>;
  * text/plain or Markdown file its article. A declared `feed` or `page` insists on that kind.
  */
 export async function loadUrlSource(spec: UrlSpec, ctx: RemoteContext): Promise<IngestResult> {
-  const fetched = await fetchRemembered(spec.url, ctx);
+  // The operator configured this URL, host and port: where it redirects, and what its items
+  // link to, are not theirs and pass the address guard.
+  const guard = sourceGuard(spec.url, ctx.fetch.allowPrivateLinks);
+  const fetched = await fetchRemembered(spec.url, ctx, guard);
   const kind = detectContentKind(fetched.mediaType, fetched.body);
   if ((spec.type === 'feed') !== (kind === 'feed') && spec.type !== 'url') {
     throw new DigestError(
@@ -24,7 +28,7 @@ export async function loadUrlSource(spec: UrlSpec, ctx: RemoteContext): Promise<
   }
   if (kind === 'feed') {
     const items = parseFeed(fetched.body, spec.url);
-    return loadFeedArticles(items, fetched.url, spec.maxItems ?? ctx.maxFeedItems, ctx);
+    return loadFeedArticles(items, fetched.url, spec.maxItems ?? ctx.maxFeedItems, ctx, guard);
   }
   const article = await readDocument(kind, fetched.body, fetched.url, spec.url, ctx.extract);
   return { articles: [article], failures: [] };
@@ -37,12 +41,18 @@ export async function loadUrlSource(spec: UrlSpec, ctx: RemoteContext): Promise<
 async function fetchRemembered(
   url: string,
   ctx: RemoteContext,
+  guard: AddressGuard | undefined,
 ): Promise<{ url: string; mediaType: string; body: string }> {
   const remembered = (await ctx.store?.getFetchRecord(url)) ?? null;
   const fetched = await ctx.limit(() =>
     fetchText(
       url,
-      { accept: ACCEPT_ARTICLES, acceptsType: isReadableMediaType, validators: remembered },
+      {
+        accept: ACCEPT_ARTICLES,
+        acceptsType: isReadableMediaType,
+        validators: remembered,
+        ...(guard ? { guard } : {}),
+      },
       ctx.fetch,
     ),
   );
