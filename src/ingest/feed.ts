@@ -18,13 +18,32 @@ export interface FeedItem {
 
 type Node = Record<string, unknown>;
 
+/** The item fields read, RSS 2.0 and RSS 1.0 (RDF). */
+const RSS_FIELDS = [
+  'title',
+  'link',
+  'guid',
+  'pubDate',
+  'dc:date',
+  'description',
+  'content:encoded',
+  'dc:creator',
+  'author',
+];
+const ATOM_FIELDS = ['title', 'content', 'summary', 'id', 'published', 'updated', 'author.name'];
+
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
   parseTagValue: false,
   parseAttributeValue: false,
-  // Atom content may be XHTML markup: kept as raw text, decoded in atomText.
-  stopNodes: ['feed.entry.content', 'feed.entry.summary', 'feed.entry.title'],
+  // Every field read is kept as raw XML and decoded once, in order, by decodeXmlText: the
+  // parser itself decodes only the five named entities (not &#8217;), and CDATA must stay as
+  // written. Atom content may also be XHTML markup, read as such in atomText.
+  stopNodes: [
+    ...RSS_FIELDS.flatMap((field) => [`rss.channel.item.${field}`, `rdf:RDF.item.${field}`]),
+    ...ATOM_FIELDS.map((field) => `feed.entry.${field}`),
+  ],
   isArray: (name) => name === 'item' || name === 'entry' || name === 'link',
 });
 
@@ -62,16 +81,16 @@ export function parseFeed(xml: string, source: string): FeedItem[] {
 
 function readRssItem(value: unknown): FeedItem {
   const item = node(value) ?? {};
-  const guid = text(item.guid);
+  const guid = xmlText(item.guid);
   const permalink = attr(item.guid, 'isPermaLink') !== 'false' && /^https?:\/\//i.test(guid ?? '');
   return {
-    title: text(item.title) ?? '',
-    link: text(item.link) ?? (permalink ? guid : null),
+    title: xmlText(item.title) ?? '',
+    link: xmlText(item.link) ?? (permalink ? guid : null),
     guid,
-    publishedAt: toIsoDate(text(item.pubDate) ?? text(item['dc:date'])),
-    contentHtml: text(item['content:encoded']),
-    summaryHtml: text(item.description),
-    author: text(item['dc:creator']) ?? text(item.author),
+    publishedAt: toIsoDate(xmlText(item.pubDate) ?? xmlText(item['dc:date'])),
+    contentHtml: xmlHtml(item['content:encoded']),
+    summaryHtml: xmlHtml(item.description),
+    author: xmlText(item['dc:creator']) ?? xmlText(item.author),
   };
 }
 
@@ -82,11 +101,11 @@ function readAtomEntry(value: unknown): FeedItem {
   return {
     title: title?.type === 'text' ? title.value : decodeXmlText((title?.value ?? '').replace(/<[^>]*>/g, '')),
     link: links.find((l) => l.rel === 'alternate' && l.href)?.href ?? null,
-    guid: text(entry.id),
-    publishedAt: toIsoDate(text(entry.published) ?? text(entry.updated)),
+    guid: xmlText(entry.id),
+    publishedAt: toIsoDate(xmlText(entry.published) ?? xmlText(entry.updated)),
     contentHtml: atomHtml(entry.content),
     summaryHtml: atomHtml(entry.summary),
-    author: text(node(list(entry.author)[0])?.name),
+    author: xmlText(node(list(entry.author)[0])?.name),
   };
 }
 
@@ -95,7 +114,7 @@ function atomText(value: unknown): { value: string; type: string } | null {
   const raw = text(value);
   if (raw === null) return null;
   const type = attr(value, 'type') ?? 'text';
-  return { value: type === 'xhtml' ? raw : decodeXmlText(raw), type };
+  return { value: type === 'xhtml' ? raw : decodeXmlText(raw, type === 'text'), type };
 }
 
 /** An Atom text construct as HTML. */
@@ -110,15 +129,35 @@ function atomHtml(value: unknown): string | null {
     .join('');
 }
 
-/** The text of raw XML content: CDATA sections as they are, entities elsewhere decoded. */
-function decodeXmlText(raw: string): string {
+/**
+ * A text field kept raw (a stop node), decoded once: outside CDATA as XML; inside CDATA too,
+ * since a publisher who wraps a title in CDATA writes its entities there (`Tom &amp; Jerry`).
+ */
+function xmlText(value: unknown): string | null {
+  const raw = text(value);
+  return raw === null ? null : decodeXmlText(raw, true) || null;
+}
+
+/** An HTML field kept raw: CDATA is HTML as written, decoded later with the HTML. */
+function xmlHtml(value: unknown): string | null {
+  const raw = text(value);
+  return raw === null ? null : decodeXmlText(raw, false) || null;
+}
+
+/**
+ * Raw XML content with its character and five predefined entity references decoded, in one
+ * pass (so `&amp;lt;` is the text `&lt;`); CDATA sections are decoded only with `inCdata`.
+ */
+function decodeXmlText(raw: string, inCdata = false): string {
+  const decode = (part: string) =>
+    part.replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (_, e: string) => decodeEntity(e));
   return raw
     .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
-    .map((part) =>
-      part.startsWith('<![CDATA[')
-        ? part.slice(9, -3)
-        : part.replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (_, e: string) => decodeEntity(e)),
-    )
+    .map((part) => {
+      if (!part.startsWith('<![CDATA[')) return decode(part);
+      const content = part.slice(9, -3);
+      return inCdata ? decode(content) : content;
+    })
     .join('')
     .trim();
 }
@@ -128,7 +167,9 @@ function decodeEntity(entity: string): string {
   if (entity.startsWith('#')) {
     const code =
       entity[1] === 'x' || entity[1] === 'X' ? Number.parseInt(entity.slice(2), 16) : Number(entity.slice(1));
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+    // NUL, surrogates and numbers past Unicode are not characters: the replacement character.
+    const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
+    return valid ? String.fromCodePoint(code) : '\uFFFD';
   }
   return named[entity.toLowerCase()] ?? '';
 }
