@@ -1,4 +1,5 @@
 import type { ArticleEvent } from '../src/models/analysis.ts';
+import type { ArticleLink } from '../src/models/article.ts';
 import type { EditionItem } from '../src/models/edition.ts';
 
 const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
@@ -42,6 +43,20 @@ export function formatEventDetails(event: ArticleEvent): string {
  */
 export function pastEvents(item: EditionItem, editionDate: string): ArticleEvent[] {
   return item.analysis.events.filter((e) => (e.endDate ?? e.date) < editionDate);
+}
+
+/**
+ * The "Read more" links of an item: the analysis's links to other addresses. The headline
+ * links to the article itself, once; an analysis frozen before links left out the article's
+ * own address may still carry it.
+ */
+export function readMoreLinks(item: EditionItem): ArticleLink[] {
+  const own = withoutFragment(item.url);
+  return item.analysis.links.filter((link) => own === null || withoutFragment(link.url) !== own);
+}
+
+function withoutFragment(url: string | null | undefined): string | null {
+  return url ? url.trim().replace(/#.*$/, '') : null;
 }
 
 /** The address when it is http(s), else null: a `javascript:` or `data:` link from an article is never a link. */

@@ -1,7 +1,7 @@
 import { Heading, Hr, Link, Section, Text } from 'react-email';
 import type { ArticleLink } from '../../src/models/article.ts';
 import type { EditionItem } from '../../src/models/edition.ts';
-import { pastEvents, safeHref } from '../format.ts';
+import { pastEvents, readMoreLinks, safeHref } from '../format.ts';
 import { cls, sectionHeading, theme } from '../theme.ts';
 import { EventList } from './event-list.tsx';
 import { QuoteList } from './quote-list.tsx';
@@ -48,7 +48,7 @@ export function ArticleSection({
       <QuoteList quotes={analysis.quotes} />
       <EventList events={item.upcoming} articleUrl={item.url} icsLinks={icsLinks ?? []} />
       <EventList events={pastEvents(item, editionDate)} articleUrl={item.url} past />
-      <ReadMore links={analysis.links} articleUrl={href} />
+      <ReadMore links={readMoreLinks(item)} />
     </Section>
   );
 }
@@ -69,21 +69,15 @@ const paragraphStyle = {
   color: theme.color.text,
 };
 
-function ReadMore({ links, articleUrl }: { links: ArticleLink[]; articleUrl: string | null }) {
-  if (links.length === 0 && !articleUrl) return null;
+/** Other articles to read: the article itself is the headline's link. */
+function ReadMore({ links }: { links: ArticleLink[] }) {
+  if (links.length === 0) return null;
   const linkStyle = { color: theme.color.accent };
   return (
     <>
       <Heading as="h3" className={cls.muted} style={sectionHeading}>
         Read more
       </Heading>
-      {articleUrl ? (
-        <Text style={itemStyle}>
-          <Link href={articleUrl} style={linkStyle}>
-            The full article
-          </Link>
-        </Text>
-      ) : null}
       {links.map((link) => {
         const url = safeHref(link.url);
         return (

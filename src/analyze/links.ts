@@ -2,12 +2,12 @@ import type { Article, ArticleLink } from '../models/article.ts';
 import { normalizeText } from './text-utils.ts';
 
 /**
- * The article's links: "Read more" headlines, the links the source gave, then the
- * article's own address; without duplicates (same address, or same title without one).
+ * The article's links: "Read more" headlines and the links the source gave, without
+ * duplicates (same address, or same title without one). Not the article's own address: the
+ * digest links the headline to it.
  */
 export function collectLinks(readMore: ArticleLink[], article: Article): ArticleLink[] {
   const all = [...readMore, ...article.links];
-  if (article.url) all.push({ title: article.title, url: article.url });
   const links: ArticleLink[] = [];
   const seen = new Map<string, ArticleLink>();
   for (const link of all) {

@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { render } from 'react-email';
 import { DigestEmail } from '../../emails/digest.tsx';
-import { pastEvents, safeHref } from '../../emails/format.ts';
+import { pastEvents, readMoreLinks, safeHref } from '../../emails/format.ts';
 import { MAX_TRIM_LEVEL, trimEdition } from '../compose/trim-edition.ts';
 import { DigestError } from '../errors.ts';
 import type { Edition } from '../models/edition.ts';
@@ -147,7 +147,7 @@ export function templateData(edition: Edition, options: RenderEditionOptions) {
       ...item,
       url: safeHref(item.url),
       past: pastEvents(item, edition.date),
-      links: item.analysis.links.map((link) => ({ title: link.title, url: safeHref(link.url) })),
+      links: readMoreLinks(item).map((link) => ({ title: link.title, url: safeHref(link.url) })),
     })),
     postalAddress: options.postalAddress,
     firstTitle: first,

@@ -64,7 +64,7 @@ describe('cleanBody', () => {
 });
 
 describe('collectLinks', () => {
-  it('adds the article address last and removes duplicates', () => {
+  it("removes duplicates and leaves the article's own address out (the headline links to it)", () => {
     const article: Article = {
       id: 'x',
       title: 'Own title',
@@ -76,7 +76,6 @@ describe('collectLinks', () => {
     };
     expect(collectLinks([{ title: 'First headline', url: null }], article)).toEqual([
       { title: 'First headline', url: 'https://example.org/1' },
-      { title: 'Own title', url: 'https://example.org/own' },
     ]);
   });
 });
