@@ -1,17 +1,9 @@
-import { parse as parseYaml } from 'yaml';
 import { DigestError } from '../errors.ts';
 import type { Article, ArticleLink } from '../models/article.ts';
+import { type FrontMatter, type FrontMatterBlock, readFrontMatter, whereKey } from './front-matter.ts';
 import { contentId } from './identity.ts';
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-
-interface FrontMatter {
-  title?: unknown;
-  url?: unknown;
-  published?: unknown;
-  links?: unknown;
-  related?: unknown;
-}
 
 /**
  * Parses a plain-text or Markdown article with optional YAML front matter
@@ -23,7 +15,9 @@ export function parseArticleText(text: string, source: string): Article {
     throw new DigestError('ARTICLE_UNREADABLE', `${source}: contains NUL bytes (binary, not an article)`);
   }
   const match = FRONT_MATTER.exec(text);
-  const meta = match ? readFrontMatter(match[1] ?? '', source) : {};
+  // The block starts on the file's second line: the first is the opening `---`.
+  const block: FrontMatterBlock | null = match ? { yaml: match[1] ?? '', firstLine: 2 } : null;
+  const meta: FrontMatter = block ? readFrontMatter(block, source) : {};
   let body = (match ? text.slice(match[0].length) : text).replace(/\r\n?/g, '\n');
   let title = typeof meta.title === 'string' ? meta.title.trim() : '';
   const firstLine = body.trimStart().split('\n', 1)[0]?.trim() ?? '';
@@ -38,28 +32,22 @@ export function parseArticleText(text: string, source: string): Article {
     id: url ?? contentId(title, body),
     title,
     url,
-    publishedAt: readDate(meta.published, source),
+    publishedAt: readDate(meta.published, () => (block ? whereKey(block, 'published', source) : source)),
     body,
     links: readLinks(meta.links ?? meta.related),
     source,
   };
 }
 
-function readFrontMatter(yaml: string, source: string): FrontMatter {
-  try {
-    const value: unknown = parseYaml(yaml);
-    return value && typeof value === 'object' ? (value as FrontMatter) : {};
-  } catch (cause) {
-    throw new DigestError('ARTICLE_UNREADABLE', `${source}: malformed front matter`, { cause });
-  }
-}
-
-function readDate(value: unknown, source: string): string | null {
+function readDate(value: unknown, where: () => string): string | null {
   if (value === undefined || value === null || value === '') return null;
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
   if (typeof value === 'string' && isCalendarDate(value.trim().slice(0, 10)))
     return value.trim().slice(0, 10);
-  throw new DigestError('ARTICLE_UNREADABLE', `${source}: "published" must be a date (YYYY-MM-DD)`);
+  throw new DigestError(
+    'ARTICLE_UNREADABLE',
+    `${where()}: "published" must be a date (YYYY-MM-DD), not ${JSON.stringify(String(value))}`,
+  );
 }
 
 /** True for a YYYY-MM-DD string that names a real day (not 2022-13-45 nor 2023-02-29). */

@@ -33,6 +33,35 @@ describe('parseArticleText', () => {
     expect(() => parseArticleText('---\npublished: "2022-13-45"\n---\nT\n\nBody', 'x')).toThrow(/published/);
   });
 
+  it('names the file and the line of bad front matter, counted in the whole file', () => {
+    const cases: [string, RegExp][] = [
+      [
+        '---\ntitle: A\nurl: "https://x.example/a\npublished: 2024-01-01\n---\nBody',
+        /^x\.md:3: malformed front matter: Missing closing "quote$/,
+      ],
+      ['---\ntitle: a: b\n---\nBody', /^x\.md:2: malformed front matter: Nested mappings are not allowed/],
+      [
+        '\uFEFF---\r\ntitle: A\r\nurl: x\r\ntitle: B\r\n---\r\nBody',
+        /^x\.md:4: malformed front matter: Map keys must be unique$/,
+      ],
+      [
+        '---\ntitle: A\n\npublished: soon\n---\nBody',
+        /^x\.md:4: "published" must be a date \(YYYY-MM-DD\), not "soon"$/,
+      ],
+    ];
+    for (const [text, message] of cases) {
+      const error = (() => {
+        try {
+          parseArticleText(text, 'x.md');
+        } catch (e) {
+          return e as DigestError;
+        }
+      })();
+      expect(error?.code).toBe('ARTICLE_UNREADABLE');
+      expect(error?.message).toMatch(message);
+    }
+  });
+
   it('keeps related links from front matter', () => {
     const text =
       '---\ntitle: T\nlinks:\n  - Other story\n  - { title: Two, url: "https://example.org/2" }\n---\nBody';
