@@ -103,7 +103,7 @@ export interface Config {
   sources: SourceInput[];
   /** Articles per edition at most; older new ones wait for the next edition. */
   maxArticles: number;
-  /** Fetch pages that feed items link to on private or local addresses (DIGEST_FETCH_PRIVATE=allow). */
+  /** Let sources redirect, and feed items link, to private or local addresses (DIGEST_FETCH_PRIVATE=allow). */
   fetchPrivateLinks: boolean;
   publicUrl: string;
   httpHost: string;

@@ -18,7 +18,7 @@ export interface FetchOptions {
   retryDelayMs?: number;
   /** The User-Agent header. */
   userAgent?: string;
-  /** Let links found in feeds lead to private and local addresses (see address-guard.ts). Default false. */
+  /** Let redirects of configured sources and links found in feeds lead to private and local addresses (see address-guard.ts). Default false. */
   allowPrivateLinks?: boolean;
 }
 
