@@ -8,7 +8,8 @@ export const ERROR_CODES = {
   FETCH_TOO_LARGE: 'a URL answered with more bytes than the size cap',
   URL_UNSUPPORTED: 'the address is not an http or https URL',
   ROBOTS_DISALLOWED: "a page a feed links to is disallowed by its site's robots.txt",
-  URL_FORBIDDEN: 'a redirect of a configured source, or a link found in a feed, leads to a private or local address',
+  URL_FORBIDDEN:
+    'a redirect of a configured source, or a link found in a feed, leads to a private or local address',
   CONTENT_UNSUPPORTED: 'a URL answered with content that is neither an article page nor a feed',
   FEED_MALFORMED: 'a feed is not well-formed RSS or Atom XML',
   PAGE_TOO_COMPLEX:
