@@ -3,6 +3,9 @@ import { type Dispatcher, fetch, type Response } from 'undici';
 import { DigestError } from '../errors.ts';
 import { type AddressGuard, findForbidden, plainAgent } from './address-guard.ts';
 import { decodeBody, readCappedBody } from './fetch-body.ts';
+import { assertHttpUrl } from './http-url.ts';
+
+export { assertHttpUrl };
 
 /** Limits of every request the ingest makes. All optional; defaults in DEFAULT_FETCH_OPTIONS. */
 export interface FetchOptions {
@@ -65,23 +68,6 @@ export interface FetchedText {
 /** Resolves options against the defaults. */
 export function resolveFetchOptions(options: FetchOptions = {}): ResolvedFetchOptions {
   return { ...DEFAULT_FETCH_OPTIONS, ...stripUndefined(options) };
-}
-
-/** Throws URL_UNSUPPORTED unless `url` is an absolute http or https URL; returns it parsed. */
-export function assertHttpUrl(url: string): URL {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch (cause) {
-    throw new DigestError('URL_UNSUPPORTED', `${url}: not a valid URL`, { cause });
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new DigestError(
-      'URL_UNSUPPORTED',
-      `${url}: only http and https URLs are fetched, not ${parsed.protocol.replace(':', '')}`,
-    );
-  }
-  return parsed;
 }
 
 /**

@@ -4,16 +4,11 @@ import { pathToFileURL } from 'node:url';
 import { DigestError } from '../errors.ts';
 import type { Article } from '../models/article.ts';
 import type { SourceInput } from '../models/source.ts';
-import { sourceGuard } from './address-guard.ts';
 import { detectContentKind } from './content-kind.ts';
-import { type ExtractOptions, extractPageArticle, resolveExtractOptions } from './extract.ts';
-import { parseFeed } from './feed.ts';
-import { loadFeedArticles } from './feed-articles.ts';
-import { type FetchOptions, resolveFetchOptions } from './fetch.ts';
+import type { ExtractOptions } from './extract.ts';
+import type { FetchOptions } from './fetch.ts';
 import { contentId } from './identity.ts';
-import { createLimiter, mapLimit } from './limit.ts';
-import { loadUrlSource } from './remote.ts';
-import { createRobotsCheck } from './robots.ts';
+import { mapLimit } from './limit.ts';
 import { describeSource, toSourceSpec } from './source-input.ts';
 import { parseArticleText } from './text.ts';
 import type { IngestFailure, IngestResult, IngestStore, RemoteContext } from './types.ts';
@@ -36,6 +31,9 @@ const FEED_FILE_TYPES: Record<string, string> = {
 };
 /** Larger inputs are not articles; refusing them keeps memory bounded. */
 const MAX_ARTICLE_BYTES = 8 * 1024 * 1024;
+
+/** The context shared by a load's URLs, pages and feeds, made when the first one needs it. */
+type LazyRemote = () => Promise<RemoteContext>;
 
 /** Options of loadArticles; all optional. */
 export interface LoadOptions {
@@ -66,15 +64,11 @@ export async function loadArticles(
   options: LoadOptions = {},
 ): Promise<{ articles: Article[]; failures: IngestFailure[] }> {
   const concurrency = options.concurrency ?? 4;
-  const fetchOptions = resolveFetchOptions(options.fetch);
-  const remote: RemoteContext = {
-    fetch: fetchOptions,
-    extract: resolveExtractOptions(options.extract),
-    robots: createRobotsCheck(fetchOptions),
-    limit: createLimiter(concurrency),
-    store: options.store ?? null,
-    maxFeedItems: options.maxFeedItems ?? 50,
-    log: options.log ?? (() => {}),
+  let context: Promise<RemoteContext> | undefined;
+  // Made on first need: a load of text files never imports the HTTP client or the HTML tools.
+  const remote: LazyRemote = () => {
+    context ??= import('./remote-context.ts').then((m) => m.createRemoteContext(options, concurrency));
+    return context;
   };
   const results = await mapLimit(inputs, concurrency, (input) => loadOne(input, options, remote));
   const articles: Article[] = [];
@@ -91,16 +85,15 @@ export async function loadArticles(
   return { articles, failures };
 }
 
-async function loadOne(
-  input: SourceInput,
-  options: LoadOptions,
-  remote: RemoteContext,
-): Promise<IngestResult> {
+async function loadOne(input: SourceInput, options: LoadOptions, remote: LazyRemote): Promise<IngestResult> {
   try {
     const spec = toSourceSpec(input);
     if (spec === 'stdin')
       return readLocalText(await (options.readStdin ?? readAllStdin)(), 'stdin', '', remote);
-    if (spec.type !== 'folder') return await loadUrlSource(spec, remote);
+    if (spec.type !== 'folder') {
+      const { loadUrlSource } = await import('./remote.ts');
+      return await loadUrlSource(spec, await remote());
+    }
     return await loadFolder(spec.path, remote);
   } catch (cause) {
     return { articles: [], failures: [toFailure(describeSource(input), cause)] };
@@ -108,7 +101,7 @@ async function loadOne(
 }
 
 /** The articles of a folder (or one file); a bad file is skipped, the others are read. */
-async function loadFolder(path: string, remote: RemoteContext): Promise<IngestResult> {
+async function loadFolder(path: string, remote: LazyRemote): Promise<IngestResult> {
   const result: IngestResult = { articles: [], failures: [] };
   for (const file of await expandPath(path)) {
     try {
@@ -145,7 +138,7 @@ async function expandPath(path: string): Promise<string[]> {
  * A file (or standard input): a text or Markdown article, a saved HTML page (extracted as a
  * fetched page is), or a saved feed. The content decides, with the extension as the hint.
  */
-async function readArticleFile(file: string, remote: RemoteContext): Promise<IngestResult> {
+async function readArticleFile(file: string, remote: LazyRemote): Promise<IngestResult> {
   const info = await stat(file);
   if (info.size > MAX_ARTICLE_BYTES) {
     throw new DigestError('ARTICLE_UNREADABLE', `${file}: ${info.size} bytes is too large for an article`);
@@ -157,15 +150,22 @@ async function readLocalText(
   text: string,
   source: string,
   extension: string,
-  remote: RemoteContext,
+  lazyRemote: LazyRemote,
 ): Promise<IngestResult> {
   const kind = detectContentKind(FILE_TYPES[extension] ?? FEED_FILE_TYPES[extension] ?? 'text/plain', text);
   if (kind === 'text') return { articles: [parseArticleText(text, source)], failures: [] };
   const base = pathToFileURL(source === 'stdin' ? '/dev/stdin' : source).href;
+  const remote = await lazyRemote();
   if (kind === 'feed') {
+    const [{ sourceGuard }, { parseFeed }, { loadFeedArticles }] = await Promise.all([
+      import('./address-guard.ts'),
+      import('./feed.ts'),
+      import('./feed-articles.ts'),
+    ]);
     const guard = sourceGuard(null, remote.fetch.allowPrivateLinks);
     return loadFeedArticles(parseFeed(text, source), base, remote.maxFeedItems, remote, guard);
   }
+  const { extractPageArticle } = await import('./extract.ts');
   const article = await extractPageArticle(text, base, source, remote.extract);
   return { articles: [withoutFileUrls(article)], failures: [] };
 }

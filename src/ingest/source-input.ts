@@ -1,5 +1,5 @@
 import type { SourceInput, SourceSpec } from '../models/source.ts';
-import { assertHttpUrl } from './fetch.ts';
+import { assertHttpUrl } from './http-url.ts';
 
 /** "scheme:" at the start, two letters or more (so "C:\articles" stays a path). */
 const SCHEME = /^([a-z][a-z0-9+.-]+):/i;

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,19 @@ import { nestedPage } from '../ingest/hostile-pages.ts';
 const SAMPLE = 'examples/articles/blinken-gun-from-ukraines-head.md';
 // Inside the project (as dist/ is): the bundle finds templates/ in the folder above it.
 const OUT = 'node_modules/.cache/digest-build-test';
+
+/** The packages a bundle file imports statically, with those of the chunks it imports so. */
+function staticPackages(file: string, seen = new Set<string>(), packages = new Set<string>()): string[] {
+  if (!seen.has(file)) {
+    seen.add(file);
+    const code = readFileSync(join(OUT, file), 'utf8');
+    for (const [, from] of code.matchAll(/^import\s[^;]*?from\s*"([^"]+)";/gms)) {
+      if (from?.startsWith('./')) staticPackages(from.slice(2), seen, packages);
+      else if (from && !from.startsWith('node:')) packages.add(from);
+    }
+  }
+  return [...packages].sort();
+}
 
 /** The production build (scripts/build.js, what `npm start` runs) behaves as the sources do. */
 describe('the production build', () => {
@@ -56,18 +69,7 @@ describe('the production build', () => {
     const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
     expect(run(['--version']).trim()).toBe(version);
     // What main.js imports before a command runs: its static imports and theirs, chunk by chunk.
-    const packages = new Set<string>();
-    const visit = (file: string, seen: Set<string>) => {
-      if (seen.has(file)) return;
-      seen.add(file);
-      const code = readFileSync(join(OUT, file), 'utf8');
-      for (const [, from] of code.matchAll(/^import\s[^;]*?from\s*"([^"]+)";/gms)) {
-        if (from?.startsWith('./')) visit(from.slice(2), seen);
-        else if (from && !from.startsWith('node:')) packages.add(from);
-      }
-    };
-    visit('main.js', new Set());
-    expect([...packages].sort()).toEqual(['commander', 'pino']);
+    expect(staticPackages('main.js')).toEqual(['commander', 'pino']);
   });
 
   it("extracts pages in the bundle's own worker thread, and refuses a hostile one there", () => {
@@ -84,6 +86,23 @@ describe('the production build', () => {
     expect(deep.stderr).toMatch(
       /deep\.html: the page nests elements more than 256 deep.*\[PAGE_TOO_COMPLEX\]/,
     );
+  });
+
+  it('analyzes a text file without importing the HTTP client, the HTML tools or the feed parser', () => {
+    const chunk = readdirSync(OUT).find((f) => /^analyze-command-.*\.js$/.test(f));
+    if (!chunk) throw new Error('no analyze-command chunk in the bundle');
+    const loaded = staticPackages(chunk);
+    for (const heavy of [
+      'undici',
+      'linkedom',
+      '@mozilla/readability',
+      'htmlparser2',
+      'fast-xml-parser',
+      'react',
+    ]) {
+      expect(loaded).not.toContain(heavy);
+    }
+    expect(loaded).toContain('chrono-node/en');
   });
 
   it('skips the build with --if-stale when nothing changed', () => {
