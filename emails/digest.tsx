@@ -20,6 +20,10 @@ export interface DigestEmailProps {
   postalAddress?: string;
   /** Signed single-event .ics addresses: [item index][upcoming event index]. */
   calendarLinks?: string[][];
+  /** The edition's archive page, linked as "View in browser"; none when the archive is off. */
+  viewInBrowserUrl?: string;
+  /** Set when rendering the archive's copy: the footer links to sign-up, not to unsubscribe. */
+  subscribeUrl?: string;
 }
 
 const EMPTY_EDITION: Edition = {
@@ -37,6 +41,8 @@ export function DigestEmail({
   unsubscribeUrl = 'https://example.org/unsubscribe',
   postalAddress = 'The Article Digest, 1 Example Street, 10115 Berlin, Germany',
   calendarLinks = [],
+  viewInBrowserUrl,
+  subscribeUrl,
 }: DigestEmailProps) {
   return (
     <Html lang="en" dir="ltr">
@@ -65,6 +71,7 @@ export function DigestEmail({
             newsletterName={edition.newsletterName}
             dateLabel={formatLongDate(edition.date)}
             greeting={greeting}
+            viewInBrowserUrl={viewInBrowserUrl}
           />
           {edition.items.length > 1 ? <Contents items={edition.items} /> : null}
           {edition.items.map((item, index) => (
@@ -81,6 +88,7 @@ export function DigestEmail({
             newsletterName={edition.newsletterName}
             unsubscribeUrl={unsubscribeUrl}
             postalAddress={postalAddress}
+            subscribeUrl={subscribeUrl}
           />
         </Container>
       </Body>

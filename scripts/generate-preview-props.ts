@@ -5,7 +5,7 @@ import { analyzeArticle } from '../src/analyze/index.ts';
 import { composeEdition } from '../src/compose/edition.ts';
 import { loadConfig } from '../src/config.ts';
 import { parseArticleText } from '../src/ingest/text.ts';
-import { calendarLinksOf, editionSubject } from '../src/render/render-edition.ts';
+import { archivePageUrl, calendarLinksOf, editionSubject } from '../src/render/render-edition.ts';
 
 const SAMPLE = 'examples/articles/blinken-gun-from-ukraines-head.md';
 
@@ -15,7 +15,7 @@ const SAMPLE = 'examples/articles/blinken-gun-from-ukraines-head.md';
  * so the sample's meetings are upcoming. `npm run email:props` (re)writes the file; a test
  * fails when it is out of date.
  */
-export function buildPreviewProps(): Required<DigestEmailProps> {
+export function buildPreviewProps(): Required<Omit<DigestEmailProps, 'subscribeUrl'>> {
   const config = loadConfig({});
   const article = parseArticleText(readFileSync(new URL(`../${SAMPLE}`, import.meta.url), 'utf8'), SAMPLE);
   const day = article.publishedAt ?? '2022-01-05';
@@ -33,6 +33,7 @@ export function buildPreviewProps(): Required<DigestEmailProps> {
     postalAddress: config.postalAddress,
     // Signed with a key of its own: the template preview shows the links' shape, not working links.
     calendarLinks: calendarLinksOf(edition, { baseUrl: config.publicUrl, secret: 'email-dev-preview' }),
+    viewInBrowserUrl: archivePageUrl(`${config.publicUrl}/archive`, edition.id),
   };
 }
 

@@ -85,6 +85,20 @@ const schema = z.object({
     .string()
     .refine((v) => v === 'skip' || v === 'once', 'must be skip or once')
     .default('once'),
+  DIGEST_ARCHIVE: z
+    .string()
+    .refine((v) => v === 'public' || v === 'off', 'must be public or off')
+    .default('public'),
+  DIGEST_OPT_IN: z
+    .string()
+    .refine((v) => v === 'double' || v === 'single', 'must be double or single')
+    .default('double'),
+  DIGEST_UNCONFIRMED_DAYS: z.coerce
+    .number({ error: 'must be a number of days' })
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1 day')
+    .max(365, 'must be at most 365 days')
+    .default(7),
   LOG_LEVEL: z
     .string()
     .refine((v) => (LOG_LEVELS as readonly string[]).includes(v), `must be one of ${LOG_LEVELS.join(', ')}`)
@@ -141,6 +155,12 @@ export interface Config {
   senderLockMs: number;
   /** After downtime: skip the missed slots, or send one edition at start. */
   catchUp: 'skip' | 'once';
+  /** public: every sent edition at PUBLIC_URL/archive, and a "View in browser" link in each email. */
+  archive: 'public' | 'off';
+  /** double: a sign-up is confirmed by a link mailed to the address before it gets editions. */
+  optIn: 'double' | 'single';
+  /** Unconfirmed sign-ups older than this many days are deleted. */
+  unconfirmedDays: number;
   logLevel: LogLevel;
 }
 
@@ -192,6 +212,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     redisUrl: e.REDIS_URL ?? null,
     senderLockMs: e.SENDER_LOCK_MS,
     catchUp: e.DIGEST_CATCH_UP as 'skip' | 'once',
+    archive: e.DIGEST_ARCHIVE as 'public' | 'off',
+    optIn: e.DIGEST_OPT_IN as 'double' | 'single',
+    unconfirmedDays: e.DIGEST_UNCONFIRMED_DAYS,
     logLevel: e.LOG_LEVEL as LogLevel,
   });
 }

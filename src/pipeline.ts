@@ -14,6 +14,7 @@ import { signUnsubscribeToken } from './deliver/unsubscribe-token.ts';
 export { resolveUnsubscribeSecret } from './deliver/unsubscribe-token.ts';
 
 import type { Article } from './models/article.ts';
+import type { Edition } from './models/edition.ts';
 import type { OutgoingMessage } from './models/message.ts';
 import {
   oneLine,
@@ -66,7 +67,24 @@ export function renderOptions(config: Readonly<Config>, secret?: string): Render
   return {
     postalAddress: config.postalAddress,
     ...(key ? { calendarLinks: { baseUrl: config.publicUrl, secret: key } } : {}),
+    ...(config.archive === 'public' ? { archiveUrl: `${config.publicUrl}/archive` } : {}),
   };
+}
+
+/**
+ * The web archive's copy of an edition: the same react-email render as the emails, for no
+ * recipient: a greeting without a name, no unsubscribe token, a footer linking to sign-up.
+ */
+export async function renderArchiveCopy(
+  edition: Edition,
+  config: Readonly<Config>,
+  secret: string,
+): Promise<{ subject: string; html: string }> {
+  const { archiveUrl: _ownPage, ...options } = renderOptions(config, secret);
+  const subscribeUrl = `${config.publicUrl}/subscribe`;
+  const rendered = await renderEdition(edition, { ...options, subscribeUrl });
+  const copy = personalize(rendered, { name: null, unsubscribeUrl: subscribeUrl });
+  return { subject: copy.subject, html: copy.html };
 }
 
 /** The complete message for one recipient: personalized copy plus list headers and calendar. */

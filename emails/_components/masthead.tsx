@@ -1,4 +1,4 @@
-import { Heading, Section, Text } from 'react-email';
+import { Heading, Link, Section, Text } from 'react-email';
 import { cls, theme } from '../theme.ts';
 
 export interface MastheadProps {
@@ -6,12 +6,30 @@ export interface MastheadProps {
   /** Human date of the edition, e.g. "Wednesday, 5 January 2022". */
   dateLabel: string;
   greeting: string;
+  /** The edition's page in the web archive ("View in browser"); none when the archive is off. */
+  viewInBrowserUrl?: string | undefined;
 }
 
 /** The newsletter's name, the edition date and the reader's greeting. */
-export function Masthead({ newsletterName, dateLabel, greeting }: MastheadProps) {
+export function Masthead({ newsletterName, dateLabel, greeting, viewInBrowserUrl }: MastheadProps) {
   return (
     <Section style={{ padding: '28px 24px 8px', borderTop: `4px solid ${theme.color.accent}` }}>
+      {viewInBrowserUrl ? (
+        <Text
+          className={cls.muted}
+          style={{
+            marginTop: 0,
+            marginBottom: 8,
+            fontSize: 12,
+            lineHeight: '18px',
+            color: theme.color.muted,
+          }}
+        >
+          <Link href={viewInBrowserUrl} style={{ color: theme.color.accent }}>
+            View in browser
+          </Link>
+        </Text>
+      ) : null}
       <Text
         className={cls.muted}
         style={{

@@ -55,6 +55,7 @@ export async function runService({ schedule, role }: { schedule: boolean; role: 
     secret: ctx.secret,
     newsletterName: config.newsletterName,
     ops: opsApi(config, ctx.store, runner, logger),
+    ...(config.archive === 'public' ? { archive: { config } } : {}),
     onError: (error) => logger.error({ err: error }, `HTTP: ${error.message}`),
     // Served beside the dev inbox only (it carries valid unsubscribe links): see AppOptions.
     preview: createPreviewHandler({

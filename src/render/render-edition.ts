@@ -28,6 +28,13 @@ export interface RenderEditionOptions {
    * Gmail's 102 KB clipping limit with room for each recipient's greeting and links.
    */
   maxHtmlBytes?: number;
+  /**
+   * The web archive's base (PUBLIC_URL/archive): each copy links to its edition's page there
+   * ("View in browser", HTML and text). Unset = no link (DIGEST_ARCHIVE=off).
+   */
+  archiveUrl?: string;
+  /** Renders the archive's own copy: the footer links here (sign-up), not to unsubscribe. */
+  subscribeUrl?: string;
 }
 
 /** An edition rendered once, ready to be personalized for any number of recipients. */
@@ -79,7 +86,8 @@ function htmlBytes(rendered: RenderedEdition): number {
 async function renderOnce(edition: Edition, options: RenderEditionOptions): Promise<RenderedEdition> {
   const templates = loadTemplates();
   const placeholders = createPlaceholders();
-  const data = templateData(edition, options);
+  const viewInBrowserUrl = options.archiveUrl ? archivePageUrl(options.archiveUrl, edition.id) : undefined;
+  const data = { ...templateData(edition, options), viewInBrowserUrl };
   try {
     const subject = editionSubject(edition);
     const html = await render(
@@ -90,6 +98,8 @@ async function renderOnce(edition: Edition, options: RenderEditionOptions): Prom
         unsubscribeUrl: placeholders.unsubscribeUrl,
         postalAddress: options.postalAddress,
         calendarLinks: calendarLinksOf(edition, options.calendarLinks),
+        ...(viewInBrowserUrl ? { viewInBrowserUrl } : {}),
+        ...(options.subscribeUrl ? { subscribeUrl: options.subscribeUrl } : {}),
       }),
     );
     const text = templates.text({ ...data, ...placeholders });
@@ -109,6 +119,11 @@ async function renderOnce(edition: Edition, options: RenderEditionOptions): Prom
       },
     );
   }
+}
+
+/** The address of an edition's page in the web archive. */
+export function archivePageUrl(archiveUrl: string, editionId: string): string {
+  return `${archiveUrl.replace(/\/+$/, '')}/${encodeURIComponent(editionId)}`;
 }
 
 /** The signed .ics address of every upcoming event: [item][event]; none without signing options. */

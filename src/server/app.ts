@@ -1,6 +1,8 @@
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from '../config.ts';
 import type { DigestStore } from '../store/store.ts';
+import { archiveRoutes } from './archive/routes.ts';
 import { calendarRoutes } from './calendar-route.ts';
 import type { DevInbox } from './dev-inbox/index.ts';
 import { inboxRoutes } from './inbox-route.ts';
@@ -30,6 +32,8 @@ export interface AppOptions {
   preview?: PreviewHandler;
   /** The hook for signed-in editors and ops (the desk): true lets a request see /preview. */
   canPreview?: PreviewAccess;
+  /** The web archive at /archive (DIGEST_ARCHIVE=public), rendered with this configuration. */
+  archive?: { config: Readonly<Config> };
   /** X-Forwarded-For and -Proto are believed only with this (HTTP_TRUST_PROXY). */
   trustProxy?: boolean | string;
   /** Failures with no caller (a 500): to the log. */
@@ -68,6 +72,8 @@ export async function buildApp(
   app.get('/health', async (_request, reply) => reply.type('application/json').send('{"ok":true}\n'));
   await app.register(unsubscribeRoutes, options);
   await app.register(calendarRoutes, options);
+  if (options.archive)
+    await app.register(archiveRoutes, { ...options.archive, store: options.store, secret: options.secret });
   await app.register(opsApiRoutes, { ...(options.ops ? { ops: options.ops } : {}) });
   if (options.inbox) await app.register(inboxRoutes, { inbox: options.inbox });
   const { preview, canPreview, inbox } = options;
