@@ -13,6 +13,7 @@ import { type DevInbox, startDevInbox } from '../server/dev-inbox/index.ts';
 import { startHttpServer } from '../server/http-server.ts';
 import type { OpsApiOptions } from '../server/ops-api.ts';
 import { createPreviewHandler } from '../server/preview.ts';
+import { createSignupService, type SignupService } from '../server/signup/service.ts';
 import { isPostgresUrl } from '../store/open-store.ts';
 import type { DigestStore } from '../store/store.ts';
 import { openContext } from './context.ts';
@@ -45,6 +46,13 @@ export async function runService({ schedule, role }: { schedule: boolean; role: 
     signal: abort.signal,
     loadSources: () => loadSources(config, logger, ctx.store),
   });
+  const signup = createSignupService({
+    store: ctx.store,
+    mailer: ctx.mailer,
+    config,
+    secret: ctx.secret,
+    log: (level, message) => logger[level](message),
+  });
   const server = await startHttpServer({
     host: config.httpHost,
     port: config.httpPort,
@@ -55,6 +63,7 @@ export async function runService({ schedule, role }: { schedule: boolean; role: 
     secret: ctx.secret,
     newsletterName: config.newsletterName,
     ops: opsApi(config, ctx.store, runner, logger),
+    signup: { service: signup },
     ...(config.archive === 'public' ? { archive: { config } } : {}),
     onError: (error) => logger.error({ err: error }, `HTTP: ${error.message}`),
     // Served beside the dev inbox only (it carries valid unsubscribe links): see AppOptions.
@@ -79,6 +88,8 @@ export async function runService({ schedule, role }: { schedule: boolean; role: 
     logger.info(`added the demo subscriber ${demo.email}`);
   }
   logger.info(inbox ? `dev inbox: ${server.url}/inbox (SMTP ${inbox.smtpUrl})` : 'sending through SMTP_URL');
+  logger.info(`sign-up page: ${config.publicUrl}/subscribe`);
+  const purge = schedulePurge(signup, logger);
   logger.info(
     { url: server.url, opsApi: config.opsToken !== null },
     `server: ${server.url}${config.opsToken ? ` (ops API at ${server.url}/api/editions)` : ''}`,
@@ -93,13 +104,26 @@ export async function runService({ schedule, role }: { schedule: boolean; role: 
     abort.abort();
   });
   await stopped;
+  clearInterval(purge);
   await worker?.stop();
   await runner.idle();
   await sender?.close();
   await server.close();
+  await signup.idle();
   await ctx.close();
   await inbox?.close();
   logger.info('stopped');
+}
+
+/** Deletes unconfirmed sign-ups past DIGEST_UNCONFIRMED_DAYS now and every hour. */
+function schedulePurge(signup: SignupService, logger: Logger): NodeJS.Timeout {
+  const purge = () =>
+    signup
+      .purge()
+      .then((n) => n > 0 && logger.info(`deleted ${n} unconfirmed sign-up(s) past DIGEST_UNCONFIRMED_DAYS`))
+      .catch((error: unknown) => logger.error({ err: error }, 'purging unconfirmed sign-ups failed'));
+  void purge();
+  return setInterval(purge, 3_600_000).unref();
 }
 
 async function openInbox(config: Readonly<Config>): Promise<DevInbox> {

@@ -17,7 +17,7 @@ import { parseRecipient } from './recipient.ts';
 import { openStoreContext, type StoreContext } from './store-context.ts';
 import { escapeTerminal } from './terminal-text.ts';
 
-const STATUSES = new Set<SubscriberStatus>(['active', 'unsubscribed', 'bounced']);
+const STATUSES = new Set<SubscriberStatus>(['active', 'unsubscribed', 'bounced', 'unconfirmed']);
 
 const OUTCOME_WORDS: Record<UnsubscribeOutcome, string> = {
   unsubscribed: 'unsubscribed',

@@ -10,9 +10,12 @@ import { indexRoute } from './index-route.ts';
 import { type OpsApiOptions, opsApiRoutes } from './ops-api.ts';
 import type { PreviewHandler } from './preview.ts';
 import { type PreviewAccess, previewRoutes } from './preview-route.ts';
+import { signupRoutes } from './signup/routes.ts';
+import type { SignupService } from './signup/service.ts';
 import { unsubscribeRoutes } from './unsubscribe.ts';
 import { answerFrameworkError, installErrorHandlers } from './web/errors.ts';
 import { checkHost } from './web/host-check.ts';
+import type { RateLimitOptions } from './web/rate-limit.ts';
 
 /** Options of the product's HTTP app (see startHttpServer for listening). */
 export interface AppOptions {
@@ -34,6 +37,8 @@ export interface AppOptions {
   canPreview?: PreviewAccess;
   /** The web archive at /archive (DIGEST_ARCHIVE=public), rendered with this configuration. */
   archive?: { config: Readonly<Config> };
+  /** Sign-up at /subscribe (and "resubscribe" on the unsubscribe page). */
+  signup?: { service: SignupService; ipLimit?: RateLimitOptions };
   /** X-Forwarded-For and -Proto are believed only with this (HTTP_TRUST_PROXY). */
   trustProxy?: boolean | string;
   /** Failures with no caller (a 500): to the log. */
@@ -70,7 +75,13 @@ export async function buildApp(
   await app.register(fastifyCookie);
   installErrorHandlers(app, { onError: (error) => options.onError?.(error) });
   app.get('/health', async (_request, reply) => reply.type('application/json').send('{"ok":true}\n'));
-  await app.register(unsubscribeRoutes, options);
+  const publicUrl = options.publicUrl ?? 'http://127.0.0.1';
+  const csrf = { secret: options.secret, publicUrl };
+  await app.register(unsubscribeRoutes, { ...options, ...(options.signup ? { resubscribe: csrf } : {}) });
+  if (options.signup) {
+    const page = { newsletterName: options.newsletterName, publicUrl };
+    await app.register(signupRoutes, { ...options.signup, page, csrf });
+  }
   await app.register(calendarRoutes, options);
   if (options.archive)
     await app.register(archiveRoutes, { ...options.archive, store: options.store, secret: options.secret });

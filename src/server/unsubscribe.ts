@@ -1,9 +1,10 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type UnsubscribeOutcome, unsubscribeAddress } from '../deliver/unsubscribe-address.ts';
 import { verifyUnsubscribeToken } from '../deliver/unsubscribe-token.ts';
 import { escapeHtml } from '../render/personalize.ts';
 import { normalizeEmailAddress } from '../store/email-address.ts';
 import type { DigestStore } from '../store/store.ts';
+import { type CsrfOptions, csrfField, issueCsrfToken } from './web/csrf.ts';
 import { sendPage } from './web/layout.ts';
 import { refuseOtherMethods } from './web/methods.ts';
 
@@ -12,6 +13,8 @@ export interface UnsubscribeOptions {
   store: DigestStore;
   secret: string;
   newsletterName: string;
+  /** With sign-up on: the unsubscribed page offers to come back (through the confirmation). */
+  resubscribe?: CsrfOptions;
 }
 
 /** Bodies of the one-click POST are read up to this size and ignored (the token is in the URL). */
@@ -29,6 +32,13 @@ export async function unsubscribeRoutes(app: FastifyInstance, options: Unsubscri
     done(null, undefined),
   );
   const name = escapeHtml(options.newsletterName);
+  /** The "resubscribe" form: a sign-up like any other, confirmed by a link mailed to the address. */
+  const comeBack = (request: FastifyRequest, reply: FastifyReply, email: string): string => {
+    if (!options.resubscribe) return '';
+    const token = issueCsrfToken(request, reply, options.resubscribe);
+    return `<form method="post" action="/subscribe">${csrfField(token)}<input type="hidden" name="email" value="${escapeHtml(normalizeEmailAddress(email))}">
+<p class="hint">Changed your mind? We will mail a link to confirm it.</p><button type="submit" class="secondary">Resubscribe</button></form>`;
+  };
   app.get<{ Querystring: { token?: string } }>('/unsubscribe', async (request, reply) => {
     const token = String(request.query.token ?? '');
     const email = verifyUnsubscribeToken(token, options.secret);
@@ -37,7 +47,7 @@ export async function unsubscribeRoutes(app: FastifyInstance, options: Unsubscri
     const subscriber = await options.store.findSubscriber(email);
     if (!subscriber) return sendOutcome(reply, 'not-on-list', address, name);
     if (subscriber.status === 'unsubscribed')
-      return sendOutcome(reply, 'already-unsubscribed', address, name);
+      return sendOutcome(reply, 'already-unsubscribed', address, name, comeBack(request, reply, email));
     const form = `<form method="post" action="/unsubscribe?token=${escapeHtml(encodeURIComponent(token))}">
 <input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe</button></form>`;
     return sendPage(reply, 200, {
@@ -52,7 +62,8 @@ export async function unsubscribeRoutes(app: FastifyInstance, options: Unsubscri
       source: 'link',
       ip: request.ip ?? null,
     });
-    return sendOutcome(reply, outcome, escapeHtml(normalizeEmailAddress(email)), name);
+    const address = escapeHtml(normalizeEmailAddress(email));
+    return sendOutcome(reply, outcome, address, name, comeBack(request, reply, email));
   });
   refuseOtherMethods(app, '/unsubscribe', ['GET', 'POST'], (_request, reply) =>
     sendPage(reply, 405, { title: 'Not allowed', body: '<h1>Method not allowed</h1>' }),
@@ -65,6 +76,7 @@ function sendOutcome(
   outcome: UnsubscribeOutcome,
   address: string,
   name: string,
+  comeBack = '',
 ): FastifyReply {
   if (outcome === 'not-on-list') {
     return sendPage(reply, 404, {
@@ -78,7 +90,7 @@ function sendOutcome(
       : ['Already unsubscribed', 'You were already unsubscribed'];
   return sendPage(reply, 200, {
     title,
-    body: `<h1>${heading}</h1><p>${address} will get no more ${name}.</p>`,
+    body: `<h1>${heading}</h1><p>${address} will get no more ${name}.</p>${comeBack}`,
   });
 }
 

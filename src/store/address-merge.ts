@@ -29,7 +29,7 @@ export interface AddressPlan {
 }
 
 /** Which status a merged row keeps: someone who left, by any of its addresses, stays left. */
-const RANK: Record<SubscriberStatus, number> = { unsubscribed: 2, bounced: 1, active: 0 };
+const RANK: Record<SubscriberStatus, number> = { unsubscribed: 2, bounced: 1, active: 0, unconfirmed: -1 };
 
 /**
  * Plans the migration to one form per address: rows (in id order) grouped by normalised

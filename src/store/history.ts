@@ -5,7 +5,9 @@ import type { SubscriberStatus } from './store.ts';
  * by an import, in the status the file gave), confirmed (a double opt-in confirmed),
  * unsubscribed, bounced, resubscribed (the subscriber's own confirmed request after leaving),
  * status-forced (an operator overrode a status, e.g. `--force-resubscribe`), merged (rows of
- * one address joined by the address migration). Consent facts need not change the status.
+ * one address joined by the address migration), signed-up (a sign-up form or API added the
+ * address as unconfirmed), confirmation-sent (a double opt-in link was mailed: a consent fact
+ * that changes no status). Consent facts need not change the status.
  */
 export type SubscriberEventKind =
   | 'subscribed'
@@ -15,7 +17,9 @@ export type SubscriberEventKind =
   | 'bounced'
   | 'resubscribed'
   | 'status-forced'
-  | 'merged';
+  | 'merged'
+  | 'signed-up'
+  | 'confirmation-sent';
 
 /**
  * Where the change came from: the CLI, a CSV import, a web form, the ops API, the unsubscribe
@@ -115,10 +119,17 @@ export function toEventRow(event: NewSubscriberEvent): Omit<SubscriberEvent, 'id
   };
 }
 
+/** The kind an insert records: an import, a sign-up waiting for its confirmation, or a subscription. */
+export function addedKind(origin: AddOrigin, status: SubscriberStatus): SubscriberEventKind {
+  if (origin.source === 'import') return 'imported';
+  return status === 'unconfirmed' ? 'signed-up' : 'subscribed';
+}
+
 /** The kind a status change records unless the cause names one. */
 export function statusChangeKind(from: SubscriberStatus, to: SubscriberStatus): SubscriberEventKind {
   if (to === 'unsubscribed') return 'unsubscribed';
   if (to === 'bounced') return 'bounced';
+  if (from === 'unconfirmed') return 'confirmed';
   return from === 'active' ? 'subscribed' : 'resubscribed';
 }
 

@@ -218,6 +218,35 @@ export const MIGRATIONS: readonly Migration[] = [
     sqliteData: mergeAddressesSqlite,
     postgresData: mergeAddressesPostgres,
   },
+  {
+    name: 'unconfirmed sign-ups',
+    // A sign-up waits as `unconfirmed` until its link is followed. SQLite cannot alter a CHECK
+    // constraint: the table is rebuilt with the same columns and index. Deliveries and the
+    // history point at it by id; with their checks deferred to the commit, the copied rows
+    // satisfy them again before it.
+    sqlite: `PRAGMA defer_foreign_keys = ON;
+     CREATE TEMP TABLE subscribers_copy AS SELECT * FROM subscribers;
+     DROP TABLE subscribers;
+     CREATE TABLE subscribers (
+       id INTEGER PRIMARY KEY,
+       email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+       name TEXT,
+       status TEXT NOT NULL DEFAULT 'active'
+         CHECK (status IN ('active', 'unsubscribed', 'bounced', 'unconfirmed')),
+       created_at TEXT NOT NULL,
+       updated_at TEXT NOT NULL
+     );
+     INSERT INTO subscribers (id, email, name, status, created_at, updated_at)
+       SELECT id, email, name, status, created_at, updated_at FROM subscribers_copy;
+     DROP TABLE subscribers_copy;
+     CREATE INDEX subscribers_status ON subscribers (status, id);
+     CREATE INDEX subscriber_events_kind ON subscriber_events (subscriber_id, kind);`,
+    postgres: `ALTER TABLE subscribers
+       DROP CONSTRAINT subscribers_status_check,
+       ADD CONSTRAINT subscribers_status_check
+         CHECK (status IN ('active', 'unsubscribed', 'bounced', 'unconfirmed'));
+     CREATE INDEX subscriber_events_kind ON subscriber_events (subscriber_id, kind);`,
+  },
 ];
 
 /** Runs the migrations the SQLite database has not seen yet, each in its own transaction. */

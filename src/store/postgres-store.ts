@@ -17,7 +17,9 @@ import {
   release,
 } from './postgres-outbox.ts';
 import { PostgresReads } from './postgres-reads.ts';
+import { createPostgresSignups } from './postgres-signups.ts';
 import { changeStatus, insertSubscribers } from './postgres-subscribers.ts';
+import type { SignupStore } from './signups.ts';
 import type {
   DigestStore,
   EditionStatus,
@@ -91,11 +93,13 @@ class PostgresStore extends PostgresReads implements DigestStore {
   readonly #markSent = sentRecorder((editionId, ids) => recordSent(this.#pool, editionId, ids));
 
   readonly history: SubscriberHistory;
+  readonly signups: SignupStore;
 
   constructor(pool: Pool) {
     super(pool);
     this.#pool = pool;
     this.history = createPostgresHistory(pool);
+    this.signups = createPostgresSignups(pool);
   }
 
   async addSubscriber(email: string, name: string | null, origin: AddOrigin = { source: 'cli' }) {

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { normalizeEmailAddress } from './email-address.ts';
-import { type AddOrigin, type StatusCause, statusChangeKind, toEventRow } from './history.ts';
+import { type AddOrigin, addedKind, type StatusCause, statusChangeKind, toEventRow } from './history.ts';
 import { insertEvent } from './postgres-history.ts';
 import { transaction } from './postgres-outbox.ts';
 import { type SubscriberRow, toSubscriber } from './rows.ts';
@@ -21,7 +21,8 @@ export async function insertSubscribers(db: Db, batch: NewSubscriber[], origin: 
   const event = toEventRow({
     ...origin,
     subscriberId: 0,
-    kind: origin.source === 'import' ? 'imported' : 'subscribed',
+    // Per row in SQL below: a sign-up (unconfirmed) records 'signed-up' instead.
+    kind: addedKind(origin, 'active'),
   });
   // unnest keeps the batch order (ids grow as the file goes); duplicates in the batch collapse.
   // The history rows come from the same statement: what was added, and nothing else.
@@ -34,7 +35,8 @@ export async function insertSubscribers(db: Db, batch: NewSubscriber[], origin: 
        RETURNING id, status
      )
      INSERT INTO subscriber_events (subscriber_id, at, kind, from_status, to_status, source, actor, ip, note)
-     SELECT id, $4, $5, NULL, status, $6, $7, $8, $9 FROM added ORDER BY id`,
+     SELECT id, $4, CASE WHEN status = 'unconfirmed' AND $5 = 'subscribed' THEN 'signed-up' ELSE $5 END,
+       NULL, status, $6, $7, $8, $9 FROM added ORDER BY id`,
     [
       rows.map((s) => s.email),
       rows.map((s) => s.name),

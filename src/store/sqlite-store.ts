@@ -14,6 +14,7 @@ import {
   toFetchRecord,
   toSubscriber,
 } from './rows.ts';
+import type { SignupStore } from './signups.ts';
 import { createSqliteHistory } from './sqlite-history.ts';
 import {
   claim,
@@ -25,6 +26,7 @@ import {
   recordSent,
   release,
 } from './sqlite-outbox.ts';
+import { createSqliteSignups } from './sqlite-signups.ts';
 import { changeStatus, insertSubscribers, selectSubscriber } from './sqlite-subscribers.ts';
 import type {
   DeliveryErrorRecord,
@@ -68,10 +70,12 @@ class SqliteStore implements DigestStore {
   readonly #markSent = sentRecorder((editionId, ids) => recordSent(this.#db, editionId, ids));
 
   readonly history: SubscriberHistory;
+  readonly signups: SignupStore;
 
   constructor(db: Database.Database) {
     this.#db = db;
     this.history = createSqliteHistory(db);
+    this.signups = createSqliteSignups(db);
   }
 
   async addSubscriber(email: string, name: string | null, origin: AddOrigin = { source: 'cli' }) {

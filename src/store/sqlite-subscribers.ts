@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { normalizeEmailAddress } from './email-address.ts';
-import { type AddOrigin, type StatusCause, statusChangeKind } from './history.ts';
+import { type AddOrigin, addedKind, type StatusCause, statusChangeKind } from './history.ts';
 import { type SubscriberRow, toSubscriber } from './rows.ts';
 import { insertEvent } from './sqlite-history.ts';
 import { statement } from './sqlite-outbox.ts';
@@ -32,7 +32,7 @@ export function insertSubscribers(db: Database.Database, batch: NewSubscriber[],
         ...origin,
         subscriberId: Number(info.lastInsertRowid),
         at: now,
-        kind: origin.source === 'import' ? 'imported' : 'subscribed',
+        kind: addedKind(origin, status),
         toStatus: status,
       });
     }

@@ -1,8 +1,10 @@
 import type { Edition } from '../models/edition.ts';
 import type { FetchRecord } from '../models/source.ts';
 import type { AddOrigin, StatusCause, SubscriberHistory } from './history.ts';
+import type { SignupStore } from './signups.ts';
 
-export type SubscriberStatus = 'active' | 'unsubscribed' | 'bounced';
+/** unconfirmed: signed up, the confirmation link not followed yet; never gets an edition. */
+export type SubscriberStatus = 'active' | 'unsubscribed' | 'bounced' | 'unconfirmed';
 /** skipped: the subscriber left (unsubscribed, bounced) after the edition was enqueued. */
 export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'skipped';
 export type EditionStatus = 'sending' | 'done' | 'paused';
@@ -132,6 +134,8 @@ export interface DigestStore {
   findSubscriber(email: string): Promise<Subscriber | null>;
   /** Each subscriber's status changes and consent facts (see history.ts). */
   readonly history: SubscriberHistory;
+  /** What sign-ups waiting for their confirmation need (see signups.ts). */
+  readonly signups: SignupStore;
   /** Streams the list in id order, a page at a time; safe to write to the store meanwhile. */
   listSubscribers(status?: SubscriberStatus): AsyncIterable<Subscriber>;
   countSubscribers(status?: SubscriberStatus): Promise<number>;

@@ -8,6 +8,7 @@ import { refuseOtherMethods } from '../web/methods.ts';
 import type { ArchiveEntry } from './atom.ts';
 import { renderAtomFeed } from './atom.ts';
 import { archiveListPage } from './list-page.ts';
+import { isSentEdition } from './sent.ts';
 
 /** What the archive needs: the store (the editions), the configuration and the signing secret. */
 export interface ArchiveOptions {
@@ -22,8 +23,6 @@ const FEED_LIMIT = 20;
 /** Rendered archive pages kept (an edition never changes once sent). */
 const CACHE_SIZE = 32;
 const EDITION_ID = /^[\w.:-]{1,120}$/;
-/** Statuses of an edition that went out (in part, for a paused one). */
-const SENT = new Set(['sending', 'done', 'paused']);
 
 /**
  * The web archive (DIGEST_ARCHIVE=public): /archive (newest first), /archive/EDITION_ID (the
@@ -33,7 +32,7 @@ export async function archiveRoutes(app: FastifyInstance, options: ArchiveOption
   const { store, config } = options;
   const cache = new Map<string, string>();
   const sentEditions = async (limit: number) =>
-    (await store.listEditions(limit)).filter((record) => SENT.has(record.status)).map(toEntry);
+    (await store.listEditions(limit)).filter(isSentEdition).map(toEntry);
 
   app.get('/archive', async (_request, reply) =>
     sendPage(reply, 200, archiveListPage(await sentEditions(LIST_LIMIT), config.newsletterName)),
@@ -55,7 +54,7 @@ export async function archiveRoutes(app: FastifyInstance, options: ArchiveOption
     let html = cache.get(id);
     if (!html) {
       const record = EDITION_ID.test(id) ? await store.getEdition(id) : null;
-      if (!record || !SENT.has(record.status)) return notFound(reply);
+      if (!record || !isSentEdition(record)) return notFound(reply);
       html = (await renderArchiveCopy(record.edition, config, options.secret)).html;
       cache.set(id, html);
       if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
