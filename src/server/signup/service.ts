@@ -120,6 +120,7 @@ export function createSignupService(options: SignupOptions): SignupService {
       await store.history.record({
         subscriberId: subscriber.id,
         kind: 'confirmation-sent',
+        at: new Date(now()).toISOString(),
         ...origin,
         note: subscriber.status === 'unconfirmed' ? null : `asked to come back (was ${subscriber.status})`,
       });
@@ -138,7 +139,10 @@ export function createSignupService(options: SignupOptions): SignupService {
       if (subscriber.status === 'active') return 'already-active';
       // A link mailed before someone left does not bring them back: only a new request does.
       const events = await store.history.list(subscriber.id);
-      if (events.some((e) => (e.kind === 'unsubscribed' || e.kind === 'bounced') && e.at > claim.issuedAt))
+      const issued = Date.parse(claim.issuedAt);
+      // The token counts whole seconds: a change within the second it was issued is not "since".
+      const leftSince = (at: string) => Math.floor(Date.parse(at) / 1000) * 1000 > issued;
+      if (events.some((e) => (e.kind === 'unsubscribed' || e.kind === 'bounced') && leftSince(e.at)))
         return 'left-since';
       const change = await store.setSubscriberStatus(claim.email, 'active', {
         source: claim.source,
