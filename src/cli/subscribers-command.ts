@@ -8,7 +8,7 @@ import { resolveUnsubscribeSecret } from '../deliver/unsubscribe-token.ts';
 import { DigestError } from '../errors.ts';
 import { checkEmailAddress, normalizeEmailAddress } from '../store/email-address.ts';
 import type { SubscriberEvent } from '../store/history.ts';
-import type { SubscriberStatus } from '../store/store.ts';
+import type { DigestStore, SubscriberStatus } from '../store/store.ts';
 import { exportSubscribersCsv, importSubscribersCsv } from '../store/subscriber-csv.ts';
 import { subscriberFieldProblem } from '../store/subscriber-fields.ts';
 import { summaryOf } from './commands.ts';
@@ -108,18 +108,20 @@ export function registerSubscribers(program: Command): void {
   registerImportExport(cmd);
   cmd
     .command('list')
-    .option('--status <status>', 'active, unsubscribed or bounced')
-    .action(async (opts: { status?: string }) => {
+    .option('--status <status>', 'active, unconfirmed, unsubscribed or bounced')
+    .option('--consent', 'a fourth column: how the subscriber came to be active (kind, time, source, IP)')
+    .action(async (opts: { status?: string; consent?: boolean }) => {
       await withStore(async (ctx) => {
         for await (const s of ctx.store.listSubscribers(readStatus(opts.status))) {
-          const line = `${escapeTerminal(s.email)}\t${escapeTerminal(s.name ?? '')}\t${s.status}\n`;
+          const consent = opts.consent ? `\t${escapeTerminal(await consentRecord(ctx.store, s.id))}` : '';
+          const line = `${escapeTerminal(s.email)}\t${escapeTerminal(s.name ?? '')}\t${s.status}${consent}\n`;
           if (!process.stdout.write(line)) await drained();
         }
       });
     });
   cmd
     .command('count')
-    .option('--status <status>', 'active, unsubscribed or bounced')
+    .option('--status <status>', 'active, unconfirmed, unsubscribed or bounced')
     .action(async (opts: { status?: string }) => {
       await withStore(async (ctx) => {
         process.stdout.write(`${await ctx.store.countSubscribers(readStatus(opts.status))}\n`);
@@ -243,4 +245,14 @@ async function readStdin(): Promise<Buffer> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
+}
+
+/**
+ * The consent fact behind a subscriber's status: the last history row that made it active
+ * (a confirmed sign-up, an operator's add, an import), as "kind time source [ip]"; '-' if none.
+ */
+async function consentRecord(store: DigestStore, subscriberId: number): Promise<string> {
+  const events = await store.history.list(subscriberId);
+  const last = events.filter((e) => e.toStatus === 'active').at(-1);
+  return last ? [last.kind, last.at, last.source, last.ip].filter(Boolean).join(' ') : '-';
 }
