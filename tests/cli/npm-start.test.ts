@@ -26,6 +26,10 @@ describe('npm start', () => {
       subject: string;
     }[];
     expect(inbox.map((m) => m.subject)).toEqual([expect.stringMatching(/the gun from Ukraine/)]);
+    // The sign-up page is printed beside the dev inbox, and answers.
+    expect(run.output()).toContain(`dev inbox: http://127.0.0.1:${http}/inbox`);
+    expect(run.output()).toContain(`sign-up page: http://127.0.0.1:${http}/subscribe`);
+    expect((await fetch(`http://127.0.0.1:${http}/subscribe`)).status).toBe(200);
     // A process manager signals the process it started: npm. The worker must hear it.
     run.child.kill('SIGTERM');
     const { out } = await run.exited;
