@@ -1,12 +1,11 @@
-import { Body, Container, Head, Html, Preview } from 'react-email';
 import type { Edition } from '../src/models/edition.ts';
 import { ArticleSection } from './_components/article-section.tsx';
 import { Contents } from './_components/contents.tsx';
 import { Footer } from './_components/footer.tsx';
+import { EmailFrame } from './_components/frame.tsx';
 import { Masthead } from './_components/masthead.tsx';
 import previewProps from './_preview-props.json' with { type: 'json' };
 import { formatLongDate } from './format.ts';
-import { cls, darkModeCss, theme } from './theme.ts';
 
 /** Everything the digest shows. Every prop has a default: `email export` renders with `{}`. */
 export interface DigestEmailProps {
@@ -45,54 +44,31 @@ export function DigestEmail({
   subscribeUrl,
 }: DigestEmailProps) {
   return (
-    <Html lang="en" dir="ltr">
-      <Head>
-        <title>{subject}</title>
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="color-scheme" content="light dark" />
-        <meta name="supported-color-schemes" content="light dark" />
-        <style>{darkModeCss}</style>
-      </Head>
-      <Preview useTitleTag={false}>{preheaderOf(edition)}</Preview>
-      <Body
-        className={cls.page}
-        style={{ backgroundColor: theme.color.page, margin: 0, padding: '16px 0', fontFamily: theme.font }}
-      >
-        <Container
-          className={cls.card}
-          style={{
-            maxWidth: theme.width,
-            width: '100%',
-            backgroundColor: theme.color.card,
-            color: theme.color.text,
-          }}
-        >
-          <Masthead
-            newsletterName={edition.newsletterName}
-            dateLabel={formatLongDate(edition.date)}
-            greeting={greeting}
-            viewInBrowserUrl={viewInBrowserUrl}
-          />
-          {edition.items.length > 1 ? <Contents items={edition.items} /> : null}
-          {edition.items.map((item, index) => (
-            <ArticleSection
-              key={item.articleId}
-              item={item}
-              editionDate={edition.date}
-              anchor={`article-${index + 1}`}
-              icsLinks={calendarLinks[index] ?? []}
-              separated={index > 0 || edition.items.length > 1}
-            />
-          ))}
-          <Footer
-            newsletterName={edition.newsletterName}
-            unsubscribeUrl={unsubscribeUrl}
-            postalAddress={postalAddress}
-            subscribeUrl={subscribeUrl}
-          />
-        </Container>
-      </Body>
-    </Html>
+    <EmailFrame title={subject} preheader={preheaderOf(edition)}>
+      <Masthead
+        newsletterName={edition.newsletterName}
+        dateLabel={formatLongDate(edition.date)}
+        greeting={greeting}
+        viewInBrowserUrl={viewInBrowserUrl}
+      />
+      {edition.items.length > 1 ? <Contents items={edition.items} /> : null}
+      {edition.items.map((item, index) => (
+        <ArticleSection
+          key={item.articleId}
+          item={item}
+          editionDate={edition.date}
+          anchor={`article-${index + 1}`}
+          icsLinks={calendarLinks[index] ?? []}
+          separated={index > 0 || edition.items.length > 1}
+        />
+      ))}
+      <Footer
+        newsletterName={edition.newsletterName}
+        unsubscribeUrl={unsubscribeUrl}
+        postalAddress={postalAddress}
+        subscribeUrl={subscribeUrl}
+      />
+    </EmailFrame>
   );
 }
 

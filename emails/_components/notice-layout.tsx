@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { Body, Container, Head, Heading, Html, Preview, Section, Text } from 'react-email';
-import { cls, darkModeCss, theme } from '../theme.ts';
+import { Heading, Section, Text } from 'react-email';
+import { cls, theme } from '../theme.ts';
+import { EmailFrame } from './frame.tsx';
 
 export interface NoticeLayoutProps {
   /** The document's <title> and the inbox preview line. */
@@ -14,47 +15,25 @@ export interface NoticeLayoutProps {
 /** The frame of the short notices (sign-up confirmation, welcome): the digest's look, one column. */
 export function NoticeLayout({ title, preview, newsletterName, postalAddress, children }: NoticeLayoutProps) {
   return (
-    <Html lang="en" dir="ltr">
-      <Head>
-        <title>{title}</title>
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="color-scheme" content="light dark" />
-        <style>{darkModeCss}</style>
-      </Head>
-      <Preview>{preview}</Preview>
-      <Body
-        className={cls.page}
-        style={{ backgroundColor: theme.color.page, margin: 0, padding: '16px 0', fontFamily: theme.font }}
-      >
-        <Container
-          className={cls.card}
-          style={{
-            maxWidth: theme.width,
-            width: '100%',
-            backgroundColor: theme.color.card,
-            color: theme.color.text,
-          }}
+    <EmailFrame title={title} preheader={preview}>
+      <Section style={{ padding: '28px 24px 8px', borderTop: `4px solid ${theme.color.accent}` }}>
+        <Heading
+          as="h1"
+          style={{ margin: '0 0 16px', fontFamily: theme.serif, fontSize: 26, lineHeight: '32px' }}
         >
-          <Section style={{ padding: '28px 24px 8px', borderTop: `4px solid ${theme.color.accent}` }}>
-            <Heading
-              as="h1"
-              style={{ margin: '0 0 16px', fontFamily: theme.serif, fontSize: 26, lineHeight: '32px' }}
-            >
-              {newsletterName}
-            </Heading>
-            {children}
-          </Section>
-          <Section style={{ padding: '16px 24px 24px', borderTop: `1px solid ${theme.color.rule}` }}>
-            <Text
-              className={cls.muted}
-              style={{ margin: 0, fontSize: 13, lineHeight: '20px', color: theme.color.muted }}
-            >
-              {postalAddress}
-            </Text>
-          </Section>
-        </Container>
-      </Body>
-    </Html>
+          {newsletterName}
+        </Heading>
+        {children}
+      </Section>
+      <Section style={{ padding: '16px 24px 24px', borderTop: `1px solid ${theme.color.rule}` }}>
+        <Text
+          className={cls.muted}
+          style={{ margin: 0, fontSize: 13, lineHeight: '20px', color: theme.color.muted }}
+        >
+          {postalAddress}
+        </Text>
+      </Section>
+    </EmailFrame>
   );
 }
 

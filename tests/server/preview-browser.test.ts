@@ -1,14 +1,13 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { loadArticles } from '../../src/ingest/load.ts';
 import { startPreviewServer } from '../../src/server/preview-server.ts';
+import { CHROMIUM, HAS_CHROMIUM, launchChromium } from '../helpers/chromium.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
 if (!HAS_CHROMIUM)
   console.warn(
     `preview-browser: skipped, ${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it)`,
@@ -35,19 +34,7 @@ describe.skipIf(!HAS_CHROMIUM)('the preview in a real browser (Chromium)', () =>
       loadSources: () => loadArticles([SAMPLE]),
       now: () => new Date('2022-01-06T08:00:00Z'),
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

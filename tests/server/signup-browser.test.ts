@@ -1,16 +1,15 @@
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { simpleParser } from 'mailparser';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCli } from '../cli/run-cli.ts';
 import { type DigestProcess, startDigest } from '../helpers/child.ts';
+import { CHROMIUM, HAS_CHROMIUM, launchChromium } from '../helpers/chromium.ts';
 import { freeLoopbackPort } from '../helpers/ports.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
 if (!HAS_CHROMIUM) console.warn(`signup-browser: skipped, ${CHROMIUM} is missing (apt-get install chromium)`);
 
 const SAMPLE = 'examples/articles/blinken-gun-from-ukraines-head.md';
@@ -62,16 +61,7 @@ describe.skipIf(!HAS_CHROMIUM)('signing up in a real browser (Chromium), end to 
     };
     worker = startDigest(['worker'], env);
     await worker.waitFor(/sign-up page: /);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningServer, startHttpServer } from '../../src/server/http-server.ts';
 import { createSignupService, type SignupService } from '../../src/server/signup/service.ts';
 import { signConfirmToken } from '../../src/server/signup/token.ts';
+import { emptyEditionInput } from '../helpers/edition-input.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { openTestContext } from '../schedule/context.ts';
@@ -258,19 +259,7 @@ describe('sign-up with double opt-in', () => {
     await start();
     await ctx.store.addSubscriber('reader@example.org', null);
     await submit({ email: 'pending@example.org' });
-    const opened = await ctx.store.openEdition({
-      edition: {
-        id: 'e1',
-        date: '2026-03-02',
-        composedAt: '2026-03-02T07:00:00Z',
-        newsletterName: 'D',
-        items: [],
-      },
-      subject: 'S',
-      slot: null,
-      articleIds: [],
-      messageIdDomain: 'example.org',
-    });
+    const opened = await ctx.store.openEdition(emptyEditionInput('e1'));
     expect(opened.queued).toBe(1);
     const claimed = await ctx.store.claimDeliveries('e1', 10, new Date());
     expect(claimed.map((d) => d.email)).toEqual(['reader@example.org']);

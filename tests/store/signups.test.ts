@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DigestStore } from '../../src/store/store.ts';
+import { emptyEditionInput } from '../helpers/edition-input.ts';
 import { type FreshStore, STORE_BACKENDS } from '../helpers/store-backends.ts';
 
 describe.each(STORE_BACKENDS)('sign-ups waiting for confirmation on $name', (backend) => {
@@ -75,19 +76,7 @@ describe.each(STORE_BACKENDS)('sign-ups waiting for confirmation on $name', (bac
   it('never queues an unconfirmed subscriber for an edition', async () => {
     await signUp('pending@example.org');
     await store.addSubscriber('reader@example.org', null);
-    const opened = await store.openEdition({
-      edition: {
-        id: 'e1',
-        date: '2026-03-02',
-        composedAt: '2026-03-02T07:00:00Z',
-        newsletterName: 'D',
-        items: [],
-      },
-      subject: 'S',
-      slot: null,
-      articleIds: [],
-      messageIdDomain: 'example.org',
-    });
+    const opened = await store.openEdition(emptyEditionInput('e1'));
     expect(opened).toEqual({ created: true, queued: 1 });
   });
 });
