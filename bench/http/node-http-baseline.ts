@@ -1,14 +1,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { unsubscribeAddress } from '../../src/deliver/unsubscribe-address.ts';
 import { verifyUnsubscribeToken } from '../../src/deliver/unsubscribe-token.ts';
 import { escapeHtml } from '../../src/render/personalize.ts';
 import { PAGE_HEADERS, renderPage } from '../../src/server/web/layout.ts';
 import type { DigestStore } from '../../src/store/store.ts';
 
 /**
- * The unsubscribe route as the hand-written node:http server answered it before the move to
- * Fastify, kept as the bench's reference: the same token check, store call and page, with no
- * framework in between.
+ * The unsubscribe route on a bare node:http server, as the hand-written server answered it
+ * before the move to Fastify, kept as the bench's reference: the same token check, store
+ * calls, page and headers (byte for byte what the Fastify route sends), no framework between.
  */
 export async function startNodeHttpBaseline(
   store: DigestStore,
@@ -31,17 +32,22 @@ async function unsubscribe(req: IncomingMessage, res: ServerResponse, store: Dig
   const token = url.searchParams.get('token') ?? '';
   const email = verifyUnsubscribeToken(token, secret);
   if (!email) return send(res, 400, 'Invalid link', '<h1>This unsubscribe link is not valid</h1>');
+  const address = escapeHtml(email);
   if (req.method === 'POST') {
     for await (const _chunk of req) {
       // drained, as the old server did
     }
-    await store.setSubscriberStatus(email, 'unsubscribed', { source: 'link' });
-    const body = `<h1>You are unsubscribed</h1><p>${escapeHtml(email)} will get no more Bench.</p>`;
-    return send(res, 200, 'Unsubscribed', body);
+    const outcome = await unsubscribeAddress(store, email, {
+      source: 'link',
+      ip: req.socket.remoteAddress ?? null,
+    });
+    const heading = outcome === 'unsubscribed' ? 'You are unsubscribed' : 'You were already unsubscribed';
+    return send(res, 200, 'Unsubscribed', `<h1>${heading}</h1><p>${address} will get no more Bench.</p>`);
   }
+  await store.findSubscriber(email);
   const form = `<form method="post" action="/unsubscribe?token=${escapeHtml(encodeURIComponent(token))}">
 <input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe</button></form>`;
-  return send(res, 200, 'Unsubscribe', `<h1>Unsubscribe from Bench?</h1><p>${escapeHtml(email)}</p>${form}`);
+  return send(res, 200, 'Unsubscribe', `<h1>Unsubscribe from Bench?</h1><p>${address}</p>${form}`);
 }
 
 function send(res: ServerResponse, status: number, title: string, body: string): void {

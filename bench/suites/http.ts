@@ -15,8 +15,9 @@ const ROUNDS = 2;
  * The HTTP server's cost on the unsubscribe route: the Fastify server against the
  * hand-written node:http route it replaced (bench/http/node-http-baseline.ts), each in its
  * own process, loaded by autocannon (10 connections, 4 s per run, rounds interleaved because
- * this machine's speed drifts). GET renders the confirmation page; POST unsubscribes (an
- * UPDATE in SQLite each time). Requests per second (mean of the rounds) and p99 latency.
+ * this machine's speed drifts). GET reads the subscriber and renders the confirmation page;
+ * POST is the one-click unsubscribe (a store transaction: the change and its history row the
+ * first time, "already unsubscribed" after). Requests per second (mean of rounds), p99 latency.
  */
 export async function measureHttp(): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), 'digest-bench-http-'));
