@@ -47,6 +47,17 @@ export function registerSubscribers(program: Command): void {
           process.stdout.write(`${created ? 'added' : 'already subscribed'}: ${subscriber.email}\n`);
           return;
         }
+        if (subscriber.status === 'unconfirmed') {
+          // A sign-up that was never confirmed: the operator's add is the consent now, and says so.
+          await ctx.store.setSubscriberStatus(email, 'active', {
+            source: 'cli',
+            kind: 'subscribed',
+            actor,
+            note: 'subscribers add of a sign-up not confirmed by its link',
+          });
+          process.stdout.write(`added (its sign-up was not confirmed): ${subscriber.email}\n`);
+          return;
+        }
         if (!opts.forceResubscribe)
           throw leftError(subscriber.email, subscriber.status, subscriber.updatedAt);
         await ctx.store.setSubscriberStatus(email, 'active', {

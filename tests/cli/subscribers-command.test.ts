@@ -34,6 +34,26 @@ describe('digest subscribers', () => {
     expect((await digest('count')).stdout).toBe('1\n');
   });
 
+  it('makes an unconfirmed sign-up active on add, recorded as done by the operator', async () => {
+    await inStore((store) =>
+      store.addSubscribers([{ email: 'pat@example.org', name: null, status: 'unconfirmed' }], {
+        source: 'form',
+      }),
+    );
+    expect((await digest('add', 'pat@example.org')).stdout).toBe(
+      'added (its sign-up was not confirmed): pat@example.org\n',
+    );
+    const events = await inStore(async (store) => {
+      const s = await store.findSubscriber('pat@example.org');
+      expect(s?.status).toBe('active');
+      return store.history.list(s?.id ?? 0);
+    });
+    expect(events.map((e) => [e.kind, e.fromStatus, e.toStatus, e.source])).toEqual([
+      ['signed-up', null, 'unconfirmed', 'form'],
+      ['subscribed', 'unconfirmed', 'active', 'cli'],
+    ]);
+  });
+
   it('never resubscribes someone who unsubscribed or bounced, and says why and what would', async () => {
     await digest('add', 'ana@example.org');
     await digest('remove', 'ANA@example.org');
