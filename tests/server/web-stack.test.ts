@@ -87,6 +87,19 @@ describe('the HTTP server on Fastify', () => {
     expect(health.status).toBe(200);
   });
 
+  it('answers the extra names of HTTP_ALLOWED_HOSTS, and only those', async () => {
+    server = await startHttpServer({
+      port: 0,
+      store,
+      secret: SECRET,
+      newsletterName: 'D',
+      allowedHosts: ['lan.example:8025'],
+    });
+    const at = (host: string) => rawRequest(`${server?.url}/`, { headers: { host } });
+    expect((await at('lan.example:8025')).status).toBe(200);
+    expect((await at('lan.example:9999')).status).toBe(421);
+  });
+
   it('serves /preview beside the dev inbox and not without it (nor to a hook that says no)', async () => {
     const withInbox = await startWithInbox();
     expect((await fetch(`${withInbox.url}/preview`)).status).toBe(200);
