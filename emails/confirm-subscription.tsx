@@ -1,4 +1,4 @@
-import { Button, Link } from 'react-email';
+import { Button, Link, Section } from 'react-email';
 import { NoticeLayout, NoticeText } from './_components/notice-layout.tsx';
 import { theme } from './theme.ts';
 
@@ -11,6 +11,8 @@ export interface ConfirmSubscriptionEmailProps {
   validFor?: string;
   /** The site the sign-up was made on (PUBLIC_URL). */
   siteUrl?: string;
+  /** When an unconfirmed address is deleted, in words ("7 days": DIGEST_UNCONFIRMED_DAYS). */
+  forgottenAfter?: string;
   postalAddress?: string;
 }
 
@@ -19,6 +21,7 @@ export function ConfirmSubscriptionEmail({
   confirmUrl = 'http://127.0.0.1:8025/subscribe/confirm?token=preview',
   validFor = '48 hours',
   siteUrl = 'http://127.0.0.1:8025',
+  forgottenAfter = '7 days',
   postalAddress = 'The Article Digest, 1 Example Street, 10115 Berlin, Germany',
 }: ConfirmSubscriptionEmailProps) {
   return (
@@ -32,25 +35,26 @@ export function ConfirmSubscriptionEmail({
         Someone, probably you, asked on {siteUrl} to send {newsletterName} to this address. Confirm it, and
         the next edition will come here:
       </NoticeText>
-      <Button
-        href={confirmUrl}
-        style={{
-          backgroundColor: theme.color.accent,
-          color: '#ffffff',
-          padding: '12px 20px',
-          borderRadius: 6,
-          fontSize: 16,
-        }}
-      >
-        Confirm my subscription
-      </Button>
+      <Section style={{ margin: '4px 0 18px' }}>
+        <Button
+          href={confirmUrl}
+          style={{
+            backgroundColor: theme.color.accent,
+            color: '#ffffff',
+            padding: '12px 20px',
+            borderRadius: 6,
+            fontSize: 16,
+          }}
+        >
+          Confirm my subscription
+        </Button>
+      </Section>
       <NoticeText>
-        {' '}
         Or open this link: <Link href={confirmUrl}>{confirmUrl}</Link>
       </NoticeText>
       <NoticeText>
         The link works for {validFor}. If you did not ask for this, ignore this mail: nothing will be sent to
-        you, and the address is forgotten.
+        you, and the address is deleted after {forgottenAfter}.
       </NoticeText>
     </NoticeLayout>
   );

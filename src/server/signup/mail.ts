@@ -20,6 +20,7 @@ export async function buildConfirmationMessage(
     confirmUrl,
     validFor: `${CONFIRM_LINK_HOURS} hours`,
     siteUrl: config.publicUrl,
+    forgottenAfter: `${config.unconfirmedDays} day${config.unconfirmedDays === 1 ? '' : 's'}`,
     postalAddress: config.postalAddress,
   });
   return notice(to, `Confirm your subscription to ${config.newsletterName}`, element, config);
