@@ -28,6 +28,10 @@ export const ERROR_CODES = {
   UNSUBSCRIBE_UNVERIFIED: 'an unsubscribe mail carries no valid token',
   CRON_INVALID: 'the schedule expression or time zone is not valid',
   USAGE: 'the command was called with wrong arguments',
+  DRAFT_INVALID: 'a correction of a draft is malformed or names nothing in the draft',
+  DRAFT_CONFLICT: 'the draft changed since it was read, or it is being sent or was sent',
+  DRAFT_NOT_FOUND: 'there is no draft with that id',
+  ACCOUNT_INVALID: 'an account, role, password or sign-in link is malformed or unknown',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -19,6 +19,8 @@ export interface Edition {
   composedAt: string;
   newsletterName: string;
   items: EditionItem[];
+  /** The subject an editor wrote on the desk; absent = made from templates/subject.hbs. */
+  subject?: string;
 }
 
 /** Who receives one copy: the per-recipient fields are filled from this. */

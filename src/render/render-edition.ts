@@ -134,8 +134,12 @@ export function calendarLinksOf(edition: Edition, options: CalendarLinkOptions |
   );
 }
 
-/** The edition's subject line, from templates/subject.hbs: one line, whatever the titles hold. */
+/**
+ * The edition's subject line: the editor's when the desk set one, else from templates/subject.hbs;
+ * one line, whatever the titles hold.
+ */
 export function editionSubject(edition: Edition): string {
+  if (edition.subject !== undefined) return oneLine(edition.subject);
   return oneLine(loadTemplates().subject(templateData(edition, { postalAddress: '' })));
 }
 
