@@ -2,7 +2,13 @@ import pg, { type Pool } from 'pg';
 import { DigestError } from '../errors.ts';
 import type { Edition } from '../models/edition.ts';
 import type { FetchRecord } from '../models/source.ts';
+import type { AccountStore } from './accounts.ts';
+import type { AuditLog } from './audit.ts';
+import type { DraftStore } from './drafts.ts';
 import type { AddOrigin, StatusCause, SubscriberHistory } from './history.ts';
+import { PostgresAccounts } from './postgres-accounts.ts';
+import { PostgresAudit } from './postgres-audit.ts';
+import { PostgresDrafts } from './postgres-drafts.ts';
 import { createPostgresHistory } from './postgres-history.ts';
 import { ensureSchema, migratePostgres } from './postgres-migrate.ts';
 import {
@@ -94,12 +100,18 @@ class PostgresStore extends PostgresReads implements DigestStore {
 
   readonly history: SubscriberHistory;
   readonly signups: SignupStore;
+  readonly drafts: DraftStore;
+  readonly accounts: AccountStore;
+  readonly audit: AuditLog;
 
   constructor(pool: Pool) {
     super(pool);
     this.#pool = pool;
     this.history = createPostgresHistory(pool);
     this.signups = createPostgresSignups(pool);
+    this.drafts = new PostgresDrafts(pool);
+    this.accounts = new PostgresAccounts(pool);
+    this.audit = new PostgresAudit(pool);
   }
 
   async addSubscriber(email: string, name: string | null, origin: AddOrigin = { source: 'cli' }) {

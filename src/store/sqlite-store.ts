@@ -4,6 +4,9 @@ import Database from 'better-sqlite3';
 import { DigestError } from '../errors.ts';
 import type { Edition } from '../models/edition.ts';
 import type { FetchRecord } from '../models/source.ts';
+import type { AccountStore } from './accounts.ts';
+import type { AuditLog } from './audit.ts';
+import type { DraftStore } from './drafts.ts';
 import type { AddOrigin, StatusCause, SubscriberHistory } from './history.ts';
 import { migrateSqlite } from './migrations.ts';
 import {
@@ -15,6 +18,9 @@ import {
   toSubscriber,
 } from './rows.ts';
 import type { SignupStore } from './signups.ts';
+import { SqliteAccounts } from './sqlite-accounts.ts';
+import { SqliteAudit } from './sqlite-audit.ts';
+import { SqliteDrafts } from './sqlite-drafts.ts';
 import { createSqliteHistory } from './sqlite-history.ts';
 import {
   claim,
@@ -72,10 +78,17 @@ class SqliteStore implements DigestStore {
   readonly history: SubscriberHistory;
   readonly signups: SignupStore;
 
+  readonly drafts: DraftStore;
+  readonly accounts: AccountStore;
+  readonly audit: AuditLog;
+
   constructor(db: Database.Database) {
     this.#db = db;
     this.history = createSqliteHistory(db);
     this.signups = createSqliteSignups(db);
+    this.drafts = new SqliteDrafts(db);
+    this.accounts = new SqliteAccounts(db);
+    this.audit = new SqliteAudit(db);
   }
 
   async addSubscriber(email: string, name: string | null, origin: AddOrigin = { source: 'cli' }) {

@@ -1,5 +1,8 @@
 import type { Edition } from '../models/edition.ts';
 import type { FetchRecord } from '../models/source.ts';
+import type { AccountStore } from './accounts.ts';
+import type { AuditLog } from './audit.ts';
+import type { DraftStore } from './drafts.ts';
 import type { AddOrigin, StatusCause, SubscriberHistory } from './history.ts';
 import type { SignupStore } from './signups.ts';
 
@@ -136,6 +139,12 @@ export interface DigestStore {
   readonly history: SubscriberHistory;
   /** What sign-ups waiting for their confirmation need (see signups.ts). */
   readonly signups: SignupStore;
+  /** Editions stopped for review, and their corrections (DIGEST_REVIEW=required). */
+  readonly drafts: DraftStore;
+  /** Desk accounts, sign-in links and sessions. */
+  readonly accounts: AccountStore;
+  /** Who did what, when: every desk, CLI and ops action that changes something. */
+  readonly audit: AuditLog;
   /** Streams the list in id order, a page at a time; safe to write to the store meanwhile. */
   listSubscribers(status?: SubscriberStatus): AsyncIterable<Subscriber>;
   countSubscribers(status?: SubscriberStatus): Promise<number>;
