@@ -6,6 +6,7 @@ import { DigestError } from './errors.ts';
 import { LOG_LEVELS, type LogLevel } from './log.ts';
 import type { SourceInput } from './models/source.ts';
 import { resolveSources } from './sources-config.ts';
+import { emailAddressProblem } from './store/email-address.ts';
 
 const smtpUrl = z
   .string()
@@ -14,6 +15,27 @@ const httpUrl = z.string().refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'must be
 const port = z.coerce.number().int().min(0).max(65_535);
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+/** `2h`, `90m`, `30s` or `0`: a duration in milliseconds. */
+const duration = z
+  .string()
+  .trim()
+  .regex(/^(?:0|\d+(?:\.\d+)?(?:ms|s|m|h))$/, 'must be a duration such as 2h, 90m or 30s')
+  .transform(toMilliseconds);
+/** A comma-separated list of addresses; empty = none. */
+const addresses = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((a) => a.trim())
+      .filter((a) => a !== ''),
+  )
+  .superRefine((list, ctx) => {
+    for (const address of list) {
+      const problem = emailAddressProblem(address);
+      if (problem) ctx.addIssue({ code: 'custom', message: `has an address "${address}" that ${problem}` });
+    }
+  });
 
 /** Every environment variable the product reads, with its embedded default (see .env.example). */
 const schema = z.object({
@@ -103,6 +125,12 @@ const schema = z.object({
     .string()
     .refine((v) => (LOG_LEVELS as readonly string[]).includes(v), `must be one of ${LOG_LEVELS.join(', ')}`)
     .default('info'),
+  DIGEST_REVIEW: z.enum(['off', 'required'], { message: 'must be off or required' }).default('off'),
+  DIGEST_REVIEW_LEAD: duration.default(2 * 3_600_000),
+  DIGEST_REVIEW_MISSED: z.enum(['hold', 'send'], { message: 'must be hold or send' }).default('hold'),
+  EDITOR_EMAILS: addresses.default([]),
+  OPS_EMAILS: addresses.default([]),
+  ALERT_WEBHOOK_URL: optional(httpUrl),
 });
 
 /** The validated configuration. Frozen: nothing changes it after start. */
@@ -162,6 +190,18 @@ export interface Config {
   /** Unconfirmed sign-ups older than this many days are deleted. */
   unconfirmedDays: number;
   logLevel: LogLevel;
+  /** DIGEST_REVIEW=required: editions stop as drafts until an editor approves them. */
+  reviewRequired: boolean;
+  /** How long before its slot a draft is composed, ms (DIGEST_REVIEW_LEAD). */
+  reviewLeadMs: number;
+  /** An unapproved draft at its slot: hold it (and tell the editors), or send it as it is. */
+  reviewMissed: 'hold' | 'send';
+  /** Who is mailed a link to each new draft, and told when one is held. */
+  editorEmails: string[];
+  /** Who is mailed the alerts: an edition paused, finished with failures, or missed its slot. */
+  opsEmails: string[];
+  /** Where the alerts are POSTed as JSON too; null = nowhere. Secret (such URLs often carry a key). */
+  alertWebhookUrl: string | null;
 }
 
 /**
@@ -216,7 +256,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     optIn: e.DIGEST_OPT_IN as 'double' | 'single',
     unconfirmedDays: e.DIGEST_UNCONFIRMED_DAYS,
     logLevel: e.LOG_LEVEL as LogLevel,
+    ...loadReview(e),
   });
+}
+
+/** The review settings; DIGEST_REVIEW=required needs someone to review. */
+function loadReview(e: z.infer<typeof schema>) {
+  if (e.DIGEST_REVIEW === 'required' && e.EDITOR_EMAILS.length === 0) {
+    throw new DigestError(
+      'CONFIG_INVALID',
+      'EDITOR_EMAILS must name at least one editor when DIGEST_REVIEW=required (they are mailed each draft)',
+      { data: { variable: 'EDITOR_EMAILS' } },
+    );
+  }
+  return {
+    reviewRequired: e.DIGEST_REVIEW === 'required',
+    reviewLeadMs: e.DIGEST_REVIEW_LEAD,
+    reviewMissed: e.DIGEST_REVIEW_MISSED,
+    editorEmails: e.EDITOR_EMAILS,
+    opsEmails: e.OPS_EMAILS,
+    alertWebhookUrl: e.ALERT_WEBHOOK_URL ?? null,
+  };
+}
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+function toMilliseconds(value: string): number {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value);
+  return Math.round(Number(match?.[1] ?? 0) * (UNIT_MS[match?.[2] ?? 'ms'] ?? 1));
 }
 
 /** DKIM keys from DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY or DKIM_PRIVATE_KEY_FILE. */

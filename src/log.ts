@@ -77,9 +77,12 @@ export function configSecrets(config: {
   unsubscribeSecret: string | null;
   dbPath?: string;
   redisUrl?: string | null;
+  /** Webhook URLs often carry their key in the path: the whole URL is kept out of the logs. */
+  alertWebhookUrl?: string | null;
 }): string[] {
   const secrets = [
     config.opsToken,
+    config.alertWebhookUrl ?? null,
     config.unsubscribeSecret,
     smtpPassword(config.smtpUrl),
     smtpPassword(config.dbPath ?? null),

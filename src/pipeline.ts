@@ -1,3 +1,4 @@
+import type { Notifier } from './alerts/notifier.ts';
 import { type AnalyzeOptions, analyzeArticle } from './analyze/index.ts';
 import { type AnalyzedArticle, composeEdition } from './compose/edition.ts';
 import type { Config } from './config.ts';
@@ -35,6 +36,8 @@ export interface PipelineContext {
   log: (line: string) => void;
   /** Set (REDIS_URL): editions fan out into queue jobs for sender processes instead of sending here. */
   queue?: DeliveryQueue;
+  /** Mails editors and alerts ops; absent = nobody is told (tests, one-off commands). */
+  notifier?: Notifier;
 }
 
 /** Analyses articles; the edition date is the reference when an article has no publication date. */
@@ -177,23 +180,41 @@ export async function sendEdition(
   }
   if (held > 0) ctx.log(`${held} older new article(s) wait for the next edition (DIGEST_MAX_ARTICLES)`);
   const rendered = await prepareEdition(fresh, ctx.config, options.now, ctx.secret);
+  const opened = await openRendered(ctx, rendered, {
+    slot: options.slot ?? null,
+    articleIds: fresh.map((a) => a.id),
+    ...(options.limit === undefined ? {} : { limit: options.limit }),
+  });
+  if (!opened) return null;
+  options.onCreated?.(rendered.edition.id);
+  return deliverRendered(ctx, rendered, options.deliver);
+}
+
+/**
+ * Records a rendered edition with its outbox (one transaction: a crash never leaves an edition
+ * recorded with its outbox half made) and marks its articles seen. false, with a log line,
+ * when the edition or its slot exists already (another worker fired it).
+ */
+export async function openRendered(
+  ctx: PipelineContext,
+  rendered: RenderedEdition,
+  options: { slot: string | null; articleIds: string[]; limit?: number },
+): Promise<boolean> {
   const { edition } = rendered;
-  // One transaction: a crash can never leave an edition recorded with its outbox half made.
   const { created, queued } = await ctx.store.openEdition({
     edition,
     subject: rendered.subject,
-    slot: options.slot ?? null,
-    articleIds: fresh.map((a) => a.id),
+    slot: options.slot,
+    articleIds: options.articleIds,
     messageIdDomain: mailDomain(ctx.config.mailFrom),
     ...(options.limit === undefined ? {} : { limit: options.limit }),
   });
   if (!created) {
     ctx.log(`edition for slot ${options.slot ?? edition.id} exists already: not sending twice`);
-    return null;
+    return false;
   }
-  ctx.log(`edition ${edition.id}: ${fresh.length} article(s), ${queued} recipient(s)`);
-  options.onCreated?.(edition.id);
-  return deliverRendered(ctx, rendered, options.deliver);
+  ctx.log(`edition ${edition.id}: ${edition.items.length} article(s), ${queued} recipient(s)`);
+  return true;
 }
 
 /**
@@ -223,7 +244,8 @@ export async function deliverRecorded(
   return deliverRendered(ctx, rendered, deliver);
 }
 
-async function deliverRendered(
+/** Drains a recorded edition's outbox: here, or through the queue's senders (REDIS_URL). */
+export async function deliverRendered(
   ctx: PipelineContext,
   rendered: RenderedEdition,
   options: DeliverOptions = {},

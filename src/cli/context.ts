@@ -1,3 +1,4 @@
+import { createNotifier } from '../alerts/notifier.ts';
 import { type Config, loadConfig, resolveSmtpUrl } from '../config.ts';
 import { createDeliveryQueue } from '../deliver/queue/delivery-queue.ts';
 import { createSmtpMailer } from '../deliver/smtp.ts';
@@ -35,6 +36,7 @@ export async function openContext(config: Readonly<Config> = loadConfig()): Prom
     mailer,
     secret,
     logger,
+    notifier: createNotifier({ config, mailer, logger }),
     ...(queue ? { queue } : {}),
     log: (line) => logger.info(line),
     async close() {

@@ -5,8 +5,10 @@ import { DigestError } from '../errors.ts';
 import { type IngestStore, loadArticles } from '../ingest/load.ts';
 import type { Logger } from '../log.ts';
 import type { Article } from '../models/article.ts';
+import { draftUrl } from '../review/draft-state.ts';
 import { createEditionRunner, type RunRequest, type RunResult } from '../schedule/runner.ts';
 import { summaryOf } from './commands.ts';
+import { cliActor } from './actor.ts';
 import { openContext } from './context.ts';
 import { createProgress } from './progress.ts';
 import { parseRecipient } from './recipient.ts';
@@ -15,6 +17,8 @@ import { onStopSignal } from './signals.ts';
 
 interface SendOptions {
   resume?: boolean;
+  /** false with --no-review. */
+  review?: boolean;
   now?: string | true;
   dryRun?: boolean;
   to?: string;
@@ -41,19 +45,24 @@ export function registerSend(program: Command): void {
     .option('--to <address>', 'send the edition to this one address only: a test send, recorded nowhere')
     .option('--limit <n>', 'send to at most N subscribers (the first N active ones)')
     .option('--resume', 'only finish editions left unfinished (paused ones too)')
+    .option(
+      '--no-review',
+      'with DIGEST_REVIEW=required: send at once instead of making a draft for an editor',
+    )
     .addHelpText(
       'after',
-      '\nExit status: 0 when everything was delivered (or nothing was new), 1 otherwise (failed, paused,\n' +
-        'stopped or another run in progress), 2 for wrong arguments. A progress bar is drawn on a terminal.',
+      '\nWith DIGEST_REVIEW=required, send makes a draft (see `digest drafts`) unless --no-review.\n' +
+        'Exit status: 0 when everything was delivered (or nothing was new, or a draft was made), 1 otherwise\n' +
+        '(failed, paused, stopped or another run in progress), 2 for wrong arguments. A progress bar is drawn on a terminal.',
     )
     .action(runSend);
 }
 
 async function runSend(inputs: string[], opts: SendOptions): Promise<void> {
-  const request = readRequest(opts);
+  const config = loadConfig();
+  const request = { ...readRequest(opts, config.reviewRequired), actor: cliActor() };
   // `send --now notes.md`: commander reads notes.md as --now's value; it is an article.
   const sources = typeof opts.now === 'string' && !ISO_TIME.test(opts.now) ? [opts.now, ...inputs] : inputs;
-  const config = loadConfig();
   const ctx = await openContext(config);
   const abort = new AbortController();
   const removeHandlers = onStopSignal(() => abort.abort());
@@ -67,7 +76,7 @@ async function runSend(inputs: string[], opts: SendOptions): Promise<void> {
     });
     const result = await runner.run({ ...request, articles, onProgress: (p) => progress.update(p) });
     progress.end();
-    process.exitCode = printResult(result);
+    process.exitCode = printResult(result, config.publicUrl);
   } finally {
     removeHandlers();
     await ctx.close();
@@ -75,7 +84,14 @@ async function runSend(inputs: string[], opts: SendOptions): Promise<void> {
 }
 
 /** The options as a run request; wrong combinations are usage errors. */
-export function readRequest(opts: SendOptions): RunRequest {
+export function readRequest(opts: SendOptions, reviewRequired = false): RunRequest {
+  const review = reviewRequired && opts.review !== false;
+  if (review && opts.limit && !opts.dryRun) {
+    throw new DigestError(
+      'USAGE',
+      '--limit sends part of an edition now: with DIGEST_REVIEW=required add --no-review (a draft goes to everyone once approved)',
+    );
+  }
   if (opts.resume && (opts.dryRun || opts.to || opts.limit)) {
     throw new DigestError(
       'USAGE',
@@ -88,6 +104,7 @@ export function readRequest(opts: SendOptions): RunRequest {
     // --resume also takes up editions paused for failures: the operator says the cause is fixed.
     includePaused: opts.resume === true,
     dryRun: opts.dryRun === true,
+    review,
   };
   if (typeof opts.now === 'string' && ISO_TIME.test(opts.now)) request.now = parseNow(opts.now);
   if (opts.to) request.to = parseRecipient(opts.to);
@@ -119,7 +136,7 @@ async function readArticles(
 }
 
 /** Prints what the run did on standard output; returns the exit code. */
-function printResult(result: RunResult): number {
+function printResult(result: RunResult, publicUrl: string): number {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   switch (result.kind) {
     case 'busy':
@@ -142,7 +159,27 @@ function printResult(result: RunResult): number {
       return 0;
     case 'ran':
       return summarize(result.reports);
+    case 'drafted':
+      if (result.reports.length > 0) summarize(result.reports);
+      out(describeDrafted(result, publicUrl));
+      return 0;
+    case 'held':
+    case 'not-sendable':
+      summarize(result.reports);
+      out(result.kind === 'held' ? `draft ${result.draftId} is held` : 'the draft cannot be sent');
+      return 1;
   }
+}
+
+function describeDrafted(result: Extract<RunResult, { kind: 'drafted' }>, publicUrl: string): string {
+  const { draft } = result;
+  if (!draft) return 'nothing to send: no new articles';
+  if (!result.created) return `a draft exists already: ${draft.id} (digest drafts show ${draft.id})`;
+  return [
+    `draft ${draft.id} "${draft.subject}": ${draft.edition.items.length} article(s), waiting for an editor (DIGEST_REVIEW=required)`,
+    `  review it: ${draftUrl(publicUrl, draft.id)}`,
+    `  or: digest drafts show ${draft.id}; digest drafts approve ${draft.id} --send-now`,
+  ].join('\n');
 }
 
 /** Prints one line per edition; 0 when everything was delivered, 1 otherwise. */

@@ -1,3 +1,4 @@
+import { alertsOfReport } from '../alerts/notifier.ts';
 import type { DeliveryReport } from '../deliver/deliver-edition.ts';
 import type { Logger } from '../log.ts';
 import type { Article } from '../models/article.ts';
@@ -11,8 +12,10 @@ import {
   selectFreshArticles,
   sendEdition,
 } from '../pipeline.ts';
+import type { DraftRecord } from '../store/drafts.ts';
 import type { EditionProgress } from '../store/store.ts';
 import { type LeaseOptions, makeHolderName, withLease } from './lease.ts';
+import { runReviewed } from './review-runs.ts';
 
 /** Options of createEditionRunner. */
 export interface EditionRunnerOptions {
@@ -47,6 +50,17 @@ export interface RunRequest {
   /** Told the new edition's id once it is recorded, before delivery. */
   onCreated?: (editionId: string) => void;
   onProgress?: (progress: EditionProgress) => void;
+  /**
+   * Whether the edition stops as a draft for an editor. Default: DIGEST_REVIEW. false = send
+   * at once (`send --now --no-review`).
+   */
+  review?: boolean;
+  /** Send this approved draft now (`drafts approve --send-now`, the desk's "approve and send now"). */
+  draftId?: string;
+  /** The review tick: send the approved drafts that are due, and make the draft for `draftFor`. */
+  tick?: { draftFor: string | null };
+  /** Who asked, for the audit log: `cli:USER`, an account's address, `ops-api`. Default `worker`. */
+  actor?: string;
 }
 
 /** What a dry run or a test send would send. */
@@ -62,7 +76,13 @@ export type RunResult =
   | { kind: 'busy'; holder: string | null }
   | { kind: 'planned'; plan: EditionPlan | null }
   | { kind: 'test-sent'; plan: EditionPlan | null; to: string }
-  | { kind: 'ran'; reports: DeliveryReport[]; editionId: string | null };
+  | { kind: 'ran'; reports: DeliveryReport[]; editionId: string | null }
+  /** Review: the edition stopped as a draft (draft null = nothing new; created false = it existed). */
+  | { kind: 'drafted'; reports: DeliveryReport[]; draft: DraftRecord | null; created: boolean }
+  /** Review: the slot's draft was not approved and is held. */
+  | { kind: 'held'; reports: DeliveryReport[]; draftId: string }
+  /** The draft asked for is not approved, or was sent already (draft null = no such draft). */
+  | { kind: 'not-sendable'; reports: DeliveryReport[]; draft: DraftRecord | null };
 
 /** Runs editions one at a time across every process sharing the store. */
 export interface EditionRunner {
@@ -113,6 +133,7 @@ export function createEditionRunner(ctx: PipelineContext, options: EditionRunner
         await ctx.store.setEditionStatus(editionId, 'sending');
         const report = await deliverRecorded(ctx, record, { signal, ...(onProgress ? { onProgress } : {}) });
         await handBack(ctx, [report], lost);
+        await raiseAlerts(ctx, [report]);
         return { kind: 'ran', reports: [report], editionId };
       }),
     get busy() {
@@ -134,8 +155,14 @@ async function runEditions(
   const deliver = { signal, ...(request.onProgress ? { onProgress: request.onProgress } : {}) };
   // Paused editions only on request: a worker restart must not retry what failed on its own.
   const reports = await resumeEditions(ctx, deliver, { includePaused: request.includePaused === true });
-  let editionId: string | null = null;
-  if (!request.resumeOnly && !signal.aborted) {
+  const review = request.review ?? ctx.config.reviewRequired;
+  const reviewed =
+    request.draftId !== undefined || request.tick !== undefined || (review && !request.resumeOnly);
+  let result: RunResult = { kind: 'ran', reports, editionId: null };
+  if (reviewed && !signal.aborted) {
+    result = await runReviewed(ctx, options, request, deliver, reports);
+  } else if (!request.resumeOnly && !signal.aborted) {
+    let editionId: string | null = null;
     const articles = request.articles ?? (await options.loadSources());
     const report = await sendEdition(ctx, articles, {
       ...(request.now ? { now: request.now } : {}),
@@ -148,9 +175,23 @@ async function runEditions(
       },
     });
     if (report) reports.push(report);
+    result = { kind: 'ran', reports, editionId };
   }
-  await handBack(ctx, reports, lost);
-  return { kind: 'ran', reports, editionId };
+  const finished = 'reports' in result ? result.reports : reports;
+  await handBack(ctx, finished, lost);
+  await raiseAlerts(ctx, finished);
+  return result;
+}
+
+/** Paused editions and editions done with failed deliveries are told to ops (OPS_EMAILS, the webhook). */
+async function raiseAlerts(ctx: PipelineContext, reports: DeliveryReport[]): Promise<void> {
+  if (!ctx.notifier) return;
+  for (const report of reports) {
+    const alerts = alertsOfReport(report, '');
+    if (alerts.length === 0) continue;
+    const subject = (await ctx.store.getEdition(report.editionId))?.subject ?? '';
+    for (const event of alertsOfReport(report, subject)) await ctx.notifier.alert(event);
+  }
 }
 
 /**

@@ -18,6 +18,7 @@ export function triggerEdition(
   return new Promise<TriggerOutcome>((resolve, reject) => {
     let started = false;
     const run = runner.run({
+      actor: 'ops-api',
       onCreated: (editionId) => {
         started = true;
         resolve({ status: 'started', editionId });
@@ -44,7 +45,14 @@ function toOutcome(result: RunResult): TriggerOutcome {
     case 'planned':
     case 'test-sent':
       return result.plan ? { status: 'planned', plan: result.plan } : { status: 'nothing-new', resumed: 0 };
+    case 'drafted':
+      // DIGEST_REVIEW=required: the edition waits for an editor on the desk.
+      return result.draft
+        ? { status: 'drafted', draftId: result.draft.id }
+        : { status: 'nothing-new', resumed: result.reports.length };
     case 'ran':
+    case 'held':
+    case 'not-sendable':
       return { status: 'nothing-new', resumed: result.reports.length };
   }
 }

@@ -2,6 +2,8 @@ import { createTask, type ScheduledTask, type TaskContext } from 'node-cron';
 import { DigestError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { PipelineContext } from '../pipeline.ts';
+import { asSlotText } from '../store/drafts.ts';
+import { startReviewTick } from './review-tick.ts';
 import type { EditionRunner, RunResult } from './runner.ts';
 
 /** Settings keys the worker keeps in the store. */
@@ -21,6 +23,8 @@ export interface WorkerOptions {
   sendOnFirstStart?: boolean;
   /** Aborted = stop taking work (the runner's signal stops deliveries in flight). */
   signal?: AbortSignal;
+  /** DIGEST_REVIEW=required: how often due drafts and the next slot's draft are looked at, ms. Default 30 s. */
+  reviewTickMs?: number;
 }
 
 /** A running worker; stop() stops the schedule and waits for the run in progress. */
@@ -32,9 +36,7 @@ export interface Worker {
 }
 
 /** A slot's key: its fire time to the second, in UTC (`2026-01-06T07:00:00Z`). */
-export function slotKey(date: Date): string {
-  return `${date.toISOString().slice(0, 19)}Z`;
-}
+export const slotKey: (date: Date) => string = asSlotText;
 
 /**
  * Fires one edition per DIGEST_CRON slot in DIGEST_TZ. node-cron's noOverlap skips a slot
@@ -44,23 +46,33 @@ export function slotKey(date: Date): string {
  */
 export function startWorker(ctx: PipelineContext, options: WorkerOptions): Worker {
   const { logger, runner } = options;
-  const task: ScheduledTask = makeTask(ctx, logger, (context) =>
-    fire(ctx, options, task, slotKey(context.date)),
-  );
-  task.on('execution:missed', (c) =>
-    logger.warn({ slot: slotKey(c.date) }, `slot ${slotKey(c.date)} missed: the process was busy or asleep`),
-  );
-  task.on('execution:overlap', (c) =>
+  let tick: ReturnType<typeof startReviewTick> | null = null;
+  const task: ScheduledTask = makeTask(ctx, logger, async (context) => {
+    // The review tick's own short run must not make the slot find the runner busy.
+    await tick?.idle();
+    await fire(ctx, options, task, slotKey(context.date));
+  });
+  task.on('execution:missed', (c) => {
+    logger.warn({ slot: slotKey(c.date) }, `slot ${slotKey(c.date)} missed: the process was busy or asleep`);
+    void ctx.notifier?.alert({ type: 'slot.missed', slot: slotKey(c.date), reason: 'asleep', draftId: null });
+  });
+  task.on('execution:overlap', (c) => {
     logger.warn(
       { slot: slotKey(c.date) },
       `slot ${slotKey(c.date)} skipped: the previous run is still going on`,
-    ),
-  );
-  const ready = startUp(ctx, options, task);
+    );
+    void ctx.notifier?.alert({ type: 'slot.missed', slot: slotKey(c.date), reason: 'busy', draftId: null });
+  });
+  const ready = startUp(ctx, options, task).then(() => {
+    if (ctx.config.reviewRequired && !options.signal?.aborted) {
+      tick = startReviewTick(ctx, { runner, logger, task, everyMs: options.reviewTickMs ?? 30_000 });
+    }
+  });
   return {
     task,
     ready,
     async stop() {
+      tick?.stop();
       await task.stop();
       // A failed start-up is reported to whoever awaits `ready` (the service logs it and exits 1).
       await ready.catch(() => undefined);
@@ -162,6 +174,14 @@ function report(logger: Logger, slot: string | null, result: RunResult): void {
     );
   } else if (result.kind === 'ran' && result.editionId === null && slot !== null) {
     logger.info({ slot }, `${label} skipped: no new articles`);
+  } else if (result.kind === 'held') {
+    logger.info({ slot, draftId: result.draftId }, `${label}: draft ${result.draftId} held`);
+  } else if (result.kind === 'drafted') {
+    const { draft } = result;
+    logger.info(
+      { slot, draftId: draft?.id ?? null },
+      draft ? `${label}: draft ${draft.id} waits for an editor` : `${label}: no new articles for a draft`,
+    );
   } else if (result.kind === 'ran' && result.editionId) {
     const outcome = result.reports.find((r) => r.editionId === result.editionId)?.outcome ?? 'done';
     logger.info(

@@ -9,6 +9,8 @@ export type TriggerOutcome =
   | { status: 'started'; editionId: string }
   | { status: 'nothing-new'; resumed: number }
   | { status: 'busy'; holder: string | null }
+  /** DIGEST_REVIEW=required: the edition is a draft, waiting for an editor's approval. */
+  | { status: 'drafted'; draftId: string }
   | {
       status: 'planned';
       plan: { editionId: string; subject: string; articles: number; recipients: number };

@@ -79,7 +79,7 @@ export interface DraftStore {
     id: string,
     input: { revision: number; actor: string; subject: string; edits: NewDraftEdit[] },
   ): Promise<DraftUpdate>;
-  /** Approves `revision`; approving the approved revision again is a no-op that succeeds. */
+  /** Approves `revision`; approving the approved revision again (even once sending) succeeds and changes nothing. */
   approve(id: string, input: { revision: number; actor: string }): Promise<DraftUpdate>;
   /** Marks a pending draft held (its slot passed unapproved); false when it was not pending or held already. */
   hold(id: string, at: Date): Promise<boolean>;

@@ -107,7 +107,9 @@ export class PostgresDrafts implements DraftStore {
     );
     if (rows[0]) return { ok: true, draft: toDraft(rows[0]) };
     const draft = await read(this.#pool, id);
-    if (draft?.status === 'approved' && draft.revision === input.revision) return { ok: true, draft };
+    // Approved at that revision already (and maybe being sent since): what was asked holds.
+    if (draft && draft.status !== 'pending' && draft.approvedRevision === input.revision)
+      return { ok: true, draft };
     return refusal(draft);
   }
 

@@ -102,7 +102,9 @@ export class SqliteDrafts implements DraftStore {
       | undefined;
     if (row) return { ok: true, draft: toDraft(row) };
     const draft = this.#readSync(id);
-    if (draft?.status === 'approved' && draft.revision === input.revision) return { ok: true, draft };
+    // Approved at that revision already (and maybe being sent since): what was asked holds.
+    if (draft && draft.status !== 'pending' && draft.approvedRevision === input.revision)
+      return { ok: true, draft };
     return refusal(draft);
   }
 
