@@ -114,9 +114,15 @@ async function approve(id: string, opts: { sendNow?: boolean; revision?: string 
     process.exitCode = 1;
     if (result.kind === 'busy')
       out(`approved; another run is in progress (${result.holder ?? 'unknown'}): the worker sends it`);
-    else if (result.kind === 'not-sendable')
-      out(`approved, but the draft is ${result.draft?.status ?? 'gone'}: nothing sent`);
-    else if (result.kind === 'ran') {
+    else if (result.kind === 'not-sendable') {
+      const elsewhere = result.draft?.status === 'sending' || result.draft?.status === 'sent';
+      out(
+        elsewhere
+          ? `draft ${id} is already being sent by another run: \`digest status ${id}\``
+          : `draft ${id} cannot be sent`,
+      );
+      if (elsewhere) process.exitCode = 0;
+    } else if (result.kind === 'ran') {
       const report = result.reports.find((r) => r.editionId === id);
       const p = report?.progress;
       out(
