@@ -7,8 +7,8 @@ import { buildDraftMessage } from '../review/draft-message.ts';
 import { type DraftState, draftLabel, draftUrl, requireDraft } from '../review/draft-state.ts';
 import { createEditionRunner } from '../schedule/runner.ts';
 import type { DraftRecord } from '../store/drafts.ts';
-import { cliActor } from './actor.ts';
 import { openContext } from './context.ts';
+import { operatorName } from './operator.ts';
 import { createProgress } from './progress.ts';
 import { parseRecipient } from './recipient.ts';
 import { onStopSignal } from './signals.ts';
@@ -82,7 +82,7 @@ export function registerDrafts(program: Command): void {
 
 async function approve(id: string, opts: { sendNow?: boolean; revision?: string }): Promise<void> {
   const revision = opts.revision === undefined ? undefined : wholeNumber('--revision', opts.revision, 0);
-  const actor = cliActor();
+  const actor = operatorName() ?? 'cli';
   if (!opts.sendNow) {
     const ctx = await openStoreContext();
     try {

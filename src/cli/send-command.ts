@@ -8,8 +8,8 @@ import type { Article } from '../models/article.ts';
 import { draftUrl } from '../review/draft-state.ts';
 import { createEditionRunner, type RunRequest, type RunResult } from '../schedule/runner.ts';
 import { summaryOf } from './commands.ts';
-import { cliActor } from './actor.ts';
 import { openContext } from './context.ts';
+import { operatorName } from './operator.ts';
 import { createProgress } from './progress.ts';
 import { parseRecipient } from './recipient.ts';
 import { parseNow } from './render-command.ts';
@@ -60,7 +60,7 @@ export function registerSend(program: Command): void {
 
 async function runSend(inputs: string[], opts: SendOptions): Promise<void> {
   const config = loadConfig();
-  const request = { ...readRequest(opts, config.reviewRequired), actor: cliActor() };
+  const request = { ...readRequest(opts, config.reviewRequired), actor: operatorName() ?? 'cli' };
   // `send --now notes.md`: commander reads notes.md as --now's value; it is an article.
   const sources = typeof opts.now === 'string' && !ISO_TIME.test(opts.now) ? [opts.now, ...inputs] : inputs;
   const ctx = await openContext(config);

@@ -32,7 +32,7 @@ export interface DraftEdit extends DraftChange {
   draftId: string;
   /** The draft's revision this edit produced (the first edit makes revision 1). */
   revision: number;
-  /** Who: an account's address (the desk) or `cli:USER`. */
+  /** Who: an account's address (the desk) or `USER@cli`. */
   actor: string;
   /** ISO time. */
   at: string;

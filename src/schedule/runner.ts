@@ -59,7 +59,7 @@ export interface RunRequest {
   draftId?: string;
   /** The review tick: send the approved drafts that are due, and make the draft for `draftFor`. */
   tick?: { draftFor: string | null };
-  /** Who asked, for the audit log: `cli:USER`, an account's address, `ops-api`. Default `worker`. */
+  /** Who asked, for the audit log: `USER@cli`, an account's address, `ops-api`. Default `worker`. */
   actor?: string;
 }
 

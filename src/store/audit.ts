@@ -3,7 +3,7 @@ export interface AuditEntry {
   id: number;
   /** ISO time. */
   at: string;
-  /** An account's address, `cli:USER`, `ops-api` or `worker`. */
+  /** An account's address, `USER@cli`, `ops-api` or `worker`. */
   actor: string;
   /** What was done, as a dotted verb: `draft.approve`, `subscriber.unsubscribe`, `session.sign-in`. */
   action: string;
