@@ -40,7 +40,7 @@ export interface AccountStore {
   /** The link's account when the link is unused and unexpired (a look, not a use). */
   findSignInLink(tokenHash: string, now: Date): Promise<Account | null>;
   /** Uses the link once (atomically): its account, or null when unknown, used, expired or disabled. */
-  useSignInLink(tokenHash: string, now: Date): Promise<Account | null>;
+  spendSignInLink(tokenHash: string, now: Date): Promise<Account | null>;
   createSession(tokenHash: string, userId: number, expiresAt: Date): Promise<void>;
   /** The session when it exists, has not expired and its account is active. */
   findSession(tokenHash: string, now: Date): Promise<SessionRecord | null>;

@@ -76,7 +76,7 @@ export class PostgresAccounts implements AccountStore {
     );
   }
 
-  async useSignInLink(tokenHash: string, now: Date): Promise<Account | null> {
+  async spendSignInLink(tokenHash: string, now: Date): Promise<Account | null> {
     // One UPDATE: of two uses at once, one finds the link unused.
     return this.#one(
       `WITH used AS (

@@ -78,7 +78,7 @@ export class SqliteAccounts implements AccountStore {
     return row ? toAccount(row) : null;
   }
 
-  async useSignInLink(tokenHash: string, now: Date): Promise<Account | null> {
+  async spendSignInLink(tokenHash: string, now: Date): Promise<Account | null> {
     // One UPDATE: of two uses at once, one finds the link unused.
     const used = this.#db
       .prepare(
