@@ -1,0 +1,67 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { approveDraft } from '../../src/review/approve-draft.ts';
+import { createEditionRunner } from '../../src/schedule/runner.ts';
+import { startWorker, type Worker } from '../../src/schedule/worker.ts';
+import { startSmtpSink } from '../helpers/smtp-sink.ts';
+import { STORE_BACKENDS } from '../helpers/store-backends.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
+import { ingestSample } from '../schedule/context.ts';
+import { EDITOR, mailsTo, OPS, openReviewContext, type ReviewContext } from './review-context.ts';
+
+/** Polls until `check` holds (the schedule runs on the real clock), failing after `ms`. */
+async function until(check: () => Promise<boolean> | boolean, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('condition not reached in time');
+    await sleep(50);
+  }
+}
+
+describe('the worker with DIGEST_REVIEW=required, on the real clock', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+  let ctx: ReviewContext;
+  let worker: Worker;
+
+  beforeEach(async () => {
+    temp = makeTempDir('digest-review-worker-');
+    sink = await startSmtpSink();
+  });
+  afterEach(async () => {
+    await worker?.stop();
+    await ctx?.close();
+    await sink.close();
+    temp.remove();
+  });
+
+  it('drafts ahead of the slot, holds the unapproved draft at the slot, and sends it once approved', async () => {
+    const sqlite = STORE_BACKENDS[0];
+    if (!sqlite) throw new Error('no SQLite backend');
+    // A slot every second and a lead of five: the next slot is always within the lead.
+    ctx = await openReviewContext(sqlite, temp.dir, sink.url, {
+      DIGEST_CRON: '* * * * * *',
+      DIGEST_REVIEW_LEAD: '5s',
+    });
+    await ctx.store.addSubscriber('ana@example.org', null);
+    const runner = createEditionRunner(ctx, { logger: ctx.logger, loadSources: ingestSample });
+    worker = startWorker(ctx, { runner, logger: ctx.logger, sendOnFirstStart: false, reviewTickMs: 100 });
+    await worker.ready;
+
+    await until(async () => (await ctx.store.drafts.list(1))[0]?.heldAt != null);
+    const [draft] = await ctx.store.drafts.list(1);
+    expect(draft?.slot).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    expect(sink.received.flatMap((m) => m.to)).not.toContain('ana@example.org');
+    await until(async () => (await mailsTo(sink.received, EDITOR)).length >= 2);
+    const subjects = (await mailsTo(sink.received, EDITOR)).map((m) => m.subject ?? '');
+    expect(subjects[0]).toMatch(/Draft ready for review/);
+    expect(subjects[1]).toMatch(/Draft held/);
+    expect((await mailsTo(sink.received, OPS))[0]?.subject).toMatch(/missed: unapproved/);
+
+    await approveDraft(ctx.store, draft?.id ?? '', { actor: EDITOR });
+    await until(() => sink.received.some((m) => m.to.includes('ana@example.org')));
+    await until(async () => (await ctx.store.drafts.get(draft?.id ?? ''))?.status === 'sent');
+    expect((await ctx.store.getEdition(draft?.id ?? ''))?.slot).toBe(draft?.slot);
+    expect(sink.received.filter((m) => m.to.includes('ana@example.org'))).toHaveLength(1);
+  });
+});
