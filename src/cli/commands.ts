@@ -16,6 +16,7 @@ export interface CommandEntry {
 const analyze = async () => (await import('./analyze-command.ts')).registerAnalyze;
 const status = async () => (await import('./status-command.ts')).registerStatus;
 const worker = async () => (await import('./worker-command.ts')).registerWorker;
+const users = async () => (await import('./users-command.ts')).registerUsers;
 
 /**
  * Every command, in the order `digest --help` lists them. The list is data, so `--help` and
@@ -62,6 +63,21 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     term: 'subscribers',
     summary: 'manage the subscriber list',
     load: async () => (await import('./subscribers-command.ts')).registerSubscribers,
+  },
+  drafts: {
+    term: 'drafts',
+    summary: 'editions waiting for an editor (DIGEST_REVIEW=required): list, show, approve',
+    load: async () => (await import('./drafts-command.ts')).registerDrafts,
+  },
+  users: {
+    term: 'users',
+    summary: 'named desk accounts (editors, ops, admins): add, link, remove, list',
+    load: users,
+  },
+  audit: {
+    term: 'audit [options]',
+    summary: 'the audit log: who did what, when (desk, CLI, ops API, worker), newest first',
+    load: users,
   },
   worker: {
     term: 'worker [options]',

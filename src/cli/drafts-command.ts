@@ -7,6 +7,7 @@ import { buildDraftMessage } from '../review/draft-message.ts';
 import { type DraftState, draftLabel, draftUrl, requireDraft } from '../review/draft-state.ts';
 import { createEditionRunner } from '../schedule/runner.ts';
 import type { DraftRecord } from '../store/drafts.ts';
+import { summaryOf } from './commands.ts';
 import { openContext } from './context.ts';
 import { operatorName } from './operator.ts';
 import { createProgress } from './progress.ts';
@@ -18,9 +19,7 @@ const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : 
 
 /** `digest drafts list [--json] | show ID [--json] | approve ID [--send-now] [--revision N]` */
 export function registerDrafts(program: Command): void {
-  const drafts = program
-    .command('drafts')
-    .description('editions waiting for an editor (DIGEST_REVIEW=required): list, show, approve');
+  const drafts = program.command('drafts').description(summaryOf('drafts'));
   drafts
     .command('list')
     .description('the drafts, newest first')

@@ -2,6 +2,7 @@ import { type Command, Option } from 'commander';
 import { addAccount, issueSignInLink, LINK_TTL_MS, parseRole, removeAccount } from '../accounts/accounts.ts';
 import { DigestError } from '../errors.ts';
 import { ROLES } from '../store/accounts.ts';
+import { summaryOf } from './commands.ts';
 import { operatorName } from './operator.ts';
 import { openStoreContext } from './store-context.ts';
 
@@ -12,7 +13,7 @@ const HOURS = LINK_TTL_MS / 3_600_000;
 
 /** `digest users add EMAIL --role R | link EMAIL | remove EMAIL | list [--json]` and `digest audit` */
 export function registerUsers(program: Command): void {
-  const users = program.command('users').description('named desk accounts (editors, ops, admins)');
+  const users = program.command('users').description(summaryOf('users'));
   users
     .command('add')
     .description(`create an account; prints a one-time sign-in link (valid ${HOURS} h) to send its owner`)
@@ -76,7 +77,7 @@ export function registerUsers(program: Command): void {
     );
   program
     .command('audit')
-    .description('the audit log: who did what, when (desk, CLI, ops API, worker), newest first')
+    .description(summaryOf('audit'))
     .option('--json', 'print a JSON array')
     .option('--limit <n>', 'how many entries', '50')
     .option('--target <id>', 'only the entries about this draft, edition or address')
