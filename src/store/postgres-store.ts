@@ -4,10 +4,12 @@ import type { Edition } from '../models/edition.ts';
 import type { FetchRecord } from '../models/source.ts';
 import type { AccountStore } from './accounts.ts';
 import type { AuditLog } from './audit.ts';
+import type { DeskReads } from './desk-reads.ts';
 import type { DraftStore } from './drafts.ts';
 import type { AddOrigin, StatusCause, SubscriberHistory } from './history.ts';
 import { PostgresAccounts } from './postgres-accounts.ts';
 import { PostgresAudit } from './postgres-audit.ts';
+import { PostgresDeskReads } from './postgres-desk-reads.ts';
 import { PostgresDrafts } from './postgres-drafts.ts';
 import { createPostgresHistory } from './postgres-history.ts';
 import { ensureSchema, migratePostgres } from './postgres-migrate.ts';
@@ -103,6 +105,7 @@ class PostgresStore extends PostgresReads implements DigestStore {
   readonly drafts: DraftStore;
   readonly accounts: AccountStore;
   readonly audit: AuditLog;
+  readonly deskReads: DeskReads;
 
   constructor(pool: Pool) {
     super(pool);
@@ -112,6 +115,7 @@ class PostgresStore extends PostgresReads implements DigestStore {
     this.drafts = new PostgresDrafts(pool);
     this.accounts = new PostgresAccounts(pool);
     this.audit = new PostgresAudit(pool);
+    this.deskReads = new PostgresDeskReads(pool);
   }
 
   async addSubscriber(email: string, name: string | null, origin: AddOrigin = { source: 'cli' }) {

@@ -6,6 +6,7 @@ import type { Edition } from '../models/edition.ts';
 import type { FetchRecord } from '../models/source.ts';
 import type { AccountStore } from './accounts.ts';
 import type { AuditLog } from './audit.ts';
+import type { DeskReads } from './desk-reads.ts';
 import type { DraftStore } from './drafts.ts';
 import type { AddOrigin, StatusCause, SubscriberHistory } from './history.ts';
 import { migrateSqlite } from './migrations.ts';
@@ -20,6 +21,7 @@ import {
 import type { SignupStore } from './signups.ts';
 import { SqliteAccounts } from './sqlite-accounts.ts';
 import { SqliteAudit } from './sqlite-audit.ts';
+import { SqliteDeskReads } from './sqlite-desk-reads.ts';
 import { SqliteDrafts } from './sqlite-drafts.ts';
 import { createSqliteHistory } from './sqlite-history.ts';
 import {
@@ -81,6 +83,7 @@ class SqliteStore implements DigestStore {
   readonly drafts: DraftStore;
   readonly accounts: AccountStore;
   readonly audit: AuditLog;
+  readonly deskReads: DeskReads;
 
   constructor(db: Database.Database) {
     this.#db = db;
@@ -89,6 +92,7 @@ class SqliteStore implements DigestStore {
     this.drafts = new SqliteDrafts(db);
     this.accounts = new SqliteAccounts(db);
     this.audit = new SqliteAudit(db);
+    this.deskReads = new SqliteDeskReads(db);
   }
 
   async addSubscriber(email: string, name: string | null, origin: AddOrigin = { source: 'cli' }) {

@@ -2,6 +2,7 @@ import type { Edition } from '../models/edition.ts';
 import type { FetchRecord } from '../models/source.ts';
 import type { AccountStore } from './accounts.ts';
 import type { AuditLog } from './audit.ts';
+import type { DeskReads } from './desk-reads.ts';
 import type { DraftStore } from './drafts.ts';
 import type { AddOrigin, StatusCause, SubscriberHistory } from './history.ts';
 import type { SignupStore } from './signups.ts';
@@ -145,6 +146,8 @@ export interface DigestStore {
   readonly accounts: AccountStore;
   /** Who did what, when: every desk, CLI and ops action that changes something. */
   readonly audit: AuditLog;
+  /** The bounded reads of the desk's pages: search, one subscriber's deliveries, the send rate. */
+  readonly deskReads: DeskReads;
   /** Streams the list in id order, a page at a time; safe to write to the store meanwhile. */
   listSubscribers(status?: SubscriberStatus): AsyncIterable<Subscriber>;
   countSubscribers(status?: SubscriberStatus): Promise<number>;
