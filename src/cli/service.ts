@@ -4,6 +4,7 @@ import { DigestError } from '../errors.ts';
 import { loadArticles } from '../ingest/load.ts';
 import type { Logger } from '../log.ts';
 import type { Article } from '../models/article.ts';
+import { createDeskActions } from '../schedule/desk-actions.ts';
 import { describeEdition, listEditionSummaries } from '../schedule/edition-status.ts';
 import { createEditionRunner, type EditionRunner } from '../schedule/runner.ts';
 import { startSender } from '../schedule/sender.ts';
@@ -65,6 +66,13 @@ export async function runService({ schedule, role }: { schedule: boolean; role: 
     ops: opsApi(config, ctx.store, runner, logger),
     signup: { service: signup },
     ...(config.archive === 'public' ? { archive: { config } } : {}),
+    desk: {
+      store: ctx.store,
+      secret: ctx.secret,
+      config,
+      actions: createDeskActions(runner, ctx.store, logger, config.reviewRequired),
+      recipient: parseRecipient(config.demoSubscriber),
+    },
     onError: (error) => logger.error({ err: error }, `HTTP: ${error.message}`),
     // Served beside the dev inbox only (it carries valid unsubscribe links): see AppOptions.
     preview: createPreviewHandler({

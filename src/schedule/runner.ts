@@ -1,10 +1,8 @@
-import { alertsOfReport } from '../alerts/notifier.ts';
 import type { DeliveryReport } from '../deliver/deliver-edition.ts';
 import type { Logger } from '../log.ts';
 import type { Article } from '../models/article.ts';
 import {
   buildMessage,
-  deliverRecorded,
   mailDomain,
   type PipelineContext,
   prepareEdition,
@@ -15,6 +13,7 @@ import {
 import type { DraftRecord } from '../store/drafts.ts';
 import type { EditionProgress } from '../store/store.ts';
 import { type LeaseOptions, makeHolderName, withLease } from './lease.ts';
+import { finishRun, repairEdition } from './repair-runs.ts';
 import { runReviewed } from './review-runs.ts';
 
 /** Options of createEditionRunner. */
@@ -69,6 +68,8 @@ export interface EditionPlan {
   subject: string;
   articles: number;
   recipients: number;
+  /** The articles' headlines and addresses, in the edition's order (for the desk's dry run). */
+  titles: { title: string; url: string | null }[];
 }
 
 /** busy: another run holds the lease; planned: a dry run (plan null = nothing new); ran: deliveries. */
@@ -87,8 +88,14 @@ export type RunResult =
 /** Runs editions one at a time across every process sharing the store. */
 export interface EditionRunner {
   run(request: RunRequest): Promise<RunResult>;
-  /** Failed deliveries of the edition back to the queue, then delivers them. */
-  retryFailed(editionId: string, onProgress?: (p: EditionProgress) => void): Promise<RunResult>;
+  /** Failed deliveries of the edition back to the queue, then delivers them; onStarted once under way. */
+  retryFailed(
+    editionId: string,
+    onProgress?: (p: EditionProgress) => void,
+    onStarted?: () => void,
+  ): Promise<RunResult>;
+  /** Delivers the rest of one paused edition (the operator says the cause is fixed). */
+  resumeEdition(editionId: string, onStarted?: () => void): Promise<RunResult>;
   /** True while a run of this runner goes on. */
   readonly busy: boolean;
   /** Resolves when the run in progress (if any) has ended. */
@@ -121,21 +128,14 @@ export function createEditionRunner(ctx: PipelineContext, options: EditionRunner
       request.dryRun || request.to
         ? preview(ctx, options, request)
         : exclusive((signal, lost) => runEditions(ctx, options, request, signal, lost)),
-    retryFailed: (editionId, onProgress) =>
-      exclusive(async (signal, lost) => {
-        const record = await ctx.store.getEdition(editionId);
-        if (!record) return { kind: 'ran', reports: [], editionId: null };
-        const requeued = await ctx.store.requeueFailed(editionId);
-        options.logger.info(
-          { editionId, requeued },
-          `edition ${editionId}: ${requeued} failed delivery(ies) requeued`,
-        );
-        await ctx.store.setEditionStatus(editionId, 'sending');
-        const report = await deliverRecorded(ctx, record, { signal, ...(onProgress ? { onProgress } : {}) });
-        await handBack(ctx, [report], lost);
-        await raiseAlerts(ctx, [report]);
-        return { kind: 'ran', reports: [report], editionId };
-      }),
+    retryFailed: (editionId, onProgress, onStarted) =>
+      exclusive((signal, lost) =>
+        repairEdition(ctx, options.logger, { editionId, kind: 'retry', signal, lost, onProgress, onStarted }),
+      ),
+    resumeEdition: (editionId, onStarted) =>
+      exclusive((signal, lost) =>
+        repairEdition(ctx, options.logger, { editionId, kind: 'resume', signal, lost, onStarted }),
+      ),
     get busy() {
       return current !== null;
     },
@@ -177,31 +177,8 @@ async function runEditions(
     if (report) reports.push(report);
     result = { kind: 'ran', reports, editionId };
   }
-  const finished = 'reports' in result ? result.reports : reports;
-  await handBack(ctx, finished, lost);
-  await raiseAlerts(ctx, finished);
+  await finishRun(ctx, 'reports' in result ? result.reports : reports, lost);
   return result;
-}
-
-/** Paused editions and editions done with failed deliveries are told to ops (OPS_EMAILS, the webhook). */
-async function raiseAlerts(ctx: PipelineContext, reports: DeliveryReport[]): Promise<void> {
-  if (!ctx.notifier) return;
-  for (const report of reports) {
-    const alerts = alertsOfReport(report, '');
-    if (alerts.length === 0) continue;
-    const subject = (await ctx.store.getEdition(report.editionId))?.subject ?? '';
-    for (const event of alertsOfReport(report, subject)) await ctx.notifier.alert(event);
-  }
-}
-
-/**
- * After a stop, deliveries still marked "sending" go back to the queue for the next run.
- * Not when the lease was lost: then another worker may be sending them right now. Nor with a
- * delivery queue: the senders, not this process, have them in flight.
- */
-async function handBack(ctx: PipelineContext, reports: DeliveryReport[], lost: AbortSignal): Promise<void> {
-  if (lost.aborted || ctx.queue) return;
-  for (const r of reports) if (r.outcome === 'stopped') await ctx.store.requeueSending(r.editionId);
 }
 
 /** A dry run or a test send: the real composition and rendering, nothing recorded. */
@@ -221,6 +198,7 @@ async function preview(
     subject: rendered.subject,
     articles: fresh.length,
     recipients: request.to ? 1 : Math.min(active, request.limit ?? active),
+    titles: rendered.edition.items.map((i) => ({ title: i.analysis.title, url: i.url })),
   };
   if (request.dryRun || !request.to) return { kind: 'planned', plan };
   if (!rendered) return { kind: 'test-sent', plan: null, to: request.to.email };

@@ -43,8 +43,12 @@ function toOutcome(result: RunResult): TriggerOutcome {
     case 'busy':
       return { status: 'busy', holder: result.holder };
     case 'planned':
-    case 'test-sent':
-      return result.plan ? { status: 'planned', plan: result.plan } : { status: 'nothing-new', resumed: 0 };
+    case 'test-sent': {
+      if (!result.plan) return { status: 'nothing-new', resumed: 0 };
+      // The API's plan is its contract: the counts, not the desk's list of titles.
+      const { editionId, subject, articles, recipients } = result.plan;
+      return { status: 'planned', plan: { editionId, subject, articles, recipients } };
+    }
     case 'drafted':
       // DIGEST_REVIEW=required: the edition waits for an editor on the desk.
       return result.draft

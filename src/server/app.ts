@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { DigestStore } from '../store/store.ts';
 import { archiveRoutes } from './archive/routes.ts';
 import { calendarRoutes } from './calendar-route.ts';
+import { type DeskOptions, deskRoutes, hasSession } from './desk/index.ts';
 import type { DevInbox } from './dev-inbox/index.ts';
 import { inboxRoutes } from './inbox-route.ts';
 import { indexRoute } from './index-route.ts';
@@ -39,6 +40,8 @@ export interface AppOptions {
   archive?: { config: Readonly<Config> };
   /** Sign-up at /subscribe (and "resubscribe" on the unsubscribe page). */
   signup?: { service: SignupService; ipLimit?: RateLimitOptions };
+  /** The desk at /desk (editors' drafts, ops' editions and subscribers); with it, signed-in accounts see /preview. */
+  desk?: DeskOptions;
   /** X-Forwarded-For and -Proto are believed only with this (HTTP_TRUST_PROXY). */
   trustProxy?: boolean | string;
   /** Failures with no caller (a 500): to the log. */
@@ -56,7 +59,7 @@ const LIMITS = {
 
 /**
  * Builds the HTTP app: Host check, cookies, clean errors, and the routes: /health,
- * /unsubscribe, /calendar/…, /preview, /inbox, /api/…, and the index. `hosts` gives the
+ * /unsubscribe, /calendar/…, /desk/…, /preview, /inbox, /api/…, and the index. `hosts` gives the
  * Host values to answer (filled once the port is known).
  */
 export async function buildApp(
@@ -87,7 +90,9 @@ export async function buildApp(
     await app.register(archiveRoutes, { ...options.archive, store: options.store, secret: options.secret });
   await app.register(opsApiRoutes, { ...(options.ops ? { ops: options.ops } : {}) });
   if (options.inbox) await app.register(inboxRoutes, { inbox: options.inbox });
-  const { preview, canPreview, inbox } = options;
+  if (options.desk) await app.register(deskRoutes, options.desk);
+  const { preview, inbox } = options;
+  const canPreview = options.canPreview ?? (options.desk ? hasSession(options.desk.store) : undefined);
   if (preview && (inbox || canPreview)) {
     // Beside the dev inbox everyone on this machine may look; elsewhere only whom the hook lets in.
     const access: PreviewAccess | undefined = inbox ? undefined : canPreview;
@@ -97,6 +102,7 @@ export async function buildApp(
     newsletterName: options.newsletterName,
     inbox: Boolean(inbox),
     preview: Boolean(preview && (inbox || canPreview)),
+    desk: Boolean(options.desk),
   });
   return app;
 }

@@ -7,6 +7,7 @@ export interface IndexOptions {
   newsletterName: string;
   inbox: boolean;
   preview: boolean;
+  desk?: boolean;
 }
 
 /** `GET /`: the newsletter's name and links to what this server offers. */
@@ -17,6 +18,9 @@ export async function indexRoute(app: FastifyInstance, options: IndexOptions): P
       : '',
     options.preview
       ? '<li><a href="/preview">Preview</a>: the next digest of DIGEST_SOURCES, as it would be sent</li>'
+      : '',
+    options.desk
+      ? '<li><a href="/desk">Desk</a>: editors review drafts, ops watch editions (sign in)</li>'
       : '',
     '<li><a href="/health">Health</a></li>',
   ].join('');

@@ -12,6 +12,10 @@ export interface PageView {
   body: string;
   /** Inner HTML of the footer; default none. */
   footer?: string;
+  /** Inner HTML of a <header> before <main> (a site's navigation); default none. */
+  header?: string;
+  /** More CSS for this kind of page (the desk's tables and fieldsets); default none. */
+  style?: string;
 }
 
 /**
@@ -20,9 +24,10 @@ export interface PageView {
  */
 export function renderPage(view: PageView): string {
   const footer = view.footer ? `<footer>${view.footer}</footer>` : '';
+  const header = view.header ? `<header>${view.header}</header>` : '';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(view.title)}</title>
-<style>${STYLE}</style></head><body><main>${view.body}</main>${footer}</body></html>`;
+<style>${STYLE}${view.style ?? ''}</style></head><body>${header}<main>${view.body}</main>${footer}</body></html>`;
 }
 
 /** Sends a kit page with the kit's headers (no caching: pages may carry tokens). */

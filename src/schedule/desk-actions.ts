@@ -1,0 +1,88 @@
+import type { Logger } from '../log.ts';
+import type { DeskActions, DeskStart } from '../server/desk/actions.ts';
+import type { DigestStore } from '../store/store.ts';
+import type { EditionRunner, RunResult } from './runner.ts';
+
+/**
+ * The desk's actions on the runner: each resolves as soon as its run is under way (the
+ * edition recorded, or sending again), so a page does not wait for a whole delivery; the run
+ * goes on and logs its end. Each is written to the audit log with who asked.
+ */
+export function createDeskActions(
+  runner: EditionRunner,
+  store: DigestStore,
+  logger: Logger,
+  reviewRequired: boolean,
+): DeskActions {
+  const audit = (actor: string, action: string, target: string) =>
+    store.audit.record({ actor, action, target });
+  return {
+    sendDraft: (id, actor) =>
+      begin(logger, (started) => runner.run({ draftId: id, actor, onCreated: started })).then(
+        async (outcome) => {
+          if (outcome.status === 'started') await audit(actor, 'draft.send-now', id);
+          return outcome;
+        },
+      ),
+    resumeEdition: async (id, actor) => {
+      await audit(actor, 'edition.resume', id);
+      return begin(logger, (started) => runner.resumeEdition(id, () => started(id)));
+    },
+    retryFailed: async (id, actor) => {
+      await audit(actor, 'edition.retry-failed', id);
+      return begin(logger, (started) => runner.retryFailed(id, undefined, () => started(id)));
+    },
+    planEdition: async () => {
+      const result = await runner.run({ dryRun: true });
+      if (result.kind !== 'planned' || !result.plan) return null;
+      const { editionId, subject, recipients, titles } = result.plan;
+      return { editionId, subject, recipients, articles: titles, review: reviewRequired };
+    },
+    startEdition: async (actor) => {
+      const outcome = await begin(logger, (started) => runner.run({ actor, onCreated: started }));
+      if (outcome.status === 'started') await audit(actor, 'edition.send-now', outcome.editionId);
+      return outcome;
+    },
+  };
+}
+
+/** Starts a run and resolves when it is under way, or with how it ended when it never got there. */
+function begin(
+  logger: Logger,
+  start: (started: (editionId: string) => void) => Promise<RunResult>,
+): Promise<DeskStart> {
+  return new Promise<DeskStart>((resolve, reject) => {
+    let under = false;
+    const started = (editionId: string) => {
+      under = true;
+      resolve({ status: 'started', editionId });
+    };
+    start(started).then(
+      (result) => {
+        if (!under) resolve(outcomeOf(result));
+        else logger.info({ editionId: result.kind === 'ran' ? result.editionId : null }, 'desk run ended');
+      },
+      (error: unknown) => {
+        if (!under) reject(error);
+        else logger.error({ err: error }, 'desk run failed');
+      },
+    );
+  });
+}
+
+function outcomeOf(result: RunResult): DeskStart {
+  switch (result.kind) {
+    case 'busy':
+      return { status: 'busy', holder: result.holder };
+    case 'drafted':
+      return result.draft
+        ? { status: 'drafted', draftId: result.draft.id }
+        : { status: 'nothing', reason: 'No new articles in the sources.' };
+    case 'not-sendable':
+      return { status: 'nothing', reason: 'The draft is not approved, or it is being sent or was sent.' };
+    case 'held':
+      return { status: 'nothing', reason: `Draft ${result.draftId} is held.` };
+    default:
+      return { status: 'nothing', reason: 'Nothing was left to send.' };
+  }
+}

@@ -1,0 +1,145 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { EditionRecord } from '../../store/store.ts';
+import { validateBody } from '../web/body.ts';
+import type { DeskActions, DeskStart } from './actions.ts';
+import { canOperate, sendDeskPage } from './layout.ts';
+import { checkCsrf, type DeskContext, frameOf, refuse, requireAccount } from './session.ts';
+import { type EditionRow, editionListView, editionView, sendView } from './views/edition-views.ts';
+
+/** The window the send rate is measured over. */
+const RATE_WINDOW_MS = 60_000;
+/** Seconds between reloads of a page showing an edition that sends. */
+const REFRESH_SECONDS = 5;
+/** Failures listed on an edition's page. */
+const FAILURES_SHOWN = 100;
+
+type IdRequest = FastifyRequest<{ Params: { id: string }; Querystring: { started?: string } }>;
+const onlyCsrf = z.strictObject({ _csrf: z.string().max(200) });
+
+/** The editions (ops, admins): live progress, failures, resume, retry, and send now after a dry run. */
+export function editionRoutes(app: FastifyInstance, ctx: DeskContext & { actions: DeskActions }): void {
+  const guard = { preHandler: requireAccount(ctx, canOperate) };
+  const rowOf = async (record: EditionRecord): Promise<EditionRow> => {
+    const progress = await ctx.store.editionProgress(record.id);
+    const sending = record.status === 'sending';
+    const recent = sending
+      ? await ctx.store.deskReads.sentSince(record.id, new Date(Date.now() - RATE_WINDOW_MS))
+      : 0;
+    const rate = recent / (RATE_WINDOW_MS / 1000);
+    const left = progress.queued + progress.sending;
+    return { record, progress, rate, etaSeconds: sending && rate > 0 && left > 0 ? left / rate : null };
+  };
+
+  app.get('/desk/editions', guard, async (request, reply) => {
+    const rows = await Promise.all((await ctx.store.listEditions(30)).map(rowOf));
+    const live = rows.some((r) => r.record.status === 'sending');
+    return sendDeskPage(reply, 200, frameOf(request, reply, ctx), {
+      title: 'Editions',
+      body: editionListView(rows),
+      ...(live ? { refreshSeconds: REFRESH_SECONDS } : {}),
+    });
+  });
+
+  app.get('/desk/editions/:id', guard, async (request: IdRequest, reply) => {
+    const record = await ctx.store.getEdition(request.params.id);
+    if (!record)
+      return refuse(
+        request,
+        reply,
+        ctx,
+        404,
+        'No such edition',
+        `There is no edition “${request.params.id}”.`,
+      );
+    const [row, bounced, failures] = await Promise.all([
+      rowOf(record),
+      ctx.store.countBounced(record.id),
+      ctx.store.deliveryErrors(record.id, FAILURES_SHOWN),
+    ]);
+    const frame = frameOf(request, reply, ctx);
+    const notice = request.query.started === undefined ? null : 'Under way: this page follows its progress.';
+    return sendDeskPage(reply, 200, frame, {
+      title: record.subject,
+      body: editionView({ row, bounced, failures, csrf: frame.csrf, notice }),
+      ...(record.status === 'sending' ? { refreshSeconds: REFRESH_SECONDS } : {}),
+    });
+  });
+
+  const act = (name: 'resume' | 'retry', run: (id: string, actor: string) => Promise<DeskStart>) =>
+    app.post(`/desk/editions/:id/${name}`, guard, async (request: IdRequest, reply) => {
+      const form = validateBody(onlyCsrf, request.body);
+      if (!form.ok) return refuse(request, reply, ctx, 400, 'Cannot do that', form.error);
+      if (!(await checkCsrf(request, reply, ctx, form.value._csrf))) return reply;
+      const record = await ctx.store.getEdition(request.params.id);
+      if (!record)
+        return refuse(
+          request,
+          reply,
+          ctx,
+          404,
+          'No such edition',
+          `There is no edition “${request.params.id}”.`,
+        );
+      const started = await run(record.id, request.deskAccount?.email ?? 'desk');
+      return answerStart(request, reply, ctx, started);
+    });
+  act('resume', (id, actor) => ctx.actions.resumeEdition(id, actor));
+  act('retry', (id, actor) => ctx.actions.retryFailed(id, actor));
+
+  app.get('/desk/send', guard, async (request, reply) => {
+    const frame = frameOf(request, reply, ctx);
+    const plan = await ctx.actions.planEdition();
+    return sendDeskPage(reply, 200, frame, {
+      title: 'Send now',
+      body: sendView({ plan, csrf: frame.csrf, changed: false }),
+    });
+  });
+
+  app.post('/desk/send', guard, async (request, reply) => {
+    const form = validateBody(onlyCsrf.extend({ editionId: z.string().max(200) }), request.body);
+    if (!form.ok) return refuse(request, reply, ctx, 400, 'Cannot send', form.error);
+    if (!(await checkCsrf(request, reply, ctx, form.value._csrf))) return reply;
+    // The dry run the person saw must still be what goes out.
+    const plan = await ctx.actions.planEdition();
+    if (!plan || plan.editionId !== form.value.editionId) {
+      const frame = frameOf(request, reply, ctx);
+      return sendDeskPage(reply, 409, frame, {
+        title: 'Send now',
+        body: sendView({ plan, csrf: frame.csrf, changed: true }),
+      });
+    }
+    return answerStart(
+      request,
+      reply,
+      ctx,
+      await ctx.actions.startEdition(request.deskAccount?.email ?? 'desk'),
+    );
+  });
+}
+
+/** Where a started run leads: its edition's page, its draft, or why nothing started. */
+function answerStart(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: DeskContext,
+  started: DeskStart,
+): FastifyReply {
+  switch (started.status) {
+    case 'started':
+      return reply.redirect(`/desk/editions/${encodeURIComponent(started.editionId)}?started=1`, 303);
+    case 'drafted':
+      return reply.redirect(`/desk/drafts/${encodeURIComponent(started.draftId)}`, 303);
+    case 'busy':
+      return refuse(
+        request,
+        reply,
+        ctx,
+        409,
+        'Another run is going on',
+        `It holds the run lease (${started.holder ?? 'elsewhere'}): try again when it ends.`,
+      );
+    case 'nothing':
+      return refuse(request, reply, ctx, 409, 'Nothing to do', started.reason);
+  }
+}
