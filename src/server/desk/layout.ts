@@ -81,9 +81,10 @@ fieldset{border:1px solid #d0d7de;border-radius:6px;margin:1rem 0;padding:.5rem 
 legend{font-weight:600;padding:0 .25rem;overflow-wrap:anywhere}
 textarea{display:block;width:100%;font:inherit;padding:.6rem;border:1px solid #57606a;border-radius:6px}
 input[type=password],input[type=date],input[type=time],input[type=search],input[type=file]{display:block;width:100%;font:inherit;padding:.6rem;border:1px solid #57606a;border-radius:6px}
-button+button{margin-left:.5rem}
+form button{margin-right:.5rem}
+.hint{display:block;margin-top:.2rem}
 .row{display:flex;flex-wrap:wrap;gap:0 1rem}.row>div{flex:1 1 8rem;min-width:0}
-table{border-collapse:collapse;width:100%;font-size:.95rem}th,td{text-align:left;padding:.35rem .5rem .35rem 0;border-bottom:1px solid #d0d7de;vertical-align:top;overflow-wrap:anywhere}
+table{border-collapse:collapse;width:100%;font-size:.95rem}th,td{text-align:left;padding:.35rem .5rem .35rem 0;border-bottom:1px solid #d0d7de;vertical-align:top}td{overflow-wrap:anywhere}
 .scroll{overflow-x:auto}
 .status{display:inline-block;padding:0 .4rem;border-radius:4px;background:#eaeef2;color:#1f2328;font-size:.9rem;font-weight:600}
 .status.held,.status.paused,.status.failed{background:#ffebe9;color:#a40e26}.status.sent,.status.done,.status.approved{background:#dafbe1;color:#116329}

@@ -1,7 +1,9 @@
+import type { SMTPServerOptions } from 'smtp-server';
 import { addAccount } from '../../../src/accounts/accounts.ts';
 import { createNotifier } from '../../../src/alerts/notifier.ts';
 import { createDeskActions } from '../../../src/schedule/desk-actions.ts';
 import { createEditionRunner } from '../../../src/schedule/runner.ts';
+import { startWorker } from '../../../src/schedule/worker.ts';
 import { startHttpServer } from '../../../src/server/http-server.ts';
 import { createPreviewHandler } from '../../../src/server/preview.ts';
 import type { Role } from '../../../src/store/accounts.ts';
@@ -16,9 +18,12 @@ export const PASSWORD = 'a long desk password';
  * in a temp folder, a real runner and notifier, a real SMTP sink. PUBLIC_URL is the server's
  * own address, as it is by default.
  */
-export async function startDeskServer(env: Record<string, string> = {}) {
+export async function startDeskServer(
+  env: Record<string, string> = {},
+  options: { sink?: Partial<SMTPServerOptions>; worker?: boolean } = {},
+) {
   const temp = makeTempDir('digest-desk-');
-  const sink = await startSmtpSink();
+  const sink = await startSmtpSink(options.sink);
   const ctx0 = await openTestContext(temp.dir, sink.url, {
     UNSUBSCRIBE_SECRET: 'unsubscribe-secret-for-tests',
     SMTP_RETRY_BASE_MS: '0',
@@ -48,7 +53,12 @@ export async function startDeskServer(env: Record<string, string> = {}) {
       loadSources: async () => ({ articles: await ingestSample(), failures: [] }),
     }),
   });
-  /** An account with its password set (the one-time link used), for signing in. */
+  // The scheduled worker on the same store and runner, as `npm start` runs it (slots, review tick).
+  const worker = options.worker
+    ? startWorker(ctx, { runner, logger: ctx.logger, sendOnFirstStart: false, reviewTickMs: 100 })
+    : null;
+  await worker?.ready;
+  /** A new account's one-time sign-in link, on this server. */
   const account = async (email: string, role: Role) => {
     const { link } = await addAccount(ctx.store, { email, role, actor: 'test', publicUrl: server.url });
     return link.replace(/^https?:\/\/[^/]+/, server.url);
@@ -60,6 +70,7 @@ export async function startDeskServer(env: Record<string, string> = {}) {
     runner,
     account,
     async close() {
+      await worker?.stop();
       await runner.idle();
       await server.close();
       await ctx.close();

@@ -29,7 +29,7 @@ export function textField(options: {
     options.hint ? `aria-describedby="${e(options.id)}-hint"` : '',
     options.autocomplete ? `autocomplete="${e(options.autocomplete)}"` : '',
   ].filter((a) => a !== '');
-  return `<label for="${e(options.id)}">${e(options.label)}</label>${hint}<input ${attributes.join(' ')}>`;
+  return `<label for="${e(options.id)}">${e(options.label)}</label><input ${attributes.join(' ')}>${hint}`;
 }
 
 /** A POST form to `action` carrying the CSRF token and the given hidden fields. */
