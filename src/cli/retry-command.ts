@@ -3,6 +3,7 @@ import { DigestError } from '../errors.ts';
 import { createEditionRunner } from '../schedule/runner.ts';
 import { summaryOf } from './commands.ts';
 import { openContext } from './context.ts';
+import { operatorName } from './operator.ts';
 import { createProgress } from './progress.ts';
 import { onStopSignal } from './signals.ts';
 
@@ -28,6 +29,11 @@ export function registerRetryFailed(program: Command): void {
           logger: ctx.logger,
           signal: abort.signal,
           loadSources: async () => [],
+        });
+        await ctx.store.audit.record({
+          actor: operatorName() ?? 'cli',
+          action: 'edition.retry-failed',
+          target: editionId,
         });
         const result = await runner.retryFailed(editionId, (p) => progress.update(p));
         progress.end();

@@ -21,7 +21,13 @@ export type Released =
 export async function releaseDraft(
   ctx: PipelineContext,
   draft: DraftRecord,
-  options: { approvedOnly: boolean; deliver?: DeliverOptions; onCreated?: (editionId: string) => void },
+  options: {
+    approvedOnly: boolean;
+    /** Who sends it, for the audit log; default the worker. */
+    actor?: string;
+    deliver?: DeliverOptions;
+    onCreated?: (editionId: string) => void;
+  },
 ): Promise<Released> {
   const claimed =
     draft.status === 'sending'
@@ -35,6 +41,12 @@ export async function releaseDraft(
   const opened = await openRendered(ctx, rendered, { slot: claimed.slot, articleIds: [] });
   await ctx.store.drafts.markSent(claimed.id);
   if (!opened) return { kind: 'recorded', editionId: claimed.id };
+  await ctx.store.audit.record({
+    actor: options.actor ?? 'worker',
+    action: 'draft.send',
+    target: claimed.id,
+    detail: { slot: claimed.slot },
+  });
   options.onCreated?.(claimed.id);
   return { kind: 'sent', report: await deliverRendered(ctx, rendered, options.deliver) };
 }

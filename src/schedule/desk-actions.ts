@@ -38,11 +38,7 @@ export function createDeskActions(
       const { editionId, subject, recipients, titles } = result.plan;
       return { editionId, subject, recipients, articles: titles, review: reviewRequired };
     },
-    startEdition: async (actor) => {
-      const outcome = await begin(logger, (started) => runner.run({ actor, onCreated: started }));
-      if (outcome.status === 'started') await audit(actor, 'edition.send-now', outcome.editionId);
-      return outcome;
-    },
+    startEdition: (actor) => begin(logger, (started) => runner.run({ actor, onCreated: started })),
   };
 }
 

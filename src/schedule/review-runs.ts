@@ -63,6 +63,7 @@ async function sendDraftNow(
   if (!draft) return { kind: 'not-sendable', reports, draft: null };
   const released = await releaseDraft(ctx, draft, {
     approvedOnly: true,
+    ...(request.actor ? { actor: request.actor } : {}),
     deliver,
     ...(request.onCreated ? { onCreated: request.onCreated } : {}),
   });

@@ -163,6 +163,7 @@ async function runEditions(
     result = await runReviewed(ctx, options, request, deliver, reports);
   } else if (!request.resumeOnly && !signal.aborted) {
     let editionId: string | null = null;
+    const audits: Promise<void>[] = [];
     const articles = request.articles ?? (await options.loadSources());
     const report = await sendEdition(ctx, articles, {
       ...(request.now ? { now: request.now } : {}),
@@ -171,10 +172,15 @@ async function runEditions(
       ...(request.limit === undefined ? {} : { limit: request.limit }),
       onCreated: (id) => {
         editionId = id;
+        // Written as it starts (the delivery may take hours); awaited before the run ends.
+        audits.push(
+          ctx.store.audit.record({ actor: request.actor ?? 'worker', action: 'edition.send', target: id }),
+        );
         request.onCreated?.(id);
       },
     });
     if (report) reports.push(report);
+    await Promise.all(audits);
     result = { kind: 'ran', reports, editionId };
   }
   await finishRun(ctx, 'reports' in result ? result.reports : reports, lost);

@@ -151,7 +151,7 @@ describe('the draft page over HTTP', () => {
     expect(late.status).toBe(409);
     const actions = (await desk.ctx.store.audit.list({ limit: 50, target: id })).map((e) => e.action);
     expect(actions).toEqual(
-      expect.arrayContaining(['draft.create', 'draft.correct', 'draft.approve', 'draft.send-now']),
+      expect.arrayContaining(['draft.create', 'draft.correct', 'draft.approve', 'draft.send']),
     );
   });
 });

@@ -77,7 +77,7 @@ describe('the ops pages over HTTP', () => {
     await until(() => to().includes('eli@example.org'));
     const actions = (await desk.ctx.store.audit.list({ limit: 20, target: record.id })).map((e) => e.action);
     expect(actions).toEqual(
-      expect.arrayContaining(['edition.send-now', 'edition.resume', 'edition.retry-failed']),
+      expect.arrayContaining(['edition.send', 'edition.resume', 'edition.retry-failed']),
     );
   });
 
