@@ -1,5 +1,6 @@
 import { measureCli } from './suites/cli.ts';
 import { measureDelivery } from './suites/delivery.ts';
+import { measureDesk } from './suites/desk.ts';
 import { measureHttp } from './suites/http.ts';
 import { measureIngest } from './suites/ingest.ts';
 import { measureRender } from './suites/render.ts';
@@ -17,6 +18,7 @@ const SUITES: Record<string, () => Promise<Record<string, number>>> = {
   scale: measureScale,
   http: measureHttp,
   cli: measureCli,
+  desk: measureDesk,
 };
 
 async function main(): Promise<void> {
