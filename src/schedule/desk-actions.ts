@@ -2,6 +2,7 @@ import type { Logger } from '../log.ts';
 import type { DeskActions, DeskStart } from '../server/desk/actions.ts';
 import type { DigestStore } from '../store/store.ts';
 import type { EditionRunner, RunResult } from './runner.ts';
+import { whenUnderWay } from './under-way.ts';
 
 /**
  * The desk's actions on the runner: each resolves as soon as its run is under way (the
@@ -17,13 +18,9 @@ export function createDeskActions(
   const audit = (actor: string, action: string, target: string) =>
     store.audit.record({ actor, action, target });
   return {
+    // The runner writes the sends to the audit log itself, with who asked.
     sendDraft: (id, actor) =>
-      begin(logger, (started) => runner.run({ draftId: id, actor, onCreated: started })).then(
-        async (outcome) => {
-          if (outcome.status === 'started') await audit(actor, 'draft.send-now', id);
-          return outcome;
-        },
-      ),
+      begin(logger, (started) => runner.run({ draftId: id, actor, onCreated: started })),
     resumeEdition: async (id, actor) => {
       await audit(actor, 'edition.resume', id);
       return begin(logger, (started) => runner.resumeEdition(id, () => started(id)));
@@ -42,28 +39,13 @@ export function createDeskActions(
   };
 }
 
-/** Starts a run and resolves when it is under way, or with how it ended when it never got there. */
-function begin(
+/** A run's start as the desk says it: its edition, or why it did not start. */
+async function begin(
   logger: Logger,
   start: (started: (editionId: string) => void) => Promise<RunResult>,
 ): Promise<DeskStart> {
-  return new Promise<DeskStart>((resolve, reject) => {
-    let under = false;
-    const started = (editionId: string) => {
-      under = true;
-      resolve({ status: 'started', editionId });
-    };
-    start(started).then(
-      (result) => {
-        if (!under) resolve(outcomeOf(result));
-        else logger.info({ editionId: result.kind === 'ran' ? result.editionId : null }, 'desk run ended');
-      },
-      (error: unknown) => {
-        if (!under) reject(error);
-        else logger.error({ err: error }, 'desk run failed');
-      },
-    );
-  });
+  const run = await whenUnderWay(logger, 'desk run', start);
+  return run.started ? { status: 'started', editionId: run.editionId } : outcomeOf(run.result);
 }
 
 function outcomeOf(result: RunResult): DeskStart {

@@ -1,6 +1,7 @@
 import type { Logger } from '../log.ts';
 import type { TriggerOutcome } from '../server/ops-api.ts';
 import type { EditionRunner, RunResult } from './runner.ts';
+import { whenUnderWay } from './under-way.ts';
 
 /**
  * Starts an edition now for the ops API and resolves as soon as it is under way (recorded
@@ -15,27 +16,9 @@ export function triggerEdition(
   if (request.dryRun) {
     return runner.run({ dryRun: true }).then((r) => toOutcome(r));
   }
-  return new Promise<TriggerOutcome>((resolve, reject) => {
-    let started = false;
-    const run = runner.run({
-      actor: 'ops-api',
-      onCreated: (editionId) => {
-        started = true;
-        resolve({ status: 'started', editionId });
-      },
-    });
-    run.then(
-      (result) => {
-        if (!started) resolve(toOutcome(result));
-        else
-          logger.info({ editionId: result.kind === 'ran' ? result.editionId : null }, 'triggered run ended');
-      },
-      (error: unknown) => {
-        if (!started) reject(error);
-        else logger.error({ err: error }, 'triggered run failed');
-      },
-    );
-  });
+  return whenUnderWay(logger, 'triggered run', (started) =>
+    runner.run({ actor: 'ops-api', onCreated: started }),
+  ).then((run) => (run.started ? { status: 'started', editionId: run.editionId } : toOutcome(run.result)));
 }
 
 function toOutcome(result: RunResult): TriggerOutcome {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   addAccount,
   issueSignInLink,
@@ -10,8 +10,7 @@ import {
 } from '../../src/accounts/accounts.ts';
 import { hashPassword, verifyPassword } from '../../src/accounts/password.ts';
 import { hashToken } from '../../src/accounts/tokens.ts';
-import type { DigestStore } from '../../src/store/store.ts';
-import { type FreshStore, STORE_BACKENDS } from '../helpers/store-backends.ts';
+import { eachStore } from '../helpers/store-backends.ts';
 
 const PUBLIC = 'https://digest.example.org';
 const PASSWORD = 'correct horse battery';
@@ -33,91 +32,79 @@ describe('passwords', () => {
   });
 });
 
-describe.each(STORE_BACKENDS)('accounts and sessions in the $name store', (backend) => {
-  it.runIf(backend.skipReason)(`is skipped: ${backend.skipReason}`, () => undefined);
-  describe.skipIf(backend.skipReason !== null)('contract', () => {
-    let fresh: FreshStore;
-    let store: DigestStore;
-    beforeEach(async () => {
-      fresh = await backend.fresh();
-      store = fresh.store;
-    });
-    afterEach(async () => {
-      await fresh.dispose();
-    });
-    const add = (email = 'Eve@Example.org', role: 'editor' | 'ops' | 'admin' = 'editor') =>
-      addAccount(store, { email, role, actor: 'root@cli', publicUrl: PUBLIC });
+eachStore('accounts and sessions in the $name store', (t) => {
+  const add = (email = 'Eve@Example.org', role: 'editor' | 'ops' | 'admin' = 'editor') =>
+    addAccount(t.store, { email, role, actor: 'root@cli', publicUrl: PUBLIC });
 
-    it('creates a named account with a one-time link, and refuses the same address twice', async () => {
-      const { account, link } = await add();
-      expect(account).toMatchObject({ email: 'eve@example.org', role: 'editor', hasPassword: false });
-      expect(link).toMatch(/^https:\/\/digest\.example\.org\/desk\/welcome\?token=[\w-]{43}$/);
-      await expect(add('EVE@example.org', 'ops')).rejects.toThrow(/has an account already/);
-      await expect(add('not-an-address')).rejects.toThrow(/has no @/);
-    });
+  it('creates a named account with a one-time link, and refuses the same address twice', async () => {
+    const { account, link } = await add();
+    expect(account).toMatchObject({ email: 'eve@example.org', role: 'editor', hasPassword: false });
+    expect(link).toMatch(/^https:\/\/digest\.example\.org\/desk\/welcome\?token=[\w-]{43}$/);
+    await expect(add('EVE@example.org', 'ops')).rejects.toThrow(/has an account already/);
+    await expect(add('not-an-address')).rejects.toThrow(/has no @/);
+  });
 
-    it('sets the password with the link and signs in; the link works once, a short password spends nothing', async () => {
-      const { link } = await add();
-      await expect(
-        redeemSignInLink(store, { token: tokenOf(link), password: 'short', ip: null }),
-      ).rejects.toThrow(/at least 12/);
-      const session = await redeemSignInLink(store, {
-        token: tokenOf(link),
-        password: PASSWORD,
-        ip: '127.0.0.1',
-      });
-      expect(session?.account.email).toBe('eve@example.org');
-      expect(
-        await redeemSignInLink(store, { token: tokenOf(link), password: PASSWORD, ip: null }),
-      ).toBeNull();
-      expect((await sessionAccount(store, session?.token))?.email).toBe('eve@example.org');
-      expect((await store.accounts.findUser('eve@example.org'))?.hasPassword).toBe(true);
+  it('sets the password with the link and signs in; the link works once, a short password spends nothing', async () => {
+    const { link } = await add();
+    await expect(
+      redeemSignInLink(t.store, { token: tokenOf(link), password: 'short', ip: null }),
+    ).rejects.toThrow(/at least 12/);
+    const session = await redeemSignInLink(t.store, {
+      token: tokenOf(link),
+      password: PASSWORD,
+      ip: '127.0.0.1',
     });
+    expect(session?.account.email).toBe('eve@example.org');
+    expect(
+      await redeemSignInLink(t.store, { token: tokenOf(link), password: PASSWORD, ip: null }),
+    ).toBeNull();
+    expect((await sessionAccount(t.store, session?.token))?.email).toBe('eve@example.org');
+    expect((await t.store.accounts.findUser('eve@example.org'))?.hasPassword).toBe(true);
+  });
 
-    it('opens one session when the same link is used twice at once', async () => {
-      const { link } = await add();
-      const uses = await Promise.all([
-        redeemSignInLink(store, { token: tokenOf(link), password: PASSWORD, ip: null }),
-        redeemSignInLink(store, { token: tokenOf(link), password: PASSWORD, ip: null }),
-      ]);
-      expect(uses.filter((u) => u !== null)).toHaveLength(1);
-    });
+  it('opens one session when the same link is used twice at once', async () => {
+    const { link } = await add();
+    const uses = await Promise.all([
+      redeemSignInLink(t.store, { token: tokenOf(link), password: PASSWORD, ip: null }),
+      redeemSignInLink(t.store, { token: tokenOf(link), password: PASSWORD, ip: null }),
+    ]);
+    expect(uses.filter((u) => u !== null)).toHaveLength(1);
+  });
 
-    it('signs in with the right password only, and writes each attempt to the audit log', async () => {
-      const { link } = await add();
-      await redeemSignInLink(store, { token: tokenOf(link), password: PASSWORD, ip: null });
-      expect(
-        await signIn(store, { email: 'eve@example.org', password: 'wrong password!!', ip: '10.0.0.9' }),
-      ).toBeNull();
-      expect(await signIn(store, { email: 'nobody@example.org', password: PASSWORD, ip: null })).toBeNull();
-      const session = await signIn(store, { email: 'EVE@example.org', password: PASSWORD, ip: null });
-      expect(session?.account.role).toBe('editor');
-      const actions = (await store.audit.list({ limit: 20 })).map((e) => e.action);
-      expect(actions.filter((a) => a === 'session.refused')).toHaveLength(2);
-      expect(actions).toEqual(expect.arrayContaining(['user.add', 'user.password-set', 'session.sign-in']));
-    });
+  it('signs in with the right password only, and writes each attempt to the audit log', async () => {
+    const { link } = await add();
+    await redeemSignInLink(t.store, { token: tokenOf(link), password: PASSWORD, ip: null });
+    expect(
+      await signIn(t.store, { email: 'eve@example.org', password: 'wrong password!!', ip: '10.0.0.9' }),
+    ).toBeNull();
+    expect(await signIn(t.store, { email: 'nobody@example.org', password: PASSWORD, ip: null })).toBeNull();
+    const session = await signIn(t.store, { email: 'EVE@example.org', password: PASSWORD, ip: null });
+    expect(session?.account.role).toBe('editor');
+    const actions = (await t.store.audit.list({ limit: 20 })).map((e) => e.action);
+    expect(actions.filter((a) => a === 'session.refused')).toHaveLength(2);
+    expect(actions).toEqual(expect.arrayContaining(['user.add', 'user.password-set', 'session.sign-in']));
+  });
 
-    it('ends sessions that expired, that signed out, and all of an account that was removed', async () => {
-      const { account, link } = await add();
-      const first = await redeemSignInLink(store, { token: tokenOf(link), password: PASSWORD, ip: null });
-      await store.accounts.createSession(hashToken('x'.repeat(43)), account.id, new Date(Date.now() - 1000));
-      expect(await sessionAccount(store, 'x'.repeat(43))).toBeNull();
-      const second = await signIn(store, { email: account.email, password: PASSWORD, ip: null });
-      await signOut(store, second?.token, account.email);
-      expect(await sessionAccount(store, second?.token)).toBeNull();
-      expect(await sessionAccount(store, first?.token)).not.toBeNull();
-      await removeAccount(store, { email: account.email, actor: 'root@cli' });
-      expect(await sessionAccount(store, first?.token)).toBeNull();
-      expect(await signIn(store, { email: account.email, password: PASSWORD, ip: null })).toBeNull();
-      await expect(
-        issueSignInLink(store, { email: account.email, actor: 'root@cli', publicUrl: PUBLIC }),
-      ).rejects.toThrow(/no active account/);
-    });
+  it('ends sessions that expired, that signed out, and all of an account that was removed', async () => {
+    const { account, link } = await add();
+    const first = await redeemSignInLink(t.store, { token: tokenOf(link), password: PASSWORD, ip: null });
+    await t.store.accounts.createSession(hashToken('x'.repeat(43)), account.id, new Date(Date.now() - 1000));
+    expect(await sessionAccount(t.store, 'x'.repeat(43))).toBeNull();
+    const second = await signIn(t.store, { email: account.email, password: PASSWORD, ip: null });
+    await signOut(t.store, second?.token, account.email);
+    expect(await sessionAccount(t.store, second?.token)).toBeNull();
+    expect(await sessionAccount(t.store, first?.token)).not.toBeNull();
+    await removeAccount(t.store, { email: account.email, actor: 'root@cli' });
+    expect(await sessionAccount(t.store, first?.token)).toBeNull();
+    expect(await signIn(t.store, { email: account.email, password: PASSWORD, ip: null })).toBeNull();
+    await expect(
+      issueSignInLink(t.store, { email: account.email, actor: 'root@cli', publicUrl: PUBLIC }),
+    ).rejects.toThrow(/no active account/);
+  });
 
-    it('keeps only hashes of tokens: a link or session token is not in the store', async () => {
-      const { link } = await add();
-      expect(await store.accounts.findSignInLink(tokenOf(link), new Date())).toBeNull();
-      expect(await store.accounts.findSignInLink(hashToken(tokenOf(link)), new Date())).not.toBeNull();
-    });
+  it('keeps only hashes of tokens: a link or session token is not in the store', async () => {
+    const { link } = await add();
+    expect(await t.store.accounts.findSignInLink(tokenOf(link), new Date())).toBeNull();
+    expect(await t.store.accounts.findSignInLink(hashToken(tokenOf(link)), new Date())).not.toBeNull();
   });
 });

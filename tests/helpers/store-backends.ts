@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterEach, beforeEach, describe, inject, it } from 'vitest';
 import { openPostgresStore } from '../../src/store/postgres-store.ts';
 import { openSqliteStore } from '../../src/store/sqlite-store.ts';
 import type { DigestStore } from '../../src/store/store.ts';
@@ -84,3 +84,40 @@ const postgres: StoreBackend = {
 
 /** Every backend: SQLite always, Postgres when the test run has one (see tests/setup/services.ts). */
 export const STORE_BACKENDS: readonly StoreBackend[] = [sqlite, postgres];
+
+/** What each test of eachStore sees: a fresh, empty store of the backend, disposed after it. */
+export interface StoreUnderTest {
+  readonly store: DigestStore;
+  readonly fresh: FreshStore;
+}
+
+/**
+ * The same tests for every backend, each on a fresh store: `title` names the suite ($name is
+ * the backend's); a backend that is not available says why in one skipped test.
+ */
+export function eachStore(title: string, body: (t: StoreUnderTest) => void): void {
+  describe.each(STORE_BACKENDS)(title, (backend) => {
+    it.runIf(backend.skipReason)(`is skipped: ${backend.skipReason}`, () => undefined);
+    describe.skipIf(backend.skipReason !== null)('contract', () => {
+      let fresh: FreshStore | undefined;
+      beforeEach(async () => {
+        fresh = await backend.fresh();
+      });
+      afterEach(async () => {
+        await fresh?.dispose();
+      });
+      const current = () => {
+        if (!fresh) throw new Error('no store: eachStore gives one inside a test only');
+        return fresh;
+      };
+      body({
+        get store() {
+          return current().store;
+        },
+        get fresh() {
+          return current();
+        },
+      });
+    });
+  });
+}

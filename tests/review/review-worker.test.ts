@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { approveDraft } from '../../src/review/approve-draft.ts';
 import { createEditionRunner } from '../../src/schedule/runner.ts';
@@ -6,17 +5,9 @@ import { startWorker, type Worker } from '../../src/schedule/worker.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
 import { STORE_BACKENDS } from '../helpers/store-backends.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
+import { until } from '../helpers/until.ts';
 import { ingestSample } from '../schedule/context.ts';
 import { EDITOR, mailsTo, OPS, openReviewContext, type ReviewContext } from './review-context.ts';
-
-/** Polls until `check` holds (the schedule runs on the real clock), failing after `ms`. */
-async function until(check: () => Promise<boolean> | boolean, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await sleep(50);
-  }
-}
 
 describe('the worker with DIGEST_REVIEW=required, on the real clock', () => {
   let temp: ReturnType<typeof makeTempDir>;

@@ -31,6 +31,21 @@ export function editionRoutes(app: FastifyInstance, ctx: DeskContext & { actions
     return { record, progress, rate, etaSeconds: sending && rate > 0 && left > 0 ? left / rate : null };
   };
 
+  /** The edition of the path, or null once a 404 page is sent. */
+  const findEdition = async (request: IdRequest, reply: FastifyReply): Promise<EditionRecord | null> => {
+    const record = await ctx.store.getEdition(request.params.id);
+    if (!record)
+      await refuse(
+        request,
+        reply,
+        ctx,
+        404,
+        'No such edition',
+        `There is no edition “${request.params.id}”.`,
+      );
+    return record;
+  };
+
   app.get('/desk/editions', guard, async (request, reply) => {
     const rows = await Promise.all((await ctx.store.listEditions(30)).map(rowOf));
     const live = rows.some((r) => r.record.status === 'sending');
@@ -42,16 +57,8 @@ export function editionRoutes(app: FastifyInstance, ctx: DeskContext & { actions
   });
 
   app.get('/desk/editions/:id', guard, async (request: IdRequest, reply) => {
-    const record = await ctx.store.getEdition(request.params.id);
-    if (!record)
-      return refuse(
-        request,
-        reply,
-        ctx,
-        404,
-        'No such edition',
-        `There is no edition “${request.params.id}”.`,
-      );
+    const record = await findEdition(request, reply);
+    if (!record) return reply;
     const [row, bounced, failures] = await Promise.all([
       rowOf(record),
       ctx.store.countBounced(record.id),
@@ -71,16 +78,8 @@ export function editionRoutes(app: FastifyInstance, ctx: DeskContext & { actions
       const form = validateBody(onlyCsrf, request.body);
       if (!form.ok) return refuse(request, reply, ctx, 400, 'Cannot do that', form.error);
       if (!(await checkCsrf(request, reply, ctx, form.value._csrf))) return reply;
-      const record = await ctx.store.getEdition(request.params.id);
-      if (!record)
-        return refuse(
-          request,
-          reply,
-          ctx,
-          404,
-          'No such edition',
-          `There is no edition “${request.params.id}”.`,
-        );
+      const record = await findEdition(request, reply);
+      if (!record) return reply;
       const started = await run(record.id, request.deskAccount?.email ?? 'desk');
       return answerStart(request, reply, ctx, started);
     });

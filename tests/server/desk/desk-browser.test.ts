@@ -2,11 +2,11 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import ICAL from 'ical.js';
 import { simpleParser } from 'mailparser';
 import { type Browser, type Cookie, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { until } from '../../helpers/until.ts';
 import { PASSWORD, startDeskServer } from './desk-server.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -18,14 +18,6 @@ const SHOTS = join('test-results', 'desk');
 const NOW = new Date('2022-01-06T05:00:00Z');
 
 type Desk = Awaited<ReturnType<typeof startDeskServer>>;
-
-async function until(check: () => Promise<boolean> | boolean, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await sleep(50);
-  }
-}
 
 /** Sets the password on the one-time link's page, as a person would, with the keyboard. */
 async function welcome(page: Page, link: string): Promise<void> {

@@ -1,15 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { until } from '../../helpers/until.ts';
 import { deskClient, startDeskServer } from './desk-server.ts';
-
-/** Polls until `check` holds, failing after `ms`. */
-async function until(check: () => Promise<boolean> | boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await sleep(50);
-  }
-}
 
 describe('the ops pages over HTTP', () => {
   let desk: Awaited<ReturnType<typeof startDeskServer>>;

@@ -1,0 +1,33 @@
+import type { Logger } from '../log.ts';
+import type { RunResult } from './runner.ts';
+
+/** A run that got under way (its edition recorded, or sending again), or how it ended before. */
+export type UnderWay = { started: true; editionId: string } | { started: false; result: RunResult };
+
+/**
+ * Starts a run and resolves as soon as it is under way, so a caller (an HTTP request) does
+ * not wait for a whole delivery; the run goes on and `label` says how it ended in the log.
+ * A run that ends without getting there resolves with its result.
+ */
+export function whenUnderWay(
+  logger: Logger,
+  label: string,
+  start: (started: (editionId: string) => void) => Promise<RunResult>,
+): Promise<UnderWay> {
+  return new Promise<UnderWay>((resolve, reject) => {
+    let under = false;
+    start((editionId) => {
+      under = true;
+      resolve({ started: true, editionId });
+    }).then(
+      (result) => {
+        if (!under) resolve({ started: false, result });
+        else logger.info({ editionId: result.kind === 'ran' ? result.editionId : null }, `${label} ended`);
+      },
+      (error: unknown) => {
+        if (!under) reject(error);
+        else logger.error({ err: error }, `${label} failed`);
+      },
+    );
+  });
+}
