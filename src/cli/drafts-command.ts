@@ -13,7 +13,7 @@ import { operatorName } from './operator.ts';
 import { createProgress } from './progress.ts';
 import { parseRecipient } from './recipient.ts';
 import { onStopSignal } from './signals.ts';
-import { openStoreContext } from './store-context.ts';
+import { withStoreContext } from './store-context.ts';
 
 const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 
@@ -27,22 +27,18 @@ export function registerDrafts(program: Command): void {
     .option('--limit <n>', 'how many drafts', '20')
     .action(async (opts: { json?: boolean; limit: string }) => {
       const limit = wholeNumber('--limit', opts.limit);
-      const ctx = await openStoreContext();
-      try {
+      await withStoreContext(async (ctx) => {
         const list = await ctx.store.drafts.list(limit);
         out(opts.json ? JSON.stringify(list.map(summarize), null, 2) : formatList(list));
-      } finally {
-        await ctx.close();
-      }
+      });
     });
   drafts
     .command('show')
     .description('one draft: its state, its corrections, and its text part as subscribers would get it')
     .argument('<id>', 'draft id (see `digest drafts list`)')
     .option('--json', 'print one JSON object: the draft, its corrections and the corrected edition')
-    .action(async (id: string, opts: { json?: boolean }) => {
-      const ctx = await openStoreContext();
-      try {
+    .action(async (id: string, opts: { json?: boolean }) =>
+      withStoreContext(async (ctx) => {
         const state = await requireDraft(ctx.store, id);
         if (opts.json) {
           out(
@@ -62,10 +58,8 @@ export function registerDrafts(program: Command): void {
           parseRecipient(ctx.config.demoSubscriber),
         );
         out(`${formatState(state, ctx.config.publicUrl)}\n--- as sent (text part) ---\n${message.text}`);
-      } finally {
-        await ctx.close();
-      }
-    });
+      }),
+    );
   drafts
     .command('approve')
     .description('approve a draft: it goes at its slot, or at once when it has none or its slot passed')
@@ -83,8 +77,7 @@ async function approve(id: string, opts: { sendNow?: boolean; revision?: string 
   const revision = opts.revision === undefined ? undefined : wholeNumber('--revision', opts.revision, 0);
   const actor = operatorName() ?? 'cli';
   if (!opts.sendNow) {
-    const ctx = await openStoreContext();
-    try {
+    await withStoreContext(async (ctx) => {
       const draft = await approveDraft(ctx.store, id, {
         actor,
         ...(revision === undefined ? {} : { revision }),
@@ -92,9 +85,7 @@ async function approve(id: string, opts: { sendNow?: boolean; revision?: string 
       const when =
         draft.slot && !draft.heldAt ? `at its slot ${draft.slot}` : 'within a minute (by the worker)';
       out(`draft ${id} approved (revision ${draft.revision}): it goes out ${when}`);
-    } finally {
-      await ctx.close();
-    }
+    });
     return;
   }
   const ctx = await openContext();

@@ -22,6 +22,16 @@ export async function openStoreContext(config: Readonly<Config> = loadConfig()):
   return { config, store, logger: commandLogger(config, []), close: () => store.close() };
 }
 
+/** Runs `work` with the store context open, closing it whatever happens. */
+export async function withStoreContext(work: (ctx: StoreContext) => Promise<void>): Promise<void> {
+  const ctx = await openStoreContext();
+  try {
+    await work(ctx);
+  } finally {
+    await ctx.close();
+  }
+}
+
 /** The command's logger: pino, never showing this configuration's secrets (and `extra`). */
 export function commandLogger(config: Readonly<Config>, extra: string[]): Logger {
   const logger = createLogger({ secrets: [...configSecrets(config), ...extra], level: config.logLevel });

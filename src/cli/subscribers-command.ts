@@ -14,7 +14,7 @@ import { subscriberFieldProblem } from '../store/subscriber-fields.ts';
 import { summaryOf } from './commands.ts';
 import { operatorName } from './operator.ts';
 import { parseRecipient } from './recipient.ts';
-import { openStoreContext, type StoreContext } from './store-context.ts';
+import { openStoreContext, type StoreContext, withStoreContext } from './store-context.ts';
 import { escapeTerminal } from './terminal-text.ts';
 
 const STATUSES = new Set<SubscriberStatus>(['active', 'unsubscribed', 'bounced', 'unconfirmed']);
@@ -40,7 +40,7 @@ export function registerSubscribers(program: Command): void {
       const recipient = parseRecipient(address);
       const email = readAddress(recipient.email);
       const name = readName(opts.name ?? recipient.name);
-      await withStore(async (ctx) => {
+      await withStoreContext(async (ctx) => {
         const actor = operatorName();
         const { created, subscriber } = await ctx.store.addSubscriber(email, name, { source: 'cli', actor });
         if (created || subscriber.status === 'active') {
@@ -83,7 +83,7 @@ export function registerSubscribers(program: Command): void {
     )
     .action(async (file: string) => {
       const message = file === '-' ? await readStdin() : await readFile(file);
-      await withStore(async (ctx) => {
+      await withStoreContext(async (ctx) => {
         const secret = await resolveUnsubscribeSecret(ctx.config, ctx.store);
         const { email, outcome } = await unsubscribeByMail(message, ctx.store, secret);
         process.stdout.write(`${OUTCOME_WORDS[outcome]}: ${email}\n`);
@@ -95,7 +95,7 @@ export function registerSubscribers(program: Command): void {
     .description('unsubscribe an address (kept, so it is never mailed again)')
     .action(async (address: string) => {
       const email = parseRecipient(address).email;
-      await withStore(async (ctx) => {
+      await withStoreContext(async (ctx) => {
         const outcome = await unsubscribeAddress(ctx.store, email, { source: 'cli', actor: operatorName() });
         if (outcome === 'not-on-list')
           throw new DigestError('SUBSCRIBER_INVALID', `${email} is not on the list`);
@@ -109,7 +109,7 @@ export function registerSubscribers(program: Command): void {
     .option('--json', 'print a JSON array')
     .action(async (address: string, opts: { json?: boolean }) => {
       const email = parseRecipient(address).email;
-      await withStore(async (ctx) => {
+      await withStoreContext(async (ctx) => {
         const subscriber = await ctx.store.findSubscriber(email);
         if (!subscriber) throw new DigestError('SUBSCRIBER_INVALID', `${email} is not on the list`);
         const events = await ctx.store.history.list(subscriber.id);
@@ -122,7 +122,7 @@ export function registerSubscribers(program: Command): void {
     .option('--status <status>', 'active, unconfirmed, unsubscribed or bounced')
     .option('--consent', 'a fourth column: how the subscriber came to be active (kind, time, source, IP)')
     .action(async (opts: { status?: string; consent?: boolean }) => {
-      await withStore(async (ctx) => {
+      await withStoreContext(async (ctx) => {
         for await (const s of ctx.store.listSubscribers(readStatus(opts.status))) {
           const consent = opts.consent ? `\t${escapeTerminal(await consentRecord(ctx.store, s.id))}` : '';
           const line = `${escapeTerminal(s.email)}\t${escapeTerminal(s.name ?? '')}\t${s.status}${consent}\n`;
@@ -134,7 +134,7 @@ export function registerSubscribers(program: Command): void {
     .command('count')
     .option('--status <status>', 'active, unconfirmed, unsubscribed or bounced')
     .action(async (opts: { status?: string }) => {
-      await withStore(async (ctx) => {
+      await withStoreContext(async (ctx) => {
         process.stdout.write(`${await ctx.store.countSubscribers(readStatus(opts.status))}\n`);
       });
     });
@@ -150,7 +150,7 @@ function registerImportExport(cmd: Command): void {
         'Exits 1 when a row was refused.',
     )
     .action(async (file: string) => {
-      await withStore(async (ctx) => {
+      await withStoreContext(async (ctx) => {
         const input = createReadStream(file);
         const report = await importSubscribersCsv(ctx.store, input, {
           onRejected: (line, reason) => process.stderr.write(`${file}:${line}: ${reason}\n`),
@@ -173,7 +173,7 @@ function registerImportExport(cmd: Command): void {
     .option('--status <status>', 'only active, unsubscribed or bounced')
     .action(async (opts: { out?: string; status?: string }) => {
       const status = readStatus(opts.status);
-      await withStore(async (ctx) => {
+      await withStoreContext(async (ctx) => {
         const out = opts.out ? createWriteStream(opts.out) : process.stdout;
         const count = await exportSubscribersCsv(ctx.store, out, status);
         if (opts.out) {
@@ -236,14 +236,6 @@ function readStatus(value: string | undefined): SubscriberStatus | undefined {
   return value as SubscriberStatus;
 }
 
-async function withStore(work: (ctx: StoreContext) => Promise<void>): Promise<void> {
-  const ctx = await openStoreContext();
-  try {
-    await work(ctx);
-  } finally {
-    await ctx.close();
-  }
-}
 
 /** Standard input, whole (a mail handed over by the mail server), at most 10 MiB. */
 async function readStdin(): Promise<Buffer> {

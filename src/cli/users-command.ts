@@ -4,7 +4,7 @@ import { DigestError } from '../errors.ts';
 import { ROLES } from '../store/accounts.ts';
 import { summaryOf } from './commands.ts';
 import { operatorName } from './operator.ts';
-import { openStoreContext } from './store-context.ts';
+import { withStoreContext } from './store-context.ts';
 
 const out = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -24,7 +24,7 @@ export function registerUsers(program: Command): void {
         .makeOptionMandatory(),
     )
     .action(async (email: string, opts: { role: string }) =>
-      withStore(async (ctx) => {
+      withStoreContext(async (ctx) => {
         const { account, link } = await addAccount(ctx.store, {
           email,
           role: parseRole(opts.role),
@@ -42,7 +42,7 @@ export function registerUsers(program: Command): void {
     .description(`a new one-time sign-in link for an account (a forgotten password), valid ${HOURS} h`)
     .argument('<email>')
     .action(async (email: string) =>
-      withStore(async (ctx) =>
+      withStoreContext(async (ctx) =>
         out(await issueSignInLink(ctx.store, { email, actor: actor(), publicUrl: ctx.config.publicUrl })),
       ),
     );
@@ -51,7 +51,7 @@ export function registerUsers(program: Command): void {
     .description('disable an account: it can no longer sign in, and its sessions end now')
     .argument('<email>')
     .action(async (email: string) =>
-      withStore(async (ctx) => {
+      withStoreContext(async (ctx) => {
         await removeAccount(ctx.store, { email, actor: actor() });
         out(`account ${email} disabled`);
       }),
@@ -61,7 +61,7 @@ export function registerUsers(program: Command): void {
     .description('the accounts')
     .option('--json', 'print a JSON array')
     .action(async (opts: { json?: boolean }) =>
-      withStore(async (ctx) => {
+      withStoreContext(async (ctx) => {
         const list = await ctx.store.accounts.listUsers();
         if (opts.json) return out(JSON.stringify(list, null, 2));
         if (list.length === 0) return out('no accounts yet: digest users add EMAIL --role editor|ops|admin');
@@ -85,7 +85,7 @@ export function registerUsers(program: Command): void {
       if (!/^\d+$/.test(opts.limit) || Number(opts.limit) < 1) {
         throw new DigestError('USAGE', `--limit must be a whole number of 1 or more, got "${opts.limit}"`);
       }
-      await withStore(async (ctx) => {
+      await withStoreContext(async (ctx) => {
         const entries = await ctx.store.audit.list({
           limit: Number(opts.limit),
           ...(opts.target ? { target: opts.target } : {}),
@@ -104,15 +104,4 @@ export function registerUsers(program: Command): void {
 
 function actor(): string {
   return operatorName() ?? 'cli';
-}
-
-async function withStore(
-  work: (ctx: Awaited<ReturnType<typeof openStoreContext>>) => Promise<void>,
-): Promise<void> {
-  const ctx = await openStoreContext();
-  try {
-    await work(ctx);
-  } finally {
-    await ctx.close();
-  }
 }
