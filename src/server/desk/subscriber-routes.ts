@@ -15,7 +15,7 @@ import { importView, subscriberHref, subscribersView, subscriberView } from './v
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 /** Refused rows listed after an import (all are counted). */
 const REFUSED_SHOWN = 50;
-const STATUSES = ['active', 'unsubscribed', 'bounced'] as const;
+const STATUSES = ['active', 'unconfirmed', 'unsubscribed', 'bounced'] as const;
 
 const statusBody = z.strictObject({
   _csrf: z.string().max(200),
@@ -36,12 +36,11 @@ export async function subscriberRoutes(app: FastifyInstance, ctx: DeskContext): 
     const query = String(request.query.q ?? '')
       .trim()
       .slice(0, 100);
-    const [active, unsubscribed, bounced] = await Promise.all(
-      STATUSES.map((s) => ctx.store.countSubscribers(s)),
-    );
     const found = query === '' ? null : await ctx.store.deskReads.searchSubscribers(query, 50);
+    const counts = Object.fromEntries(
+      await Promise.all(STATUSES.map(async (s) => [s, await ctx.store.countSubscribers(s)] as const)),
+    ) as Record<SubscriberStatus, number>;
     const frame = frameOf(request, reply, ctx);
-    const counts = { active: active ?? 0, unsubscribed: unsubscribed ?? 0, bounced: bounced ?? 0 };
     return sendDeskPage(reply, 200, frame, {
       title: 'Subscribers',
       body: subscribersView({ counts, query, found, csrf: frame.csrf }),

@@ -11,7 +11,7 @@ export function subscribersView(view: {
   found: Subscriber[] | null;
   csrf: string;
 }): string {
-  const counts = (['active', 'unsubscribed', 'bounced'] as const)
+  const counts = (['active', 'unconfirmed', 'unsubscribed', 'bounced'] as const)
     .map(
       (s) =>
         `<tr><th>${s}</th><td>${view.counts[s]}</td><td><a href="/desk/subscribers.csv?status=${s}">CSV</a></td></tr>`,
