@@ -14,7 +14,7 @@ import { subscriberFieldProblem } from '../store/subscriber-fields.ts';
 import { summaryOf } from './commands.ts';
 import { operatorName } from './operator.ts';
 import { parseRecipient } from './recipient.ts';
-import { openStoreContext, type StoreContext, withStoreContext } from './store-context.ts';
+import { withStoreContext } from './store-context.ts';
 import { escapeTerminal } from './terminal-text.ts';
 
 const STATUSES = new Set<SubscriberStatus>(['active', 'unsubscribed', 'bounced', 'unconfirmed']);
@@ -235,7 +235,6 @@ function readStatus(value: string | undefined): SubscriberStatus | undefined {
   }
   return value as SubscriberStatus;
 }
-
 
 /** Standard input, whole (a mail handed over by the mail server), at most 10 MiB. */
 async function readStdin(): Promise<Buffer> {
