@@ -86,7 +86,7 @@ form button{margin-right:.5rem}
 .row{display:flex;flex-wrap:wrap;gap:0 1rem}.row>div{flex:1 1 8rem;min-width:0}
 table{border-collapse:collapse;width:100%;font-size:.95rem}th,td{text-align:left;padding:.35rem .5rem .35rem 0;border-bottom:1px solid #d0d7de;vertical-align:top}td{overflow-wrap:anywhere}
 .scroll{overflow-x:auto}
-.status{display:inline-block;padding:0 .4rem;border-radius:4px;background:#eaeef2;color:#1f2328;font-size:.9rem;font-weight:600}
+.status{display:inline-block;white-space:nowrap;padding:0 .4rem;border-radius:4px;background:#eaeef2;color:#1f2328;font-size:.9rem;font-weight:600}
 .status.held,.status.paused,.status.failed{background:#ffebe9;color:#a40e26}.status.sent,.status.done,.status.approved{background:#dafbe1;color:#116329}
 .ok{color:#116329;font-weight:600}
 .frame{width:100%;height:70vh;min-height:24rem;border:1px solid #d0d7de;border-radius:6px;background:#fff}
