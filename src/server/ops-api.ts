@@ -48,6 +48,14 @@ export async function opsApiRoutes(app: FastifyInstance, options: { ops?: OpsApi
       reply.header('www-authenticate', 'Bearer realm="digest-ops"');
       return sendJson(reply, 401, { error: 'missing or wrong bearer token' });
     }
+    // No call takes query parameters: `?dryrun=1` must not pass for something it is not.
+    const query = new URL(request.url, 'http://localhost').searchParams;
+    const unknown = [...query.keys()][0];
+    if (unknown !== undefined) {
+      return sendJson(reply, 400, {
+        error: `unknown query parameter ${JSON.stringify(unknown)}: no call here takes one`,
+      });
+    }
   });
   app.all('/api/*', async (_request, reply) => sendJson(reply, 404, { error: 'not found' }));
   app.all('/api', async (_request, reply) => sendJson(reply, 404, { error: 'not found' }));

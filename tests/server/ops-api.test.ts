@@ -154,7 +154,18 @@ describe('the ops API', () => {
     await start(TOKEN);
     const res = await call('/api/editions', { method: 'POST', body: '{"dryrun": true}' });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: string }).error).toContain('unknown field "dryrun"');
+    expect(((await res.json()) as { error: string }).error).toContain(
+      'unknown field "dryrun" (did you mean "dryRun"?)',
+    );
+  });
+
+  it('refuses query parameters, naming them, and starts nothing', async () => {
+    await start(TOKEN);
+    const res = await call('/api/editions?dryrun=1', { method: 'POST' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: 'unknown query parameter "dryrun": no call here takes one' });
+    expect(await ctx.store.listEditions(5)).toHaveLength(0);
+    expect(sink.received).toHaveLength(0);
   });
 
   it('answers a bad %-encoding in an edition id with a JSON 400', async () => {

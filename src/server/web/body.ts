@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
+import { describeUnknownName } from '../../closest-name.ts';
 
 /** Largest form body accepted, bytes: a sign-up or a desk form is a few hundred. */
 export const FORM_BODY_LIMIT = 16 * 1024;
@@ -40,16 +41,21 @@ export type Validated<T> = { ok: true; value: T } | { ok: false; error: string }
 export function validateBody<T>(schema: z.ZodType<T>, body: unknown): Validated<T> {
   const result = schema.safeParse(body ?? {});
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, error: describeIssues(result.error) };
+  const shape = (schema as { shape?: unknown }).shape;
+  const known = typeof shape === 'object' && shape !== null ? Object.keys(shape) : [];
+  return { ok: false, error: describeIssues(result.error, known) };
 }
 
-/** One line for the first issues of a zod error: what is wrong, and with which field. */
-export function describeIssues(error: z.ZodError): string {
+/**
+ * One line for the first issues of a zod error: what is wrong, and with which field; an
+ * unknown field gets the closest of the `known` ones (`"dryrun" (did you mean "dryRun"?)`).
+ */
+export function describeIssues(error: z.ZodError, known: readonly string[] = []): string {
   return error.issues
     .slice(0, 3)
     .map((issue) => {
       if (issue.code === 'unrecognized_keys')
-        return issue.keys.map((k) => `unknown field ${JSON.stringify(k)}`).join(', ');
+        return issue.keys.map((k) => `unknown field ${describeUnknownName(k, known)}`).join(', ');
       const path = issue.path.map(String).join('.');
       return path ? `${JSON.stringify(path)}: ${issue.message}` : issue.message;
     })
