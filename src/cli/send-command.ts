@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { type Config, loadConfig } from '../config.ts';
 import type { DeliveryReport } from '../deliver/deliver-edition.ts';
@@ -107,6 +108,13 @@ export function readRequest(opts: SendOptions, reviewRequired = false): RunReque
     review,
   };
   if (typeof opts.now === 'string' && ISO_TIME.test(opts.now)) request.now = parseNow(opts.now);
+  else if (typeof opts.now === 'string' && !looksLikeSource(opts.now)) {
+    // A misspelt date (`--now 2022-1-6`, `--now tomorrow`) must not become an article name.
+    throw new DigestError(
+      'USAGE',
+      `--now takes an ISO date or time (2022-01-06, 2022-01-06T07:00Z) or nothing, got "${opts.now}" (not a date, nor a file or URL)`,
+    );
+  }
   if (opts.to) request.to = parseRecipient(opts.to);
   if (opts.limit !== undefined) {
     if (!/^\d+$/.test(opts.limit) || Number(opts.limit) < 1) {
@@ -115,6 +123,11 @@ export function readRequest(opts: SendOptions, reviewRequired = false): RunReque
     request.limit = Number(opts.limit);
   }
   return request;
+}
+
+/** `send --now notes.md`: a value that names a file, folder or URL is an article, not a clock. */
+function looksLikeSource(value: string): boolean {
+  return /^https?:\/\//i.test(value) || value === '-' || existsSync(value);
 }
 
 async function readArticles(

@@ -122,8 +122,9 @@ export function registerSubscribers(program: Command): void {
     .option('--status <status>', 'active, unconfirmed, unsubscribed or bounced')
     .option('--consent', 'a fourth column: how the subscriber came to be active (kind, time, source, IP)')
     .action(async (opts: { status?: string; consent?: boolean }) => {
+      const status = readStatus(opts.status);
       await withStoreContext(async (ctx) => {
-        for await (const s of ctx.store.listSubscribers(readStatus(opts.status))) {
+        for await (const s of ctx.store.listSubscribers(status)) {
           const consent = opts.consent ? `\t${escapeTerminal(await consentRecord(ctx.store, s.id))}` : '';
           const line = `${escapeTerminal(s.email)}\t${escapeTerminal(s.name ?? '')}\t${s.status}${consent}\n`;
           if (!process.stdout.write(line)) await drained();
@@ -134,8 +135,9 @@ export function registerSubscribers(program: Command): void {
     .command('count')
     .option('--status <status>', 'active, unconfirmed, unsubscribed or bounced')
     .action(async (opts: { status?: string }) => {
+      const status = readStatus(opts.status);
       await withStoreContext(async (ctx) => {
-        process.stdout.write(`${await ctx.store.countSubscribers(readStatus(opts.status))}\n`);
+        process.stdout.write(`${await ctx.store.countSubscribers(status)}\n`);
       });
     });
 }
