@@ -244,12 +244,28 @@ export async function deliverRecorded(
   return deliverRendered(ctx, rendered, deliver);
 }
 
+/**
+ * Addresses that get mail only from the dev inbox: the demo subscriber, once SMTP_URL names
+ * a real relay (it may be on the list from earlier runs without one).
+ */
+export function devInboxOnlyAddresses(config: Readonly<Config>): string[] {
+  if (config.smtpUrl === null) return [];
+  const demo = /<([^<>\s]+@[^<>\s]+)>\s*$/.exec(config.demoSubscriber)?.[1] ?? config.demoSubscriber.trim();
+  return demo.includes('@') ? [demo] : [];
+}
+
 /** Drains a recorded edition's outbox: here, or through the queue's senders (REDIS_URL). */
 export async function deliverRendered(
   ctx: PipelineContext,
   rendered: RenderedEdition,
   options: DeliverOptions = {},
 ): Promise<DeliveryReport> {
+  const devOnly = devInboxOnlyAddresses(ctx.config);
+  if (devOnly.length > 0 && (await ctx.store.skipDeliveriesTo(rendered.edition.id, devOnly)) > 0) {
+    ctx.log(
+      `edition ${rendered.edition.id}: skipped the demo subscriber ${devOnly.join(', ')}: it gets mail only from the dev inbox, and SMTP_URL is set`,
+    );
+  }
   // The Date header is the time of sending (a resumed edition is not dated in the past).
   const build = (d: ClaimedDelivery) => ({
     ...buildMessage(rendered, d, ctx.config, ctx.secret),

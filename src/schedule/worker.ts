@@ -19,7 +19,11 @@ export interface WorkerOptions {
   logger: Logger;
   /** Default: the configuration's DIGEST_CATCH_UP. */
   catchUp?: CatchUpPolicy;
-  /** Send one edition at start when the store has never had one (the first-run demo). Default true. */
+  /**
+   * Send one edition at start when the store has never had one: the first-run demo, for the
+   * dev inbox only. Default: true without SMTP_URL, false with it (an operator who imported a
+   * list and starts the service must not mail everyone before the first slot).
+   */
   sendOnFirstStart?: boolean;
   /** Aborted = stop taking work (the runner's signal stops deliveries in flight). */
   signal?: AbortSignal;
@@ -88,8 +92,13 @@ async function startUp(ctx: PipelineContext, options: WorkerOptions, task: Sched
   report(logger, null, await runner.run({ resumeOnly: true }));
   if (options.signal?.aborted) return;
   const first = (await ctx.store.listEditions(1)).length === 0;
-  if (first && (options.sendOnFirstStart ?? true)) {
+  const demo = options.sendOnFirstStart ?? ctx.config.smtpUrl === null;
+  if (first && demo) {
     report(logger, null, await runner.run({}));
+  } else if (first && !missed) {
+    logger.info(
+      'no edition yet: the first goes out at the first DIGEST_CRON slot (none at start with SMTP_URL set)',
+    );
   } else if (missed) {
     await catchUp(ctx, options, missed);
   }

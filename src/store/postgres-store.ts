@@ -6,6 +6,7 @@ import type { AccountStore } from './accounts.ts';
 import type { AuditLog } from './audit.ts';
 import type { DeskReads } from './desk-reads.ts';
 import type { DraftStore } from './drafts.ts';
+import { normalizeEmailAddress } from './email-address.ts';
 import type { AddOrigin, StatusCause, SubscriberHistory } from './history.ts';
 import { PostgresAccounts } from './postgres-accounts.ts';
 import { PostgresAudit } from './postgres-audit.ts';
@@ -186,6 +187,16 @@ class PostgresStore extends PostgresReads implements DigestStore {
 
   async markFailed(editionId: string, subscriberId: number, error: string) {
     await recordOutcome(this.#pool, { editionId, subscriberId }, { status: 'failed', error, dueAt: 0 });
+  }
+
+  async skipDeliveriesTo(editionId: string, emails: string[]) {
+    const result = await this.#pool.query(
+      `UPDATE deliveries SET status = 'skipped', updated_at = $3
+       WHERE edition_id = $1 AND status = 'queued' AND subscriber_id IN
+         (SELECT id FROM subscribers WHERE lower(email) = ANY ($2::text[]))`,
+      [editionId, emails.map(normalizeEmailAddress), new Date().toISOString()],
+    );
+    return result.rowCount ?? 0;
   }
 
   async releaseDeliveries(editionId: string, subscriberIds: number[]) {

@@ -8,6 +8,7 @@ import type { AccountStore } from './accounts.ts';
 import type { AuditLog } from './audit.ts';
 import type { DeskReads } from './desk-reads.ts';
 import type { DraftStore } from './drafts.ts';
+import { normalizeEmailAddress } from './email-address.ts';
 import type { AddOrigin, StatusCause, SubscriberHistory } from './history.ts';
 import { migrateSqlite } from './migrations.ts';
 import {
@@ -193,6 +194,20 @@ class SqliteStore implements DigestStore {
   async *pendingDeliveries(editionId: string) {
     // Pages, not one long iterate(): each page's read ends before the caller writes.
     yield* pending(this.#db, editionId);
+  }
+
+  async skipDeliveriesTo(editionId: string, emails: string[]) {
+    return this.#db
+      .prepare(
+        `UPDATE deliveries SET status = 'skipped', updated_at = @now
+         WHERE edition_id = @editionId AND status = 'queued' AND subscriber_id IN
+           (SELECT id FROM subscribers WHERE email IN (SELECT value FROM json_each(@emails)))`,
+      )
+      .run({
+        editionId,
+        emails: JSON.stringify(emails.map(normalizeEmailAddress)),
+        now: new Date().toISOString(),
+      }).changes;
   }
 
   async releaseDeliveries(editionId: string, subscriberIds: number[]) {

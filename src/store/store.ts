@@ -191,6 +191,12 @@ export interface DigestStore {
   /** Temporary failure: back to the queue, due at `retryAt`. */
   markRetry(editionId: string, subscriberId: number, error: string, retryAt: Date): Promise<void>;
   markFailed(editionId: string, subscriberId: number, error: string): Promise<void>;
+  /**
+   * Marks the edition's queued deliveries to these addresses skipped (any form of each);
+   * returns how many. For addresses that must never get mail this way (the dev inbox's demo
+   * subscriber once SMTP_URL is set).
+   */
+  skipDeliveriesTo(editionId: string, emails: string[]): Promise<number>;
   /** Claimed deliveries this process will not send (pause, stop) go back to the queue unchanged. */
   releaseDeliveries(editionId: string, subscriberIds: number[]): Promise<void>;
   /** After a crash: deliveries left "sending" go back to the queue. */

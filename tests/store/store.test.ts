@@ -102,6 +102,17 @@ describe.each(STORE_BACKENDS)('the $name store', (backend) => {
       expect(await store.nextDueAt('e1')).toBeNull();
     });
 
+    it('skips the queued deliveries to given addresses, in any of their forms, and no others', async () => {
+      await store.addSubscriber('reader@example.com', null);
+      await store.addSubscriber('a@example.org', null);
+      await store.openEdition(open('e1'));
+      expect(await store.skipDeliveriesTo('e1', ['Reader@EXAMPLE.com'])).toBe(1);
+      const claimed = await store.claimDeliveries('e1', 10, new Date());
+      expect(claimed.map((d) => d.email)).toEqual(['a@example.org']);
+      expect(await store.editionProgress('e1')).toMatchObject({ skipped: 1, sending: 1 });
+      expect(await store.skipDeliveriesTo('e1', ['a@example.org'])).toBe(0);
+    });
+
     it('holds back a retried delivery until it is due', async () => {
       await store.addSubscriber('a@example.org', null);
       await store.openEdition(open('e1'));
