@@ -2,17 +2,19 @@ import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { validate as validateCron } from 'node-cron';
 import { z } from 'zod';
+import { misspeltVariableWarnings } from './config-names.ts';
+import { decimalNumber, mailboxText, portNumber, wholeNumber } from './config-values.ts';
 import { DigestError } from './errors.ts';
-import { LOG_LEVELS, type LogLevel } from './log.ts';
+import { LOG_LEVELS, type LogLevel, redactUrls } from './log.ts';
 import type { SourceInput } from './models/source.ts';
 import { resolveSources } from './sources-config.ts';
 import { emailAddressProblem } from './store/email-address.ts';
+import { escapeTerminal } from './terminal-text.ts';
 
 const smtpUrl = z
   .string()
   .refine((v) => /^smtps?:\/\/[^/\s]+/.test(v), 'must look like smtp://user:pass@host:port or smtps://…');
 const httpUrl = z.string().refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'must be an http(s) URL');
-const port = z.coerce.number().int().min(0).max(65_535);
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 /** `2h`, `90m`, `30s` or `0`: a duration in milliseconds. */
@@ -40,11 +42,14 @@ const addresses = z
 /** Every environment variable the product reads, with its embedded default (see .env.example). */
 const schema = z.object({
   SMTP_URL: optional(smtpUrl),
-  MAIL_FROM: z.string().default('The Article Digest <digest@localhost>'),
+  MAIL_FROM: mailboxText({ localhost: true }).default('The Article Digest <digest@localhost>'),
   DIGEST_DB: z.string().min(1).default('data/digest.db'),
   DIGEST_CRON: z
     .string()
-    .refine((v) => validateCron(v), 'is not a valid cron expression')
+    .refine(
+      (v) => validateCron(v),
+      'is not a valid cron expression: 5 fields (minute hour day month weekday) or 6 with seconds first, e.g. "0 7 * * *"',
+    )
     .default('0 7 * * *'),
   DIGEST_TZ: z
     .string()
@@ -53,11 +58,11 @@ const schema = z.object({
   // Empty counts as unset, so a .env can leave it blank beside DIGEST_SOURCES_FILE.
   DIGEST_SOURCES: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('examples/articles')),
   DIGEST_SOURCES_FILE: optional(z.string().min(1)),
-  DIGEST_MAX_ARTICLES: z.coerce.number().int().min(1).max(500).default(20),
+  DIGEST_MAX_ARTICLES: wholeNumber(20, 1, 500),
   DIGEST_FETCH_PRIVATE: z.enum(['allow', 'deny']).default('deny'),
   PUBLIC_URL: optional(httpUrl),
   HTTP_HOST: z.string().min(1).default('127.0.0.1'),
-  HTTP_PORT: port.default(8025),
+  HTTP_PORT: portNumber(8025),
   HTTP_TRUST_PROXY: optional(
     z
       .string()
@@ -75,24 +80,32 @@ const schema = z.object({
         'must be comma-separated host or host:port names (news.example.org,10.0.0.5:8025)',
       ),
   ),
-  DEV_INBOX_SMTP_PORT: port.default(1025),
+  DEV_INBOX_SMTP_PORT: portNumber(1025),
   UNSUBSCRIBE_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
   OPS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
   NEWSLETTER_NAME: z.string().min(1).default('The Article Digest'),
   POSTAL_ADDRESS: z.string().min(1).default('The Article Digest, 1 Example Street, 10115 Berlin, Germany'),
-  DEMO_SUBSCRIBER: z.string().default('Demo Reader <reader@example.com>'),
-  SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
-  SMTP_RATE_PER_SECOND: z.coerce.number().min(0).default(0),
+  DEMO_SUBSCRIBER: mailboxText().default('Demo Reader <reader@example.com>'),
+  SMTP_POOL_SIZE: wholeNumber(5, 1, 100),
+  SMTP_RATE_PER_SECOND: decimalNumber(
+    0,
+    () => true,
+    'must be a number of messages per second, 0 for no limit',
+  ),
   SMTP_REQUIRE_TLS: optional(
     z
       .string()
       .refine((v) => /^(true|false|1|0|yes|no)$/i.test(v), 'must be true or false')
       .transform((v) => /^(true|1|yes)$/i.test(v)),
   ),
-  SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
-  SMTP_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
-  SMTP_RETRY_BASE_MS: z.coerce.number().int().min(0).default(2000),
-  SMTP_PAUSE_FAILURE_RATIO: z.coerce.number().gt(0).max(1).default(0.5),
+  SMTP_TIMEOUT_MS: wholeNumber(30_000, 100),
+  SMTP_MAX_ATTEMPTS: wholeNumber(5, 1, 50),
+  SMTP_RETRY_BASE_MS: wholeNumber(2000, 0),
+  SMTP_PAUSE_FAILURE_RATIO: decimalNumber(
+    0.5,
+    (n) => n > 0 && n <= 1,
+    'must be a share above 0 and at most 1, e.g. 0.5',
+  ),
   DKIM_DOMAIN: optional(z.string().regex(/^[a-z0-9.-]+\.[a-z0-9-]+$/i, 'must be a domain name')),
   DKIM_SELECTOR: optional(z.string().regex(/^[a-z0-9._-]+$/i, 'must be a DNS label')),
   DKIM_PRIVATE_KEY: optional(z.string()),
@@ -102,7 +115,7 @@ const schema = z.object({
       .string()
       .refine((v) => /^rediss?:\/\/[^\s]+$/.test(v), 'must look like redis://host:6379 or rediss://…'),
   ),
-  SENDER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  SENDER_LOCK_MS: wholeNumber(30_000, 1000),
   DIGEST_CATCH_UP: z
     .string()
     .refine((v) => v === 'skip' || v === 'once', 'must be skip or once')
@@ -135,6 +148,8 @@ const schema = z.object({
 
 /** The validated configuration. Frozen: nothing changes it after start. */
 export interface Config {
+  /** Variables that look like ours but are not read (`SMPT_URL`): logged at start. */
+  warnings: readonly string[];
   /** null = the dev inbox on DEV_INBOX_SMTP_PORT. */
   smtpUrl: string | null;
   mailFrom: string;
@@ -213,12 +228,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
-    throw new DigestError('CONFIG_INVALID', `${name} ${issue?.message ?? 'is invalid'}`, {
+    const given = describeValue(name, env[name]);
+    throw new DigestError('CONFIG_INVALID', `${name}${given} ${issue?.message ?? 'is invalid'}`, {
       data: { variable: name },
     });
   }
   const e = parsed.data;
   return Object.freeze({
+    warnings: Object.freeze(misspeltVariableWarnings(env, Object.keys(schema.shape))),
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
     dbPath: e.DIGEST_DB,
@@ -284,6 +301,17 @@ const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_00
 function toMilliseconds(value: string): number {
   const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value);
   return Math.round(Number(match?.[1] ?? 0) * (UNIT_MS[match?.[2] ?? 'ms'] ?? 1));
+}
+
+/** Variables whose value never goes into a message (URLs are shown with their password hidden). */
+const SECRET_VARIABLES = new Set(['OPS_TOKEN', 'UNSUBSCRIBE_SECRET', 'DKIM_PRIVATE_KEY']);
+
+/** ` "VALUE"` for an error line: the value as given, short, never a secret. */
+function describeValue(name: string, value: string | undefined): string {
+  if (value === undefined || SECRET_VARIABLES.has(name)) return '';
+  // Any URL's credentials are hidden, not only those of the schemes the logs know.
+  const shown = escapeTerminal(redactUrls(value).replace(/([a-z][a-z0-9+.-]*:\/\/)[^@\s/]+@/gi, '$1***@'));
+  return ` "${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown}"`;
 }
 
 /** DKIM keys from DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY or DKIM_PRIVATE_KEY_FILE. */

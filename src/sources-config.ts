@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { DigestError } from './errors.ts';
@@ -49,9 +49,30 @@ export function readSourcesFile(path: string, variable = 'DIGEST_SOURCES_FILE'):
  * set; the file's entries when one is, after DIGEST_SOURCES' when that is set too.
  */
 export function resolveSources(list: string, file: string | undefined, listSet: boolean): SourceInput[] {
-  if (!file) return parseSourcesList(list);
-  const specs = readSourcesFile(file);
-  return listSet ? [...parseSourcesList(list), ...specs] : specs;
+  // The default (examples/articles) is ours, not the operator's: only what they set must exist,
+  // so render and preview still run from another folder.
+  const fromList = () =>
+    listSet ? requireLocalPaths(parseSourcesList(list), 'DIGEST_SOURCES') : parseSourcesList(list);
+  if (!file) return fromList();
+  const specs = requireLocalPaths(readSourcesFile(file), `DIGEST_SOURCES_FILE ${file}:`);
+  return listSet ? [...fromList(), ...specs] : specs;
+}
+
+/**
+ * Every local path among the sources must exist at start: `DIGEST_SOURCES=/nonexistent` used
+ * to answer "nothing to send" and exit 0, forever. URLs are checked when fetched.
+ */
+function requireLocalPaths<T extends SourceInput>(sources: T[], what: string): T[] {
+  for (const source of sources) {
+    const spec = toSourceSpec(source);
+    if (spec === 'stdin' || spec.type !== 'folder' || existsSync(spec.path)) continue;
+    throw new DigestError(
+      'CONFIG_INVALID',
+      `${what} ${spec.path}: no such file or folder (relative paths start at ${process.cwd()})`,
+      { data: { variable: what.split(' ')[0] } },
+    );
+  }
+  return sources;
 }
 
 /**

@@ -14,6 +14,18 @@ export function setCliLogger(logger: Logger): void {
   processLogger = logger;
 }
 
+let configWarned = false;
+
+/**
+ * Logs the configuration's warnings (variables that look like ours but are not read) once
+ * per process, at start, on the command's logger.
+ */
+export function warnAboutConfig(config: { warnings: readonly string[] }, logger: Logger = cliLogger()): void {
+  if (configWarned) return;
+  configWarned = true;
+  for (const warning of config.warnings) logger.warn({ warning: 'CONFIG_UNKNOWN_VARIABLE' }, warning);
+}
+
 /** Prints one clear error line (never a stack, never a credential) and sets the exit code. */
 export function reportError(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);

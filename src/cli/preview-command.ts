@@ -4,7 +4,7 @@ import { DigestError } from '../errors.ts';
 import { loadArticles } from '../ingest/load.ts';
 import { startPreviewServer } from '../server/preview-server.ts';
 import { summaryOf } from './commands.ts';
-import { logLine } from './output.ts';
+import { logLine, warnAboutConfig } from './output.ts';
 import { parseRecipient } from './recipient.ts';
 import { parseNow } from './render-command.ts';
 
@@ -19,6 +19,7 @@ export function registerPreview(program: Command): void {
     .option('--to <address>', 'the sample recipient', 'Demo Reader <reader@example.com>')
     .action(async (inputs: string[], opts: { port: string; now?: string; to: string }) => {
       const config = loadConfig();
+      warnAboutConfig(config);
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65_535)
         throw new DigestError('USAGE', `--port must be a port number, got "${opts.port}"`);

@@ -7,7 +7,7 @@ import { loadArticles } from '../ingest/load.ts';
 import { buildMessage, mailDomain, prepareEdition } from '../pipeline.ts';
 import { composeMime } from '../render/mime.ts';
 import { summaryOf } from './commands.ts';
-import { logLine } from './output.ts';
+import { logLine, warnAboutConfig } from './output.ts';
 import { parseRecipient } from './recipient.ts';
 
 /** Parses a --now value: an ISO date or date-time. */
@@ -30,6 +30,7 @@ export function registerRender(program: Command): void {
     .option('--to <address>', 'the recipient shown in the preview', 'Preview Reader <preview@example.org>')
     .action(async (inputs: string[], opts: { out: string; now?: string; to: string }) => {
       const config = loadConfig();
+      warnAboutConfig(config);
       const now = parseNow(opts.now);
       const { articles, failures } = await loadArticles(inputs, {
         fetch: { allowPrivateLinks: config.fetchPrivateLinks },

@@ -2,7 +2,7 @@ import { type Config, loadConfig } from '../config.ts';
 import { configSecrets, createLogger, type Logger } from '../log.ts';
 import { openStore } from '../store/open-store.ts';
 import type { DigestStore } from '../store/store.ts';
-import { setCliLogger } from './output.ts';
+import { setCliLogger, warnAboutConfig } from './output.ts';
 
 /** What the list and status commands need: the store and the logs, nothing that sends. */
 export interface StoreContext {
@@ -36,5 +36,6 @@ export async function withStoreContext(work: (ctx: StoreContext) => Promise<void
 export function commandLogger(config: Readonly<Config>, extra: string[]): Logger {
   const logger = createLogger({ secrets: [...configSecrets(config), ...extra], level: config.logLevel });
   setCliLogger(logger);
+  warnAboutConfig(config, logger);
   return logger;
 }

@@ -11,11 +11,11 @@ import type { SubscriberEvent } from '../store/history.ts';
 import type { DigestStore, SubscriberStatus } from '../store/store.ts';
 import { exportSubscribersCsv, importSubscribersCsv } from '../store/subscriber-csv.ts';
 import { subscriberFieldProblem } from '../store/subscriber-fields.ts';
+import { escapeTerminal } from '../terminal-text.ts';
 import { summaryOf } from './commands.ts';
 import { operatorName } from './operator.ts';
 import { parseRecipient } from './recipient.ts';
 import { withStoreContext } from './store-context.ts';
-import { escapeTerminal } from './terminal-text.ts';
 
 const STATUSES = new Set<SubscriberStatus>(['active', 'unsubscribed', 'bounced', 'unconfirmed']);
 

@@ -1,12 +1,70 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { runCli } from './run-cli.ts';
 
+const CLI = new URL('../../src/cli/main.ts', import.meta.url).pathname;
+const TSX = import.meta.resolve('tsx');
+
+describe('misspelt variables', () => {
+  it('warn at start, from the environment and from .env, naming the closest known variable', () => {
+    const temp = makeTempDir('digest-dotenv-');
+    try {
+      writeFileSync(
+        join(temp.dir, '.env'),
+        'DIGEST_CRONN=0 6 * * *\nMAIL_FROM=Digest <digest@example.org>\n',
+      );
+      // Run from the folder holding the .env, as `npm start` runs from the project.
+      const result = spawnSync(process.execPath, ['--import', TSX, CLI, 'subscribers', 'count'], {
+        cwd: temp.dir,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: temp.dir,
+          SMPT_URL: 'smtp://relay.example:587',
+          DIGEST_DB: 'd.db',
+        },
+        encoding: 'utf8',
+      });
+      expect(result.status).toBe(0);
+      expect(result.stdout).toBe('0\n');
+      expect(result.stderr).toMatch(
+        /DIGEST_CRONN is not a variable this program reads .*did you mean DIGEST_CRON\?/,
+      );
+      expect(result.stderr).toMatch(
+        /SMPT_URL is not a variable this program reads .*did you mean SMTP_URL\?/,
+      );
+    } finally {
+      temp.remove();
+    }
+  });
+});
+
+describe('a source that does not exist', () => {
+  it('stops `digest send` at start with one line, instead of "nothing to send"', async () => {
+    const temp = makeTempDir('digest-nosource-');
+    try {
+      const result = await runCli(['send'], {
+        DIGEST_SOURCES: '/nonexistent',
+        DIGEST_DB: `${temp.dir}/d.db`,
+      });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(
+        /^digest: DIGEST_SOURCES \/nonexistent: no such file or folder .*\[CONFIG_INVALID\]\n$/,
+      );
+    } finally {
+      temp.remove();
+    }
+  });
+});
+
 describe('the worker with a bad schedule', () => {
   it.concurrent.each([
-    ['DIGEST_CRON', '61 * * * *', 'DIGEST_CRON is not a valid cron expression'],
-    ['DIGEST_TZ', 'Mars/Olympus_Mons', 'DIGEST_TZ is not an IANA time zone'],
+    ['DIGEST_CRON', '61 * * * *', 'DIGEST_CRON "61 * * * *" is not a valid cron expression: 5 fields'],
+    ['DIGEST_TZ', 'Mars/Olympus_Mons', 'DIGEST_TZ "Mars/Olympus_Mons" is not an IANA time zone'],
   ])('stops at start with one clear line when %s is bad', async (name, value, message) => {
     const temp = makeTempDir('digest-badcfg-');
     try {
@@ -26,8 +84,10 @@ describe('the worker with a bad schedule', () => {
   });
 
   it('names DIGEST_CATCH_UP and LOG_LEVEL when they are bad', () => {
-    expect(() => loadConfig({ DIGEST_CATCH_UP: 'twice' })).toThrow(/^DIGEST_CATCH_UP must be skip or once$/);
-    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/^LOG_LEVEL must be one of /);
+    expect(() => loadConfig({ DIGEST_CATCH_UP: 'twice' })).toThrow(
+      /^DIGEST_CATCH_UP "twice" must be skip or once$/,
+    );
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/^LOG_LEVEL "loud" must be one of /);
     expect(loadConfig({}).catchUp).toBe('once');
   });
 });
@@ -51,7 +111,9 @@ describe('the worker roles', () => {
   });
 
   it('names REDIS_URL and SENDER_LOCK_MS when they are bad', () => {
-    expect(() => loadConfig({ REDIS_URL: 'http://queue' })).toThrow(/^REDIS_URL must look like redis:/);
+    expect(() => loadConfig({ REDIS_URL: 'http://queue' })).toThrow(
+      /^REDIS_URL "http:\/\/queue" must look like redis:/,
+    );
     expect(() => loadConfig({ SENDER_LOCK_MS: '5' })).toThrow(/^SENDER_LOCK_MS /);
     expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/2' }).redisUrl).toBe('redis://127.0.0.1:6379/2');
   });

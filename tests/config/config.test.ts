@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
+import { mailboxList } from '../../src/config-values.ts';
 
 describe('loadConfig', () => {
   it('runs on embedded defaults with an empty environment', () => {
@@ -61,5 +62,71 @@ describe('loadConfig', () => {
       'smtps://u:p@mail.example.org:465',
     );
     expect(loadConfig({ SMTP_URL: '' }).smtpUrl).toBeNull();
+  });
+
+  it.each([
+    ['HTTP_PORT', '80x', 'HTTP_PORT "80x" must be a port number (0 to 65535)'],
+    ['DEV_INBOX_SMTP_PORT', '70000', 'DEV_INBOX_SMTP_PORT "70000" must be a port number (0 to 65535)'],
+    ['SMTP_POOL_SIZE', 'five', 'SMTP_POOL_SIZE "five" must be a whole number from 1 to 100'],
+    ['SMTP_TIMEOUT_MS', '2.5', 'SMTP_TIMEOUT_MS "2.5" must be a whole number of 100 or more'],
+    [
+      'SMTP_PAUSE_FAILURE_RATIO',
+      '2',
+      'SMTP_PAUSE_FAILURE_RATIO "2" must be a share above 0 and at most 1, e.g. 0.5',
+    ],
+    ['DIGEST_CRON', '0 7 * *', 'DIGEST_CRON "0 7 * *" is not a valid cron expression: 5 fields (minute hour'],
+    ['MAIL_FROM', 'digest', 'MAIL_FROM "digest" must be an address or "Name <address>": "digest" has no @'],
+    ['MAIL_FROM', 'Digest <digest@exa mple.org>', 'has an invalid domain "exa mple.org"'],
+    ['DEMO_SUBSCRIBER', 'Demo <reader>', 'DEMO_SUBSCRIBER "Demo <reader>" must be an address'],
+  ])('names %s, the bad value and what would be right', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('never shows a secret or a password in an error line', () => {
+    expect(() => loadConfig({ OPS_TOKEN: 'short-secret' })).toThrow(/^OPS_TOKEN must be at least 16/);
+    expect(() => loadConfig({ SMTP_URL: 'smtp:/user:pa55word@relay' })).toThrow(/^SMTP_URL "smtp:/);
+    expect(() => loadConfig({ REDIS_URL: 'http://u:pa55word@queue' })).not.toThrow(/pa55word/);
+  });
+
+  it('takes an empty number as unset, and MAIL_FROM on localhost (the dev inbox sender)', () => {
+    const config = loadConfig({ HTTP_PORT: '', SMTP_POOL_SIZE: ' ', MAIL_FROM: 'Digest <digest@localhost>' });
+    expect(config.httpPort).toBe(8025);
+    expect(config.smtpPoolSize).toBe(5);
+    expect(() => loadConfig({ MAIL_FROM: 'digest@example' })).toThrow(
+      /MAIL_FROM .*has a domain without a dot/,
+    );
+  });
+
+  it('warns about variables that look like ours, naming the closest known one', () => {
+    const config = loadConfig({
+      SMPT_URL: 'smtp://relay.example:587',
+      DIGEST_CRONN: '0 6 * * *',
+      smtp_url: 'x',
+      DIGEST_COLOUR: 'blue',
+      HTTP_PROXY: 'http://proxy:3128',
+      PATH: '/usr/bin',
+      LANG: 'C.UTF-8',
+      NODE_OPTIONS: '--max-old-space-size=200',
+    });
+    expect(config.warnings).toEqual([
+      expect.stringMatching(/^DIGEST_COLOUR is not a variable this program reads .*ignored$/),
+      'DIGEST_CRONN is not a variable this program reads (in the environment or .env), so it is ignored: did you mean DIGEST_CRON?',
+      expect.stringMatching(/^SMPT_URL .*did you mean SMTP_URL\?$/),
+      expect.stringMatching(/^smtp_url .*did you mean SMTP_URL\?$/),
+    ]);
+    expect(config.smtpUrl).toBeNull();
+    expect(loadConfig({ SMTP_URL: 'smtp://relay.example:587' }).warnings).toEqual([]);
+  });
+
+  it('has an address-list validator for settings that hold several addresses', () => {
+    const list = mailboxList();
+    expect(list.parse('Ana <ANA@example.org>, "Doe, Ben" <ben@bücher.example>,carl@example.org')).toEqual([
+      { email: 'ana@example.org', name: 'Ana' },
+      { email: 'ben@xn--bcher-kva.example', name: 'Doe, Ben' },
+      { email: 'carl@example.org', name: null },
+    ]);
+    expect(list.parse('')).toEqual([]);
+    const bad = list.safeParse('ana@example.org, ben');
+    expect(bad.error?.issues[0]?.message).toBe('must be a comma-separated list of addresses: "ben" has no @');
   });
 });

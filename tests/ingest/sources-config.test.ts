@@ -73,10 +73,23 @@ describe('sources configuration', () => {
   it('keeps DIGEST_SOURCES working, with URLs, and its default', () => {
     expect(loadConfig({}).sources).toEqual(['examples/articles']);
     expect(loadConfig({}).maxArticles).toBe(20);
-    expect(loadConfig({ DIGEST_SOURCES: 'a, https://x.example/feed' }).sources).toEqual([
-      'a',
+    expect(loadConfig({ DIGEST_SOURCES: 'examples/articles, https://x.example/feed' }).sources).toEqual([
+      'examples/articles',
       'https://x.example/feed',
     ]);
+  });
+
+  it('stops at start on a source path that does not exist, in DIGEST_SOURCES or in the sources file', () => {
+    expect(() => loadConfig({ DIGEST_SOURCES: '/nonexistent' })).toThrow(
+      /^DIGEST_SOURCES \/nonexistent: no such file or folder/,
+    );
+    expect(() => loadConfig({ DIGEST_SOURCES: 'examples/articles,exmaples/more' })).toThrow(
+      /^DIGEST_SOURCES exmaples\/more: no such file or folder \(relative paths start at /,
+    );
+    const path = write('missing-folder.json', { sources: [{ type: 'folder', path: 'gone' }] });
+    expect(() => loadConfig({ DIGEST_SOURCES_FILE: path })).toThrow(
+      new RegExp(`^DIGEST_SOURCES_FILE ${path}: ${join(temp.dir, 'gone')}: no such file or folder`),
+    );
   });
 
   it('stops at start on a bad DIGEST_SOURCES URL, a bad cap or a bad sources file', () => {
