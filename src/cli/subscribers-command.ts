@@ -148,22 +148,28 @@ function registerImportExport(cmd: Command): void {
     .argument('<file>', 'CSV with a header line: email,name (optional columns: status)')
     .description(
       'add the addresses of a CSV file; bad rows are reported with their line numbers and skipped. ' +
-        'Idempotent: addresses already on the list (in any status) are left as they are. ' +
+        'Idempotent: addresses already on the list (in any status) are left as they are: ' +
+        'an import never resubscribes anyone who unsubscribed or bounced. ' +
         'Exits 1 when a row was refused.',
     )
     .action(async (file: string) => {
       await withStoreContext(async (ctx) => {
         const input = createReadStream(file);
         const report = await importSubscribersCsv(ctx.store, input, {
-          onRejected: (line, reason) => process.stderr.write(`${file}:${line}: ${reason}\n`),
+          onRejected: (line, reason) => process.stderr.write(`${file}:${line}: ${escapeTerminal(reason)}\n`),
+          onKeptLeft: (line, email, status) =>
+            process.stderr.write(
+              `${file}:${line}: ${escapeTerminal(email)} ${status} before and stays ${status}: an import never resubscribes\n`,
+            ),
         }).catch((cause: unknown) => {
           const code = (cause as NodeJS.ErrnoException).code;
           if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES')
             throw new DigestError('USAGE', `cannot read ${file} (${code})`, { cause });
           throw cause;
         });
+        const kept = report.keptLeft > 0 ? ` (${report.keptLeft} unsubscribed or bounced: kept so)` : '';
         process.stdout.write(
-          `${report.rows} row(s): ${report.added} added, ${report.existing} already on the list, ${report.rejected} refused\n`,
+          `${report.rows} row(s): ${report.added} added, ${report.existing} already on the list${kept}, ${report.rejected} refused\n`,
         );
         if (report.rejected > 0) process.exitCode = 1;
       });

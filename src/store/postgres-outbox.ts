@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { ClaimedBatch, ClaimedDelivery, OpenEditionInput, PendingDelivery } from './store.ts';
+import { SUBSCRIBER_LIMITS } from './subscriber-fields.ts';
 
 /**
  * The Postgres outbox and bulk subscriber writes: the statements whose cost grows with the
@@ -80,7 +81,9 @@ interface ClaimRow {
 
 const CLAIM_SET = `status = CASE WHEN s.status = 'active' THEN 'sending' ELSE 'skipped' END,
   attempts = d.attempts + CASE WHEN s.status = 'active' THEN 1 ELSE 0 END, updated_at = $2`;
-const CLAIM_RETURNING = `RETURNING d.subscriber_id AS "subscriberId", s.email, s.name,
+// The name is cut in SQL: a huge name stored before names were bounded never reaches memory.
+const CLAIM_RETURNING = `RETURNING d.subscriber_id AS "subscriberId", s.email,
+  substr(s.name, 1, ${SUBSCRIBER_LIMITS.name}) AS name,
   d.message_id AS "messageId", d.attempts, d.status`;
 
 const toClaimed = (editionId: string, rows: ClaimRow[]): ClaimedDelivery[] =>

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import type { FetchRecord } from '../models/source.ts';
+import { normalizeEmailAddress } from './email-address.ts';
 import { selectSubscriber } from './postgres-subscribers.ts';
 import {
   type EditionRow,
@@ -31,6 +32,14 @@ export class PostgresReads {
   async findSubscriber(email: string): Promise<Subscriber | null> {
     const row = await selectSubscriber(this.#pool, email);
     return row ? toSubscriber(row) : null;
+  }
+
+  async findSubscribers(emails: string[]): Promise<Subscriber[]> {
+    const { rows } = await this.#pool.query<SubscriberRow>(
+      'SELECT * FROM subscribers WHERE lower(email) = ANY ($1::text[])',
+      [emails.map(normalizeEmailAddress)],
+    );
+    return rows.map(toSubscriber);
   }
 
   async *listSubscribers(status?: SubscriberStatus): AsyncGenerator<Subscriber> {

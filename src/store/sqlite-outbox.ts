@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ClaimedBatch, ClaimedDelivery, OpenEditionInput, PendingDelivery } from './store.ts';
+import { SUBSCRIBER_LIMITS } from './subscriber-fields.ts';
 
 /**
  * The SQLite outbox and bulk subscriber writes: the statements whose cost grows with the
@@ -81,7 +82,9 @@ interface ClaimRow extends ClaimedDelivery {
 }
 
 /** The columns a claim reads: the delivery and what the message needs of its subscriber. */
-const CLAIM_SELECT = `SELECT d.edition_id AS editionId, d.subscriber_id AS subscriberId, s.email, s.name,
+// The name is cut in SQL: a huge name stored before names were bounded never reaches memory.
+const CLAIM_SELECT = `SELECT d.edition_id AS editionId, d.subscriber_id AS subscriberId, s.email,
+            substr(s.name, 1, ${SUBSCRIBER_LIMITS.name}) AS name,
             d.message_id AS messageId, d.attempts, s.status AS subscriberStatus
      FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id`;
 

@@ -112,6 +112,13 @@ class SqliteStore implements DigestStore {
     return row ? toSubscriber(row) : null;
   }
 
+  async findSubscribers(emails: string[]) {
+    const rows = this.#db
+      .prepare('SELECT * FROM subscribers WHERE email IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(emails.map(normalizeEmailAddress))) as SubscriberRow[];
+    return rows.map(toSubscriber);
+  }
+
   async addSubscribers(batch: NewSubscriber[], origin: AddOrigin = { source: 'import' }) {
     return insertSubscribers(this.#db, batch, origin);
   }

@@ -136,6 +136,8 @@ export interface DigestStore {
     cause: StatusCause,
   ): Promise<StatusChange | null>;
   findSubscriber(email: string): Promise<Subscriber | null>;
+  /** The subscribers of these addresses (any form of each) that are on the list, in no order. */
+  findSubscribers(emails: string[]): Promise<Subscriber[]>;
   /** Each subscriber's status changes and consent facts (see history.ts). */
   readonly history: SubscriberHistory;
   /** What sign-ups waiting for their confirmation need (see signups.ts). */

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerSubscribers } from '../../src/cli/subscribers-command.ts';
@@ -103,5 +104,32 @@ describe('digest subscribers', () => {
       ['subscribed', '- -> active', 'cli'],
       ['unsubscribed', 'active -> unsubscribed', 'cli'],
     ]);
+  });
+
+  it('escapes terminal control sequences in the names it lists', async () => {
+    await inStore((s) => s.addSubscriber('eve@example.org', '\u001b]0;owned\u0007Eve\u001b[2J\nfake@line'));
+    const { stdout } = await digest('list');
+    expect(stdout).toBe('eve@example.org\t\\x1b]0;owned\\x07Eve\\x1b[2J\\nfake@line\tactive\n');
+  });
+
+  it('imports a file and says which rows it refused and which it kept unsubscribed, by line', async () => {
+    await digest('add', 'ana@example.org');
+    await digest('remove', 'ana@example.org');
+    const file = join(temp.dir, 'list.csv');
+    writeFileSync(
+      file,
+      `email,name\nana@example.org,Ana\nben@example.org,${'b'.repeat(300)}\ncarl@example.org,Carl\n`,
+    );
+    const result = await digest('import', file);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe(
+      '3 row(s): 1 added, 1 already on the list (1 unsubscribed or bounced: kept so), 1 refused\n',
+    );
+    expect(result.stderr).toContain(
+      `${file}:2: ana@example.org unsubscribed before and stays unsubscribed: an import never resubscribes`,
+    );
+    expect(result.stderr).toContain(
+      `${file}:3: ben@example.org: the name is longer than 200 characters (300)`,
+    );
   });
 });

@@ -40,7 +40,7 @@ describe.each(STORE_BACKENDS)('subscriber CSV import and export on $name', (back
     const report = await importSubscribersCsv(store, Readable.from([CSV]), {
       onRejected: (line, reason) => rejected.push([line, reason]),
     });
-    expect(report).toEqual({ rows: 6, added: 3, existing: 1, rejected: 2 });
+    expect(report).toEqual({ rows: 6, added: 3, existing: 1, keptLeft: 0, rejected: 2 });
     expect(rejected).toEqual([
       [3, '"not-an-address" has no @'],
       [7, '"carl@localhost" has a domain without a dot "localhost"'],
@@ -71,14 +71,67 @@ describe.each(STORE_BACKENDS)('subscriber CSV import and export on $name', (back
     expect(await store.countSubscribers()).toBe(0);
   });
 
-  it('stops on broken CSV with the line where it broke; the fixed file then imports each address once', async () => {
-    const csv = 'email,name\na@example.org,A\n"b@example.org,B\n';
-    await expect(importSubscribersCsv(store, Readable.from([csv]), { batchSize: 1 })).rejects.toThrow(
-      /not valid CSV at line 3/,
-    );
-    const fixed = 'email,name\na@example.org,A\n"b@example.org",B\n';
+  it('never drops the good rows before a quote that never closes, and names the line where it opens', async () => {
+    const rejected: [number, string][] = [];
+    const csv = 'email,name\na@example.org,A\n\n"b@example.org,B\nc@example.org,C\n';
+    const report = await importSubscribersCsv(store, Readable.from([csv]), {
+      onRejected: (line, reason) => rejected.push([line, reason]),
+    });
+    expect(rejected).toEqual([
+      [4, 'a quote opens on this line and is never closed: the rest of the file, from here, was not read'],
+    ]);
+    expect(report).toMatchObject({ added: 1, rejected: 1 });
+    expect((await store.findSubscriber('a@example.org'))?.name).toBe('A');
+    const fixed = 'email,name\na@example.org,A\n"b@example.org",B\nc@example.org,C\n';
     await importSubscribersCsv(store, Readable.from([fixed]));
+    expect(await store.countSubscribers()).toBe(3);
+  });
+
+  it('refuses a line with a stray quote, and imports the rows before and after it', async () => {
+    const rejected: [number, string][] = [];
+    const csv = 'email,name\na@example.org,A\nb@example.org,B"ob\nc@example.org,C\n';
+    await importSubscribersCsv(store, Readable.from([csv]), {
+      onRejected: (line, reason) => rejected.push([line, reason]),
+    });
+    expect(rejected).toEqual([[3, expect.stringMatching(/^not valid CSV: Invalid Opening Quote/)]]);
     expect(await store.countSubscribers()).toBe(2);
+  });
+
+  it('refuses a 20 MB line and a name over 200 characters by line, and never stores them', async () => {
+    const rejected: [number, string][] = [];
+    const huge = `huge@example.org,${'x'.repeat(20 * 1024 * 1024)}`;
+    const long = `long@example.org,${'y'.repeat(201)}`;
+    const chunks = [
+      'email,name\na@example.org,A\n',
+      huge.slice(0, 1e6),
+      huge.slice(1e6),
+      `\n${long}\nz@example.org,Z\n`,
+    ];
+    const report = await importSubscribersCsv(store, Readable.from(chunks), {
+      onRejected: (line, reason) => rejected.push([line, reason]),
+    });
+    expect(rejected).toEqual([
+      [3, 'the line is longer than 16384 bytes: not read'],
+      [4, 'long@example.org: the name is longer than 200 characters (201)'],
+    ]);
+    expect(report).toMatchObject({ added: 2, rejected: 2 });
+    expect(await store.findSubscriber('huge@example.org')).toBeNull();
+    expect(await store.findSubscriber('long@example.org')).toBeNull();
+    expect((await store.findSubscriber('z@example.org'))?.name).toBe('Z');
+  });
+
+  it('names each row whose address left and stays so, though the file says active', async () => {
+    await store.addSubscriber('ana@example.org', 'Ana');
+    await store.setSubscriberStatus('ana@example.org', 'bounced', { source: 'bounce' });
+    const kept: [number, string, string][] = [];
+    const report = await importSubscribersCsv(
+      store,
+      Readable.from(['email\nben@example.org\nANA@example.org\n']),
+      { onKeptLeft: (line, email, status) => kept.push([line, email, status]) },
+    );
+    expect(kept).toEqual([[3, 'ana@example.org', 'bounced']]);
+    expect(report).toMatchObject({ added: 1, existing: 1, keptLeft: 1 });
+    expect((await store.findSubscriber('ana@example.org'))?.status).toBe('bounced');
   });
 
   it('exports the list as CSV that imports back into an empty store unchanged', async () => {
