@@ -31,7 +31,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     await app.listen({ port: options.port, host });
   } catch (error) {
     await app.close();
-    throw listenError(error, 'HTTP', host, options.port);
+    throw listenError(
+      error,
+      'HTTP',
+      host,
+      options.port,
+      '(another digest worker?): stop it, or set HTTP_PORT',
+    );
   }
   const { port } = app.server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -44,11 +50,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   return { url, close: () => app.close() };
 }
 
-/** The error of a failed listen, in one line when the port is taken. */
-export function listenError(error: unknown, what: string, host: string, port: number): Error {
+/** The error of a failed listen, in one line when the port is taken, with what to do (`fix`). */
+export function listenError(error: unknown, what: string, host: string, port: number, fix?: string): Error {
   if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
-    return new DigestError('CONFIG_INVALID', `${what} port ${port} on ${host} is already in use`, {
-      cause: error,
-    });
+    return new DigestError(
+      'CONFIG_INVALID',
+      `${what} port ${port} on ${host} is already in use${fix ? ` ${fix}` : ''}`,
+      {
+        cause: error,
+      },
+    );
   return error as Error;
 }

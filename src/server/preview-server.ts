@@ -61,7 +61,13 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     await app.listen({ port: options.port, host: '127.0.0.1' });
   } catch (error) {
     await app.close();
-    throw listenError(error, 'preview', '127.0.0.1', options.port);
+    throw listenError(
+      error,
+      'preview',
+      '127.0.0.1',
+      options.port,
+      '(another preview?): stop it, or pass --port',
+    );
   }
   const port = (app.server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startProcess } from '../helpers/child.ts';
@@ -49,4 +51,48 @@ describe('npm start', () => {
     expect(out).toMatch(/SIGINT: stopping/);
     expect(out).toMatch(/"msg":"stopped"/);
   }, 60_000);
+
+  /** A loopback port held by another listener, as a first `npm start` holds its ports. */
+  async function takenPort(): Promise<{ port: number; release(): Promise<void> }> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return { port, release: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  }
+
+  /** True when nothing listens on the port any more: the failed start closed what it opened. */
+  async function isFree(port: number): Promise<boolean> {
+    const probe = createServer();
+    return new Promise<boolean>((resolve) => {
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+  }
+
+  it.each(['HTTP_PORT', 'DEV_INBOX_SMTP_PORT'] as const)(
+    'exits non-zero with one clear line when %s is taken, closing everything it opened',
+    async (variable) => {
+      const taken = await takenPort();
+      const other = await freeLoopbackPort();
+      const env = {
+        ...process.env,
+        DIGEST_DB: join(temp.dir, `taken-${variable}`, 'digest.db'),
+        HTTP_PORT: String(variable === 'HTTP_PORT' ? taken.port : other),
+        DEV_INBOX_SMTP_PORT: String(variable === 'HTTP_PORT' ? other : taken.port),
+      };
+      try {
+        const run = spawnSync('npm', ['start'], { env, encoding: 'utf8', timeout: 30_000 });
+        expect(run.signal).toBeNull();
+        expect(run.status).toBe(1);
+        const lines = run.stderr.trimEnd().split('\n');
+        expect(lines).toEqual([
+          expect.stringMatching(new RegExp(`^digest: .*already in use.*${variable}.*\\[CONFIG_INVALID\\]$`)),
+        ]);
+        expect(await isFree(other)).toBe(true);
+      } finally {
+        await taken.release();
+      }
+    },
+    60_000,
+  );
 });

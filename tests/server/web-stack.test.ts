@@ -156,7 +156,9 @@ describe('the HTTP server on Fastify', () => {
     );
     const { code, out } = await child.exited;
     expect(code).toBe(1);
-    expect(out.trim()).toBe(`HTTP port ${port} on 127.0.0.1 is already in use`);
+    expect(out.trim()).toBe(
+      `HTTP port ${port} on 127.0.0.1 is already in use (another digest worker?): stop it, or set HTTP_PORT`,
+    );
   });
 
   it('answers a bad %-encoding in a path with 400, never a 500 echoing the error', async () => {

@@ -75,7 +75,7 @@ function explainListenError(cause: Error, host: string, port: number): DigestErr
   const code = 'code' in cause ? cause.code : undefined;
   const reason =
     code === 'EADDRINUSE'
-      ? `port ${port} is already in use on ${host} (another dev inbox or mail server?); choose another port`
+      ? `port ${port} is already in use on ${host} (another dev inbox or mail server?): stop it, or choose another port (DEV_INBOX_SMTP_PORT)`
       : code === 'EACCES'
         ? `not allowed to listen on port ${port} on ${host}`
         : cause.message;
