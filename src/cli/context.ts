@@ -5,6 +5,7 @@ import { createSmtpMailer } from '../deliver/smtp.ts';
 import type { Logger } from '../log.ts';
 import { type PipelineContext, resolveUnsubscribeSecret } from '../pipeline.ts';
 import { openStore } from '../store/open-store.ts';
+import { devInboxDownMessage } from './dev-inbox-check.ts';
 import { commandLogger } from './store-context.ts';
 
 /** Everything a command needs, opened from the configuration; close() releases it. */
@@ -23,6 +24,8 @@ export async function openContext(config: Readonly<Config> = loadConfig()): Prom
     timeoutMs: config.smtpTimeoutMs,
     requireTLS: config.smtpRequireTls,
     dkim: config.dkim,
+    // No relay configured: a refused connection means the dev inbox is not running.
+    ...(config.smtpUrl === null ? { whenRefused: devInboxDownMessage(config) } : {}),
   });
   // With REDIS_URL, editions fan out into BullMQ jobs that sender processes drain.
   const queue = config.redisUrl

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
+import { loadConfig } from '../config.ts';
 import { DigestError } from '../errors.ts';
 import { createEditionRunner } from '../schedule/runner.ts';
 import { summaryOf } from './commands.ts';
 import { openContext } from './context.ts';
+import { requireDevInbox } from './dev-inbox-check.ts';
 import { operatorName } from './operator.ts';
 import { createProgress } from './progress.ts';
 import { onStopSignal } from './signals.ts';
@@ -15,7 +17,9 @@ export function registerRetryFailed(program: Command): void {
     .argument('[edition]', 'edition id (default: the latest edition)')
     .addHelpText('after', '\nExit status: 0 when everything is delivered, 1 otherwise.')
     .action(async (id: string | undefined) => {
-      const ctx = await openContext();
+      const config = loadConfig();
+      await requireDevInbox(config);
+      const ctx = await openContext(config);
       const abort = new AbortController();
       const removeHandlers = onStopSignal(() => abort.abort());
       try {

@@ -10,6 +10,7 @@ import { draftUrl } from '../review/draft-state.ts';
 import { createEditionRunner, type RunRequest, type RunResult } from '../schedule/runner.ts';
 import { summaryOf } from './commands.ts';
 import { openContext } from './context.ts';
+import { requireDevInbox } from './dev-inbox-check.ts';
 import { operatorName } from './operator.ts';
 import { createProgress } from './progress.ts';
 import { parseRecipient } from './recipient.ts';
@@ -64,6 +65,7 @@ async function runSend(inputs: string[], opts: SendOptions): Promise<void> {
   const request = { ...readRequest(opts, config.reviewRequired), actor: operatorName() ?? 'cli' };
   // `send --now notes.md`: commander reads notes.md as --now's value; it is an article.
   const sources = typeof opts.now === 'string' && !ISO_TIME.test(opts.now) ? [opts.now, ...inputs] : inputs;
+  if (!request.dryRun) await requireDevInbox(config);
   const ctx = await openContext(config);
   const abort = new AbortController();
   const removeHandlers = onStopSignal(() => abort.abort());

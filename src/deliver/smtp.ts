@@ -1,3 +1,4 @@
+import { DigestError } from '../errors.ts';
 import type { OutgoingMessage } from '../models/message.ts';
 import { buildMime } from '../render/mime.ts';
 import type { Mailer } from './deliver-edition.ts';
@@ -30,6 +31,12 @@ export interface SmtpMailerOptions {
   dkim?: DkimOptions | null;
   /** Messages per connection before it is renewed. Default 10,000. */
   maxMessages?: number;
+  /**
+   * When set, a refused connection means the server is not running at all (the dev inbox):
+   * the send fails as SMTP_SETUP (the edition pauses at once, not after 20 refusals) with
+   * this explanation.
+   */
+  whenRefused?: string;
 }
 
 /** A pool of nodemailer SMTP connections behind the Mailer interface delivery uses. */
@@ -54,11 +61,27 @@ export function createSmtpMailer(url: string, options: SmtpMailerOptions = {}): 
           buildMime(message),
         );
       } catch (cause) {
+        if (options.whenRefused && isRefused(cause)) {
+          throw new DigestError('SMTP_SETUP', options.whenRefused, {
+            cause,
+            retryable: true,
+            data: { setup: true },
+          });
+        }
         throw classifySmtpError(cause, secrets);
       }
     },
     close: () => pool.close(),
   };
+}
+
+/** A connection refused: nothing listens there (nodemailer says ESOCKET, the message says why). */
+function isRefused(cause: unknown): boolean {
+  const e = (typeof cause === 'object' && cause !== null ? cause : {}) as {
+    code?: unknown;
+    message?: unknown;
+  };
+  return e.code === 'ECONNREFUSED' || (e.code === 'ESOCKET' && /\bECONNREFUSED\b/.test(String(e.message)));
 }
 
 /** The bare address of a header address ("Name" <a@b> → a@b). */
