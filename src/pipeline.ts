@@ -228,7 +228,15 @@ export async function resumeEditions(
 ): Promise<DeliveryReport[]> {
   const reports: DeliveryReport[] = [];
   for (const record of await ctx.store.unfinishedEditions(options)) {
-    ctx.log(`resuming edition ${record.id}`);
+    // Say what the stopped run left: a crash, a kill or a full disk leaves no other trace.
+    const p = await ctx.store.editionProgress(record.id);
+    const inFlight =
+      p.sending > 0
+        ? `; ${p.sending} were in flight when it stopped and go again (they may arrive twice)`
+        : '';
+    ctx.log(
+      `resuming edition ${record.id} (${record.status}): ${p.sent} of ${p.total} sent before the last run stopped, ${p.queued + p.sending} to send${inFlight}`,
+    );
     reports.push(await deliverRecorded(ctx, record, deliver));
   }
   return reports;

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { DigestError } from '../errors.ts';
@@ -23,6 +23,7 @@ import type { SignupStore } from './signups.ts';
 import { SqliteAccounts } from './sqlite-accounts.ts';
 import { SqliteAudit } from './sqlite-audit.ts';
 import { SqliteDeskReads } from './sqlite-desk-reads.ts';
+import { foldWriteAheadLog, openFailure, recoverWhenDiskFull } from './sqlite-disk-full.ts';
 import { SqliteDrafts } from './sqlite-drafts.ts';
 import { createSqliteHistory } from './sqlite-history.ts';
 import {
@@ -55,6 +56,7 @@ const PAGE_SIZE = 500;
 export function openSqliteStore(path: string): DigestStore {
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    refuseEmptyFile(path);
     const db = new Database(path);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
@@ -64,13 +66,28 @@ export function openSqliteStore(path: string): DigestStore {
     // ran several a second during a send (one small commit per batch of replies) and cost
     // 15 % of the send rate at 5 connections. 10,000 pages: a WAL of up to 40 MB on disk.
     db.pragma('wal_autocheckpoint = 10000');
+    // A WAL left large by a run that stopped (a full disk) is folded now, giving its space
+    // back; with no wait, so opening never stalls behind another process's writes.
+    db.pragma('busy_timeout = 0');
+    foldWriteAheadLog(db);
+    db.pragma('busy_timeout = 5000');
     migrateSqlite(db);
-    return new SqliteStore(db);
+    return recoverWhenDiskFull(new SqliteStore(db), db, path);
   } catch (cause) {
-    throw new DigestError('STORE_FAILED', `cannot open the database ${path}: ${(cause as Error).message}`, {
-      cause,
-    });
+    throw openFailure(path, cause);
   }
+}
+
+/**
+ * A database file of 0 bytes is not a new database: SQLite would take it as one and a new
+ * unsubscribe secret would be made, so every link already mailed would stop working. It
+ * is what a full disk, a failed copy or a truncating redirect leaves.
+ */
+function refuseEmptyFile(path: string): void {
+  if (path === ':memory:' || statSync(path, { throwIfNoEntry: false })?.size !== 0) return;
+  throw new Error(
+    'the file is empty (0 bytes), so it is not a database: restore it from a backup, or delete it to start a new list (with a new unsubscribe secret, so links already sent stop working)',
+  );
 }
 
 class SqliteStore implements DigestStore {

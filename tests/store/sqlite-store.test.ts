@@ -1,3 +1,4 @@
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -30,6 +31,15 @@ describe('the SQLite store', () => {
     db.close();
     store = openSqliteStore(path);
     expect(await store.editionProgress('e1')).toMatchObject({ sent: 1, total: 1 });
+  });
+
+  it('refuses a 0-byte database file instead of taking it for a new one (with a new secret)', () => {
+    const path = join(temp.dir, 'empty.db');
+    writeFileSync(path, '');
+    expect(() => openSqliteStore(path)).toThrow(
+      /^cannot open the database .*empty\.db: the file is empty \(0 bytes\), so it is not a database: restore it from a backup, or delete it/,
+    );
+    expect(statSync(path).size).toBe(0);
   });
 
   it('stops with a clear error when the database file cannot be opened', () => {
