@@ -6,6 +6,7 @@ import {
   type EditionSummary,
   listEditionSummaries,
 } from '../schedule/edition-status.ts';
+import { escapeTerminal } from '../terminal-text.ts';
 import { summaryOf } from './commands.ts';
 import { openStoreContext } from './store-context.ts';
 
@@ -62,8 +63,18 @@ export function formatDetail(d: EditionDetail): string {
       `${p.skipped ?? 0} skipped; ${d.bounced} bounced`,
   ];
   if (d.lastErrors.length > 0) lines.push('  last errors:');
-  for (const e of d.lastErrors) lines.push(`    ${e.at}  ${e.email} (${e.status}): ${e.error}`);
-  if (p.failed > 0) lines.push(`  \`digest retry-failed ${d.id}\` queues the failed ones again`);
+  for (const e of d.lastErrors)
+    lines.push(`    ${e.at}  ${escapeTerminal(e.email)} (${e.status}): ${escapeTerminal(e.error)}`);
+  if (d.retryable > 0) {
+    lines.push(
+      `  \`digest retry-failed ${d.id}\` queues the ${d.retryable} failed to active subscribers again`,
+    );
+  }
+  if (p.failed > d.retryable) {
+    lines.push(
+      `  ${p.failed - d.retryable} failed to addresses that bounced or left: retry-failed skips them`,
+    );
+  }
   return `${lines.join('\n')}\n`;
 }
 

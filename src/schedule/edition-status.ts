@@ -22,6 +22,8 @@ export interface EditionSummary {
 export interface EditionDetail extends EditionSummary {
   /** Recipients of this edition whose address bounced. */
   bounced: number;
+  /** Failed deliveries `retry-failed` would send again (to subscribers still active). */
+  retryable: number;
   /** The newest delivery errors, newest first. */
   lastErrors: DeliveryErrorRecord[];
 }
@@ -39,12 +41,13 @@ export async function listEditionSummaries(store: DigestStore, limit = 20): Prom
 export async function describeEdition(store: DigestStore, id?: string): Promise<EditionDetail | null> {
   const record = id ? await store.getEdition(id) : ((await store.listEditions(1))[0] ?? null);
   if (!record) return null;
-  const [summary, bounced, lastErrors] = await Promise.all([
+  const [summary, bounced, retryable, lastErrors] = await Promise.all([
     summarize(store, record),
     store.countBounced(record.id),
+    store.countRetryable(record.id),
     store.deliveryErrors(record.id, LAST_ERRORS),
   ]);
-  return { ...summary, bounced, lastErrors };
+  return { ...summary, bounced, retryable, lastErrors };
 }
 
 async function summarize(store: DigestStore, r: EditionRecord): Promise<EditionSummary> {

@@ -114,11 +114,20 @@ export class PostgresReads {
     const { rows } = await this.#pool.query<DeliveryErrorRecord>(
       `SELECT s.email, d.status, d.last_error AS error, d.updated_at AS at
        FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
-       WHERE d.edition_id = $1 AND d.last_error IS NOT NULL
+       WHERE d.edition_id = $1 AND d.last_error IS NOT NULL AND d.status <> 'sent'
        ORDER BY d.updated_at DESC, d.subscriber_id LIMIT $2`,
       [editionId, limit],
     );
     return rows;
+  }
+
+  async countRetryable(editionId: string): Promise<number> {
+    const { rows } = await this.#pool.query<{ n: number }>(
+      `SELECT COUNT(*)::int AS n FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
+       WHERE d.edition_id = $1 AND d.status = 'failed' AND s.status = 'active'`,
+      [editionId],
+    );
+    return rows[0]?.n ?? 0;
   }
 
   async countBounced(editionId: string): Promise<number> {

@@ -373,10 +373,20 @@ class SqliteStore implements DigestStore {
       .prepare(
         `SELECT s.email, d.status, d.last_error AS error, d.updated_at AS at
          FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
-         WHERE d.edition_id = ? AND d.last_error IS NOT NULL
+         WHERE d.edition_id = ? AND d.last_error IS NOT NULL AND d.status <> 'sent'
          ORDER BY d.updated_at DESC, d.subscriber_id LIMIT ?`,
       )
       .all(editionId, limit) as DeliveryErrorRecord[];
+  }
+
+  async countRetryable(editionId: string) {
+    const row = this.#db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
+         WHERE d.edition_id = ? AND d.status = 'failed' AND s.status = 'active'`,
+      )
+      .get(editionId) as { n: number };
+    return row.n;
   }
 
   async countBounced(editionId: string) {

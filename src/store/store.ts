@@ -206,8 +206,13 @@ export interface DigestStore {
   editionProgress(editionId: string): Promise<EditionProgress>;
   /** Failed deliveries of still-active subscribers go back to the queue with fresh attempts. */
   requeueFailed(editionId: string): Promise<number>;
-  /** The latest delivery errors of an edition, newest first. */
+  /**
+   * The latest delivery errors of an edition, newest first: of deliveries not sent (an error
+   * a later attempt got past is history, not a problem).
+   */
   deliveryErrors(editionId: string, limit: number): Promise<DeliveryErrorRecord[]>;
+  /** Failed deliveries that requeueFailed would take: those to subscribers still active. */
+  countRetryable(editionId: string): Promise<number>;
   /** How many of the edition's recipients are now marked bounced. */
   countBounced(editionId: string): Promise<number>;
   /** The earliest time a queued delivery of the edition is due, or null when none is queued. */
