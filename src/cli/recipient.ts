@@ -1,9 +1,9 @@
 import { DigestError } from '../errors.ts';
+import { parseMailbox } from '../mailbox.ts';
 
-/** "Name <a@b>" or "a@b" into its parts. */
+/** "Name <a@b>" or "a@b" into its parts, the address in normal form; SUBSCRIBER_INVALID otherwise. */
 export function parseRecipient(value: string): { email: string; name: string | null } {
-  const match = /^\s*(.*?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(value);
-  if (match) return { name: match[1]?.replace(/^"|"$/g, '') || null, email: match[2] ?? '' };
-  if (/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(value.trim())) return { name: null, email: value.trim() };
-  throw new DigestError('SUBSCRIBER_INVALID', `"${value}" is not an email address`);
+  const mailbox = parseMailbox(value);
+  if ('problem' in mailbox) throw new DigestError('SUBSCRIBER_INVALID', mailbox.problem);
+  return mailbox;
 }
