@@ -121,3 +121,23 @@ export function eachStore(title: string, body: (t: StoreUnderTest) => void): voi
     });
   });
 }
+
+/**
+ * Gives each test of the enclosing suite a fresh store of `backend` (through `use`), skipped
+ * with the reason when the backend is not available, and disposed after the test.
+ */
+export function freshStoreEach(
+  backend: StoreBackend,
+  use: (store: DigestStore, fresh: FreshStore) => void,
+): void {
+  let fresh: FreshStore | undefined;
+  beforeEach(async (context) => {
+    if (backend.skipReason) return context.skip(backend.skipReason);
+    fresh = await backend.fresh();
+    use(fresh.store, fresh);
+  });
+  afterEach(async () => {
+    await fresh?.dispose();
+    fresh = undefined;
+  });
+}

@@ -31,7 +31,11 @@ describe('the scheduled worker', () => {
     open.push(ctx);
     return ctx;
   };
-  const start = (ctx: Ctx, options: { catchUp?: 'skip' | 'once'; holder?: string } = {}) => {
+  /** `firstStart: 'default'` leaves the first-run edition to the worker's own rule. */
+  const start = (
+    ctx: Ctx,
+    options: { catchUp?: 'skip' | 'once'; holder?: string; firstStart?: 'default' } = {},
+  ) => {
     const runner = createEditionRunner(ctx, {
       logger: ctx.logger,
       loadSources: ingestSample,
@@ -40,7 +44,7 @@ describe('the scheduled worker', () => {
     const worker = startWorker(ctx, {
       runner,
       logger: ctx.logger,
-      sendOnFirstStart: false,
+      ...(options.firstStart === 'default' ? {} : { sendOnFirstStart: false }),
       ...(options.catchUp ? { catchUp: options.catchUp } : {}),
     });
     workers.push(worker);
@@ -149,5 +153,45 @@ describe('the scheduled worker', () => {
     expect(first.kind).toBe('ran');
     expect(second.kind).toBe('busy');
     expect(sink.received).toHaveLength(1);
+  });
+
+  // The first-run demo (the demo subscriber, an edition at once) is for the dev inbox only.
+  it('sends no edition at start on a fresh database with SMTP_URL set: only the schedule sends', async () => {
+    const ctx = await context({ DIGEST_CRON: '0 7 1 1 *' });
+    await ctx.store.addSubscribers([
+      { email: 'ana@example.org', name: null },
+      { email: 'ben@example.org', name: null },
+    ]);
+    await start(ctx, { firstStart: 'default' }).ready;
+    expect(await ctx.store.listEditions(5)).toHaveLength(0);
+    expect(sink.received).toHaveLength(0);
+    expect(messages(ctx)).toContain(
+      'no edition yet: the first goes out at the first DIGEST_CRON slot (none at start with SMTP_URL set)',
+    );
+  });
+
+  it('sends the first-run edition at once in dev-inbox mode (no SMTP_URL)', async () => {
+    const ctx = await context({ DIGEST_CRON: '0 7 1 1 *', SMTP_URL: '' });
+    await ctx.store.addSubscriber('reader@example.com', 'Demo Reader', { source: 'demo' });
+    await start(ctx, { firstStart: 'default' }).ready;
+    expect(await ctx.store.listEditions(5)).toHaveLength(1);
+    expect(sink.received.flatMap((m) => m.to)).toEqual(['reader@example.com']);
+  });
+
+  it('never mails the demo subscriber through a real relay, though dev-inbox mode added it earlier', async () => {
+    const ctx = await context();
+    await ctx.store.addSubscriber('Reader@Example.com', 'Demo Reader', { source: 'demo' });
+    await ctx.store.addSubscriber('ana@example.org', null);
+    const runner = createEditionRunner(ctx, { logger: ctx.logger, loadSources: ingestSample });
+    const result = await runner.run({});
+    expect(sink.received.flatMap((m) => m.to)).toEqual(['ana@example.org']);
+    expect(result.kind === 'ran' ? result.reports[0]?.progress : null).toMatchObject({
+      sent: 1,
+      skipped: 1,
+      queued: 0,
+    });
+    expect(messages(ctx).join('\n')).toMatch(
+      /skipped the demo subscriber reader@example\.com: it gets mail only from the dev inbox, and SMTP_URL is set/,
+    );
   });
 });

@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   checkEmailAddress,
   emailAddressProblem,
   normalizeEmailAddress,
 } from '../../src/store/email-address.ts';
 import type { DigestStore } from '../../src/store/store.ts';
-import { type FreshStore, STORE_BACKENDS } from '../helpers/store-backends.ts';
+import { freshStoreEach, STORE_BACKENDS } from '../helpers/store-backends.ts';
 
 /** One mailbox, four spellings: Unicode domain, upper case, IDNA ASCII, the Kelvin sign. */
 const FORMS = ['uni@bücher.example', 'UNI@BÜCHER.example', 'uni@xn--bcher-kva.example'];
@@ -37,16 +37,9 @@ describe('the address normal form', () => {
 });
 
 describe.each(STORE_BACKENDS)('addresses on the $name store', (backend) => {
-  let fresh: FreshStore | undefined;
   let store: DigestStore;
-  beforeEach(async (context) => {
-    if (backend.skipReason) return context.skip(backend.skipReason);
-    fresh = await backend.fresh();
-    store = fresh.store;
-  });
-  afterEach(async () => {
-    await fresh?.dispose();
-    fresh = undefined;
+  freshStoreEach(backend, (s) => {
+    store = s;
   });
 
   it('keeps every form of one address as one subscriber, stored in normal form', async () => {

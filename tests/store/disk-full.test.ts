@@ -1,7 +1,8 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runProcess } from '../helpers/child.ts';
 import { freeLoopbackPort } from '../helpers/ports.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
@@ -32,23 +33,6 @@ function mountProblem(): string | null {
 }
 
 const skip = mountProblem();
-
-/** Runs `script` in a private mount namespace; what it printed and its exit status. */
-function runScript(
-  script: string,
-  env: Record<string, string>,
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn('unshare', ['-m', '--propagation', 'private', 'sh', '-c', script], { env });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => {
-    stdout += c.toString('utf8');
-  });
-  child.stderr.on('data', (c: Buffer) => {
-    stderr += c.toString('utf8');
-  });
-  return new Promise((resolve) => child.once('close', (status) => resolve({ status, stdout, stderr })));
-}
 
 describe.skipIf(skip !== null)('a full disk', () => {
   const temp = makeTempDir('digest-full-');
@@ -83,7 +67,10 @@ rm "${disk}/filler"
 echo "== freed"; SMTP_URL=${sink.url} ${digest} send --resume 2>&1; echo "rc=$?"
 `;
     // Not spawnSync: the SMTP sink runs in this process and must keep answering.
-    const run = await runScript(script, { PATH: process.env.PATH ?? '', HOME: temp.dir });
+    const run = await runProcess('unshare', ['-m', '--propagation', 'private', 'sh', '-c', script], {
+      PATH: process.env.PATH ?? '',
+      HOME: temp.dir,
+    });
     // stderr goes to stdout in the script (2>&1), so each step's lines stay under its marker.
     const steps = Object.fromEntries(
       run.stdout

@@ -1,18 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DigestStore } from '../../src/store/store.ts';
-import { type FreshStore, STORE_BACKENDS } from '../helpers/store-backends.ts';
+import { freshStoreEach, STORE_BACKENDS } from '../helpers/store-backends.ts';
 
 describe.each(STORE_BACKENDS)('the subscriber history on $name', (backend) => {
-  let fresh: FreshStore | undefined;
   let store: DigestStore;
-  beforeEach(async (context) => {
-    if (backend.skipReason) return context.skip(backend.skipReason);
-    fresh = await backend.fresh();
-    store = fresh.store;
-  });
-  afterEach(async () => {
-    await fresh?.dispose();
-    fresh = undefined;
+  freshStoreEach(backend, (s) => {
+    store = s;
   });
 
   const kinds = async (email: string) => {

@@ -1,9 +1,9 @@
 import { PassThrough, Readable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emailAddressProblem } from '../../src/store/email-address.ts';
 import type { DigestStore } from '../../src/store/store.ts';
 import { exportSubscribersCsv, importSubscribersCsv } from '../../src/store/subscriber-csv.ts';
-import { type FreshStore, STORE_BACKENDS } from '../helpers/store-backends.ts';
+import { freshStoreEach, STORE_BACKENDS } from '../helpers/store-backends.ts';
 
 const CSV = [
   'email,name',
@@ -23,16 +23,9 @@ async function collect(stream: PassThrough): Promise<string> {
 }
 
 describe.each(STORE_BACKENDS)('subscriber CSV import and export on $name', (backend) => {
-  let fresh: FreshStore | undefined;
   let store: DigestStore;
-  beforeEach(async (context) => {
-    if (backend.skipReason) return context.skip(backend.skipReason);
-    fresh = await backend.fresh();
-    store = fresh.store;
-  });
-  afterEach(async () => {
-    await fresh?.dispose();
-    fresh = undefined;
+  freshStoreEach(backend, (s) => {
+    store = s;
   });
 
   it('reports each bad row with its line number and imports the good ones', async () => {
