@@ -94,8 +94,9 @@ export function recoverWhenDiskFull<T extends object>(store: T, db: Database.Dat
     return value;
   };
   return new Proxy(store, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
+    get(target, property) {
+      // The store itself as the receiver: its getters and methods use its private fields.
+      const value: unknown = Reflect.get(target, property, target);
       if (typeof value !== 'function') return value;
       // Methods run on the store itself: its private fields are not the proxy's.
       if (property === 'close') return value.bind(target);

@@ -129,7 +129,8 @@ class ImportBatch {
     this.report.existing += rows.length - added;
     rows.forEach((row, i) => {
       const known = before.get(row.email);
-      if (!known || known.status === 'active' || (row.status ?? 'active') !== 'active') return;
+      const left = known?.status === 'unsubscribed' || known?.status === 'bounced';
+      if (!known || !left || (row.status ?? 'active') !== 'active') return;
       this.report.keptLeft++;
       this.options.onKeptLeft?.(lines[i] ?? 0, known.email, known.status);
     });
