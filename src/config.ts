@@ -1,7 +1,6 @@
-import { createPrivateKey } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { validate as validateCron } from 'node-cron';
 import { z } from 'zod';
+import { loadDkim } from './config-dkim.ts';
 import { misspeltVariableWarnings } from './config-names.ts';
 import { decimalNumber, mailboxText, portNumber, wholeNumber } from './config-values.ts';
 import { DigestError } from './errors.ts';
@@ -312,44 +311,6 @@ function describeValue(name: string, value: string | undefined): string {
   // Any URL's credentials are hidden, not only those of the schemes the logs know.
   const shown = escapeTerminal(redactUrls(value).replace(/([a-z][a-z0-9+.-]*:\/\/)[^@\s/]+@/gi, '$1***@'));
   return ` "${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown}"`;
-}
-
-/** DKIM keys from DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY or DKIM_PRIVATE_KEY_FILE. */
-function loadDkim(e: {
-  DKIM_DOMAIN?: string | undefined;
-  DKIM_SELECTOR?: string | undefined;
-  DKIM_PRIVATE_KEY?: string | undefined;
-  DKIM_PRIVATE_KEY_FILE?: string | undefined;
-}): Config['dkim'] {
-  const invalid = (variable: string, why: string, cause?: unknown) =>
-    new DigestError('CONFIG_INVALID', `${variable} ${why}`, { cause, data: { variable } });
-  if (!e.DKIM_DOMAIN) {
-    if (e.DKIM_SELECTOR || e.DKIM_PRIVATE_KEY || e.DKIM_PRIVATE_KEY_FILE)
-      throw invalid('DKIM_DOMAIN', 'must be set when DKIM_SELECTOR or a DKIM key is set');
-    return null;
-  }
-  if (!e.DKIM_SELECTOR) throw invalid('DKIM_SELECTOR', 'must be set when DKIM_DOMAIN is set');
-  let privateKey = e.DKIM_PRIVATE_KEY?.replace(/\\n/g, '\n');
-  const keyVariable = privateKey ? 'DKIM_PRIVATE_KEY' : 'DKIM_PRIVATE_KEY_FILE';
-  if (!privateKey && e.DKIM_PRIVATE_KEY_FILE) {
-    try {
-      privateKey = readFileSync(e.DKIM_PRIVATE_KEY_FILE, 'utf8');
-    } catch (cause) {
-      throw invalid(
-        'DKIM_PRIVATE_KEY_FILE',
-        `cannot be read (${(cause as NodeJS.ErrnoException).code})`,
-        cause,
-      );
-    }
-  }
-  if (!privateKey) throw invalid('DKIM_PRIVATE_KEY', 'or DKIM_PRIVATE_KEY_FILE must be set with DKIM_DOMAIN');
-  try {
-    createPrivateKey(privateKey);
-  } catch (cause) {
-    // The key itself never goes into the message.
-    throw invalid(keyVariable, 'is not a PEM private key', cause);
-  }
-  return { domainName: e.DKIM_DOMAIN, keySelector: e.DKIM_SELECTOR, privateKey };
 }
 
 function parseTrustProxy(value: string | undefined): boolean | string {
