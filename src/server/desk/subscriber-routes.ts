@@ -141,7 +141,7 @@ async function importCsv(
   const upload = part?.fieldname === 'csv' ? part : undefined;
   if (!upload) return refuse(request, reply, ctx, 400, 'Cannot import', 'The form has no CSV file.');
   const refused: string[] = [];
-  let report: ImportReport = { rows: 0, added: 0, existing: 0, rejected: 0 };
+  let report: ImportReport = { rows: 0, added: 0, existing: 0, keptLeft: 0, rejected: 0 };
   let error: string | null = null;
   try {
     report = await importSubscribersCsv(ctx.store, upload.file, {

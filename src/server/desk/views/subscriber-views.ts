@@ -88,5 +88,5 @@ export function importView(report: ImportReport, refused: string[], error: strin
   const rows = refused.length
     ? `<h2 id="refused">Refused rows</h2><ul class="plain">${refused.map((r) => `<li>${e(r)}</li>`).join('')}</ul>`
     : '';
-  return `<h1>Import</h1>${problem}<p>${report.rows} row(s) read: ${report.added} added, ${report.existing} already on the list (left as they are), ${report.rejected} refused.</p>${rows}<p><a href="/desk/subscribers">Back to the subscribers</a></p>`;
+  return `<h1>Import</h1>${problem}<p>${report.rows} row(s) read: ${report.added} added, ${report.existing} already on the list (left as they are${report.keptLeft ? `; ${report.keptLeft} of them unsubscribed or bounced and kept so: an import never resubscribes` : ''}), ${report.rejected} refused.</p>${rows}<p><a href="/desk/subscribers">Back to the subscribers</a></p>`;
 }
