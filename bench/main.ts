@@ -1,3 +1,4 @@
+import { measureBounces } from './suites/bounces.ts';
 import { measureCli } from './suites/cli.ts';
 import { measureDelivery } from './suites/delivery.ts';
 import { measureDesk } from './suites/desk.ts';
@@ -19,6 +20,7 @@ const SUITES: Record<string, () => Promise<Record<string, number>>> = {
   http: measureHttp,
   cli: measureCli,
   desk: measureDesk,
+  bounces: measureBounces,
 };
 
 async function main(): Promise<void> {

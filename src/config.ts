@@ -38,6 +38,9 @@ const addresses = z
     }
   });
 
+const BOUNCE_ADDRESS_RULE =
+  'must be a plain address (local part of at most 31 letters, digits, ".", "_" or "-", no "+": the VERP token goes there)';
+
 /** Every environment variable the product reads, with its embedded default (see .env.example). */
 const schema = z.object({
   SMTP_URL: optional(smtpUrl),
@@ -115,6 +118,15 @@ const schema = z.object({
       .refine((v) => /^rediss?:\/\/[^\s]+$/.test(v), 'must look like redis://host:6379 or rediss://…'),
   ),
   SENDER_LOCK_MS: wholeNumber(30_000, 1000),
+  BOUNCE_ADDRESS: optional(
+    z
+      .string()
+      .regex(/^[a-z0-9._-]{1,31}@[a-z0-9.-]+\.[a-z0-9-]+$/i, BOUNCE_ADDRESS_RULE)
+      .transform((v) => v.toLowerCase()),
+  ),
+  BOUNCE_SOFT_LIMIT: wholeNumber(3, 0, 100),
+  BOUNCE_SOFT_WINDOW: wholeNumber(5, 1, 100),
+  BOUNCE_WEBHOOK_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
   DIGEST_CATCH_UP: z
     .string()
     .refine((v) => v === 'skip' || v === 'once', 'must be skip or once')
@@ -195,6 +207,14 @@ export interface Config {
   redisUrl: string | null;
   /** How long a sender may go silent (killed, frozen) before its jobs in flight go to another sender, ms. */
   senderLockMs: number;
+  /** The envelope sender's base: each delivery goes out from `local+TOKEN@domain` (VERP). */
+  bounceAddress: string;
+  /** Soft-bounced editions that mark a subscriber bounced (0 = never). */
+  bounceSoftLimit: number;
+  /** How many of a subscriber's latest editions the soft limit looks at. */
+  bounceSoftWindow: number;
+  /** Secret of the bounce webhooks (/webhooks/bounces/PROVIDER); null = they are off. */
+  bounceWebhookSecret: string | null;
   /** After downtime: skip the missed slots, or send one edition at start. */
   catchUp: 'skip' | 'once';
   /** public: every sent edition at PUBLIC_URL/archive, and a "View in browser" link in each email. */
@@ -267,6 +287,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     dkim: loadDkim(e),
     redisUrl: e.REDIS_URL ?? null,
     senderLockMs: e.SENDER_LOCK_MS,
+    bounceAddress: e.BOUNCE_ADDRESS ?? `bounces@${mailDomain(e.MAIL_FROM)}`,
+    bounceSoftLimit: e.BOUNCE_SOFT_LIMIT,
+    bounceSoftWindow: softWindow(e.BOUNCE_SOFT_LIMIT, e.BOUNCE_SOFT_WINDOW),
+    bounceWebhookSecret: e.BOUNCE_WEBHOOK_SECRET ?? null,
     catchUp: e.DIGEST_CATCH_UP as 'skip' | 'once',
     archive: e.DIGEST_ARCHIVE as 'public' | 'off',
     optIn: e.DIGEST_OPT_IN as 'double' | 'single',
@@ -317,6 +341,23 @@ function parseTrustProxy(value: string | undefined): boolean | string {
   const v = (value ?? 'false').trim().toLowerCase();
   if (v === 'true' || v === 'false') return v === 'true';
   return v.replace(/\s+/g, '');
+}
+
+/** The domain of the sender address, for Message-IDs, List-Id and the bounce address. */
+export function mailDomain(mailFrom: string): string {
+  return /@([^>\s]+)>?\s*$/.exec(mailFrom)?.[1]?.toLowerCase() ?? 'localhost';
+}
+
+/** A window smaller than the limit could never reach it: refused at start. */
+function softWindow(limit: number, window: number): number {
+  if (window < limit) {
+    throw new DigestError(
+      'CONFIG_INVALID',
+      `BOUNCE_SOFT_WINDOW (${window}) must be at least BOUNCE_SOFT_LIMIT (${limit})`,
+      { data: { variable: 'BOUNCE_SOFT_WINDOW' } },
+    );
+  }
+  return window;
 }
 
 function isTimeZone(zone: string): boolean {

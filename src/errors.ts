@@ -26,6 +26,9 @@ export const ERROR_CODES = {
   SUBSCRIBER_LEFT:
     'the subscriber unsubscribed or bounced: only their own confirmed request resubscribes them',
   UNSUBSCRIBE_UNVERIFIED: 'an unsubscribe mail carries no valid token',
+  WEBHOOK_INVALID:
+    'a bounce webhook request is not what its provider sends (not JSON, a missing or unknown field)',
+  WEBHOOK_UNVERIFIED: 'a bounce webhook request is not signed by its provider (signature, certificate host)',
   CRON_INVALID: 'the schedule expression or time zone is not valid',
   USAGE: 'the command was called with wrong arguments',
   DRAFT_INVALID: 'a correction of a draft is malformed or names nothing in the draft',

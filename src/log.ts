@@ -79,10 +79,12 @@ export function configSecrets(config: {
   redisUrl?: string | null;
   /** Webhook URLs often carry their key in the path: the whole URL is kept out of the logs. */
   alertWebhookUrl?: string | null;
+  bounceWebhookSecret?: string | null;
 }): string[] {
   const secrets = [
     config.opsToken,
     config.alertWebhookUrl ?? null,
+    config.bounceWebhookSecret ?? null,
     config.unsubscribeSecret,
     smtpPassword(config.smtpUrl),
     smtpPassword(config.dbPath ?? null),

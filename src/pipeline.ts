@@ -1,7 +1,11 @@
 import type { Notifier } from './alerts/notifier.ts';
 import { type AnalyzeOptions, analyzeArticle } from './analyze/index.ts';
 import { type AnalyzedArticle, composeEdition } from './compose/edition.ts';
-import type { Config } from './config.ts';
+import { type Config, mailDomain } from './config.ts';
+
+export { mailDomain } from './config.ts';
+
+import { verpAddress } from './bounces/verp.ts';
 import {
   type DeliverOptions,
   type DeliveryReport,
@@ -90,10 +94,20 @@ export async function renderArchiveCopy(
   return { subject: copy.subject, html: copy.html };
 }
 
-/** The complete message for one recipient: personalized copy plus list headers and calendar. */
+/**
+ * The complete message for one recipient: personalized copy plus list headers and calendar.
+ * A recorded delivery (editionId and subscriberId given) goes out from its own VERP address,
+ * so its bounces name it; a preview or test copy from the plain bounce address.
+ */
 export function buildMessage(
   rendered: RenderedEdition,
-  recipient: { email: string; name: string | null; messageId: string },
+  recipient: {
+    email: string;
+    name: string | null;
+    messageId: string;
+    editionId?: string;
+    subscriberId?: number;
+  },
   config: Readonly<Config>,
   secret: string,
 ): OutgoingMessage {
@@ -101,8 +115,13 @@ export function buildMessage(
   const unsubscribeUrl = `${config.publicUrl}/unsubscribe?token=${token}`;
   const copy = personalize(rendered, { name: recipient.name, unsubscribeUrl });
   const domain = mailDomain(config.mailFrom);
+  const { editionId, subscriberId } = recipient;
   return {
     from: config.mailFrom,
+    envelopeFrom:
+      editionId !== undefined && subscriberId !== undefined
+        ? verpAddress(config.bounceAddress, { editionId, subscriberId }, secret)
+        : config.bounceAddress,
     to: recipient.name
       ? `"${oneLine(recipient.name).replace(/["\\]/g, '')}" <${recipient.email}>`
       : recipient.email,
@@ -128,11 +147,6 @@ export function buildMessage(
         ]
       : [],
   };
-}
-
-/** The domain of the sender address, for Message-IDs and List-Id. */
-export function mailDomain(mailFrom: string): string {
-  return /@([^>\s]+)>?\s*$/.exec(mailFrom)?.[1]?.toLowerCase() ?? 'localhost';
 }
 
 /**

@@ -59,6 +59,11 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: 'queue an edition’s failed deliveries again (active subscribers only) and deliver them',
     load: async () => (await import('./retry-command.ts')).registerRetryFailed,
   },
+  bounces: {
+    term: 'bounces',
+    summary: 'bounce and complaint reports (DSN, ARF): ingest the bounce mailbox, count them',
+    load: async () => (await import('./bounces-command.ts')).registerBounces,
+  },
   subscribers: {
     term: 'subscribers',
     summary: 'manage the subscriber list',

@@ -31,7 +31,10 @@ export function reportError(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
   const code = error instanceof DigestError ? ` [${error.code}]` : '';
   process.stderr.write(`digest: ${redactUrls(message)}${code}\n`);
-  process.exitCode = error instanceof DigestError && error.code === 'USAGE' ? 2 : 1;
+  // A command may ask for its own status (75, EX_TEMPFAIL, for a mail server to try again).
+  const asked = error instanceof DigestError ? error.data.exitCode : undefined;
+  process.exitCode =
+    typeof asked === 'number' ? asked : error instanceof DigestError && error.code === 'USAGE' ? 2 : 1;
 }
 
 /** One log line (pino, to standard error, so standard output stays for data such as JSON). */

@@ -1,4 +1,6 @@
 import { dirname, join } from 'node:path';
+import { bounceContext } from '../bounces/ingest.ts';
+import { SnsVerifier } from '../bounces/sns.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { DigestError } from '../errors.ts';
 import { loadArticles } from '../ingest/load.ts';
@@ -84,6 +86,12 @@ export async function runService({ schedule, role }: { schedule: boolean; role: 
       cacheMs: PREVIEW_CACHE_MS,
     }),
     ...(inbox ? { inbox } : {}),
+    bounceWebhooks: {
+      secret: config.bounceWebhookSecret,
+      bounces: bounceContext(config, ctx.store, ctx.secret),
+      sns: new SnsVerifier(),
+      log: (line) => logger.info(line),
+    },
   }).catch(async (error: unknown) => {
     // A taken port: close what was opened, so the process exits with the one-line error.
     await ctx.close();

@@ -7,6 +7,7 @@ import {
   listEditionSummaries,
 } from '../schedule/edition-status.ts';
 import { escapeTerminal } from '../terminal-text.ts';
+import { formatBounceCounts } from './bounce-format.ts';
 import { summaryOf } from './commands.ts';
 import { openStoreContext } from './store-context.ts';
 
@@ -61,6 +62,7 @@ export function formatDetail(d: EditionDetail): string {
     `  created  ${d.createdAt}${d.finishedAt ? `  finished ${d.finishedAt}` : ''}`,
     `  ${p.total} recipient(s): ${p.queued} queued, ${p.sending} sending, ${p.sent} sent, ${p.failed} failed, ` +
       `${p.skipped ?? 0} skipped; ${d.bounced} bounced`,
+    `  bounce reports  ${formatBounceCounts(d.bounces, { unmatched: false })}`,
   ];
   if (d.lastErrors.length > 0) lines.push('  last errors:');
   for (const e of d.lastErrors)

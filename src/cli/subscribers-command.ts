@@ -12,6 +12,7 @@ import type { DigestStore, SubscriberStatus } from '../store/store.ts';
 import { exportSubscribersCsv, importSubscribersCsv } from '../store/subscriber-csv.ts';
 import { subscriberFieldProblem } from '../store/subscriber-fields.ts';
 import { escapeTerminal } from '../terminal-text.ts';
+import { describeBounceReason } from './bounce-format.ts';
 import { summaryOf } from './commands.ts';
 import { operatorName } from './operator.ts';
 import { parseRecipient } from './recipient.ts';
@@ -119,15 +120,22 @@ export function registerSubscribers(program: Command): void {
   registerImportExport(cmd);
   cmd
     .command('list')
+    .description('email, name and status, tab-separated; a bounced subscriber also has why')
     .option('--status <status>', 'active, unconfirmed, unsubscribed or bounced')
     .option('--consent', 'a fourth column: how the subscriber came to be active (kind, time, source, IP)')
     .action(async (opts: { status?: string; consent?: boolean }) => {
       const status = readStatus(opts.status);
       await withStoreContext(async (ctx) => {
-        for await (const s of ctx.store.listSubscribers(status)) {
-          const consent = opts.consent ? `\t${escapeTerminal(await consentRecord(ctx.store, s.id))}` : '';
-          const line = `${escapeTerminal(s.email)}\t${escapeTerminal(s.name ?? '')}\t${s.status}${consent}\n`;
-          if (!process.stdout.write(line)) await drained();
+        for await (const page of pages(ctx.store.listSubscribers(status), 500)) {
+          const bounced = page.filter((s) => s.status === 'bounced').map((s) => s.id);
+          const reasons = await ctx.store.bounces.reasons(bounced);
+          for (const s of page) {
+            const consent = opts.consent ? `\t${escapeTerminal(await consentRecord(ctx.store, s.id))}` : '';
+            const why =
+              s.status === 'bounced' ? `\t${escapeTerminal(describeBounceReason(reasons.get(s.id)))}` : '';
+            const line = `${escapeTerminal(s.email)}\t${escapeTerminal(s.name ?? '')}\t${s.status}${consent}${why}\n`;
+            if (!process.stdout.write(line)) await drained();
+          }
         }
       });
     });
@@ -230,6 +238,19 @@ function formatHistory(events: SubscriberEvent[]): string {
       .join('\t'),
   );
   return lines.length > 0 ? `${lines.join('\n')}\n` : 'no history\n';
+}
+
+/** The items of a stream in arrays of up to `size`: one query per page, not per item. */
+async function* pages<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let page: T[] = [];
+  for await (const item of items) {
+    page.push(item);
+    if (page.length >= size) {
+      yield page;
+      page = [];
+    }
+  }
+  if (page.length > 0) yield page;
 }
 
 function drained(): Promise<void> {

@@ -57,7 +57,7 @@ export function createSmtpMailer(url: string, options: SmtpMailerOptions = {}): 
     async send(message: OutgoingMessage) {
       try {
         await pool.send(
-          { from: envelopeAddress(message.from), to: envelopeAddress(message.to) },
+          { from: message.envelopeFrom ?? envelopeAddress(message.from), to: envelopeAddress(message.to) },
           buildMime(message),
         );
       } catch (cause) {

@@ -8,6 +8,11 @@ export interface MessageAttachment {
 /** The one message type that crosses from render to delivery: a complete, personalized email. */
 export interface OutgoingMessage {
   from: string;
+  /**
+   * The envelope sender (SMTP MAIL FROM, the Return-Path): where bounces go. A VERP address
+   * naming the delivery (`bounces+TOKEN@domain`); the bare `from` address when unset.
+   */
+  envelopeFrom?: string;
   /** "Name <address>" or a bare address. */
   to: string;
   subject: string;

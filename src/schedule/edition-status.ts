@@ -1,3 +1,4 @@
+import type { BounceCounts } from '../store/bounce-store.ts';
 import type {
   DeliveryErrorRecord,
   DigestStore,
@@ -24,6 +25,8 @@ export interface EditionDetail extends EditionSummary {
   bounced: number;
   /** Failed deliveries `retry-failed` would send again (to subscribers still active). */
   retryable: number;
+  /** Bounce reports (DSN, ARF, webhooks, SMTP refusals) matched to this edition, by kind. */
+  bounces: BounceCounts;
   /** The newest delivery errors, newest first. */
   lastErrors: DeliveryErrorRecord[];
 }
@@ -41,13 +44,14 @@ export async function listEditionSummaries(store: DigestStore, limit = 20): Prom
 export async function describeEdition(store: DigestStore, id?: string): Promise<EditionDetail | null> {
   const record = id ? await store.getEdition(id) : ((await store.listEditions(1))[0] ?? null);
   if (!record) return null;
-  const [summary, bounced, retryable, lastErrors] = await Promise.all([
+  const [summary, bounced, retryable, bounces, lastErrors] = await Promise.all([
     summarize(store, record),
     store.countBounced(record.id),
     store.countRetryable(record.id),
+    store.bounces.counts(record.id),
     store.deliveryErrors(record.id, LAST_ERRORS),
   ]);
-  return { ...summary, bounced, retryable, lastErrors };
+  return { ...summary, bounced, retryable, bounces, lastErrors };
 }
 
 async function summarize(store: DigestStore, r: EditionRecord): Promise<EditionSummary> {

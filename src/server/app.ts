@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { DigestStore } from '../store/store.ts';
 import { archiveRoutes } from './archive/routes.ts';
+import { type BounceWebhookOptions, bounceWebhookRoutes } from './bounce-webhook.ts';
 import { calendarRoutes } from './calendar-route.ts';
 import { type DeskOptions, deskRoutes, hasSession } from './desk/index.ts';
 import type { DevInbox } from './dev-inbox/index.ts';
@@ -44,6 +45,8 @@ export interface AppOptions {
   desk?: DeskOptions;
   /** X-Forwarded-For and -Proto are believed only with this (HTTP_TRUST_PROXY). */
   trustProxy?: boolean | string;
+  /** The bounce webhooks at /webhooks/bounces/PROVIDER; absent or without a secret, 404. */
+  bounceWebhooks?: BounceWebhookOptions;
   /** Failures with no caller (a 500): to the log. */
   onError?: (error: Error) => void;
 }
@@ -59,8 +62,8 @@ const LIMITS = {
 
 /**
  * Builds the HTTP app: Host check, cookies, clean errors, and the routes: /health,
- * /unsubscribe, /calendar/…, /desk/…, /preview, /inbox, /api/…, and the index. `hosts` gives the
- * Host values to answer (filled once the port is known).
+ * /unsubscribe, /calendar/…, /desk/…, /preview, /inbox, /api/…, /webhooks/bounces/…, and the
+ * index. `hosts` gives the Host values to answer (filled once the port is known).
  */
 export async function buildApp(
   options: AppOptions,
@@ -89,6 +92,9 @@ export async function buildApp(
   if (options.archive)
     await app.register(archiveRoutes, { ...options.archive, store: options.store, secret: options.secret });
   await app.register(opsApiRoutes, { ...(options.ops ? { ops: options.ops } : {}) });
+  await app.register(bounceWebhookRoutes, {
+    ...(options.bounceWebhooks ? { webhooks: options.bounceWebhooks } : {}),
+  });
   if (options.inbox) await app.register(inboxRoutes, { inbox: options.inbox });
   if (options.desk) await app.register(deskRoutes, options.desk);
   const { preview, inbox } = options;

@@ -4,12 +4,14 @@ import type { Edition } from '../models/edition.ts';
 import type { FetchRecord } from '../models/source.ts';
 import type { AccountStore } from './accounts.ts';
 import type { AuditLog } from './audit.ts';
+import type { BounceStore } from './bounce-store.ts';
 import type { DeskReads } from './desk-reads.ts';
 import type { DraftStore } from './drafts.ts';
 import { normalizeEmailAddress } from './email-address.ts';
 import type { AddOrigin, StatusCause, SubscriberHistory } from './history.ts';
 import { PostgresAccounts } from './postgres-accounts.ts';
 import { PostgresAudit } from './postgres-audit.ts';
+import { createPostgresBounces } from './postgres-bounces.ts';
 import { PostgresDeskReads } from './postgres-desk-reads.ts';
 import { PostgresDrafts } from './postgres-drafts.ts';
 import { createPostgresHistory } from './postgres-history.ts';
@@ -107,6 +109,7 @@ class PostgresStore extends PostgresReads implements DigestStore {
   readonly accounts: AccountStore;
   readonly audit: AuditLog;
   readonly deskReads: DeskReads;
+  readonly bounces: BounceStore;
 
   constructor(pool: Pool) {
     super(pool);
@@ -117,6 +120,7 @@ class PostgresStore extends PostgresReads implements DigestStore {
     this.accounts = new PostgresAccounts(pool);
     this.audit = new PostgresAudit(pool);
     this.deskReads = new PostgresDeskReads(pool);
+    this.bounces = createPostgresBounces(pool);
   }
 
   async addSubscriber(email: string, name: string | null, origin: AddOrigin = { source: 'cli' }) {

@@ -6,6 +6,7 @@ import type { Edition } from '../models/edition.ts';
 import type { FetchRecord } from '../models/source.ts';
 import type { AccountStore } from './accounts.ts';
 import type { AuditLog } from './audit.ts';
+import type { BounceStore } from './bounce-store.ts';
 import type { DeskReads } from './desk-reads.ts';
 import type { DraftStore } from './drafts.ts';
 import { normalizeEmailAddress } from './email-address.ts';
@@ -22,6 +23,7 @@ import {
 import type { SignupStore } from './signups.ts';
 import { SqliteAccounts } from './sqlite-accounts.ts';
 import { SqliteAudit } from './sqlite-audit.ts';
+import { createSqliteBounces } from './sqlite-bounces.ts';
 import { SqliteDeskReads } from './sqlite-desk-reads.ts';
 import { foldWriteAheadLog, openFailure, recoverWhenDiskFull } from './sqlite-disk-full.ts';
 import { SqliteDrafts } from './sqlite-drafts.ts';
@@ -97,6 +99,7 @@ class SqliteStore implements DigestStore {
 
   readonly history: SubscriberHistory;
   readonly signups: SignupStore;
+  readonly bounces: BounceStore;
 
   readonly drafts: DraftStore;
   readonly accounts: AccountStore;
@@ -111,6 +114,7 @@ class SqliteStore implements DigestStore {
     this.accounts = new SqliteAccounts(db);
     this.audit = new SqliteAudit(db);
     this.deskReads = new SqliteDeskReads(db);
+    this.bounces = createSqliteBounces(db);
   }
 
   async addSubscriber(email: string, name: string | null, origin: AddOrigin = { source: 'cli' }) {

@@ -2,6 +2,7 @@ import type { Edition } from '../models/edition.ts';
 import type { FetchRecord } from '../models/source.ts';
 import type { AccountStore } from './accounts.ts';
 import type { AuditLog } from './audit.ts';
+import type { BounceStore } from './bounce-store.ts';
 import type { DeskReads } from './desk-reads.ts';
 import type { DraftStore } from './drafts.ts';
 import type { AddOrigin, StatusCause, SubscriberHistory } from './history.ts';
@@ -111,6 +112,9 @@ export interface OpenEditionInput {
  * address finds, adds or changes the one row of that address, which is stored in normal form.
  */
 export interface DigestStore {
+  /** Bounce and complaint events (src/store/bounce-store.ts). */
+  readonly bounces: BounceStore;
+
   /**
    * Adds an active subscriber unless the address is on the list (in any status: an existing
    * row is returned unchanged, never resubscribed). Records `subscribed` in the history.

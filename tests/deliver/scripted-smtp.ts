@@ -15,8 +15,10 @@ export interface Script {
   data?: (recipient: string, tries: number) => Reply | 'drop' | null;
 }
 
-/** One accepted message: its recipient, Message-ID, and (when kept) the raw bytes. */
+/** One accepted message: its envelope sender and recipient, Message-ID, and (when kept) the raw bytes. */
 export interface Accepted {
+  /** MAIL FROM: the VERP address of the delivery. */
+  from: string;
   to: string;
   messageId: string | null;
   raw: Buffer | null;
@@ -61,6 +63,7 @@ export async function startScriptedSmtp(
         if (verdict === 'drop') return;
         if (verdict) return callback(replyError(verdict));
         accepted.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to,
           messageId: messageIdOf(head),
           raw: options.keepRaw === false ? null : Buffer.concat(chunks),

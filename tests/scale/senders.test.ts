@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { verifyVerpToken } from '../../src/bounces/verp.ts';
 import { openPostgresStore } from '../../src/store/postgres-store.ts';
 import { addresses } from '../deliver/outbox-fixture.ts';
 import { startScriptedSmtp } from '../deliver/scripted-smtp.ts';
@@ -60,6 +61,15 @@ describe.skipIf(skip !== null)('scaling out: three senders on Postgres and Redis
       expectEveryoneOnce(smtp, SUBSCRIBERS, POOL);
 
       const [edition] = await seed.listEditions(1);
+      // The queue senders send each delivery from its own VERP address, as the embedded outbox does.
+      for (const a of smtp.accepted) {
+        const named = verifyVerpToken(
+          /^bounces\+([a-z2-7]+)@example\.org$/.exec(a.from)?.[1] ?? '',
+          'test-secret-0123456789',
+        );
+        expect(named?.editionId).toBe(edition?.id);
+        expect(`${a.messageId}`).toBe(`<${edition?.id}.${named?.subscriberId}@example.org>`);
+      }
       expect(edition?.status).toBe('done');
       expect(await seed.editionProgress(edition?.id ?? '')).toMatchObject({
         sent: SUBSCRIBERS,

@@ -1,0 +1,74 @@
+import type { Config } from '../config.ts';
+import type { BounceSource } from '../store/bounce-store.ts';
+import type { DigestStore } from '../store/store.ts';
+import { applyBounceReport, type BounceOutcome, type BounceRules } from './apply-rules.ts';
+import { splitMailbox } from './mailbox.ts';
+import { readBounceMail, unparseable } from './read-report.ts';
+import type { BounceReport } from './report.ts';
+
+/** What ingesting bounces needs: the store, the secret that signs VERP tokens, the rules. */
+export interface BounceContext {
+  store: DigestStore;
+  /** The product's secret (the one that signs unsubscribe links and VERP tokens). */
+  secret: string;
+  /** BOUNCE_ADDRESS: its `local+TOKEN@domain` addresses carry the tokens. */
+  bounceAddress: string;
+  rules: BounceRules;
+}
+
+/** The bounce context of a configuration, its store and its secret. */
+export function bounceContext(
+  config: Pick<Config, 'bounceAddress' | 'bounceSoftLimit' | 'bounceSoftWindow'>,
+  store: DigestStore,
+  secret: string,
+): BounceContext {
+  return {
+    store,
+    secret,
+    bounceAddress: config.bounceAddress,
+    rules: { softLimit: config.bounceSoftLimit, softWindow: config.bounceSoftWindow },
+  };
+}
+
+/** Largest mail taken from a mailbox stream: a bounce quoting a whole digest is far smaller. */
+export const MAX_BOUNCE_MAIL = 10 * 1024 * 1024;
+
+/** Reads one mail of the bounce mailbox and applies the rules (see applyBounceReport). */
+export async function ingestBounceMail(ctx: BounceContext, raw: Buffer): Promise<BounceOutcome> {
+  const report = await readBounceMail(raw, { bounceAddress: ctx.bounceAddress });
+  return ingestReport(ctx, report, 'mail');
+}
+
+/** Applies a report read elsewhere (a provider's webhook) under the same rules. */
+export function ingestReport(
+  ctx: BounceContext,
+  report: BounceReport,
+  source: BounceSource,
+): Promise<BounceOutcome> {
+  return applyBounceReport(ctx.store, report, { secret: ctx.secret, rules: ctx.rules, source });
+}
+
+/**
+ * Ingests every mail of a stream (one mail, or an mbox of many: a backlog, a storm) one after
+ * another, so memory holds one mail whatever the stream's length. `onOutcome` hears each.
+ */
+export async function ingestBounceStream(
+  ctx: BounceContext,
+  input: AsyncIterable<Buffer>,
+  onOutcome: (outcome: BounceOutcome) => void | Promise<void>,
+): Promise<number> {
+  let count = 0;
+  for await (const item of splitMailbox(input, MAX_BOUNCE_MAIL)) {
+    const outcome =
+      'mail' in item
+        ? await ingestBounceMail(ctx, item.mail)
+        : await ingestReport(
+            ctx,
+            unparseable(`a mail of ${item.tooLarge} bytes is over the size limit`),
+            'mail',
+          );
+    count++;
+    await onOutcome(outcome);
+  }
+  return count;
+}

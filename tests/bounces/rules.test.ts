@@ -1,0 +1,144 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type BounceContext, ingestBounceMail } from '../../src/bounces/ingest.ts';
+import { verpAddress } from '../../src/bounces/verp.ts';
+import { openSqliteStore } from '../../src/store/sqlite-store.ts';
+import type { DigestStore } from '../../src/store/store.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
+import { type SampleName, sample } from './samples.ts';
+
+const SECRET = 'rules-secret-0123456789';
+const BOUNCES = 'bounces@news.example';
+
+describe('the bounce rules', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let store: DigestStore;
+  let ctx: BounceContext;
+  let editions: string[];
+  const id = async (email: string) => (await store.findSubscriber(email))?.id ?? 0;
+  const status = async (email: string) => (await store.findSubscriber(email))?.status;
+  /** Opens an edition to the active subscribers, every delivery sent. */
+  const send = async () => {
+    const editionId = `2024-01-${String(editions.length + 10).padStart(2, '0')}-0000000${editions.length}`;
+    const edition = {
+      id: editionId,
+      date: '2024-01-04',
+      composedAt: new Date().toISOString(),
+      newsletterName: 'D',
+      items: [],
+    };
+    await store.openEdition({
+      edition,
+      subject: 'S',
+      slot: null,
+      articleIds: [],
+      messageIdDomain: 'news.example',
+    });
+    for (const d of await store.claimDeliveries(editionId, 100, new Date()))
+      await store.markSent(editionId, d.subscriberId);
+    editions.push(editionId);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    return editionId;
+  };
+  /** A sample about `email`'s delivery of `editionId` (VERP unless told otherwise). */
+  const mail = async (name: SampleName, email: string, editionId: string, verp?: string) => {
+    const subscriberId = await id(email);
+    return sample(name, {
+      verp: verp ?? verpAddress(BOUNCES, { editionId, subscriberId }, SECRET),
+      rcpt: email,
+      messageId: `<${editionId}.${subscriberId}@news.example>`,
+    });
+  };
+
+  beforeEach(async () => {
+    temp = makeTempDir('digest-rules-');
+    store = openSqliteStore(join(temp.dir, 'digest.db'));
+    for (const email of ['ana@reader.example', 'ben@reader.example', 'cat@reader.example'])
+      await store.addSubscriber(email, null);
+    ctx = { store, secret: SECRET, bounceAddress: BOUNCES, rules: { softLimit: 3, softWindow: 5 } };
+    editions = [];
+  });
+  afterEach(async () => {
+    await store.close();
+    temp.remove();
+  });
+
+  it('matches by the original Message-ID when the bounce came to the plain address', async () => {
+    const e1 = await send();
+    const outcome = await ingestBounceMail(ctx, await mail('gmail-hard', 'ana@reader.example', e1, BOUNCES));
+    expect(outcome.event).toMatchObject({ matchedBy: 'message-id', editionId: e1, action: 'bounced' });
+    expect(await status('ana@reader.example')).toBe('bounced');
+  });
+
+  it('refuses a Message-ID whose report names another recipient', async () => {
+    const e1 = await send();
+    const ana = await mail('postfix-hard', 'ana@reader.example', e1, BOUNCES);
+    const moved = Buffer.from(
+      ana.toString('latin1').replaceAll('ana@reader.example', 'ben@reader.example'),
+      'latin1',
+    );
+    // Ben's address with Ana's Message-ID: neither is taken on the other's word.
+    const text = moved
+      .toString('latin1')
+      .replace(/Message-ID: <[^>]+>/, `Message-ID: <${e1}.${await id('ana@reader.example')}@news.example>`);
+    const outcome = await ingestBounceMail(ctx, Buffer.from(text, 'latin1'));
+    expect(outcome.event.matchedBy).toBe('recipient');
+    expect(outcome.event.email).toBe('ben@reader.example');
+    expect(await status('ana@reader.example')).toBe('active');
+  });
+
+  it('matches by the failed recipient last, to the newest edition they were sent', async () => {
+    await send();
+    const e2 = await send();
+    const outcome = await ingestBounceMail(
+      ctx,
+      sample('exim-text', {
+        verp: BOUNCES,
+        rcpt: 'cat@reader.example',
+        messageId: '<unknown@elsewhere.example>',
+      }),
+    );
+    expect(outcome.event).toMatchObject({ matchedBy: 'recipient', editionId: e2, action: 'bounced' });
+  });
+
+  it('counts soft bounces of old editions out once they leave the window', async () => {
+    ctx.rules = { softLimit: 2, softWindow: 2 };
+    const e1 = await send();
+    await ingestBounceMail(ctx, await mail('postfix-soft', 'ana@reader.example', e1));
+    await send();
+    const e3 = await send();
+    // e1 is no longer among Ana's last 2 editions: e3's soft bounce is her first in the window.
+    const outcome = await ingestBounceMail(ctx, await mail('postfix-soft', 'ana@reader.example', e3));
+    expect(outcome.action).toBeNull();
+    expect(await status('ana@reader.example')).toBe('active');
+  });
+
+  it('never marks bounced for soft bounces with BOUNCE_SOFT_LIMIT=0', async () => {
+    ctx.rules = { softLimit: 0, softWindow: 5 };
+    for (let i = 0; i < 4; i++)
+      await ingestBounceMail(ctx, await mail('postfix-soft', 'ana@reader.example', await send()));
+    expect(await status('ana@reader.example')).toBe('active');
+  });
+
+  it('lets a complaint unsubscribe a bounced subscriber, and nothing reactivate or re-bounce one who left', async () => {
+    const e1 = await send();
+    await ingestBounceMail(ctx, await mail('postfix-hard', 'ana@reader.example', e1));
+    expect(await status('ana@reader.example')).toBe('bounced');
+    expect((await ingestBounceMail(ctx, await mail('arf-abuse', 'ana@reader.example', e1))).action).toBe(
+      'unsubscribed',
+    );
+    expect(
+      (await ingestBounceMail(ctx, await mail('postfix-hard', 'ana@reader.example', e1))).action,
+    ).toBeNull();
+    expect(await status('ana@reader.example')).toBe('unsubscribed');
+  });
+
+  it('treats a valid token for a delivery the store does not have as unmatched', async () => {
+    const outcome = await ingestBounceMail(
+      ctx,
+      await mail('postfix-hard', 'ana@reader.example', '2024-02-01-deadbeef'),
+    );
+    expect(outcome.event).toMatchObject({ matchedBy: 'unmatched', action: null, subscriberId: null });
+    expect(await status('ana@reader.example')).toBe('active');
+  });
+});
