@@ -38,6 +38,10 @@ const addresses = z
     }
   });
 
+const booleanText = z
+  .string()
+  .refine((v) => /^(true|false|1|0|yes|no)$/i.test(v), 'must be true or false')
+  .transform((v) => /^(true|1|yes)$/i.test(v));
 const BOUNCE_ADDRESS_RULE =
   'must be a plain address (local part of at most 31 letters, digits, ".", "_" or "-", no "+": the VERP token goes there)';
 
@@ -94,12 +98,7 @@ const schema = z.object({
     () => true,
     'must be a number of messages per second, 0 for no limit',
   ),
-  SMTP_REQUIRE_TLS: optional(
-    z
-      .string()
-      .refine((v) => /^(true|false|1|0|yes|no)$/i.test(v), 'must be true or false')
-      .transform((v) => /^(true|1|yes)$/i.test(v)),
-  ),
+  SMTP_REQUIRE_TLS: optional(booleanText),
   SMTP_TIMEOUT_MS: wholeNumber(30_000, 100),
   SMTP_MAX_ATTEMPTS: wholeNumber(5, 1, 50),
   SMTP_RETRY_BASE_MS: wholeNumber(2000, 0),
@@ -124,6 +123,7 @@ const schema = z.object({
       .regex(/^[a-z0-9._-]{1,31}@[a-z0-9.-]+\.[a-z0-9-]+$/i, BOUNCE_ADDRESS_RULE)
       .transform((v) => v.toLowerCase()),
   ),
+  BOUNCE_VERP: optional(booleanText),
   BOUNCE_SOFT_LIMIT: wholeNumber(3, 0, 100),
   BOUNCE_SOFT_WINDOW: wholeNumber(5, 1, 100),
   BOUNCE_WEBHOOK_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
@@ -209,6 +209,8 @@ export interface Config {
   senderLockMs: number;
   /** The envelope sender's base: each delivery goes out from `local+TOKEN@domain` (VERP). */
   bounceAddress: string;
+  /** Each delivery from its own `local+TOKEN@domain` (true), or every one from bounceAddress itself. */
+  bounceVerp: boolean;
   /** Soft-bounced editions that mark a subscriber bounced (0 = never). */
   bounceSoftLimit: number;
   /** How many of a subscriber's latest editions the soft limit looks at. */
@@ -288,6 +290,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     redisUrl: e.REDIS_URL ?? null,
     senderLockMs: e.SENDER_LOCK_MS,
     bounceAddress: e.BOUNCE_ADDRESS ?? `bounces@${mailDomain(e.MAIL_FROM)}`,
+    bounceVerp: e.BOUNCE_VERP ?? true,
     bounceSoftLimit: e.BOUNCE_SOFT_LIMIT,
     bounceSoftWindow: softWindow(e.BOUNCE_SOFT_LIMIT, e.BOUNCE_SOFT_WINDOW),
     bounceWebhookSecret: e.BOUNCE_WEBHOOK_SECRET ?? null,

@@ -97,7 +97,8 @@ export async function renderArchiveCopy(
 /**
  * The complete message for one recipient: personalized copy plus list headers and calendar.
  * A recorded delivery (editionId and subscriberId given) goes out from its own VERP address,
- * so its bounces name it; a preview or test copy from the plain bounce address.
+ * so its bounces name it (unless BOUNCE_VERP=false); a preview or test copy from the plain
+ * bounce address.
  */
 export function buildMessage(
   rendered: RenderedEdition,
@@ -119,7 +120,7 @@ export function buildMessage(
   return {
     from: config.mailFrom,
     envelopeFrom:
-      editionId !== undefined && subscriberId !== undefined
+      config.bounceVerp && editionId !== undefined && subscriberId !== undefined
         ? verpAddress(config.bounceAddress, { editionId, subscriberId }, secret)
         : config.bounceAddress,
     to: recipient.name

@@ -70,6 +70,21 @@ describe('the bounce rules', () => {
     expect(await status('ana@reader.example')).toBe('bounced');
   });
 
+  it('writes the change to the subscriber’s history, source bounce, with what the report said', async () => {
+    const e1 = await send();
+    await ingestBounceMail(ctx, await mail('postfix-hard', 'ana@reader.example', e1));
+    const events = await store.history.list(await id('ana@reader.example'));
+    expect(events.at(-1)).toMatchObject({
+      kind: 'bounced',
+      fromStatus: 'active',
+      toStatus: 'bounced',
+      source: 'bounce',
+    });
+    expect(events.at(-1)?.note).toMatch(
+      new RegExp(`^hard bounce 5\\.1\\.1 about edition ${e1} \\(matched by verp\\): 550 5\\.1\\.1`),
+    );
+  });
+
   it('refuses a Message-ID whose report names another recipient', async () => {
     const e1 = await send();
     const ana = await mail('postfix-hard', 'ana@reader.example', e1, BOUNCES);

@@ -31,3 +31,11 @@ describe('the bounce settings', () => {
     expect(loadConfig({ BOUNCE_SOFT_LIMIT: '0', BOUNCE_SOFT_WINDOW: '1' }).bounceSoftLimit).toBe(0);
   });
 });
+
+describe('BOUNCE_VERP', () => {
+  it('is on by default, off with false, and refuses a word that is neither', () => {
+    expect(loadConfig({}).bounceVerp).toBe(true);
+    expect(loadConfig({ BOUNCE_VERP: 'false' }).bounceVerp).toBe(false);
+    expect(() => loadConfig({ BOUNCE_VERP: 'sometimes' })).toThrow(/^BOUNCE_VERP must be true or false/);
+  });
+});
