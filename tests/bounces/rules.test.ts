@@ -6,6 +6,7 @@ import { openSqliteStore } from '../../src/store/sqlite-store.ts';
 import type { DigestStore } from '../../src/store/store.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { type SampleName, sample } from './samples.ts';
+import { sendEmptyEdition } from './sent-edition.ts';
 
 const SECRET = 'rules-secret-0123456789';
 const BOUNCES = 'bounces@news.example';
@@ -20,24 +21,8 @@ describe('the bounce rules', () => {
   /** Opens an edition to the active subscribers, every delivery sent. */
   const send = async () => {
     const editionId = `2024-01-${String(editions.length + 10).padStart(2, '0')}-0000000${editions.length}`;
-    const edition = {
-      id: editionId,
-      date: '2024-01-04',
-      composedAt: new Date().toISOString(),
-      newsletterName: 'D',
-      items: [],
-    };
-    await store.openEdition({
-      edition,
-      subject: 'S',
-      slot: null,
-      articleIds: [],
-      messageIdDomain: 'news.example',
-    });
-    for (const d of await store.claimDeliveries(editionId, 100, new Date()))
-      await store.markSent(editionId, d.subscriberId);
+    await sendEmptyEdition(store, editionId);
     editions.push(editionId);
-    await new Promise((resolve) => setTimeout(resolve, 5));
     return editionId;
   };
   /** A sample about `email`'s delivery of `editionId` (VERP unless told otherwise). */

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { verpAddress } from '../../src/bounces/verp.ts';
 import { openSqliteStore } from '../../src/store/sqlite-store.ts';
 import { sample } from './samples.ts';
+import { sendEmptyEdition } from './sent-edition.ts';
 
 /** The secret a storm's tokens are signed with (give it to the CLI as UNSUBSCRIBE_SECRET). */
 export const STORM_SECRET = 'storm-secret-0123456789abcdef';
@@ -21,27 +22,10 @@ export async function seedStorm(dir: string, count: number): Promise<{ db: strin
     }));
     await store.addSubscribers(batch);
   }
-  const edition = {
-    id: EDITION,
-    date: '2024-01-04',
-    composedAt: new Date().toISOString(),
-    newsletterName: 'D',
-    items: [],
-  };
-  await store.openEdition({
-    edition,
-    subject: 'S',
-    slot: null,
-    articleIds: [],
-    messageIdDomain: 'news.example',
-  });
-  const readers: StormReader[] = [];
-  for (;;) {
-    const claimed = await store.claimDeliveries(EDITION, 1000, new Date());
-    if (claimed.length === 0) break;
-    await Promise.all(claimed.map((d) => store.markSent(EDITION, d.subscriberId)));
-    readers.push(...claimed.map((d) => ({ id: d.subscriberId, email: d.email })));
-  }
+  const readers = (await sendEmptyEdition(store, EDITION)).map((d) => ({
+    id: d.subscriberId,
+    email: d.email,
+  }));
   await store.close();
   return { db, readers };
 }

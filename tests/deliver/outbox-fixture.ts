@@ -24,7 +24,11 @@ export function plainMessage(d: ClaimedDelivery): OutgoingMessage {
 export const FAST: DeliverOptions = { backoffMs: 20, maxBackoffMs: 80, maxAttempts: 5, pauseWindow: 20 };
 
 /** Opens an edition without articles for the store's active subscribers; returns its id. */
-export async function openEmptyEdition(store: DigestStore, id: string): Promise<string> {
+export async function openEmptyEdition(
+  store: DigestStore,
+  id: string,
+  messageIdDomain = 'example.org',
+): Promise<string> {
   const edition = {
     id,
     date: '2022-01-06',
@@ -37,7 +41,7 @@ export async function openEmptyEdition(store: DigestStore, id: string): Promise<
     subject: 'S',
     slot: null,
     articleIds: [],
-    messageIdDomain: 'example.org',
+    messageIdDomain,
   });
   return id;
 }

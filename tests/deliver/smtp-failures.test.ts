@@ -60,7 +60,17 @@ describe('delivery against an SMTP server scripted to fail', () => {
     const report = await outbox.deliver(mailer, editionId);
     expect(report.progress).toMatchObject({ sent: 1, failed: 1 });
     expect(smtp.rcptTries.get('gone@example.org')).toBe(1);
-    expect((await outbox.store.findSubscriber('gone@example.org'))?.status).toBe('bounced');
+    const gone = await outbox.store.findSubscriber('gone@example.org');
+    expect(gone?.status).toBe('bounced');
+    // The refusal is a bounce event too: the reason `subscribers list --status bounced` shows.
+    expect((await outbox.store.bounces.reasons([gone?.id ?? 0])).get(gone?.id ?? 0)).toMatchObject({
+      kind: 'hard',
+      matchedBy: 'session',
+      source: 'smtp',
+      code: '550',
+      editionId,
+      action: 'bounced',
+    });
 
     const next = await outbox.open();
     expect((await outbox.deliver(mailer, next)).progress).toMatchObject({ sent: 1, total: 1 });

@@ -11,6 +11,7 @@ import { verpAddress } from '../../src/bounces/verp.ts';
 import { startHttpServer } from '../../src/server/http-server.ts';
 import { openSqliteStore } from '../../src/store/sqlite-store.ts';
 import type { DigestStore } from '../../src/store/store.ts';
+import { sendEmptyEdition } from '../bounces/sent-edition.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
 const SECRET = 'product-secret-0123456789';
@@ -151,22 +152,7 @@ describe('the SES bounce webhook (through SNS)', () => {
       'dan@reader.example',
     ])
       ids.set(email, (await store.addSubscriber(email, null)).subscriber.id);
-    const edition = {
-      id: EDITION,
-      date: '2024-01-04',
-      composedAt: new Date().toISOString(),
-      newsletterName: 'D',
-      items: [],
-    };
-    await store.openEdition({
-      edition,
-      subject: 'S',
-      slot: null,
-      articleIds: [],
-      messageIdDomain: 'news.example',
-    });
-    for (const d of await store.claimDeliveries(EDITION, 10, new Date()))
-      await store.markSent(EDITION, d.subscriberId);
+    await sendEmptyEdition(store, EDITION);
     server = await startServer(WEBHOOK_SECRET);
   });
   beforeEach(() => {
