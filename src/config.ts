@@ -330,7 +330,12 @@ function toMilliseconds(value: string): number {
 }
 
 /** Variables whose value never goes into a message (URLs are shown with their password hidden). */
-const SECRET_VARIABLES = new Set(['OPS_TOKEN', 'UNSUBSCRIBE_SECRET', 'DKIM_PRIVATE_KEY']);
+const SECRET_VARIABLES = new Set([
+  'OPS_TOKEN',
+  'UNSUBSCRIBE_SECRET',
+  'DKIM_PRIVATE_KEY',
+  'BOUNCE_WEBHOOK_SECRET',
+]);
 
 /** ` "VALUE"` for an error line: the value as given, short, never a secret. */
 function describeValue(name: string, value: string | undefined): string {

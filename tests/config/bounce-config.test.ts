@@ -14,7 +14,11 @@ describe('the bounce settings', () => {
   });
 
   it.each([
-    ['BOUNCE_ADDRESS', 'bounces+x@news.example', /^BOUNCE_ADDRESS must be a plain address/],
+    [
+      'BOUNCE_ADDRESS',
+      'bounces+x@news.example',
+      /^BOUNCE_ADDRESS "bounces\+x@news\.example" must be a plain address/,
+    ],
     ['BOUNCE_ADDRESS', 'not an address', /^BOUNCE_ADDRESS /],
     ['BOUNCE_ADDRESS', `${'b'.repeat(32)}@news.example`, /^BOUNCE_ADDRESS /],
     ['BOUNCE_SOFT_LIMIT', '-1', /^BOUNCE_SOFT_LIMIT /],
@@ -22,6 +26,13 @@ describe('the bounce settings', () => {
     ['BOUNCE_WEBHOOK_SECRET', 'short', /^BOUNCE_WEBHOOK_SECRET must be at least 16 characters/],
   ])('stops with one line naming %s=%s', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('never shows the webhook secret in its error line', () => {
+    expect(() => loadConfig({ BOUNCE_WEBHOOK_SECRET: 'short-secret' })).toThrow(
+      /^BOUNCE_WEBHOOK_SECRET must be at least 16 characters/,
+    );
+    expect(() => loadConfig({ BOUNCE_WEBHOOK_SECRET: 'short-secret' })).not.toThrow(/short-secret/);
   });
 
   it('refuses a window smaller than the limit: it could never be reached', () => {
@@ -36,6 +47,8 @@ describe('BOUNCE_VERP', () => {
   it('is on by default, off with false, and refuses a word that is neither', () => {
     expect(loadConfig({}).bounceVerp).toBe(true);
     expect(loadConfig({ BOUNCE_VERP: 'false' }).bounceVerp).toBe(false);
-    expect(() => loadConfig({ BOUNCE_VERP: 'sometimes' })).toThrow(/^BOUNCE_VERP must be true or false/);
+    expect(() => loadConfig({ BOUNCE_VERP: 'sometimes' })).toThrow(
+      /^BOUNCE_VERP "sometimes" must be true or false/,
+    );
   });
 });
