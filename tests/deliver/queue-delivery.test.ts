@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { deliverThroughQueue } from '../../src/deliver/queue/await-edition.ts';
 import { type DeliveryJobOptions, DeliveryJobs } from '../../src/deliver/queue/delivery-job.ts';
@@ -6,7 +7,8 @@ import { limiterFor, redisRateGate } from '../../src/deliver/queue/rate-limit.ts
 import { startQueueSender } from '../../src/deliver/queue/sender.ts';
 import { redisOutcomeWindow } from '../../src/deliver/queue/shared-window.ts';
 import { createSmtpMailer } from '../../src/deliver/smtp.ts';
-import type { DigestStore } from '../../src/store/store.ts';
+import type { OutgoingMessage } from '../../src/models/message.ts';
+import type { ClaimedDelivery, DigestStore } from '../../src/store/store.ts';
 import { STORE_BACKENDS } from '../helpers/store-backends.ts';
 import { addresses, openEmptyEdition, plainMessage } from './outbox-fixture.ts';
 import { type ScriptedSmtp, startScriptedSmtp } from './scripted-smtp.ts';
@@ -34,6 +36,7 @@ describe.each(STORE_BACKENDS)('delivery through the BullMQ queue on $name', (bac
     senders = 2,
     options: DeliveryJobOptions = FAST,
     batchSize = 100,
+    build: (d: ClaimedDelivery) => Promise<OutgoingMessage> = async (d) => plainMessage(d),
   ) {
     const fresh = await backend.fresh();
     const url = `${redis}/${++database}`;
@@ -49,7 +52,7 @@ describe.each(STORE_BACKENDS)('delivery through the BullMQ queue on $name', (bac
     );
     for (let i = 0; i < senders; i++) {
       const store = await fresh.another();
-      const jobs = new DeliveryJobs(store, mailer, async (d) => plainMessage(d), {
+      const jobs = new DeliveryJobs(store, mailer, build, {
         concurrency: 2,
         outcomes: redisOutcomeWindow(connection, options.pauseWindow ?? 20, options.pauseFailureRatio ?? 0.5),
         ...options,
@@ -133,6 +136,38 @@ describe.each(STORE_BACKENDS)('delivery through the BullMQ queue on $name', (bac
       expect(smtp.accepted.map((a) => a.to).sort()).toEqual([...emails].sort());
     },
   );
+  it.skipIf(skip !== null || backend.skipReason !== null)(
+    'resumes a paused edition even while the job that saw the pause is still finishing',
+    async () => {
+      let refuse = true;
+      const smtp = await startScriptedSmtp(
+        {},
+        {
+          server: {
+            onMailFrom(_address, _session, callback) {
+              callback(
+                refuse ? Object.assign(new Error('Sender refused'), { responseCode: 553 }) : undefined,
+              );
+            },
+          },
+        },
+      );
+      // The second message takes its time to build: its job is still running when the first
+      // one's refusal has paused the edition and the resume below fans it out again.
+      const slowSecond = async (d: ClaimedDelivery) => {
+        if (d.subscriberId === 2) await sleep(800);
+        return plainMessage(d);
+      };
+      const { store, queue, editionId } = await setup(addresses(2), smtp, 1, FAST, 100, slowSecond);
+      const paused = await deliverThroughQueue(store, queue, editionId, { pollMs: 20 });
+      expect(paused.outcome).toBe('paused');
+      refuse = false;
+      const resumed = await deliverThroughQueue(store, queue, editionId, { pollMs: 20 });
+      expect(resumed).toMatchObject({ outcome: 'done', progress: { sent: 2, queued: 0, sending: 0 } });
+      expect(smtp.accepted).toHaveLength(2);
+    },
+  );
+
   it.skipIf(skip !== null || backend.skipReason !== null)(
     'pauses on the failure ratio of all senders together, not of each one',
     async () => {

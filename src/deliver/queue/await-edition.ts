@@ -14,6 +14,8 @@ export interface QueueDeliverOptions {
   pollMs?: number;
   /** Offer the jobs again after this long without progress (a job lost with Redis, say), ms. Default 60 s. */
   stallMs?: number;
+  /** On a resume, how long to wait for the jobs that saw the pause to finish, ms. Default 30 s. */
+  settleMs?: number;
 }
 
 const left = (p: EditionProgress) => p.queued + p.sending;
@@ -30,7 +32,11 @@ export async function deliverThroughQueue(
   options: QueueDeliverOptions = {},
 ): Promise<DeliveryReport> {
   const record = await store.getEdition(editionId);
-  if (record?.status !== 'sending') await store.setEditionStatus(editionId, 'sending');
+  if (record?.status !== 'sending') {
+    // A resume: the jobs that saw the pause may still be finishing; their ids must be free.
+    await queue.settle(editionId, options.settleMs ?? 30_000);
+    await store.setEditionStatus(editionId, 'sending');
+  }
   await queue.enqueueEdition(store, editionId);
   let last = -1;
   let lastChange = Date.now();

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DigestError } from '../../errors.ts';
@@ -30,6 +31,12 @@ export interface DeliveryQueue {
    * sent meanwhile does nothing. Returns how many deliveries the added jobs carry.
    */
   enqueueEdition(store: DigestStore, editionId: string): Promise<number>;
+  /**
+   * Resolves once no job of the edition is running (or after `timeoutMs`): a paused edition's
+   * jobs finish their turn (giving their deliveries back) after the pause is visible, and a
+   * resume fanned out before they are gone would be ignored, their job ids still taken.
+   */
+  settle(editionId: string, timeoutMs: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -120,6 +127,14 @@ export function createDeliveryQueue(redisUrl: string, options: DeliveryQueueOpti
         );
       }
       return offered;
+    },
+    async settle(editionId, timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const active = await queue.getJobs(['active'], 0, -1);
+        if (!active.some((job) => (job.data as DeliveryJobData | undefined)?.editionId === editionId)) return;
+        await sleep(50);
+      }
     },
     async close() {
       await queue.close();
