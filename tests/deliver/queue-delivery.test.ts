@@ -24,6 +24,27 @@ async function openEdition(store: DigestStore, emails: string[]): Promise<string
   return openEmptyEdition(store, 'e1');
 }
 
+/** An SMTP server that refuses every session's sender (553) until allow() is called. */
+async function startRefusingSmtp(): Promise<{ smtp: ScriptedSmtp; allow: () => void }> {
+  let refuse = true;
+  const smtp = await startScriptedSmtp(
+    {},
+    {
+      server: {
+        onMailFrom(_address, _session, callback) {
+          callback(refuse ? Object.assign(new Error('Sender refused'), { responseCode: 553 }) : undefined);
+        },
+      },
+    },
+  );
+  return {
+    smtp,
+    allow: () => {
+      refuse = false;
+    },
+  };
+}
+
 describe.each(STORE_BACKENDS)('delivery through the BullMQ queue on $name', (backend) => {
   const cleanup: (() => unknown)[] = [];
   afterEach(async () => {
@@ -111,26 +132,14 @@ describe.each(STORE_BACKENDS)('delivery through the BullMQ queue on $name', (bac
   it.skipIf(skip !== null || backend.skipReason !== null)(
     'pauses the edition when the SMTP server refuses the session, and sends it all after a resume',
     async () => {
-      let refuse = true;
-      const smtp = await startScriptedSmtp(
-        {},
-        {
-          server: {
-            onMailFrom(_address, _session, callback) {
-              callback(
-                refuse ? Object.assign(new Error('Sender refused'), { responseCode: 553 }) : undefined,
-              );
-            },
-          },
-        },
-      );
+      const { smtp, allow } = await startRefusingSmtp();
       const emails = addresses(6);
       const { store, queue, editionId } = await setup(emails, smtp, 1);
       const paused = await deliverThroughQueue(store, queue, editionId, { pollMs: 50 });
       expect(paused.outcome).toBe('paused');
       expect(paused.reason).toMatch(/refused the session.*digest send --resume/);
       expect(smtp.accepted).toHaveLength(0);
-      refuse = false;
+      allow();
       const resumed = await deliverThroughQueue(store, queue, editionId, { pollMs: 50 });
       expect(resumed).toMatchObject({ outcome: 'done', progress: { sent: 6 } });
       expect(smtp.accepted.map((a) => a.to).sort()).toEqual([...emails].sort());
@@ -139,19 +148,7 @@ describe.each(STORE_BACKENDS)('delivery through the BullMQ queue on $name', (bac
   it.skipIf(skip !== null || backend.skipReason !== null)(
     'resumes a paused edition even while the job that saw the pause is still finishing',
     async () => {
-      let refuse = true;
-      const smtp = await startScriptedSmtp(
-        {},
-        {
-          server: {
-            onMailFrom(_address, _session, callback) {
-              callback(
-                refuse ? Object.assign(new Error('Sender refused'), { responseCode: 553 }) : undefined,
-              );
-            },
-          },
-        },
-      );
+      const { smtp, allow } = await startRefusingSmtp();
       // The second message takes its time to build: its job is still running when the first
       // one's refusal has paused the edition and the resume below fans it out again.
       const slowSecond = async (d: ClaimedDelivery) => {
@@ -161,7 +158,7 @@ describe.each(STORE_BACKENDS)('delivery through the BullMQ queue on $name', (bac
       const { store, queue, editionId } = await setup(addresses(2), smtp, 1, FAST, 100, slowSecond);
       const paused = await deliverThroughQueue(store, queue, editionId, { pollMs: 20 });
       expect(paused.outcome).toBe('paused');
-      refuse = false;
+      allow();
       const resumed = await deliverThroughQueue(store, queue, editionId, { pollMs: 20 });
       expect(resumed).toMatchObject({ outcome: 'done', progress: { sent: 2, queued: 0, sending: 0 } });
       expect(smtp.accepted).toHaveLength(2);
