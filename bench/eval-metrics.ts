@@ -1,5 +1,3 @@
-import type { ArticleEvent, Quote } from '../src/models/analysis.ts';
-
 /** Precision, recall and F1 of one matching, with the counts they come from. */
 export interface Scores {
   gold: number;
@@ -114,22 +112,6 @@ export function matchOneToOne<P, G>(
   };
 }
 
-/** Matches predicted quotes to gold quotes by text (see scoreQuoteText). */
-export function matchQuotes(predicted: readonly Quote[], gold: readonly Quote[]): Matching {
-  return matchOneToOne(predicted, gold, (p, g) => scoreQuoteText(p.text, g.text));
-}
-
-/**
- * Matches predicted events to gold events: equal `date` and `endDate` is a match; among several
- * candidates the one with the same location, then the closer title, wins.
- */
-export function matchEvents(predicted: readonly ArticleEvent[], gold: readonly ArticleEvent[]): Matching {
-  return matchOneToOne(predicted, gold, (p, g) => {
-    if (p.date !== g.date || (p.endDate ?? null) !== (g.endDate ?? null)) return null;
-    return 1 + (sameValue(p.location, g.location) ? 0.5 : 0) + tokenJaccard(p.title, g.title) * 0.1;
-  });
-}
-
 /** Equal after normalization (case, punctuation, spacing); null equals null only. */
 export function sameValue(a: string | null | undefined, b: string | null | undefined): boolean {
   const left = a == null || !a.trim() ? null : normalizeText(a);
@@ -187,52 +169,98 @@ export function pairedItems<P, G>(
   });
 }
 
-/** Matched pairs whose field agrees (sameValue) over all matched pairs. */
-export function fieldAccuracy<T>(
-  matching: Matching,
-  predicted: readonly T[],
-  gold: readonly T[],
-  field: (item: T) => string | null | undefined,
-): Ratio {
-  const pairs = pairedItems(matching, predicted, gold);
-  const hits = pairs.filter((pair) => sameValue(field(pair.predicted), field(pair.gold))).length;
-  return computeRatio(hits, pairs.length);
+/** The corpus form of a text (corpus/README.md): apostrophes and quote marks dropped, then letters and digits only. */
+export function normalizeWords(text: string): string[] {
+  const normalized = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201c\u201d"'`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  return normalized ? normalized.split(' ') : [];
 }
+
+// Words a predicted quote may carry beyond the gold head and tail (a stray attribution word, a
+// dropped inner quote mark that split a word) and still be the same quote.
+const FINGERPRINT_SLACK = 3;
 
 /**
- * Gold participants of matched events found among the predicted event's participants
- * (equal, or one contains the other, after normalization).
+ * How well a predicted quote matches a gold quote given by its first and last words, or null:
+ * 1 when the predicted text starts with `head` and ends with `tail`; less when it holds both, in
+ * order, with at most FINGERPRINT_SLACK words outside them.
  */
-export function participantsRecall(
-  matching: Matching,
-  predicted: readonly ArticleEvent[],
-  gold: readonly ArticleEvent[],
-): Ratio {
-  return participantShare(pairedItems(matching, predicted, gold).map((p) => [p.gold, p.predicted]));
-}
-
-/**
- * Predicted participants of matched events that match a gold participant (as for recall):
- * what share of the names the email shows beside an event are right.
- */
-export function participantsPrecision(
-  matching: Matching,
-  predicted: readonly ArticleEvent[],
-  gold: readonly ArticleEvent[],
-): Ratio {
-  return participantShare(pairedItems(matching, predicted, gold).map((p) => [p.predicted, p.gold]));
-}
-
-/** The names of each pair's first event found among its second event's names. */
-function participantShare(pairs: [ArticleEvent, ArticleEvent][]): Ratio {
-  let hits = 0;
-  let total = 0;
-  for (const [from, among] of pairs) {
-    const others = among.participants.map(normalizeText).filter(Boolean);
-    for (const name of from.participants.map(normalizeText).filter(Boolean)) {
-      total += 1;
-      if (others.some((o) => ` ${o} `.includes(` ${name} `) || ` ${name} `.includes(` ${o} `))) hits += 1;
+export function scoreQuoteFingerprint(predicted: string, head: string, tail: string): number | null {
+  const words = normalizeWords(predicted);
+  const h = normalizeWords(head);
+  const t = normalizeWords(tail);
+  if (words.length === 0 || h.length === 0 || t.length === 0) return null;
+  const at = (needle: string[], from: number): number => {
+    for (let i = from; i + needle.length <= words.length; i++) {
+      if (needle.every((w, j) => words[i + j] === w)) return i;
     }
+    return -1;
+  };
+  const start = at(h, 0);
+  if (start < 0 || start > FINGERPRINT_SLACK) return null;
+  // The tail nearest the end: a tail phrase may also occur inside the quote.
+  let tailAt = -1;
+  for (let from = start; ; ) {
+    const found = at(t, from);
+    if (found < 0) break;
+    tailAt = found;
+    from = found + 1;
   }
-  return computeRatio(hits, total);
+  if (tailAt < 0) return null;
+  const extra = start + (words.length - (tailAt + t.length));
+  if (extra > FINGERPRINT_SLACK) return null;
+  return 1 - extra * 0.05;
+}
+
+const LEADING_ARTICLE = /^(?:the|a|an)\s+/;
+
+/** Speaker comparison of the corpus: case, punctuation and a leading article ignored; any alias counts. */
+export function sameSpeaker(
+  predicted: string | null,
+  gold: string | null,
+  aliases: readonly string[],
+): boolean {
+  if (predicted === null || gold === null) return predicted === gold;
+  const form = (s: string) => normalizeWords(s).join(' ').replace(LEADING_ARTICLE, '');
+  const mine = form(predicted);
+  return mine !== '' && [gold, ...aliases].some((name) => form(name) === mine);
+}
+
+/** Location comparison of the corpus: one contains the other, word for word; null equals null only. */
+export function locationContains(predicted: string | null, gold: string | null): boolean {
+  const p = predicted?.trim() ? normalizeWords(predicted).join(' ') : null;
+  const g = gold?.trim() ? normalizeWords(gold).join(' ') : null;
+  if (p === null || g === null) return p === g;
+  return ` ${p} `.includes(` ${g} `) || ` ${g} `.includes(` ${p} `);
+}
+
+/** True when every key word of a gold event is a word of the title (a plural counts: "strikes" names "strike"). */
+export function titleNamesEvent(title: string, key: readonly string[]): boolean {
+  const words = new Set(normalizeWords(title));
+  return key.every((k) =>
+    normalizeWords(k).every((w) => words.has(w) || words.has(`${w}s`) || words.has(`${w}es`)),
+  );
+}
+
+/** ROUGE-1 F1 of a candidate against a reference: clipped unigram overlap, lowercase words, no stemming. */
+export function rouge1(candidate: string, reference: string): number {
+  const count = (words: string[]) => {
+    const counts = new Map<string, number>();
+    for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+    return counts;
+  };
+  const c = normalizeWords(candidate);
+  const r = normalizeWords(reference);
+  if (c.length === 0 || r.length === 0) return 0;
+  const rc = count(r);
+  let overlap = 0;
+  for (const [w, n] of count(c)) overlap += Math.min(n, rc.get(w) ?? 0);
+  if (overlap === 0) return 0;
+  const precision = overlap / c.length;
+  const recall = overlap / r.length;
+  return (2 * precision * recall) / (precision + recall);
 }
