@@ -1,4 +1,5 @@
 import type { ArticleLink } from '../models/article.ts';
+import { isCreditLine, isDateStamp, stripDateline, stripPageDate } from './furniture.ts';
 import { normalizeText } from './text-utils.ts';
 
 /** The body reduced to readable paragraphs, with the "Read more" headlines set apart. */
@@ -19,9 +20,6 @@ const CREDIT_START =
   /^(?:photo|photos|photograph|image|picture|foto|file photo|credit|caption|video)s?\b\s*(?:by|credit)?\s*[:|]/i;
 const CREDIT_AGENCY =
   /(?:getty images|\bafp\b|\breuters\b|\bap photo\b|associated press|shutterstock|\bepa\b|anadolu|xinhua|alamy|\bsipa\b)[\s)\]]*\.?$/i;
-// "SANTIAGO —", "TACOMA, Wash. —", "CARDIFF, 20 December 2021 —": the wire dateline, not article text.
-const DATELINE =
-  /^\p{Lu}{2}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*[\p{L}\p{N} .]{1,30})?(?:\s*\([^()]{1,40}\))?\s+[—–-]{1,2}\s+/u;
 const CREDIT_BY = /\((?:photo|image|picture)s? (?:by|credit|:)[^)]{0,120}\)\s*$/i;
 
 /**
@@ -47,17 +45,46 @@ export function cleanBody(body: string, title: string): CleanedBody {
     const rest = takeReadMore(lines, readMore, inReadMore);
     inReadMore = rest === null;
     if (rest === null || rest.length === 0) continue;
-    const text = repairText(rest.join(' ')).replace(DATELINE, '');
-    const key = normalizeText(text);
-    const caption = afterCredit && isCaption(text);
-    const credit = isCredit(text);
-    // A labelled "Caption:" is the caption itself: the paragraph after it is text again.
-    afterCredit = credit && !/(?:^|\s)caption\s*:/i.test(text);
-    if (!key || seen.has(key) || caption || credit || isJunk(text)) continue;
-    seen.add(key);
-    paragraphs.push(text);
+    for (const line of joinWrappedLines(rest)) {
+      afterCredit = keepParagraph(line, afterCredit, seen, paragraphs);
+    }
   }
   return { paragraphs, readMore };
+}
+
+/** Adds one paragraph unless it is furniture or a repeat; returns whether it was a photo credit. */
+function keepParagraph(line: string, afterCredit: boolean, seen: Set<string>, paragraphs: string[]): boolean {
+  const text = stripDateline(stripPageDate(repairText(line)));
+  const key = normalizeText(text);
+  const caption = afterCredit && isCaption(text);
+  const credit = isCredit(text);
+  // A labelled "Caption:" is the caption itself: the paragraph after it is text again.
+  const nowCredit = credit && !/(?:^|\s)caption\s*:/i.test(text);
+  if (!key || seen.has(key) || caption || credit || isJunk(text)) return nowCredit;
+  seen.add(key);
+  paragraphs.push(text);
+  return nowCredit;
+}
+
+/**
+ * The paragraphs of a block's lines. Each line is one (lists, fixture lines, one-line paragraphs)
+ * unless the text is hard-wrapped: a line nearly as wide as the widest (50 to 110 characters)
+ * continues on the next, and so does an unfinished line before one in lowercase.
+ */
+function joinWrappedLines(lines: string[]): string[] {
+  const widest = Math.max(...lines.map((l) => l.length));
+  const wraps = widest >= 50 && widest <= 110;
+  const out: string[] = [];
+  let open = false;
+  let unfinished = false;
+  for (const line of lines) {
+    // A line starting in lowercase after one without closing punctuation is the same sentence.
+    if (out.length > 0 && (open || (unfinished && /^\p{Ll}/u.test(line)))) out[out.length - 1] += ` ${line}`;
+    else out.push(line);
+    open = wraps && line.length >= widest * 0.75;
+    unfinished = !/[.!?:;"”’)]$/.test(line);
+  }
+  return out;
 }
 
 /** Paragraphs are separated by blank lines; a body without any, written one long line per paragraph, by newlines. */
@@ -132,20 +159,9 @@ const BYLINE = new RegExp(
 );
 
 function isJunk(text: string): boolean {
-  if (text.length <= 120 && (BYLINE.test(text) || isTimestamp(text))) return true;
+  if (text.length <= 120 && (BYLINE.test(text) || isDateStamp(text))) return true;
+  if (isCreditLine(text)) return true;
   return text.length <= 300 && (JUNK.test(text) || (text.length <= 160 && JUNK_START.test(text)));
-}
-
-const TIMESTAMP_WORDS =
-  /\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|updated|published|posted|last|am|pm|a\.m|p\.m|gmt|utc)\b/gi;
-
-/** "Mar. 11, 2024", "Updated: 10 May 2023 14:02 GMT": a line that is only a date stamp. */
-function isTimestamp(text: string): boolean {
-  return (
-    text.length <= 60 &&
-    /\d/.test(text) &&
-    !/\p{L}/u.test(text.replace(TIMESTAMP_WORDS, '').replace(/\b\p{Lu}{1,3}T\b/gu, ''))
-  );
 }
 
 function isCredit(text: string): boolean {

@@ -3,6 +3,7 @@ import { addDays, fromIso, toIso } from './calendar.ts';
 import { anchorWords } from './chains.ts';
 import type { DateMention } from './dates.ts';
 import { findDateMentions } from './dates.ts';
+import { datelineLength } from './furniture.ts';
 import { buildOrganizationIndex, findParticipants, makeEventTitle } from './event-parts.ts';
 import type { PeopleIndex } from './people.ts';
 import { findPlace } from './places.ts';
@@ -58,14 +59,10 @@ export function extractEvents(paragraphs: string[], published: string, people: P
   return [...tracker.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
-// "TAMPERE, Finland, Sept. 29 (NAA) — ": where and when the story was filed, not an event.
-const DATELINE =
-  /^\s*\p{Lu}{2}[\p{Lu}\p{M}'’. -]*(?:,\s*[\p{L}\p{N}. ]{1,30}){0,3}\s*(?:\([\p{L}\p{N} .]{1,20}\)\s*)?[—–-]{1,2}\s/u;
-
 /** Blanks out a dateline at the start of a paragraph, keeping offsets. */
 export function maskDateline(paragraph: string): string {
-  const match = DATELINE.exec(paragraph);
-  return match ? ' '.repeat(match[0].length) + paragraph.slice(match[0].length) : paragraph;
+  const length = datelineLength(paragraph);
+  return ' '.repeat(length) + paragraph.slice(length);
 }
 
 /** Blanks out quoted words (keeping offsets) so dates in speech are not taken as announcements. */

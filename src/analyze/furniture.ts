@@ -1,0 +1,94 @@
+// Page furniture: the dateline, bylines, date stamps and credits around a story. None of it is
+// article text, and every date in it is when the page was written, never an event.
+
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const DAY_MONTH = `(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH})(?:,?\\s+\\d{4})?`;
+const AGENCY = '\\([\\p{L}\\p{N} .&/-]{2,30}\\)';
+const CAPS_PLACE = "\\p{Lu}[\\p{Lu}\\p{M}.'’]+(?:[ -]\\p{Lu}[\\p{Lu}\\p{M}.'’]+){0,3}";
+const TITLE_PLACE = "\\p{Lu}\\p{Ll}[\\p{L}\\p{M}.'’]*(?:[ -]\\p{Lu}[\\p{L}\\p{M}.'’]+){0,2}";
+const REGION = "(?:,\\s*\\p{Lu}[\\p{L}\\p{M}.'’]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}.'’]*){0,2})";
+
+// "BERLIN, June 3 (Reuters) - ", "TACOMA, Wash. — ", "SEREMBAN: ", "DOVER, Del.- ",
+// "CHICAGO (CBS) -- ", "BERLIN, July 13 Germany's ...": a place in capitals opening the story.
+const CAPS_DATELINE = new RegExp(
+  `^${CAPS_PLACE}${REGION}{0,2}(?:,?\\s+${DAY_MONTH})?(?:\\s*${AGENCY})?(?:\\s*[—–-]{1,2}\\s*|\\s*:\\s+)`,
+  'iu',
+);
+// Without a dash, capitals and a date are enough: "BERLIN, July 13 Germany's Bundestag ...".
+const CAPS_DATE_DATELINE = new RegExp(
+  `^${CAPS_PLACE}${REGION}{0,2},?\\s+${DAY_MONTH}(?:\\s*${AGENCY})?\\s+(?=\\p{Lu})`,
+  'u',
+);
+// "Hanoi, Jun 22 (IANS): ", "London: Sep 29, 2011": a place in plain case needs a date or an agency.
+const TITLE_DATELINE = new RegExp(
+  `^${TITLE_PLACE}${REGION}{0,2}(?:(?:,?\\s+${DAY_MONTH})(?:\\s*${AGENCY})?|\\s*${AGENCY})\\s*(?:[—–-]{1,2}|:)\\s*`,
+  'iu',
+);
+
+/** The length of the dateline a paragraph opens with, or 0. */
+export function datelineLength(paragraph: string): number {
+  const caps = CAPS_DATELINE.exec(paragraph) ?? CAPS_DATE_DATELINE.exec(paragraph);
+  // The case-insensitive form must still start with a word in capitals: "Meanwhile: ..." is text.
+  if (caps && /^\p{Lu}[\p{Lu}\p{M}.'’]+\b/u.test(paragraph)) return caps[0].length;
+  return TITLE_DATELINE.exec(paragraph)?.[0].length ?? 0;
+}
+
+/** The paragraph without its dateline. */
+export function stripDateline(paragraph: string): string {
+  return paragraph.slice(datelineLength(paragraph));
+}
+
+// The stored page's own date line, glued to the first paragraph: " date 2019-09-28 The union ...".
+const PAGE_DATE_PREFIX = /^\s*date:?\s+\d{4}-\d{2}-\d{2}\s+/i;
+
+/** The paragraph without a leading page date (`date 2019-09-28 ...`). */
+export function stripPageDate(paragraph: string): string {
+  return paragraph.replace(PAGE_DATE_PREFIX, '');
+}
+
+const STAMP_WORDS =
+  /\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|updated|published|posted|edited|modified|first|last|date|on|at|am|pm|a\.m|p\.m|gmt|utc|ist|bst|cet|est|edt|pst|pdt|st|nd|rd|th)\b/gi;
+
+/**
+ * A line that is only a date stamp: "Mar. 11, 2024", "Thursday, March 28, 2024", "Published: Sep
+ * 29, 2011, 12:44 PM (IST)", "03/10/2011 15:20 BST | Updated 03/12/2011 05:12 GMT", "5th December
+ * 2018, 15:59 GMT+11", "London: Sep 29, 2011", "MADRID, April 9 (EFE)".
+ */
+export function isDateStamp(text: string): boolean {
+  if (text.length > 90 || !/\d/.test(text)) return false;
+  const rest = stripDateline(text)
+    .replace(/^\p{Lu}[\p{L}\p{M}'’. -]{1,30}(?:,\s*\p{Lu}[\p{L}.]*)?:\s*/u, '')
+    .replace(STAMP_WORDS, '')
+    .replace(/\b\p{Lu}{1,4}T\b|\([^()]{1,12}\)/gu, '');
+  if (/\p{L}/u.test(rest)) return isTrailingDateline(text);
+  return true;
+}
+
+// "MADRID, April 9 (EFE)" closing a story: where and when it was filed.
+const TRAILING_DATELINE = new RegExp(
+  `^${CAPS_PLACE}${REGION}{0,2},?\\s+${DAY_MONTH}\\s*${AGENCY}?\\.?$`,
+  'u',
+);
+
+function isTrailingDateline(text: string): boolean {
+  return TRAILING_DATELINE.test(text.trim());
+}
+
+// "(Reporting by Kylie MacLellan, writing by William James; editing by Elizabeth Piper)",
+// "Written by Cricket Country Staff", "Edited by ...", "Compiled by ...".
+const CREDIT_LINE =
+  /^\(?(?:(?:additional\s+)?(?:reporting|writing|written|editing|edited|compiled|produced|translated)\s+by)\b[^()]{0,200}\)?\.?$/i;
+// "By CricketCountry Staff", "Editorial team of CricketCountry.", "Bd-pratidin English/Golam Rosul".
+const STAFF_LINE =
+  /^(?:by\s+)?[\p{L}\p{M}.'’ -]{0,40}\b(?:staff|desk|bureau|newsroom|correspondent|editorial team)\b(?:\s+(?:writer|reporter|of\s+[\p{L}.]+))?\.?$/iu;
+const DISCLAIMER =
+  /^(?:disclaimer|this website uses cookies|we use cookies|cookie (?:policy|information))\b/i;
+// "Watch CBS News", "Listen to this article", "Watch: ...": a media button's label.
+const MEDIA_LABEL =
+  /^(?:watch|listen|play)(?:\s+(?:live|now|video|to this article|[\p{Lu}][\p{L}]*)){0,4}:?$/u;
+
+/** Byline, credit, disclaimer and media-button lines. */
+export function isCreditLine(text: string): boolean {
+  if (text.length > 240) return false;
+  return CREDIT_LINE.test(text) || STAFF_LINE.test(text) || DISCLAIMER.test(text) || MEDIA_LABEL.test(text);
+}
