@@ -1,5 +1,11 @@
 import { isRoleNoun } from './roles.ts';
-import { INSTITUTION_WORDS, NAME_PARTICLES, NON_NAME_WORDS, ROLE_MODIFIERS } from './vocabulary.ts';
+import {
+  HONORIFIC_WORDS,
+  INSTITUTION_WORDS,
+  NAME_PARTICLES,
+  NON_NAME_WORDS,
+  ROLE_MODIFIERS,
+} from './vocabulary.ts';
 
 /** A run of capitalized words in a text ("Antony Blinken", "NATO-Russia Council"). */
 export interface NameRun {
@@ -91,11 +97,11 @@ export function findPersonNames(text: string): NameMention[] {
     for (let i = 0; i <= run.words.length; i++) {
       if (i < run.words.length && !['of', 'for', 'and'].includes(run.words[i] ?? '')) continue;
       const segment = run.words.slice(from, i);
-      const tail = nameTail(segment);
+      const tail = withoutHonorifics(nameTail(segment), segment);
       const first = from + (i - from) - tail.length;
       const start = run.starts[first];
       if (
-        tail.length >= 2 &&
+        (tail.length >= 2 || (tail.length === 1 && isHonorific(segment[segment.length - 2]))) &&
         start !== undefined &&
         (!institution || isTitle(segment[segment.length - tail.length - 1]))
       ) {
@@ -111,6 +117,30 @@ export function findPersonNames(text: string): NameMention[] {
 
 function isTitle(word: string | undefined): boolean {
   return word !== undefined && (isRoleNoun(word) || ROLE_MODIFIERS.has(word.toLowerCase()));
+}
+
+/**
+ * A name without the honorifics before it ("Datuk Seri Mohamad Hasan" is "Mohamad Hasan"), and an
+ * honorific's one-word name ("Dr Amadou") where the tail alone would be too short.
+ */
+function withoutHonorifics(tail: string[], segment: string[]): string[] {
+  const words = tail.length > 0 ? [...tail] : [];
+  while (
+    words.length > 2 &&
+    isHonorific(words[0]) &&
+    !(/^(?:sri|tan)$/i.test(words[0] ?? '') && words.length < 3)
+  ) {
+    words.shift();
+  }
+  if (words.length > 0) return words;
+  // "Dr Amadou", "Mr. Arora": one capitalized word right after an honorific is a name.
+  const last = segment[segment.length - 1] ?? '';
+  const before = segment[segment.length - 2];
+  return segment.length >= 2 && isHonorific(before) && isNameWord(last, false) ? [last] : [];
+}
+
+function isHonorific(word: string | undefined): boolean {
+  return word !== undefined && HONORIFIC_WORDS.has(word.toLowerCase().replace(/\.$/, ''));
 }
 
 /** The trailing words of a run that can form a person's name. */
@@ -152,6 +182,9 @@ function isNameWord(word: string, inside: boolean): boolean {
   if (inside && NAME_PARTICLES.has(word)) return true;
   if (!/^\p{Lu}/u.test(word)) return false;
   if (/^\p{Lu}{2,}$/u.test(word) || /\d/.test(word) || /\.\p{L}/u.test(word)) return false;
+  // "SpaceX", "NewsRail": a capital inside a word is a brand's, unless a name prefix explains it ("McDonald", "DeSantis").
+  if (/\p{Ll}\p{Lu}/u.test(word) && !/^(?:Mc|Mac|O['’]|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)\p{Lu}/u.test(word))
+    return false;
   // "North-West", "Franco-German"; the lowercase half of a given name ("Min-jun") is no month.
   const parts = word.split('-').filter((part) => /^\p{Lu}/u.test(part));
   if (word.includes('-') && parts.some((part) => NON_NAME_WORDS.has(part.toLowerCase()))) return false;

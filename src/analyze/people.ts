@@ -1,4 +1,5 @@
 import { findInstitutionNames, findPersonNames, surnameOf } from './names.ts';
+import { judgePersonhood } from './personhood.ts';
 import { findRoleAfter, findRoleBefore, isRoleNoun } from './roles.ts';
 import { NON_NAME_WORDS } from './vocabulary.ts';
 
@@ -6,6 +7,8 @@ import { NON_NAME_WORDS } from './vocabulary.ts';
 export interface Person {
   name: string;
   role: string | null;
+  /** The article's wording shows a person (a role, an honorific, the surname alone): a pronoun may mean them. */
+  sure?: boolean;
 }
 
 /** Everyone the article names in full, reachable by full name or surname. */
@@ -55,6 +58,20 @@ export function buildPeopleIndex(paragraphs: string[]): PeopleIndex {
       index.byFirstName.set(first, index.byFirstName.has(first) ? null : person);
     }
   }
+  return dropNonPeople(index, paragraphs);
+}
+
+/** Takes out the names the article's wording shows to be no person's ("the Budget Session", "in Tamil Nadu"). */
+function dropNonPeople(index: PeopleIndex, paragraphs: string[]): PeopleIndex {
+  for (const person of [...index.byName.values()]) {
+    const verdict = judgePersonhood(person.name, person.role, paragraphs);
+    person.sure = verdict === 'person';
+    if (verdict !== 'not-person') continue;
+    index.byName.delete(person.name);
+    for (const map of [index.bySurname, index.byFirstName]) {
+      for (const [key, value] of map) if (value === person) map.delete(key);
+    }
+  }
   return index;
 }
 
@@ -63,6 +80,8 @@ function isSamePerson(known: string, name: string): boolean {
   const a = known.split(' ');
   const b = name.split(' ');
   const first = b[0] ?? '';
+  // "Mr. Arora" after "Sunil Arora": the surname alone is the person named in full.
+  if (b.length === 1) return true;
   if (isRoleNoun(first) || /^\p{Lu}\.?$/u.test(first)) return true;
   return a[0] === first || (a[0] ?? '').startsWith(first.replace(/\.$/, ''));
 }

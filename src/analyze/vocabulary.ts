@@ -68,7 +68,9 @@ export const NON_NAME_WORDS = words(`
   councilmember councilwoman councilman attorney barrister solicitor professor seed
   mount space aerospace command elementary academy primary secondary labs laboratories laboratory robotics
   dynamics industries solutions software pharmaceuticals pharma therapeutics biologics biotech logistics
-  ventures bureau division directorate
+  ventures bureau division directorate mining steel oil gas shipping insurance foods brewing brewery
+  line session survey programme program staff test tests rail railway railways complex crew editorial
+  plus democrats republicans socialists conservatives liberals greens party
 `);
 
 /** Nouns that make a capitalized name an institution ("Centre for ...", "... Education Association"). */
@@ -76,6 +78,15 @@ export const INSTITUTION_WORDS = words(`
   centre center institute department ministry office council commission agency bureau board authority
   society association federation foundation school college university academy museum fund organisation
   organization union league committee service administration secretariat court tribunal
+`);
+
+/**
+ * Honorifics written before a name and no part of it ("Dr", "Datuk Seri", "Smt", "Shri"). "Sri" and
+ * "Tan" only count before two more names, since they begin names too ("Sri Lanka", "Tan Wei").
+ */
+export const HONORIFIC_WORDS = words(`
+  mr mrs ms mx dr prof professor sir dame lord lady rev reverend hon datuk dato datin seri tun tunku tan
+  sri smt shri shrimati sheikh haji hajjah alhaji pehin dasho
 `);
 
 /** Name particles that may sit between the capitalized parts of a name. */

@@ -1,0 +1,80 @@
+import { isRoleNoun } from './roles.ts';
+import { HONORIFIC_WORDS, ROLE_MODIFIERS, SPEECH_VERBS } from './vocabulary.ts';
+
+/** What the article's wording says about a capitalized name: a person's, surely not, or unknown. */
+export type Personhood = 'person' | 'not-person' | 'unknown';
+
+const MAX_MENTIONS = 20;
+
+/**
+ * Weighs how the article uses a two-word capitalized name. People get a role or an honorific, are
+ * named again by surname ("Zagel said"); organisations, places, events and series get an article
+ * ("the Budget Session", "a SpaceX Crew Dragon capsule"), a locative ("in Tamil Nadu"), a number
+ * ("Launch Complex 39A") or an acronym before them ("ASEAN Plus Three").
+ */
+export function judgePersonhood(
+  name: string,
+  role: string | null,
+  paragraphs: readonly string[],
+): Personhood {
+  let score = role ? 2 : 0;
+  let mentions = 0;
+  const words = name.split(' ');
+  for (const text of paragraphs) {
+    for (let at = text.indexOf(name); at >= 0 && mentions < MAX_MENTIONS; at = text.indexOf(name, at + 1)) {
+      mentions++;
+      score += weighMention(
+        text.slice(Math.max(0, at - 40), at),
+        text.slice(at + name.length, at + name.length + 30),
+      );
+    }
+  }
+  if (words.length >= 2 && namedAlone(words, paragraphs)) score += 2;
+  if (score >= 1) return 'person';
+  return score <= -1 ? 'not-person' : 'unknown';
+}
+
+function weighMention(before: string, after: string): number {
+  let score = 0;
+  const previous = /([\p{L}\p{N}.'’-]+)\s+$/u.exec(before)?.[1] ?? '';
+  const lower = previous.toLowerCase().replace(/\.$/, '');
+  if (HONORIFIC_WORDS.has(lower)) score += 2;
+  if (/^(?:a|an)$/.test(lower)) score -= 2;
+  // "the Budget Session", "the 17th Lok Sabha", "the conservative Christian Democrats" (but not "the
+  // former president John Smith", whose role words mark a person).
+  const article = /\b(?:the|The)\s+((?:[\p{Ll}\p{N}-]+\s+){0,2})$/u.exec(before);
+  const between = (article?.[1] ?? '').trim().split(/\s+/).filter(Boolean);
+  if (article && !between.some((w) => isRoleNoun(w) || ROLE_MODIFIERS.has(w))) score -= 2;
+  if (/^(?:in|at|near|across|outside|inside|throughout)$/.test(lower)) score -= 1;
+  // "ASEAN Plus Three", "NASA Kennedy": an acronym glued before it names a body or a series.
+  if (/^\p{Lu}{2,}$/u.test(previous) && !/^(?:US|UK|UN|EU)$/.test(previous)) score -= 1;
+  if (/^\s+\d/.test(after)) score -= 1;
+  const next = /^\s+(\p{Ll}+)/u.exec(after)?.[1] ?? '';
+  if (SPEECH_VERBS.has(next) || SPEECH_VERBS.has(lower)) score += 0.5;
+  if (/^,\s+(?:\d{1,3},|who\b)/.test(after)) score += 1;
+  return score;
+}
+
+/**
+ * True when the surname (or the given name) stands alone elsewhere, inside a sentence or before a
+ * verb of speech: "Zagel said", "Mr. Arora", "Mohamad further added"; not "Launch now is ...".
+ */
+function namedAlone(words: string[], paragraphs: readonly string[]): boolean {
+  const targets = new Set([words[0] ?? '', words[words.length - 1] ?? '']);
+  for (const text of paragraphs) {
+    const raw = [...text.matchAll(/[\p{L}\p{M}'’.-]+|[!?"“”:,;]/gu)].map((m) => m[0]);
+    const tokens = raw.map((t) => t.replace(/['’]s$|\.$/u, ''));
+    for (let i = 0; i < tokens.length; i++) {
+      if (!targets.has(tokens[i] ?? '')) continue;
+      const previous = tokens[i - 1] ?? '';
+      const next = tokens[i + 1] ?? '';
+      const honorific = HONORIFIC_WORDS.has(previous.toLowerCase()) && !words.includes(previous);
+      if (/^\p{Lu}/u.test(next) || (/^\p{Lu}/u.test(previous) && !honorific)) continue;
+      const opensSentence = i === 0 || /[.!?"“”:]$/.test(raw[i - 1] ?? '');
+      if (!opensSentence || honorific || ALONE_VERBS.has(next)) return true;
+    }
+  }
+  return false;
+}
+
+const ALONE_VERBS = new Set([...SPEECH_VERBS, 'had', 'has', 'was', 'is', 'will', 'would', 'also', 'further']);
