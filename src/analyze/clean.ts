@@ -81,7 +81,8 @@ function joinWrappedLines(lines: string[]): string[] {
     // A line starting in lowercase after one without closing punctuation is the same sentence.
     if (out.length > 0 && (open || (unfinished && /^\p{Ll}/u.test(line)))) out[out.length - 1] += ` ${line}`;
     else out.push(line);
-    open = wraps && line.length >= widest * 0.75;
+    // In wrapped text a paragraph ends on a shorter line that closes its sentence.
+    open = wraps && line.length >= widest * 0.75 && !(/[.!?]["”’)]?$/.test(line) && line.length < widest * 0.9);
     unfinished = !/[.!?:;"”’)]$/.test(line);
   }
   return out;

@@ -21,6 +21,8 @@ export interface PeopleIndex {
   sharedSurnames: Set<string>;
   /** Institutions named in full, with their owner ("Indonesia's Centre for Volcanology"), for "the centre said". */
   institutions: string[];
+  /** Names read as a person's at first that the article's wording shows are not ("Network Rail"). */
+  dropped?: Set<string>;
 }
 
 /**
@@ -68,6 +70,8 @@ function dropNonPeople(index: PeopleIndex, paragraphs: string[]): PeopleIndex {
     person.sure = verdict === 'person';
     if (verdict !== 'not-person') continue;
     index.byName.delete(person.name);
+    index.dropped ??= new Set();
+    index.dropped.add(person.name);
     for (const map of [index.bySurname, index.byFirstName]) {
       for (const [key, value] of map) if (value === person) map.delete(key);
     }
@@ -116,7 +120,12 @@ export function findPeopleMentioned(
   for (const match of text.matchAll(/\p{Lu}[\p{L}\p{M}'’-]*/gu)) {
     const word = match[0].replace(/['’]s$/, '');
     const person = people.bySurname.get(word) ?? people.byFirstName.get(word);
-    if (person && !NON_NAME_WORDS.has(word.toLowerCase())) found.push({ person, at: match.index });
+    if (!person) continue;
+    // "Park said" after "Park Ji-hoon", but not "Central Park": a surname that is also a common word
+    // counts on its own only.
+    const glued = /\p{Lu}[\p{L}'’.-]*\s+$/u.test(text.slice(Math.max(0, match.index - 30), match.index));
+    if (!NON_NAME_WORDS.has(word.toLowerCase()) || (people.bySurname.get(word) === person && !glued && !/^(?:the|a|an|new|old)$/i.test(word)))
+      found.push({ person, at: match.index });
   }
   return found;
 }

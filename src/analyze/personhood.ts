@@ -50,9 +50,17 @@ function weighMention(before: string, after: string): number {
   if (/^\p{Lu}{2,}$/u.test(previous) && !/^(?:US|UK|UN|EU)$/.test(previous)) score -= 1;
   if (/^\s+\d/.test(after)) score -= 1;
   const next = /^\s+(\p{Ll}+)/u.exec(after)?.[1] ?? '';
-  if (SPEECH_VERBS.has(next) || SPEECH_VERBS.has(lower)) score += 0.5;
+  if (SPEECH_VERBS.has(next) || SPEECH_VERBS.has(lower)) score += 1;
   if (/^,\s+(?:\d{1,3},|who\b)/.test(after)) score += 1;
   return score;
+}
+
+/** The first pronoun after a mention, within its sentence or the next: "he" is a person's, "it" and "they" a body's. */
+function weighPronoun(after: string): number {
+  const pronoun = /\b(he|she|his|her|him|it|its|they|their|them)\b/i.exec(after)?.[1]?.toLowerCase();
+  if (!pronoun) return 0;
+  if (/^(?:he|she|his|her|him)$/.test(pronoun)) return 0.5;
+  return /^(?:it|its)$/.test(pronoun) ? -1 : -0.5;
 }
 
 /**

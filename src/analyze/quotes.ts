@@ -4,6 +4,7 @@ import { findPeopleMentioned, followRecentMentions } from './people.ts';
 import type { QuoteSpan } from './quote-spans.ts';
 import { findQuoteSpans } from './quote-spans.ts';
 import { splitSentences } from './sentences.ts';
+import { fillMissingSpeakers, followScene } from './speaker-scene.ts';
 import type { Attribution, SpeakerContext } from './speakers.ts';
 import {
   findAttributionAfter,
@@ -37,7 +38,10 @@ export function extractQuotes(paragraphs: string[], allPeople: PeopleIndex): Quo
   const people: PeopleIndex = { ...allPeople, bySurname: new Map(allPeople.bySurname) };
   const quotes: Quote[] = [];
   let lastSpeaker: Person | null = null;
+  let lastAttribution: Attribution | null = null;
   let previousHadQuote = false;
+  let previousLeftOpen = false;
+  const scene = { lastOrganisation: null as string | null, lastGroup: null as string | null };
   paragraphs.forEach((text, index) => {
     const previous = paragraphs[index - 1] ?? '';
     const previousSpeaker = speakerReportedIn(previous, people);
@@ -49,27 +53,33 @@ export function extractQuotes(paragraphs: string[], allPeople: PeopleIndex): Quo
       previousSpeaker,
       previousSubject,
       paragraphSpeaker: null,
+      ...followScene(scene, previous, text.slice(0, Math.max(0, text.search(/["“”„«]/))), people),
     });
     fillFromNeighbours(found);
     for (const quote of found) {
       if (quote.short) continue;
+      // A paragraph that reopens a quote the one before left open goes on in the same voice.
+      const continued = previousLeftOpen && quote === found[0] && quote.span.open === 0 ? lastAttribution : null;
       const fallback =
         lastPersonIn(previousSentence(text, quote.span), people) ??
         previousSpeaker ??
-        (isFirstSentence(text, quote.span) ? lastPersonIn(lastSentence(previous), people) : null) ??
-        (previousHadQuote ? lastSpeaker : null);
+        (isFirstSentence(text, quote.span) ? lastPersonIn(lastSentence(previous), people) : null);
       const attribution =
-        quote.attribution ?? (fallback ? { speaker: fallback.name, role: fallback.role } : null);
-      quotes.push({
-        text: quote.text,
-        speaker: attribution?.speaker ?? null,
-        role: attribution?.role ?? null,
-      });
-      if (attribution?.speaker) lastSpeaker = people.byName.get(attribution.speaker) ?? lastSpeaker;
+        quote.attribution ??
+        continued ??
+        (fallback ? { speaker: fallback.name, role: fallback.role } : null) ??
+        (previousHadQuote ? lastAttribution : null);
+      quotes.push({ text: quote.text, speaker: attribution?.speaker ?? null, role: attribution?.role ?? null });
+      if (attribution?.speaker) {
+        lastSpeaker = people.byName.get(attribution.speaker) ?? lastSpeaker;
+        lastAttribution = attribution;
+        if (attribution.kind === 'organisation') scene.lastOrganisation = attribution.speaker;
+      }
     }
     previousHadQuote = found.some((q) => !q.short);
+    previousLeftOpen = found.length > 0 && found[found.length - 1]?.span.close === -1;
   });
-  return quotes;
+  return fillMissingSpeakers(quotes);
 }
 
 function findParagraphQuotes(text: string, index: number, base: SpeakerContext): Found[] {
@@ -92,7 +102,8 @@ function findParagraphQuotes(text: string, index: number, base: SpeakerContext):
       ),
     };
     const after = span.close >= 0 ? text.slice(span.close + 1) : '';
-    const direct = findAttributionAfter(after, ctx);
+    const closedSentence = /[.!?…]$/.test(text.slice(span.start, span.end)) && /^\s*\p{Lu}/u.test(after);
+    const direct = findAttributionAfter(after, ctx, closedSentence);
     // A short quote only lends its speaker when it is directly attributed: “We are disappointed,” said X, “but ...”.
     if (short && !direct?.speaker) continue;
     const attribution =

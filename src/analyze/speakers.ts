@@ -5,11 +5,16 @@ import { hasRoleNoun, isRoleNoun } from './roles.ts';
 import { institutionByReference, institutionOf, leadingInstitution, personByRole } from './subjects.ts';
 import { SPEECH_VERBS } from './vocabulary.ts';
 
-/** Who said a quote: a person of the article, or an unnamed source with a role. */
+/** Who said a quote: a person of the article, an organisation, or an unnamed source as a phrase ("juror"). */
 export interface Attribution {
   speaker: string | null;
   role: string | null;
+  /** What the speaker is: "it said" may only mean an organisation, "he said" only a person. */
+  kind?: SpeakerKind;
 }
+
+/** A person named in the article, an organisation, or someone the text does not name. */
+export type SpeakerKind = 'person' | 'organisation' | 'unnamed';
 
 /** What attribution needs besides the phrase: the people and who spoke last. */
 export interface SpeakerContext {
@@ -25,9 +30,14 @@ export interface SpeakerContext {
   previousSubject?: Person | null;
   /** The first person the paragraph names before the quote ("Nowakowska ... she laughed. “...,” she said"). */
   paragraphSubject?: Person | null;
+  /** The organisation that last spoke or acted as a subject ("NASA said ... In a statement it said"). */
+  lastOrganisation?: string | null;
+  /** The people last spoken of as a group ("locals have been left wondering. One said:"). */
+  lastGroup?: string | null;
 }
 
 const PRONOUN = /^(?:he|she|they|him|her)\b/i;
+const THING_PRONOUN = /^(?:it|they)$/i;
 /** A clause subject that is only a pronoun. */
 export const PRONOUN_SUBJECT = /^(?:he|she|they)$/i;
 
@@ -40,7 +50,7 @@ const INDEFINITE = /^(?:a|an|one|another|some)\s+/i;
 const DEFINITE = /^(?:the|his|her|their|its)\s+/i;
 
 /** Attributes a quote from the words after its closing mark: `,” said X`, `,” X said`, `,” according to X`. */
-export function findAttributionAfter(after: string, ctx: SpeakerContext): Attribution | null {
+export function findAttributionAfter(after: string, ctx: SpeakerContext, closedSentence = false): Attribution | null {
   const clause = firstClause(after.replace(/^[\s,.;:—–-]+/, ''));
   if (!clause) return null;
   const according = /^according to\s+(.+)$/i.exec(clause);
@@ -48,7 +58,12 @@ export function findAttributionAfter(after: string, ctx: SpeakerContext): Attrib
   const words = clause.split(/\s+/);
   const first = (words[0] ?? '').toLowerCase();
   if (SPEECH_VERBS.has(first)) return resolveSpeaker(words.slice(1).join(' '), ctx);
-  const verbAt = words.slice(0, 16).findIndex((w) => SPEECH_VERBS.has(w.toLowerCase().replace(/[,.]$/, '')));
+  // After a quote that ended its sentence ("... on Friday.” European leaders have said ..."), a new
+  // sentence is an attribution only when short: “We will win.” Smith said.
+  // sentence is an attribution only when it opens with its speaker: “We will win.” Smith told reporters.
+  const reach = closedSentence ? 4 : 16;
+  const verbAt = words.slice(0, reach).findIndex((w) => SPEECH_VERBS.has(w.toLowerCase().replace(/[,.]$/, '')));
+  if (closedSentence && verbAt > 0 && /^(?:have|has|had|will|would|could|may|might)$/i.test(words[verbAt - 1] ?? '')) return null;
   if (verbAt > 0) return resolveSpeaker(words.slice(0, verbAt).join(' '), ctx);
   return null;
 }
@@ -89,45 +104,122 @@ function firstClause(text: string): string {
  */
 export function resolveSpeaker(phrase: string, ctx: SpeakerContext, lastMention = false): Attribution | null {
   const person = lastMention ? lastPersonIn(phrase, ctx.people) : findPersonIn(phrase, ctx.people);
-  if (person) return { speaker: person.name, role: person.role };
+  if (person) return personAttribution(person);
   // "A spokesman for the agency, which pays for the mission, said": the clause after the subject is not it.
   const trimmed = phrase
     .trim()
     .replace(/,\s*(?:who|which|whose|where)\b.*$/i, '')
+    .replace(/\s+[—–-]+\s+(?:who|which)\b.*$/i, '')
     .replace(/,$/, '');
   const subject = lastMention ? (trimmed.split(/[,;]\s*/).pop() ?? trimmed) : trimmed;
+  // "In a statement it said": an organisation spoke; "they" is one too when an organisation did last.
+  if (THING_PRONOUN.test(subject) && ctx.lastOrganisation) return organisation(ctx.lastOrganisation);
   if (PRONOUN.test(subject) || (lastMention && /\b(?:he|she)\b/i.test(subject))) return pronounTarget(ctx);
+  if (/^one(?:\s+of\s+them)?$/i.test(subject) && ctx.lastGroup) return unnamed(ctx.lastGroup, null);
+  const spokesperson = spokespersonOf(subject, ctx);
+  if (spokesperson) return spokesperson;
   const named = findPersonNames(subject)[0];
-  if (named) return { speaker: named.name, role: null };
+  if (named && !isDroppedName(named.name, ctx)) return { speaker: named.name, role: null, kind: 'person' };
   const institution =
     institutionByReference(subject, ctx.people) ?? institutionOf(subject) ?? leadingInstitution(subject);
-  if (institution) return { speaker: null, role: institution };
-  return resolveRoleReference(subject, ctx) ?? (isImpersonal(subject) ? { speaker: null, role: null } : null);
+  if (institution) return organisation(institution);
+  const proper = properName(subject);
+  // "Park said" of "Park Ji-hoon", whose surname comes first: a word of a known name is that person.
+  const owner = proper ? [...ctx.people.byName.values()].find((p) => p.name.split(' ').includes(proper)) : null;
+  if (owner) return personAttribution(owner);
+  if (proper) return organisation(proper);
+  return resolveRoleReference(subject, ctx) ?? impersonal(subject);
+}
+
+function personAttribution(person: Person): Attribution {
+  return { speaker: person.name, role: person.role, kind: 'person' };
+}
+
+function organisation(name: string): Attribution {
+  return { speaker: name.replace(/^(?:the|The)\s+/, ''), role: null, kind: 'organisation' };
+}
+
+function unnamed(phrase: string, role: string | null): Attribution {
+  return { speaker: phrase.replace(/^(?:the|a|an|one|another|some)\s+/i, ''), role, kind: 'unnamed' };
+}
+
+/** A two-word name the people index left out as no person's ("Network Rail") speaks as an organisation. */
+function isDroppedName(name: string, ctx: SpeakerContext): boolean {
+  return ctx.people.dropped?.has(name) ?? false;
+}
+
+// "A Network Rail spokesman", "a spokeswoman for Orvane Robotics", "the ministry's press service".
+const SPOKES = '(?:spokes(?:man|woman|person|people|men|women)|press (?:service|office|secretary)|representatives?)';
+const SPOKES_BEFORE = new RegExp(`^(?:[Aa]n?|[Tt]he|[Oo]ne)?\\s*(.+?)(?:['’]s)?\\s+(?:\\p{Ll}+\\s+)?(${SPOKES})$`, 'u');
+const SPOKES_AFTER = new RegExp(`^(?:[Aa]n?|[Tt]he|[Oo]ne)?\\s*(?:\\p{Ll}+\\s+)?(${SPOKES})\\s+(?:for|of|at|from)\\s+(.+)$`, 'u');
+
+/** The organisation a spokesperson speaks for, with "spokesman" as the role; the bare role when none is named. */
+function spokespersonOf(subject: string, ctx: SpeakerContext): Attribution | null {
+  const before = SPOKES_BEFORE.exec(subject);
+  const after = before ? null : SPOKES_AFTER.exec(subject);
+  const body = before?.[1] ?? after?.[2];
+  const role = before?.[2] ?? after?.[1];
+  if (!body || !role) return null;
+  const org = institutionByReference(`the ${body.replace(/^(?:the|its|their)\s+/i, '')}`, ctx.people) ?? body;
+  if (/^(?:its|their)$/i.test(body) && ctx.lastOrganisation) return { ...organisation(ctx.lastOrganisation), role };
+  if (!/^\p{Lu}/u.test(org.replace(/^(?:the|its|their)\s+/i, '')) && !INSTITUTION_NOUN.test(org)) return null;
+  return { ...organisation(org), role };
+}
+
+const INSTITUTION_NOUN =
+  /\b(?:ministry|department|government|office|company|agency|council|committee|commission|union|court|police|army|embassy|authority|board|administration|service|firm|group|club|party)$/i;
+
+/**
+ * "NASA", "SpaceX", "The Election Commission", "Network Rail": a subject in capitals that no person
+ * of the article bears is an organisation speaking (a place speaking is its government).
+ */
+function properName(subject: string): string | null {
+  const text = subject.replace(/^(?:the|The)\s+/, '').trim();
+  if (!/^\p{Lu}/u.test(text) || text.split(/\s+/).length > 6) return null;
+  const words = text.split(/\s+/);
+  const capitalized = words.filter((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|for|and|the|de|&)$/.test(w));
+  if (capitalized.length !== words.length || NON_SPEAKERS.test(text)) return null;
+  return text.replace(/['’]s$/, '');
+}
+
+const NON_SPEAKERS = /^(?:He|She|It|They|We|I|You|This|That|These|Those|There|Here|Asked|Speaking|But|And|Meanwhile|However)\b/;
+
+/** The organisation a subject names, if it names one and no person: "NASA", "the Dutch finance ministry". */
+export function organisationNamed(subject: string, people: PeopleIndex): string | null {
+  const named = findPersonNames(subject)[0];
+  if (named && !people.dropped?.has(named.name)) return null;
+  const institution = institutionByReference(subject, people) ?? institutionOf(subject) ?? leadingInstitution(subject);
+  return (institution ?? properName(subject))?.replace(/^(?:the|The)\s+/, '') ?? null;
+}
+
+/** "officials", "analysts", "a juror", "one official": unnamed sources, as the phrase without its article. */
+function impersonal(subject: string): Attribution | null {
+  const words = subject.split(/\s+/);
+  if (words.length > 6) return null;
+  if (/^(?:the|a|an|one|another|some)\s/i.test(subject) || GROUP_NOUNS.test(subject)) return unnamed(subject, null);
+  return null;
 }
 
 const GROUP_NOUNS =
   /^(?:officials|analysts|sources|experts|police|witnesses|residents|critics|organi[sz]ers|investors|diplomats)\b/i;
-
-/** "the Dutch finance ministry", "officials": an institution or group spoke, not a person of the article. */
-function isImpersonal(subject: string): boolean {
-  const words = subject.split(/\s+/);
-  return words.length <= 6 && (/^(?:the|a|an)\s/i.test(subject) || GROUP_NOUNS.test(subject));
-}
 
 function lastPersonIn(phrase: string, people: PeopleIndex): Person | null {
   const mentions = findPeopleMentioned(phrase, people);
   return mentions[mentions.length - 1]?.person ?? null;
 }
 
+/** "he said": the person who last spoke or was the subject, among those the text shows to be people. */
 function pronounTarget(ctx: SpeakerContext): Attribution | null {
-  const person =
-    ctx.paragraphSpeaker ??
-    ctx.sentenceSubject ??
-    ctx.paragraphSubject ??
-    ctx.previousSpeaker ??
-    ctx.previousSubject ??
-    ctx.lastSpeaker;
-  return person ? { speaker: person.name, role: person.role } : null;
+  const candidates = [
+    ctx.paragraphSpeaker,
+    ctx.sentenceSubject,
+    ctx.paragraphSubject,
+    ctx.previousSpeaker,
+    ctx.previousSubject,
+    ctx.lastSpeaker,
+  ];
+  const person = candidates.find((p) => p && (p.sure !== false || p === ctx.lastSpeaker)) ?? null;
+  return person ? personAttribution(person) : null;
 }
 
 /** "one Chilean negotiator" -> unnamed source; "the head of US diplomacy" -> the person that fits or spoke last. */
@@ -139,18 +231,19 @@ function resolveRoleReference(phrase: string, ctx: SpeakerContext): Attribution 
     .slice(0, 8)
     .join(' ');
   if (!role || !hasRoleNoun(role)) return null;
-  if (INDEFINITE.test(role)) return { speaker: null, role: role.replace(INDEFINITE, '') };
+  if (INDEFINITE.test(role)) return unnamed(role, role.replace(INDEFINITE, ''));
   if (!DEFINITE.test(role) && !/^\p{Lu}/u.test(role)) return null;
   const fitting = personByRole(role, ctx.people);
-  if (fitting) return { speaker: fitting.name, role: fitting.role };
+  if (fitting) return personAttribution(fitting);
   const nouns = role
     .split(/\s+/)
     .filter((w) => isRoleNoun(w))
     .map((w) => w.toLowerCase());
   for (const person of ctx.people.byName.values()) {
     const own = person.role?.toLowerCase() ?? '';
-    if (nouns.some((noun) => own.split(/\s+/).includes(noun)))
-      return { speaker: person.name, role: person.role };
+    if (nouns.some((noun) => own.split(/\s+/).includes(noun))) return personAttribution(person);
   }
-  return ctx.lastSpeaker ? { speaker: ctx.lastSpeaker.name, role: ctx.lastSpeaker.role } : null;
+  // "Unifor's national president": a role owned by a body, that nobody named holds, is an unnamed person.
+  if (/['’]s\s/.test(role)) return unnamed(role, role.replace(/^.*['’]s\s+/, ''));
+  return ctx.lastSpeaker ? personAttribution(ctx.lastSpeaker) : unnamed(role, null);
 }

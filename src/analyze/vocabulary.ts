@@ -24,6 +24,8 @@ export const ROLE_NOUNS = words(`
   designer architect miner shopkeeper mechanic investigator administrator supervisor planner chef
   grower rancher breeder beekeeper winemaker baker butcher operator employee clerk cashier waiter waitress
   electrician plumber carpenter welder labourer laborer cleaner janitor docker dockworker
+  local passenger commuter fan supporter voter villager shopper protester demonstrator onlooker spectator
+  bystander juror witness neighbour neighbor customer traveller traveler motorist rider patient parent
 `);
 
 /** Words that qualify a role without being one ("Deputy", "Foreign", "press"). */

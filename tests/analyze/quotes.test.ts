@@ -59,13 +59,13 @@ describe('quotes and speakers', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Lucía Montenegro', 'Lucía Montenegro']);
   });
 
-  it('leaves an unnamed source without a speaker but with its description', () => {
+  it('names an unnamed source by its description, without the article', () => {
     const [quote] = quotesOf(
       '"Everyone knows the deadline is political, not technical," said one Chilean negotiator.',
     );
     expect(quote).toEqual({
       text: 'Everyone knows the deadline is political, not technical',
-      speaker: null,
+      speaker: 'Chilean negotiator',
       role: 'Chilean negotiator',
     });
   });
@@ -106,14 +106,14 @@ describe('quotes without their own attribution', () => {
     expect(quotes[0]?.speaker).toBe('Maria Lopez');
   });
 
-  it('leave an institution as no speaker, described by the institution (gold rule 8)', () => {
+  it('give an institution that speaks as the speaker, without a role', () => {
     const quotes = quotesOf(
       '“We will keep talking to everyone,” said Mayor Ann Cole.\n\nIn a statement, the finance ministry said: “The budget will not change this year at all.”',
     );
     expect(quotes[1]).toEqual({
       text: 'The budget will not change this year at all',
-      speaker: null,
-      role: 'finance ministry',
+      speaker: 'finance ministry',
+      role: null,
     });
   });
 

@@ -8,12 +8,12 @@ function quotesOf(body: string) {
 const QUOTE = '“We will not accept a deal that leaves our members worse off”';
 const OTHER = '“Nobody asked the people who live here what they wanted”';
 
-describe('organisations are no speakers', () => {
+describe('organisations speak as themselves, never as people', () => {
   it('keeps a company whose name ends in a trade word ("Orvane Robotics") out of the people', () => {
     const [quote] = quotesOf(
       `Mayor Ana Vidal praised the plan. A spokeswoman for Orvane Robotics, which builds the arm, said: ${QUOTE}.`,
     );
-    expect(quote).toMatchObject({ speaker: null, role: 'spokeswoman for Orvane Robotics' });
+    expect(quote).toMatchObject({ speaker: 'Orvane Robotics', role: 'spokeswoman' });
   });
 
   it('reads an institution joined by "and" as one name, and "the institute" as that institution', () => {
@@ -21,8 +21,8 @@ describe('organisations are no speakers', () => {
       `Chile's Institute for Seismology and Coastal Hazard Studies raised its warning and described the tremor as “the longest we have recorded in twenty years”.\n\n${OTHER}, the institute said in a statement.`,
     );
     expect(quotes.map((q) => [q.speaker, q.role])).toEqual([
-      [null, "Chile's Institute for Seismology and Coastal Hazard Studies"],
-      [null, "Chile's Institute for Seismology and Coastal Hazard Studies"],
+      ["Chile's Institute for Seismology and Coastal Hazard Studies", null],
+      ["Chile's Institute for Seismology and Coastal Hazard Studies", null],
     ]);
   });
 
@@ -31,8 +31,8 @@ describe('organisations are no speakers', () => {
       `The Harbour Workers Union, which represents 3,000 dockers, said: ${QUOTE}.\n\n${OTHER}, the union said.`,
     );
     expect(quotes.map((q) => [q.speaker, q.role])).toEqual([
-      [null, 'Harbour Workers Union'],
-      [null, 'Harbour Workers Union'],
+      ['Harbour Workers Union', null],
+      ['Harbour Workers Union', null],
     ]);
   });
 

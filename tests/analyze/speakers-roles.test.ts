@@ -87,8 +87,8 @@ describe('speakers', () => {
     expect(quotes[0]?.speaker).toBe('Eva Holm');
   });
 
-  it('describes an institution that speaks by its name ("Peru\'s interior ministry said")', () => {
+  it('names an institution that speaks by its name ("Peru\'s interior ministry said")', () => {
     const [quote] = quotesOf(`In a statement, Peru's interior ministry said it ${QUOTE}.`);
-    expect(quote).toMatchObject({ speaker: null, role: "Peru's interior ministry" });
+    expect(quote).toMatchObject({ speaker: "Peru's interior ministry", role: null });
   });
 });

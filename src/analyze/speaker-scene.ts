@@ -1,0 +1,60 @@
+import type { Quote } from '../models/analysis.ts';
+import type { PeopleIndex } from './people.ts';
+import { findPersonIn } from './people.ts';
+import { isRoleNoun } from './roles.ts';
+import { splitSentences } from './sentences.ts';
+import { immediateSubject, organisationNamed } from './speakers.ts';
+import { SPEECH_VERBS } from './vocabulary.ts';
+
+/** Who the text last spoke of, besides people: for "it said" and "One said:". */
+export interface Scene {
+  lastOrganisation: string | null;
+  lastGroup: string | null;
+}
+
+/**
+ * Brings the scene up to the start of a paragraph's quotes: the last organisation that spoke
+ * or acted ("NASA said the mission ... In a statement it said") and the last group spoken of
+ * ("locals have been left wondering ... One said:"), from the paragraph before and this one.
+ */
+export function followScene(scene: Scene, previous: string, text: string, people: PeopleIndex): Scene {
+  for (const sentence of [...splitSentences(previous), ...splitSentences(text)]) {
+    scene.lastOrganisation = organisationSubject(sentence.text, people) ?? scene.lastOrganisation;
+    scene.lastGroup = groupSubject(sentence.text) ?? scene.lastGroup;
+  }
+  return { ...scene };
+}
+
+// A subject ends at its verb: a verb of speech, an auxiliary or a past tense.
+const VERB = /\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|plans?|\p{Ll}+ed)\b/u;
+
+/** The organisation a sentence opens with as its subject ("NASA said", "The Election Commission on Friday announced"). */
+function organisationSubject(sentence: string, people: PeopleIndex): string | null {
+  const text = sentence.replace(/^[^,]{0,40},\s+/, (intro) => (/^\p{Lu}[\p{L}-]*\s+\p{Lu}/u.test(intro) ? intro : ''));
+  const words = text.split(/\s+/);
+  const verbAt = words.slice(0, 10).findIndex((w) => SPEECH_VERBS.has(w.toLowerCase().replace(/[,.:]$/, '')));
+  const head = verbAt > 0 ? words.slice(0, verbAt).join(' ') : (VERB.exec(text) ? text.slice(0, VERB.exec(text)?.index) : '');
+  const subject = immediateSubject(head.replace(/\s+(?:on|in|at)\s+\p{Lu}\p{Ll}+day$/u, ''));
+  if (!subject || findPersonIn(subject, people)) return null;
+  return organisationNamed(subject, people);
+}
+
+/** "Now locals have been left wondering": a plural of people as a subject, in the singular ("local"). */
+function groupSubject(sentence: string): string | null {
+  const match = /\b(\p{Ll}{3,}s)\s+(?:have|had|were|are|say|said|told|fear|feared|wonder|wondered|complained)\b/u.exec(sentence);
+  const plural = match?.[1] ?? '';
+  return plural && isRoleNoun(plural) ? plural.replace(/(?:ies)$/, 'y').replace(/s$/, '') : null;
+}
+
+/**
+ * Every quote is someone's: one left without a speaker takes that of the nearest attributed quote
+ * before it (the voice the story is in), else after it.
+ */
+export function fillMissingSpeakers(quotes: Quote[]): Quote[] {
+  return quotes.map((quote, i) => {
+    if (quote.speaker) return quote;
+    const before = quotes.slice(0, i).reverse().find((q) => q.speaker);
+    const source = before ?? quotes.slice(i + 1).find((q) => q.speaker);
+    return source ? { ...quote, speaker: source.speaker, role: source.role } : quote;
+  });
+}
