@@ -169,7 +169,9 @@ function isCredit(text: string): boolean {
   if (text.length > 300) return false;
   if (CREDIT_START.test(text) || CREDIT_BY.test(text)) return true;
   // "VIRGINIA MAYO / AFP / Getty Images": short, slash-separated, ends with an agency.
-  return text.length < 160 && CREDIT_AGENCY.test(text) && (/[/|]/.test(text) || !/[.!?]\s/.test(text));
+  // "... to the station, reports AFP." is a sentence: a credit is names, not prose.
+  const prose = (text.match(/\b\p{Ll}{4,}\b/gu) ?? []).length > 3;
+  return text.length < 160 && CREDIT_AGENCY.test(text) && (/[/|]/.test(text) || (!prose && !/[.!?]\s/.test(text)));
 }
 
 /** Repairs typing accidents: doubled punctuation, missing spaces between sentences or words. */

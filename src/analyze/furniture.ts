@@ -1,7 +1,8 @@
 // Page furniture: the dateline, bylines, date stamps and credits around a story. None of it is
 // article text, and every date in it is when the page was written, never an event.
 
-const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+// Case written out: the patterns below need the case of the place (capitals) to mean something.
+const MONTH = '(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Ss]ept|[Oo]ct|[Nn]ov|[Dd]ec)[a-z]*\\.?';
 const DAY_MONTH = `(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH})(?:,?\\s+\\d{4})?`;
 const AGENCY = '\\([\\p{L}\\p{N} .&/-]{2,30}\\)';
 const CAPS_PLACE = "\\p{Lu}[\\p{Lu}\\p{M}.'’]+(?:[ -]\\p{Lu}[\\p{Lu}\\p{M}.'’]+){0,3}";
@@ -12,7 +13,7 @@ const REGION = "(?:,\\s*\\p{Lu}[\\p{L}\\p{M}.'’]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}.'
 // "CHICAGO (CBS) -- ", "BERLIN, July 13 Germany's ...": a place in capitals opening the story.
 const CAPS_DATELINE = new RegExp(
   `^${CAPS_PLACE}${REGION}{0,2}(?:,?\\s+${DAY_MONTH})?(?:\\s*${AGENCY})?(?:\\s*[—–-]{1,2}\\s*|\\s*:\\s+)`,
-  'iu',
+  'u',
 );
 // Without a dash, capitals and a date are enough: "BERLIN, July 13 Germany's Bundestag ...".
 const CAPS_DATE_DATELINE = new RegExp(
@@ -22,14 +23,13 @@ const CAPS_DATE_DATELINE = new RegExp(
 // "Hanoi, Jun 22 (IANS): ", "London: Sep 29, 2011": a place in plain case needs a date or an agency.
 const TITLE_DATELINE = new RegExp(
   `^${TITLE_PLACE}${REGION}{0,2}(?:(?:,?\\s+${DAY_MONTH})(?:\\s*${AGENCY})?|\\s*${AGENCY})\\s*(?:[—–-]{1,2}|:)\\s*`,
-  'iu',
+  'u',
 );
 
 /** The length of the dateline a paragraph opens with, or 0. */
 export function datelineLength(paragraph: string): number {
   const caps = CAPS_DATELINE.exec(paragraph) ?? CAPS_DATE_DATELINE.exec(paragraph);
-  // The case-insensitive form must still start with a word in capitals: "Meanwhile: ..." is text.
-  if (caps && /^\p{Lu}[\p{Lu}\p{M}.'’]+\b/u.test(paragraph)) return caps[0].length;
+  if (caps) return caps[0].length;
   return TITLE_DATELINE.exec(paragraph)?.[0].length ?? 0;
 }
 

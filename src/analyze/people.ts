@@ -38,7 +38,7 @@ export function buildPeopleIndex(paragraphs: string[]): PeopleIndex {
     institutions: [],
   };
   for (const text of paragraphs) {
-    for (const name of findInstitutionNames(text)) {
+    for (const name of [...findInstitutionNames(text), ...findLowercaseInstitutions(text)]) {
       if (!index.institutions.includes(name)) index.institutions.push(name);
     }
     for (const mention of findPersonNames(text)) {
@@ -77,6 +77,21 @@ function dropNonPeople(index: PeopleIndex, paragraphs: string[]): PeopleIndex {
     }
   }
   return index;
+}
+
+const BODY_HEAD =
+  'agency|ministry|department|council|court|commission|union|company|committee|board|authority|office|service|bureau|tribunal|police';
+// "the Saudi press agency", "Kenya's high court": a named owner and a common noun that heads a body.
+const LOWERCASE_BODY = new RegExp(
+  `\\b(?:the\\s+)?((?:\\p{Lu}[\\p{L}'’.-]*\\s+)+(?:\\p{Ll}+\\s+){0,2}(?:${BODY_HEAD}))\\b(?!\\s+\\p{Lu})`,
+  'gu',
+);
+
+/** Bodies named by owner and common noun, which "the agency said" means when no capitalized name fits. */
+function findLowercaseInstitutions(text: string): string[] {
+  return [...text.matchAll(LOWERCASE_BODY)]
+    .map((m) => (m[1] ?? '').replace(/^(?:The|A|An|In|At|On|By)\s+/, ''))
+    .filter((name) => /\s\p{Ll}/u.test(name) && name.split(/\s+/).length <= 6);
 }
 
 /** "Teresa Villanueva" is "Teresa M. Villanueva"; "Earl Broussard" is not "Denise Broussard". */

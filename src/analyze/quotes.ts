@@ -41,6 +41,7 @@ export function extractQuotes(paragraphs: string[], allPeople: PeopleIndex): Quo
   let lastAttribution: Attribution | null = null;
   let previousHadQuote = false;
   let previousLeftOpen = false;
+  let recentPerson: Person | null = null;
   const scene = { lastOrganisation: null as string | null, lastGroup: null as string | null };
   paragraphs.forEach((text, index) => {
     const previous = paragraphs[index - 1] ?? '';
@@ -53,6 +54,7 @@ export function extractQuotes(paragraphs: string[], allPeople: PeopleIndex): Quo
       previousSpeaker,
       previousSubject,
       paragraphSpeaker: null,
+      recentPerson,
       ...followScene(scene, previous, text.slice(0, Math.max(0, text.search(/["“”„«]/))), people),
     });
     fillFromNeighbours(found);
@@ -77,6 +79,7 @@ export function extractQuotes(paragraphs: string[], allPeople: PeopleIndex): Quo
       }
     }
     previousHadQuote = found.some((q) => !q.short);
+    recentPerson = sureSubjectOf(text, people) ?? lastSpeaker ?? recentPerson;
     previousLeftOpen = found.length > 0 && found[found.length - 1]?.span.close === -1;
   });
   return fillMissingSpeakers(quotes);
@@ -142,6 +145,14 @@ function isFirstSentence(text: string, span: QuoteSpan): boolean {
 function lastSentence(paragraph: string): string {
   const sentences = splitSentences(paragraph);
   return sentences[sentences.length - 1]?.text ?? '';
+}
+
+/** The last person (shown to be one) a paragraph reports speaking or acting: "he said" may mean them later. */
+function sureSubjectOf(text: string, people: PeopleIndex): Person | null {
+  const reported = speakerReportedIn(text, people);
+  if (reported?.sure) return reported;
+  const subjects = splitSentences(text).map((s) => actorOf(s.text, people)).filter((p) => p?.sure);
+  return subjects[subjects.length - 1] ?? null;
 }
 
 /** The person a sentence opens with, its likely subject. */

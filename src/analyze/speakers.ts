@@ -34,6 +34,8 @@ export interface SpeakerContext {
   lastOrganisation?: string | null;
   /** The people last spoken of as a group ("locals have been left wondering. One said:"). */
   lastGroup?: string | null;
+  /** The person the story last reported speaking or acting, in any earlier paragraph. */
+  recentPerson?: Person | null;
 }
 
 const PRONOUN = /^(?:he|she|they|him|her)\b/i;
@@ -113,13 +115,18 @@ export function resolveSpeaker(phrase: string, ctx: SpeakerContext, lastMention 
     .replace(/,$/, '');
   const subject = lastMention ? (trimmed.split(/[,;]\s*/).pop() ?? trimmed) : trimmed;
   // "In a statement it said": an organisation spoke; "they" is one too when an organisation did last.
-  if (THING_PRONOUN.test(subject) && ctx.lastOrganisation) return organisation(ctx.lastOrganisation);
+  const lastWord = lastMention ? (/(\p{L}+)$/u.exec(subject)?.[1] ?? '') : subject;
+  if (THING_PRONOUN.test(lastWord) && ctx.lastOrganisation) return organisation(ctx.lastOrganisation);
   if (PRONOUN.test(subject) || (lastMention && /\b(?:he|she)\b/i.test(subject))) return pronounTarget(ctx);
   if (/^one(?:\s+of\s+them)?$/i.test(subject) && ctx.lastGroup) return unnamed(ctx.lastGroup, null);
   const spokesperson = spokespersonOf(subject, ctx);
   if (spokesperson) return spokesperson;
   const named = findPersonNames(subject)[0];
   if (named && !isDroppedName(named.name, ctx)) return { speaker: named.name, role: null, kind: 'person' };
+  // "the company said": the organisation the story is about, when the article names none by that noun.
+  if (GENERIC_BODY.test(subject) && !institutionByReference(subject, ctx.people) && ctx.lastOrganisation) {
+    return organisation(ctx.lastOrganisation);
+  }
   const institution =
     institutionByReference(subject, ctx.people) ?? institutionOf(subject) ?? leadingInstitution(subject);
   if (institution) return organisation(institution);
@@ -130,6 +137,8 @@ export function resolveSpeaker(phrase: string, ctx: SpeakerContext, lastMention 
   if (proper) return organisation(proper);
   return resolveRoleReference(subject, ctx) ?? impersonal(subject);
 }
+
+const GENERIC_BODY = /^(?:the|The)\s+(?:company|firm|carrier|airline|group|operator|club|organi[sz]ation|network|lender|bank|retailer|insurer|manufacturer|developer|broadcaster)$/;
 
 function personAttribution(person: Person): Attribution {
   return { speaker: person.name, role: person.role, kind: 'person' };
@@ -217,6 +226,7 @@ function pronounTarget(ctx: SpeakerContext): Attribution | null {
     ctx.previousSpeaker,
     ctx.previousSubject,
     ctx.lastSpeaker,
+    ctx.recentPerson,
   ];
   const person = candidates.find((p) => p && (p.sure !== false || p === ctx.lastSpeaker)) ?? null;
   return person ? personAttribution(person) : null;
