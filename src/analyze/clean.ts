@@ -77,16 +77,22 @@ function joinWrappedLines(lines: string[]): string[] {
   const out: string[] = [];
   let open = false;
   let unfinished = false;
-  for (const line of lines) {
+  for (const raw of lines) {
+    // A list item is a paragraph of its own, without its bullet.
+    const bullet = BULLET.test(raw);
+    const line = raw.replace(BULLET, '');
     // A line starting in lowercase after one without closing punctuation is the same sentence.
-    if (out.length > 0 && (open || (unfinished && /^\p{Ll}/u.test(line)))) out[out.length - 1] += ` ${line}`;
+    const joins = !bullet && (open || (unfinished && /^\p{Ll}/u.test(line)));
+    if (out.length > 0 && joins) out[out.length - 1] += ` ${line}`;
     else out.push(line);
     // In wrapped text a paragraph ends on a shorter line that closes its sentence.
-    open = wraps && line.length >= widest * 0.75 && !(/[.!?]["”’)]?$/.test(line) && line.length < widest * 0.9);
-    unfinished = !/[.!?:;"”’)]$/.test(line);
+    open = !bullet && wraps && line.length >= widest * 0.75 && !(/[.!?]["”’)]?$/.test(line) && line.length < widest * 0.9);
+    unfinished = !bullet && !/[.!?:;"”’)]$/.test(line);
   }
   return out;
 }
+
+const BULLET = /^\s*[•·▪◦‣●]\s+/;
 
 /** Paragraphs are separated by blank lines; a body without any, written one long line per paragraph, by newlines. */
 function splitBlocks(body: string): string[] {

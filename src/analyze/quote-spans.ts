@@ -79,6 +79,9 @@ function findSingleQuoteSpans(text: string, paragraph: number): QuoteSpan[] {
       open = -1;
     }
   }
+  // "Henry said: ‘We’re delighted ... for the first time." (the next paragraph reopens it): a quote
+  // opened at the start or after a colon and never closed is one paragraph of a longer quote.
+  if (open >= 0 && (open === 0 || /:\s*$/.test(text.slice(0, open)))) spans.push(makeSpan(text, paragraph, open, -1));
   return spans.filter((span) => span.end > span.start);
 }
 
@@ -88,7 +91,8 @@ function markOpens(text: string, i: number, isOpen: boolean): boolean {
   const after = text[i + 1] ?? '';
   const spaceBefore = before === '' || /[\s([{—–/-]/.test(before);
   const spaceAfter = after === '' || /\s/.test(after);
-  if (spaceBefore && !spaceAfter) return !/[,.;:!?)]/.test(after);
+  // “...Insya-Allah, following ...”: an ellipsis may open a quote.
+  if (spaceBefore && !spaceAfter) return !/[,.;:!?)]/.test(after) || /^(?:\.{3}|…)/.test(text.slice(i + 1));
   if (!spaceBefore && spaceAfter) return false;
   if (!spaceBefore && !spaceAfter) {
     if (/[.,!?;…]/.test(before) || /[,.;:!?)]/.test(after)) return false;

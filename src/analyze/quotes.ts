@@ -58,8 +58,10 @@ export function extractQuotes(paragraphs: string[], allPeople: PeopleIndex): Quo
       ...followScene(scene, previous, text.slice(0, Math.max(0, text.search(/["“”„«]/))), people),
     });
     fillFromNeighbours(found);
+    // The stored text may stop mid-quote: a quote the last paragraph leaves open and unfinished is cut off.
+    const cutOff = index === paragraphs.length - 1 && !/[.!?…]["”’]?\s*$/.test(text);
     for (const quote of found) {
-      if (quote.short) continue;
+      if (quote.short || (cutOff && quote.span.close === -1)) continue;
       // A paragraph that reopens a quote the one before left open goes on in the same voice.
       const continued = previousLeftOpen && quote === found[0] && quote.span.open === 0 ? lastAttribution : null;
       const fallback =
