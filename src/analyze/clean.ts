@@ -1,5 +1,5 @@
 import type { ArticleLink } from '../models/article.ts';
-import { isCreditLine, isDateStamp, stripDateline, stripPageDate } from './furniture.ts';
+import { isBareDate, isCreditLine, isDateStamp, stripDateline, stripPageDate } from './furniture.ts';
 import { normalizeText } from './text-utils.ts';
 
 /** The body reduced to readable paragraphs, with the "Read more" headlines set apart. */
@@ -40,7 +40,7 @@ export function cleanBody(body: string, title: string): CleanedBody {
       .split('\n')
       .map((line) => stripMarkdownLine(line))
       // "Advertisement", "Share this:", "WhatsApp" stacked in one block: each line is junk on its own.
-      .filter((line) => line.length > 0 && !isJunk(line));
+      .filter((line) => line.length > 0 && (!isJunk(line) || (isBareDate(line) && paragraphs.length > 0)));
     if (lines.length === 0) continue;
     const rest = takeReadMore(lines, readMore, inReadMore);
     inReadMore = rest === null;
@@ -52,7 +52,11 @@ export function cleanBody(body: string, title: string): CleanedBody {
   return { paragraphs, readMore };
 }
 
-/** Adds one paragraph unless it is furniture or a repeat; returns whether it was a photo credit. */
+/**
+ * Adds one paragraph unless it is furniture or a repeat. A bare date above the text is the page's
+ * stamp; further down it is a schedule's heading or value ("Thursday, 6 May 2021"), kept even twice.
+ * Returns whether it was a photo credit.
+ */
 function keepParagraph(line: string, afterCredit: boolean, seen: Set<string>, paragraphs: string[]): boolean {
   const text = stripDateline(stripPageDate(repairText(line)));
   const key = normalizeText(text);
@@ -60,7 +64,8 @@ function keepParagraph(line: string, afterCredit: boolean, seen: Set<string>, pa
   const credit = isCredit(text);
   // A labelled "Caption:" is the caption itself: the paragraph after it is text again.
   const nowCredit = credit && !/(?:^|\s)caption\s*:/i.test(text);
-  if (!key || seen.has(key) || caption || credit || isJunk(text)) return nowCredit;
+  const schedule = isBareDate(text) && paragraphs.length > 0;
+  if (!key || (seen.has(key) && !schedule) || caption || credit || (isJunk(text) && !schedule)) return nowCredit;
   seen.add(key);
   paragraphs.push(text);
   return nowCredit;

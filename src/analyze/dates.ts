@@ -2,6 +2,7 @@
 import * as chrono from 'chrono-node/en';
 import { addDays, fromIso, toIso } from './calendar.ts';
 import { findChains } from './chains.ts';
+import { expandDayLists, joinRanges, keepFirstTime } from './date-lists.ts';
 
 /** A date written in a sentence, resolved to the calendar. */
 export interface DateMention {
@@ -49,7 +50,8 @@ export function findDateMentions(
   const kept = mentions.filter(
     (m) => !m.chain || !mentions.some((d) => d.date && d.start >= m.end && d.start - m.end <= 8),
   );
-  return kept.sort((a, b) => a.start - b.start);
+  kept.sort((a, b) => a.start - b.start);
+  return expandDayLists(sentence, joinRanges(sentence, keepFirstTime(sentence, kept)));
 }
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
@@ -92,12 +94,16 @@ function toMention(result: chrono.ParsedResult, published: string, past: boolean
   return { date, endDate: date && endDate && endDate > date ? endDate : null, time, chain: null };
 }
 
-/** A weekday alone: the next such day after publication, or the last one up to it in a past-tense clause. */
+/**
+ * A weekday alone: the next such day from publication, or the last one up to it in a past-tense
+ * clause. The publication day's own weekday is that day ("on Sunday afternoon" in a Sunday story):
+ * a week later would be written "next Sunday".
+ */
 export function resolveWeekday(weekday: number, published: string, past: boolean): string {
   const base = fromIso(published);
   const diff = (weekday - base.getUTCDay() + 7) % 7;
   if (past) return toIso(addDays(base, diff === 0 ? 0 : diff - 7));
-  return toIso(addDays(base, diff === 0 ? 7 : diff));
+  return toIso(addDays(base, diff));
 }
 
 function daysBetween(from: string, to: string): number {

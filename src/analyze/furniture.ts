@@ -12,7 +12,7 @@ const REGION = "(?:,\\s*\\p{Lu}[\\p{L}\\p{M}.'’]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}.'
 // "BERLIN, June 3 (Reuters) - ", "TACOMA, Wash. — ", "SEREMBAN: ", "DOVER, Del.- ",
 // "CHICAGO (CBS) -- ", "BERLIN, July 13 Germany's ...": a place in capitals opening the story.
 const CAPS_DATELINE = new RegExp(
-  `^${CAPS_PLACE}${REGION}{0,2}(?:,?\\s+${DAY_MONTH})?(?:\\s*${AGENCY})?(?:\\s*[—–-]{1,2}\\s*|\\s*:\\s+)`,
+  `^${CAPS_PLACE}${REGION}{0,2}(?:,?\\s+${DAY_MONTH})?(?:\\s*${AGENCY})?(?:\\s*(?:[—–]{1,2}|-{1,2}(?!\\d))\\s*|\\s*:\\s+)`,
   'u',
 );
 // Without a dash, capitals and a date are enough: "BERLIN, July 13 Germany's Bundestag ...".
@@ -22,7 +22,7 @@ const CAPS_DATE_DATELINE = new RegExp(
 );
 // "Hanoi, Jun 22 (IANS): ", "London: Sep 29, 2011": a place in plain case needs a date or an agency.
 const TITLE_DATELINE = new RegExp(
-  `^${TITLE_PLACE}${REGION}{0,2}(?:(?:,?\\s+${DAY_MONTH})(?:\\s*${AGENCY})?|\\s*${AGENCY})\\s*(?:[—–-]{1,2}|:)\\s*`,
+  `^${TITLE_PLACE}${REGION}{0,2}(?:(?:,?\\s+${DAY_MONTH})(?:\\s*${AGENCY})?|\\s*${AGENCY})\\s*(?:(?:[—–]{1,2}|-{1,2}(?!\\d))|:)\\s*`,
   'u',
 );
 
@@ -62,6 +62,14 @@ export function isDateStamp(text: string): boolean {
     .replace(/\b\p{Lu}{1,4}T\b|\([^()]{1,12}\)/gu, '');
   if (/\p{L}/u.test(rest)) return isTrailingDateline(text);
   return true;
+}
+
+/**
+ * A date stamp that is only a day ("Thursday, 6 May 2021", "December 11, 2018"): page furniture at
+ * the top of a page, but a schedule's heading or value further down.
+ */
+export function isBareDate(text: string): boolean {
+  return isDateStamp(text) && !/\d[:.]\d\d|\b(?:am|pm|a\.m|p\.m|gmt|utc|updated|published|posted|edited)\b|\//i.test(text);
 }
 
 // "MADRID, April 9 (EFE)" closing a story: where and when it was filed.

@@ -1,0 +1,112 @@
+import { addDays, fromIso, toIso } from './calendar.ts';
+import type { DateMention } from './dates.ts';
+
+// Ranges chrono reads as two dates: "between March 2 and March 19", "voting starting on November 4
+// and closing on November 17", "will begin from March 2 and end on April 3".
+const BETWEEN = /\bbetween\s+$/i;
+const BETWEEN_AND = /^\s*(?:and|to|until|till)\s+$/i;
+const START_WORD =
+  /\b(?:start(?:s|ing)?|begin(?:s|ning)?|open(?:s|ing)?|commenc(?:e|es|ing)|run(?:s|ning)?\s+from|from)\b[^,;]*$/i;
+const END_WORD = /^[^;]*?\b(?:and|,)\s+(?:will\s+)?(?:end(?:s|ing)?|clos(?:e|es|ing)|conclud(?:e|es|ing)|finish(?:es|ing)?|run(?:s|ning)?\s+(?:until|till|to)|until|till|to)\b[^;]*$/i;
+// Ranges longer than this are seasons, not one occurrence ("a league between July 15, 2019 to April 30, 2021").
+const MAX_JOIN_DAYS = 120;
+
+/** Joins two dates of one clause that a range's wording ties together into one range. */
+export function joinRanges(sentence: string, mentions: DateMention[]): DateMention[] {
+  const out: DateMention[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const first = mentions[i];
+    const second = mentions[i + 1];
+    if (!first) continue;
+    if (second && first.date && second.date && !first.endDate && canJoin(sentence, first, second)) {
+      out.push({ ...first, end: second.end, endDate: second.date, time: first.time ?? null });
+      i++;
+      continue;
+    }
+    out.push(first);
+  }
+  return out;
+}
+
+function canJoin(sentence: string, first: DateMention, second: DateMention): boolean {
+  if (!first.date || !second.date || second.date <= first.date) return false;
+  if (daysBetween(first.date, second.date) > MAX_JOIN_DAYS) return false;
+  const before = sentence.slice(Math.max(0, first.start - 60), first.start);
+  const between = sentence.slice(first.end, second.start);
+  if (BETWEEN.test(before) && BETWEEN_AND.test(between)) return true;
+  return START_WORD.test(before) && END_WORD.test(between) && between.length <= 80;
+}
+
+// "June 4, 9 and 21", "Nov 5 and 12": the later days of a list in the month just named.
+const DAY_LIST = /^((?:\s*(?:,|and|&|,\s*and)\s*\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:[:.]\d|%|per|a\.?m|p\.?m|hours?|days?|\p{L})))+)/iu;
+
+/** Adds a mention for each further day of a list after a month and day ("on June 4, 9 and 21"). */
+export function expandDayLists(sentence: string, mentions: DateMention[]): DateMention[] {
+  const out: DateMention[] = [];
+  mentions.forEach((mention, i) => {
+    out.push(mention);
+    const next = mentions[i + 1];
+    if (!mention.date || mention.endDate) return;
+    const rest = sentence.slice(mention.end, next ? next.start : sentence.length);
+    const list = DAY_LIST.exec(rest)?.[1];
+    if (!list) return;
+    const base = Number(mention.date.slice(8, 10));
+    for (const match of list.matchAll(/\d{1,2}/g)) {
+      const day = Number(match[0]);
+      if (day <= base || day > 31) continue;
+      const date = `${mention.date.slice(0, 8)}${String(day).padStart(2, '0')}`;
+      const start = mention.end + match.index;
+      if (toIso(fromIso(date)) === date) out.push({ ...mention, date, start, end: start + match[0].length });
+    }
+  });
+  return out;
+}
+
+// "a 48-hour strike from 9pm on May 6", "a three-day strike from Friday", "for three days".
+const DURATION =
+  /\b(?:(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)[- ](hour|day|week)s?\b(?!\s+(?:later|after|before|earlier|ago))|for\s+(\d{1,2}|two|three|four|five|six|seven)\s+(days|weeks))/i;
+const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+/** A single date with a stated length in its clause becomes a range: "a 48-hour strike from 9pm on May 6" ends May 8. */
+export function applyDurations(clause: string, mention: DateMention): DateMention {
+  if (!mention.date || mention.endDate) return mention;
+  const match = DURATION.exec(clause);
+  if (!match) return mention;
+  const count = readNumber(match[1] ?? match[3] ?? '');
+  const unit = (match[2] ?? match[4] ?? '').toLowerCase().replace(/s$/, '');
+  if (!count) return mention;
+  let days = 0;
+  if (unit === 'day') days = count - 1;
+  else if (unit === 'week') days = count * 7 - 1;
+  else {
+    const startHour = mention.time ? Number(mention.time.slice(0, 2)) : 0;
+    days = Math.floor((startHour + count - 1) / 24);
+  }
+  if (days <= 0 || days > 60) return mention;
+  return { ...mention, endDate: toIso(addDays(fromIso(mention.date), days)) };
+}
+
+function readNumber(text: string): number {
+  return NUMBER_WORDS[text.toLowerCase()] ?? Number(text);
+}
+
+/**
+ * "at 3:27 am (local time; 07:27 GMT) Saturday, Aug. 26": a time in brackets after another is a
+ * conversion; the date takes the time written first.
+ */
+export function keepFirstTime(sentence: string, mentions: DateMention[]): DateMention[] {
+  return mentions.flatMap((mention, i) => {
+    const previous = mentions[i - 1];
+    const inBrackets = sentence.lastIndexOf('(', mention.start) > sentence.lastIndexOf(')', mention.start);
+    if (previous && !previous.date && previous.time && mention.date && mention.time && inBrackets) {
+      return [{ ...mention, time: previous.time }];
+    }
+    // The converted time alone, after the one it converts: nothing of its own.
+    if (!mention.date && previous?.time && inBrackets) return [];
+    return [mention];
+  });
+}
+
+function daysBetween(from: string, to: string): number {
+  return (fromIso(to).getTime() - fromIso(from).getTime()) / 86_400_000;
+}
