@@ -8,7 +8,7 @@ const num = (value: number | null | undefined): string =>
 const counts = (s: Scores): string => `${s.gold}/${s.predicted}/${s.matched}`;
 const clip = (text: string, max = 72): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-type Figures = Omit<CaseReport, 'id' | 'error' | 'details' | 'format'>;
+type Figures = Omit<CaseReport, 'id' | 'error' | 'details' | 'format' | 'allDates'>;
 
 /** The readable report: one row per article, then the totals against their targets. */
 export function formatReport(reports: readonly CaseReport[], totals: EvalTotals, verbose: boolean): string {
@@ -45,6 +45,8 @@ export function formatReport(reports: readonly CaseReport[], totals: EvalTotals,
     );
   }
   const extra: Array<[string, number | null | undefined]> = [
+    ['all dates precision', totals.allDates.precision],
+    ['all dates recall', totals.allDates.recall],
     ['role accuracy', totals.role.value],
     ['time accuracy', totals.time.value],
     ['participants recall', totals.participants.value],

@@ -1,4 +1,5 @@
 import { cleanBody } from '../src/analyze/clean.ts';
+import { CALENDAR_CONFIDENCE } from '../src/analyze/event-confidence.ts';
 import { analyzeArticle } from '../src/analyze/index.ts';
 import { splitSentences } from '../src/analyze/sentences.ts';
 import type { ArticleEvent, Quote } from '../src/models/analysis.ts';
@@ -33,8 +34,10 @@ export interface CaseReport {
   quotes: Scores;
   speaker: Ratio;
   role: Ratio;
-  /** The events the calendar gets, against the gold events. */
+  /** The events the calendar gets (confidence >= CALENDAR_CONFIDENCE), against the gold events. */
   events: Scores;
+  /** Every dated event the analysis lists, the doubtful "dates mentioned" included. */
+  allDates: Scores;
   location: Ratio;
   time: Ratio;
   /** Matched events whose title holds the gold `key` words (corpus only). */
@@ -106,19 +109,21 @@ export function leadSentences(c: EvalCase, count = 3): string[] {
 /** Runs the analysis on one case and scores it. */
 export function evaluateCase(c: EvalCase): CaseReport {
   let quotes: Quote[] = [];
-  let events: ArticleEvent[] = [];
+  let listed: ArticleEvent[] = [];
   let summary: string[] = [];
   let error: string | null = null;
   try {
-    ({ quotes, events, summary } = analyzeArticle(c.article));
+    ({ quotes, events: listed, summary } = analyzeArticle(c.article));
   } catch (cause) {
     error = cause instanceof Error ? cause.message : String(cause);
   }
+  const events = listed.filter((x) => (x.confidence ?? 1) >= CALENDAR_CONFIDENCE);
   const { format } = c.gold;
   const gq = c.gold.quotes;
   const ge = c.gold.events;
   const q = matchOneToOne(quotes, gq, scoreQuote);
   const e = matchOneToOne(events, ge, (p, g) => scoreEvent(p, g, format));
+  const all = matchOneToOne(listed, ge, (p, g) => scoreEvent(p, g, format));
   const speakerOk = (p: Quote, g: GoldQuote) =>
     format === 'corpus' ? sameSpeaker(p.speaker, g.speaker, g.aliases) : sameValue(p.speaker, g.speaker);
   const roleOk = (p: Quote, g: GoldQuote) =>
@@ -137,6 +142,7 @@ export function evaluateCase(c: EvalCase): CaseReport {
     speaker: share(q, quotes, gq, speakerOk),
     role: share(q, quotes, gq, roleOk),
     events: computeScores(ge.length, events.length, e.pairs.length),
+    allDates: computeScores(ge.length, listed.length, all.pairs.length),
     location: share(e, events, ge, placeOk),
     time: share(e, events, ge, timeOk),
     title: share(keyed, events, ge, titleOk),
@@ -206,6 +212,7 @@ export interface EvalTotals {
   speaker: Ratio;
   role: Ratio;
   events: Scores;
+  allDates: Scores;
   location: Ratio;
   time: Ratio;
   title: Ratio;
@@ -237,6 +244,7 @@ export function summarize(reports: readonly CaseReport[]): EvalTotals {
     speaker: sum((r) => r.speaker),
     role: sum((r) => r.role),
     events,
+    allDates: sumScores(reports.map((r) => r.allDates)),
     location: sum((r) => r.location),
     time: sum((r) => r.time),
     title: sum((r) => r.title),

@@ -1,5 +1,5 @@
 import type { DateMention } from './dates.ts';
-import { EVENT_WORDS } from './event-parts.ts';
+import { EVENT_NOUNS } from './event-title.ts';
 
 const NUMBERS: Record<string, number> = {
   a: 1,
@@ -45,7 +45,7 @@ export function findChains(sentence: string): DateMention[] {
     }
     const anchor = anchorWords(groups.sideAnchor ?? groups.eveAnchor ?? groups.countAnchor ?? '');
     // "a week after Andina cut its forecast" tells when something happened, not a date to count from.
-    if (groups.countAnchor && !anchor.some((word) => EVENT_WORDS.has(word))) continue;
+    if (groups.countAnchor && !anchor.some((word) => EVENT_NOUNS.has(word))) continue;
     const fromEnd = anchor.some((word) => ENDING.test(word));
     chains.push({
       start: match.index,

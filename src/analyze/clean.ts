@@ -65,7 +65,8 @@ function keepParagraph(line: string, afterCredit: boolean, seen: Set<string>, pa
   // A labelled "Caption:" is the caption itself: the paragraph after it is text again.
   const nowCredit = credit && !/(?:^|\s)caption\s*:/i.test(text);
   const schedule = isBareDate(text) && paragraphs.length > 0;
-  if (!key || (seen.has(key) && !schedule) || caption || credit || (isJunk(text) && !schedule)) return nowCredit;
+  if (!key || (seen.has(key) && !schedule) || caption || credit || (isJunk(text) && !schedule))
+    return nowCredit;
   seen.add(key);
   paragraphs.push(text);
   return nowCredit;
@@ -91,7 +92,11 @@ function joinWrappedLines(lines: string[]): string[] {
     if (out.length > 0 && joins) out[out.length - 1] += ` ${line}`;
     else out.push(line);
     // In wrapped text a paragraph ends on a shorter line that closes its sentence.
-    open = !bullet && wraps && line.length >= widest * 0.75 && !(/[.!?]["”’)]?$/.test(line) && line.length < widest * 0.9);
+    open =
+      !bullet &&
+      wraps &&
+      line.length >= widest * 0.75 &&
+      !(/[.!?]["”’)]?$/.test(line) && line.length < widest * 0.9);
     unfinished = !bullet && !/[.!?:;"”’)]$/.test(line);
   }
   return out;
@@ -182,7 +187,9 @@ function isCredit(text: string): boolean {
   // "VIRGINIA MAYO / AFP / Getty Images": short, slash-separated, ends with an agency.
   // "... to the station, reports AFP." is a sentence: a credit is names, not prose.
   const prose = (text.match(/\b\p{Ll}{4,}\b/gu) ?? []).length > 3;
-  return text.length < 160 && CREDIT_AGENCY.test(text) && (/[/|]/.test(text) || (!prose && !/[.!?]\s/.test(text)));
+  return (
+    text.length < 160 && CREDIT_AGENCY.test(text) && (/[/|]/.test(text) || (!prose && !/[.!?]\s/.test(text)))
+  );
 }
 
 /** Repairs typing accidents: doubled punctuation, missing spaces between sentences or words. */

@@ -7,7 +7,8 @@ const BETWEEN = /\bbetween\s+$/i;
 const BETWEEN_AND = /^\s*(?:and|to|until|till)\s+$/i;
 const START_WORD =
   /\b(?:start(?:s|ing)?|begin(?:s|ning)?|open(?:s|ing)?|commenc(?:e|es|ing)|run(?:s|ning)?\s+from|from)\b[^,;]*$/i;
-const END_WORD = /^[^;]*?\b(?:and|,)\s+(?:will\s+)?(?:end(?:s|ing)?|clos(?:e|es|ing)|conclud(?:e|es|ing)|finish(?:es|ing)?|run(?:s|ning)?\s+(?:until|till|to)|until|till|to)\b[^;]*$/i;
+const END_WORD =
+  /^[^;]*?\b(?:and|,)\s+(?:will\s+)?(?:end(?:s|ing)?|clos(?:e|es|ing)|conclud(?:e|es|ing)|finish(?:es|ing)?|run(?:s|ning)?\s+(?:until|till|to)|until|till|to)\b[^;]*$/i;
 // Ranges longer than this are seasons, not one occurrence ("a league between July 15, 2019 to April 30, 2021").
 const MAX_JOIN_DAYS = 120;
 
@@ -38,7 +39,8 @@ function canJoin(sentence: string, first: DateMention, second: DateMention): boo
 }
 
 // "June 4, 9 and 21", "Nov 5 and 12": the later days of a list in the month just named.
-const DAY_LIST = /^((?:\s*(?:,|and|&|,\s*and)\s*\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:[:.]\d|%|per|a\.?m|p\.?m|hours?|days?|\p{L})))+)/iu;
+const DAY_LIST =
+  /^((?:\s*(?:,|and|&|,\s*and)\s*\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:[:.]\d|%|per|a\.?m|p\.?m|hours?|days?|\p{L})))+)/iu;
 
 /** Adds a mention for each further day of a list after a month and day ("on June 4, 9 and 21"). */
 export function expandDayLists(sentence: string, mentions: DateMention[]): DateMention[] {
@@ -65,7 +67,17 @@ export function expandDayLists(sentence: string, mentions: DateMention[]): DateM
 // "a 48-hour strike from 9pm on May 6", "a three-day strike from Friday", "for three days".
 const DURATION =
   /\b(?:(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)[- ](hour|day|week)s?\b(?!\s+(?:later|after|before|earlier|ago))|for\s+(\d{1,2}|two|three|four|five|six|seven)\s+(days|weeks))/i;
-const NUMBER_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
 
 /** A single date with a stated length in its clause becomes a range: "a 48-hour strike from 9pm on May 6" ends May 8. */
 export function applyDurations(clause: string, mention: DateMention): DateMention {

@@ -5,24 +5,6 @@ import { COUNTRIES } from './places.ts';
 import { isRoleNoun } from './roles.ts';
 import { NON_NAME_WORDS, ROLE_MODIFIERS } from './vocabulary.ts';
 
-/** Nouns that name an event ("talks", "hearing", "launch"). */
-export const EVENT_WORDS = new Set(
-  (
-    'meeting meetings talks summit conference vote hearing trial match launch deadline session briefing ceremony ' +
-    'signing election referendum visit forum final semi-final semifinal race marathon game debate negotiations ' +
-    'dialogue conversation conversations sentencing appeal consultation congress tournament festival vigil ' +
-    'protest rally strike inquiry auction opening premiere release flight landing correction update decision ' +
-    'ruling verdict draw council assembly meet play-off playoff derby review presentation announcement dinner ' +
-    'lunch reception gala concert show exhibition fair parade march demonstration walkout shutdown ballot ' +
-    'primary caucus inauguration funeral memorial ceremony celebration commemoration anniversary workshop ' +
-    'seminar webinar hackathon expo convention symposium meeting hearings trial trials talks'
-  ).split(' '),
-);
-const TITLE_STOPS = new Set(
-  'a an the another its their his her our this that these those of on in at for to and with by from will would is are be'.split(
-    ' ',
-  ),
-);
 // Acronyms that are time zones or too vague to be a participant.
 const NOT_PARTICIPANTS = new Set([
   'US',
@@ -66,58 +48,6 @@ const JOINED_BODY = new RegExp(`\\p{Lu}[\\p{L}'’-]* and (?:\\p{Lu}[\\p{L}'’-
 const LOCATIVE_BEFORE = /\b(?:in|at|from|near|outside|inside|across|around|via|to)\s+(?:the\s+)?$/i;
 const MONTHS_AND_DAYS =
   /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)/i;
-
-/**
- * A short title for an event: a named body or event ("NATO-Russia Council", "Pacific
- * Coast Classic"), else the event noun with its modifiers ("Bilateral security
- * conversation"), with the organizer when only the bare noun is given ("OSCE meeting").
- */
-export function makeEventTitle(clause: string, participants: string[], near = 0): string {
-  const words = clause.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
-  // The event noun nearest the date names the event ("the hearing was postponed to Tuesday").
-  const nearWord = clause.slice(0, Math.max(0, near)).split(/\s+/).length - 1;
-  // "a final vote": the last of adjacent event words is the noun.
-  // "March" with a capital is the month, not a protest march.
-  const isEventWord = (w: string | undefined) =>
-    w !== undefined && w !== 'March' && EVENT_WORDS.has(w.toLowerCase());
-  let at = -1;
-  words.forEach((w, i) => {
-    if (!isEventWord(w) || isEventWord(words[i + 1])) return;
-    if (at < 0 || Math.abs(i - nearWord) < Math.abs(at - nearWord)) at = i;
-  });
-  if (at < 0) return titleFromVerb(clause) ?? capitalize(words.filter(Boolean).slice(0, 8).join(' '));
-  const noun = words[at] ?? '';
-  if (/^\p{Lu}/u.test(noun)) {
-    const run = findCapitalizedRuns(clause).find((r) => r.words.includes(noun));
-    if (run && run.words.length > 1) return run.words.join(' ');
-  }
-  let from = at;
-  while (from > 0 && from > at - 3 && isModifier(words[from - 1] ?? '')) from--;
-  const phrase = words.slice(from, at + 1).join(' ');
-  const acronym = participants.find((p) => /^\p{Lu}{2,6}$/u.test(p));
-  if (from === at && acronym) return `${acronym} ${noun}`;
-  return capitalize(phrase);
-}
-
-const FUTURE_VERB = /\b(?:will|would|shall|to|must)\s+(?:be\s+)?(\p{Ll}+(?:\s+[^\s,;.]+){0,6})/u;
-const TITLE_END = /\s+(?:on|at|in|by|from|until|before|after|next|this|tomorrow|today|which|who|when)\b.*$/i;
-
-/** Without an event noun, the announced action is the title: "will sign an agreement with the EU" -> "Sign an agreement with the EU". */
-function titleFromVerb(clause: string): string | null {
-  const match = FUTURE_VERB.exec(clause);
-  const phrase = match?.[1]?.replace(TITLE_END, '').trim();
-  return phrase && phrase.split(/\s+/).length >= 2 ? capitalize(phrase) : null;
-}
-
-function isModifier(word: string): boolean {
-  return (
-    word.length > 1 && !TITLE_STOPS.has(word.toLowerCase()) && !/\d/.test(word) && !MONTHS_AND_DAYS.test(word)
-  );
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /** Organizations named by several capitalized words, reachable by their first word ("Andina" -> "Andina Resources"). */
 export function buildOrganizationIndex(paragraphs: string[]): Map<string, string> {

@@ -1,41 +1,46 @@
 import type { ArticleEvent } from '../models/analysis.ts';
-import { addDays, fromIso, toIso } from './calendar.ts';
-import { anchorWords } from './chains.ts';
+import { type Anchor, contentWords, resolveChain } from './anchors.ts';
+import { clauseEnd, clauseStart, nearestTime } from './clauses.ts';
+import { applyDurations } from './date-lists.ts';
 import type { DateMention } from './dates.ts';
 import { findDateMentions } from './dates.ts';
-import { buildOrganizationIndex, findParticipants, makeEventTitle } from './event-parts.ts';
-import { datelineLength } from './furniture.ts';
+import { rateEvent } from './event-confidence.ts';
+import { buildOrganizationIndex, findParticipants } from './event-parts.ts';
+import { type EventTitle, makeTitle } from './event-title.ts';
+import { datelineLength, isBareDate } from './furniture.ts';
 import type { PeopleIndex } from './people.ts';
 import { findPlace } from './places.ts';
 import { findQuoteSpans } from './quote-spans.ts';
+import { readSchedule, type ScheduleEntry } from './schedule.ts';
 import { splitSentences } from './sentences.ts';
 import { isPastTense } from './tense.ts';
 
 // Chrono is the slow part: beyond this many dated sentences an article is not prose.
 const MAX_DATED_SENTENCES = 400;
 
-interface Anchor {
-  date: string;
-  endDate: string | null;
-  words: Set<string>;
+/** An event as read, with the noun its title was built around (for telling two events of a day apart). */
+interface Found extends ArticleEvent {
+  head: string | null;
 }
 
 interface Tracker {
   published: string;
   people: PeopleIndex;
   organizations: Map<string, string>;
-  events: ArticleEvent[];
-  lastEvent: ArticleEvent | null;
+  events: Found[];
+  lastEvent: Found | null;
   lastDate: string | null;
   /** Every date read so far with the words of its clause, so "the day before the hearing" finds the hearing. */
   anchors: Anchor[];
 }
 
 /**
- * Finds the dated events the article announces, on or after the publication date,
- * sorted by date. Quoted speech is not read for dates ("I would do it again tomorrow").
- * An event mentioned twice (same day) is one event; chained dates count from the
- * event just mentioned, or from the one they name ("the day before the hearing").
+ * Finds the dated events the article announces, on or after the publication date, sorted by
+ * date, each with a confidence (event-confidence.ts). Schedules (label and date lines, a date
+ * heading over fixtures) are read as such; quoted speech is read for written dates only ("I
+ * would do it again tomorrow" announces nothing). Two mentions of a day are one event unless
+ * they name different events; chained dates count from the event just mentioned, or from the
+ * one they name ("the day before the hearing").
  */
 export function extractEvents(paragraphs: string[], published: string, people: PeopleIndex): ArticleEvent[] {
   const tracker: Tracker = {
@@ -47,16 +52,29 @@ export function extractEvents(paragraphs: string[], published: string, people: P
     lastDate: null,
     anchors: [],
   };
+  const schedule = readSchedule(paragraphs, published);
   let dated = 0;
   paragraphs.forEach((paragraph, index) => {
-    for (const sentence of splitSentences(maskDateline(maskQuotes(paragraph, index)))) {
+    const entries = schedule.get(index);
+    if (entries) {
+      for (const entry of entries) addScheduled(tracker, entry);
+      return;
+    }
+    // A date alone on a line that no schedule explains is the page's stamp.
+    if (isBareDate(paragraph)) return;
+    const quotes = quotedRanges(paragraph, index);
+    for (const sentence of splitSentences(maskDateline(paragraph))) {
       if (dated >= MAX_DATED_SENTENCES) return;
       const mentions = findDateMentions(sentence.text, published, (at) => isPastTense(sentence.text, at));
       if (mentions.length > 0) dated++;
-      readSentence(sentence.text, mentions, tracker);
+      const inQuote = (at: number) =>
+        quotes.some(([from, to]) => at + sentence.start >= from && at + sentence.start < to);
+      readSentence(sentence.text, mentions, tracker, inQuote);
     }
   });
-  return [...tracker.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return tracker.events
+    .map(({ head: _head, ...event }) => event)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 /** Blanks out a dateline at the start of a paragraph, keeping offsets. */
@@ -65,17 +83,20 @@ export function maskDateline(paragraph: string): string {
   return ' '.repeat(length) + paragraph.slice(length);
 }
 
-/** Blanks out quoted words (keeping offsets) so dates in speech are not taken as announcements. */
-function maskQuotes(paragraph: string, index: number): string {
-  let masked = paragraph;
-  for (const span of findQuoteSpans(paragraph, index)) {
-    if (span.open < 0) continue;
-    masked = masked.slice(0, span.start) + ' '.repeat(span.end - span.start) + masked.slice(span.end);
-  }
-  return masked;
+/** Where quoted words are, as [start, end) offsets in the paragraph. */
+function quotedRanges(paragraph: string, index: number): Array<[number, number]> {
+  return findQuoteSpans(paragraph, index).map((span) => [span.start, span.end]);
 }
 
-function readSentence(sentence: string, mentions: DateMention[], tracker: Tracker): void {
+// Relative words in speech are the speaker's, not an announcement: "I would do it again tomorrow".
+const RELATIVE = /\b(?:today|tonight|tomorrow|yesterday)\b/i;
+
+function readSentence(
+  sentence: string,
+  mentions: DateMention[],
+  tracker: Tracker,
+  inQuote: (at: number) => boolean,
+): void {
   const dated = mentions.filter((m) => m.date !== null || m.chain !== null);
   const times = mentions.filter((m) => m.date === null && m.chain === null);
   if (dated.length === 0) {
@@ -83,20 +104,34 @@ function readSentence(sentence: string, mentions: DateMention[], tracker: Tracke
     return;
   }
   dated.forEach((mention, i) => {
-    const clause = sentence.slice(
-      clauseStart(sentence, dated[i - 1], mention),
-      clauseEnd(sentence, mention, dated[i + 1]),
-    );
+    const from = clauseStart(sentence, dated[i - 1], mention);
+    const clause = sentence.slice(from, clauseEnd(sentence, mention, dated[i + 1]));
+    const quoted = inQuote(mention.start);
+    if (quoted && (mention.chain || RELATIVE.test(sentence.slice(mention.start, mention.end)))) return;
     const past = isPastTense(sentence, mention.start);
-    const date = mention.date ?? (past ? null : resolveChain(mention, clause, tracker));
+    const date = mention.date ?? (past ? null : resolveChain(mention, clause, chainState(tracker)));
     if (!date) return;
     tracker.lastDate = date;
     tracker.anchors.push({ date, endDate: mention.endDate, words: contentWords(clause) });
     if (date < tracker.published || (date === tracker.published && past)) return;
     const time = mention.time ?? nearestTime(times, mention, dated);
-    const offset = sentence.indexOf(clause);
-    addEvent(tracker, { ...mention, date, time }, clause, mention.start - offset);
+    const at = mention.start - from;
+    const sized = applyDurations(clause, { ...mention, date, time });
+    const title = makeTitle(clause, at);
+    const confidence = rateEvent({ clause, at, mention: sized, quoted, title, sentence });
+    addEvent(tracker, { ...sized, date }, clause, at, title, confidence);
   });
+}
+
+function chainState(tracker: Tracker) {
+  const lead = tracker.events[0];
+  return {
+    published: tracker.published,
+    anchors: tracker.anchors,
+    lastEventDate: tracker.lastEvent?.date ?? null,
+    leadEvent: lead ? { date: lead.date, endDate: lead.endDate } : null,
+    lastDate: tracker.lastDate,
+  };
 }
 
 function addEvent(
@@ -104,77 +139,81 @@ function addEvent(
   mention: DateMention & { date: string },
   clause: string,
   at: number,
+  title: EventTitle,
+  confidence: number,
 ): void {
   const location = findPlace(clause, at);
   const participants = findParticipants(clause, tracker.people, tracker.organizations, location);
-  const existing = tracker.events.find((e) => e.date === mention.date && e.endDate === mention.endDate);
+  const fullTitle = withOrganizer(title, participants);
+  const existing = tracker.events.find(
+    (e) => e.date === mention.date && e.endDate === mention.endDate && sameEvent(e.head, title.head),
+  );
   if (existing) {
-    existing.time ??= mention.time;
-    existing.location ??= location;
-    for (const p of participants) if (!existing.participants.includes(p)) existing.participants.push(p);
+    mergeInto(existing, { ...title, title: fullTitle }, mention.time, location, participants, confidence);
     tracker.lastEvent = existing;
     return;
   }
-  const event: ArticleEvent = {
-    title: makeEventTitle(clause, participants, at),
+  const event: Found = {
+    title: fullTitle,
     date: mention.date,
     endDate: mention.endDate,
     time: mention.time,
     location,
     participants,
+    confidence,
+    head: title.head,
   };
   tracker.events.push(event);
   tracker.lastEvent = event;
 }
 
-function resolveChain(mention: DateMention, clause: string, tracker: Tracker): string | null {
-  const chain = mention.chain;
-  if (!chain) return null;
-  // "After the launch, ... the following day": the clause names the anchor.
-  const named = /\b(?:after|before|following)\s+the\s+([a-z-]+(?:\s+[a-z-]+){0,2})/i.exec(clause)?.[1];
-  const anchor = chain.anchor.length > 0 ? chain.anchor : anchorWords(named ?? '');
-  let base: string | null;
-  if (anchor.includes('tomorrow')) base = toIso(addDays(fromIso(tracker.published), 1));
-  else if (anchor.length > 0) base = findAnchor(tracker, anchor, chain.days, chain.fromEnd);
-  else base = tracker.lastEvent?.date ?? tracker.lastDate;
-  return base ? toIso(addDays(fromIso(base), chain.days)) : null;
+/** Two mentions of a day are one event unless each names its own ("the summit on May 27", "the banquet on May 27"). */
+function sameEvent(a: string | null, b: string | null): boolean {
+  return a === null || b === null || a === b;
 }
 
-/**
- * The date a named chain counts from: the date whose clause shares most words with the
- * name ("the day after the ministers meet" finds "the foreign ministers will meet ... on
- * March 25"). A chain of a coming event never counts from a date that would put it before
- * publication ("the evening before the first round" is not the eve of a past "round").
- * A name no dated clause used ("the premiere") is the article's lead event.
- */
-function findAnchor(tracker: Tracker, anchor: string[], days: number, fromEnd: boolean): string | null {
-  let best: Anchor | null = null;
-  let bestScore = 0;
-  for (const candidate of tracker.anchors) {
-    const from = (fromEnd && candidate.endDate) || candidate.date;
-    if (toIso(addDays(fromIso(from), days)) < tracker.published) continue;
-    // A coming event beats a past date of the same name ("the launch had been scheduled for February 20").
-    const coming = candidate.date >= tracker.published ? 0.5 : 0;
-    const score = anchor.filter((w) => candidate.words.has(stem(w))).length + coming;
-    if (score > bestScore && score > coming) {
-      best = candidate;
-      bestScore = score;
-    }
+function mergeInto(
+  event: Found,
+  title: EventTitle,
+  time: string | null,
+  location: string | null,
+  participants: string[],
+  confidence: number,
+): void {
+  // The mention that names the event gives the title: "Tuesday's vote" after "on Tuesday".
+  if (event.head === null && title.head !== null) {
+    event.title = title.title;
+    event.head = title.head;
   }
-  if (best) return (fromEnd && best.endDate) || best.date;
-  const lead = tracker.events[0];
-  return (fromEnd && lead?.endDate) || lead?.date || tracker.lastDate;
+  event.time ??= time;
+  event.location ??= location;
+  event.confidence = Math.max(event.confidence ?? 0, confidence);
+  for (const p of participants) if (!event.participants.includes(p)) event.participants.push(p);
 }
 
-function contentWords(clause: string): Set<string> {
-  const words = new Set<string>();
-  for (const word of clause.toLowerCase().match(/[a-z-]+/g) ?? [])
-    if (word.length >= 3) words.add(stem(word));
-  return words;
+/** "OSCE meeting": a bare event noun takes the organizer's acronym when the clause gives one. */
+function withOrganizer(title: EventTitle, participants: string[]): string {
+  const acronym = participants.find((p) => /^\p{Lu}{2,6}$/u.test(p));
+  return acronym && title.head && title.title.toLowerCase() === title.head
+    ? `${acronym} ${title.title}`
+    : title.title;
 }
 
-function stem(word: string): string {
-  return word.length > 4 ? word.replace(/(?:es|s)$/, '') : word;
+function addScheduled(tracker: Tracker, entry: ScheduleEntry): void {
+  if (entry.date < tracker.published) return;
+  tracker.anchors.push({ date: entry.date, endDate: entry.endDate, words: contentWords(entry.title) });
+  const mention: DateMention & { date: string } = {
+    start: 0,
+    end: 0,
+    date: entry.date,
+    endDate: entry.endDate,
+    time: entry.time,
+    chain: null,
+  };
+  const title = { title: entry.title, head: entry.title.toLowerCase() };
+  addEvent(tracker, mention, entry.title, 0, title, entry.confidence);
+  const event = tracker.lastEvent;
+  if (event) event.location ??= entry.location;
 }
 
 /** A time given in a sentence without a day ("scheduled for 10 am local time") belongs to the event just announced. */
@@ -188,29 +227,4 @@ function attachTimeToLastEvent(sentence: string, times: DateMention[], tracker: 
   for (const p of findParticipants(sentence, tracker.people, tracker.organizations, location)) {
     if (!event.participants.includes(p)) event.participants.push(p);
   }
-}
-
-function nearestTime(times: DateMention[], mention: DateMention, dated: DateMention[]): string | null {
-  const own = times.filter((t) => {
-    const closest = dated.reduce((best, d) =>
-      Math.abs(d.end - t.start) < Math.abs(best.end - t.start) ? d : best,
-    );
-    return closest === mention;
-  });
-  return own[0]?.time ?? null;
-}
-
-const SEPARATOR = /(?:,\s+(?:and|but|while|whereas|with)\s+|;\s*|,\s+)/g;
-
-/** A clause starts after the last separator between the previous date and this one. */
-function clauseStart(sentence: string, previous: DateMention | undefined, mention: DateMention): number {
-  if (!previous) return 0;
-  const between = sentence.slice(previous.end, mention.start);
-  let cut = 0;
-  for (const match of between.matchAll(SEPARATOR)) cut = match.index + match[0].length;
-  return previous.end + cut;
-}
-
-function clauseEnd(sentence: string, mention: DateMention, next: DateMention | undefined): number {
-  return next ? clauseStart(sentence, mention, next) : sentence.length;
 }

@@ -2,7 +2,8 @@
 // article text, and every date in it is when the page was written, never an event.
 
 // Case written out: the patterns below need the case of the place (capitals) to mean something.
-const MONTH = '(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Ss]ept|[Oo]ct|[Nn]ov|[Dd]ec)[a-z]*\\.?';
+const MONTH =
+  '(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Ss]ept|[Oo]ct|[Nn]ov|[Dd]ec)[a-z]*\\.?';
 const DAY_MONTH = `(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH})(?:,?\\s+\\d{4})?`;
 const AGENCY = '\\([\\p{L}\\p{N} .&/-]{2,30}\\)';
 const CAPS_PLACE = "\\p{Lu}[\\p{Lu}\\p{M}.'’]+(?:[ -]\\p{Lu}[\\p{Lu}\\p{M}.'’]+){0,3}";
@@ -69,7 +70,10 @@ export function isDateStamp(text: string): boolean {
  * the top of a page, but a schedule's heading or value further down.
  */
 export function isBareDate(text: string): boolean {
-  return isDateStamp(text) && !/\d[:.]\d\d|\b(?:am|pm|a\.m|p\.m|gmt|utc|updated|published|posted|edited)\b|\//i.test(text);
+  return (
+    isDateStamp(text) &&
+    !/\d[:.]\d\d|\b(?:am|pm|a\.m|p\.m|gmt|utc|updated|published|posted|edited)\b|\//i.test(text)
+  );
 }
 
 // "MADRID, April 9 (EFE)" closing a story: where and when it was filed.

@@ -139,7 +139,10 @@ export function findPeopleMentioned(
     // "Park said" after "Park Ji-hoon", but not "Central Park": a surname that is also a common word
     // counts on its own only.
     const glued = /\p{Lu}[\p{L}'’.-]*\s+$/u.test(text.slice(Math.max(0, match.index - 30), match.index));
-    if (!NON_NAME_WORDS.has(word.toLowerCase()) || (people.bySurname.get(word) === person && !glued && !/^(?:the|a|an|new|old)$/i.test(word)))
+    if (
+      !NON_NAME_WORDS.has(word.toLowerCase()) ||
+      (people.bySurname.get(word) === person && !glued && !/^(?:the|a|an|new|old)$/i.test(word))
+    )
       found.push({ person, at: match.index });
   }
   return found;

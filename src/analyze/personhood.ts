@@ -23,10 +23,8 @@ export function judgePersonhood(
   for (const text of paragraphs) {
     for (let at = text.indexOf(name); at >= 0 && mentions < MAX_MENTIONS; at = text.indexOf(name, at + 1)) {
       mentions++;
-      score += weighMention(
-        text.slice(Math.max(0, at - 40), at),
-        text.slice(at + name.length, at + name.length + 30),
-      );
+      const after = text.slice(at + name.length, at + name.length + 120);
+      score += weighMention(text.slice(Math.max(0, at - 40), at), after.slice(0, 30)) + weighPronoun(after);
     }
   }
   if (words.length >= 2 && namedAlone(words, paragraphs)) score += 2;

@@ -81,7 +81,8 @@ function findSingleQuoteSpans(text: string, paragraph: number): QuoteSpan[] {
   }
   // "Henry said: ‘We’re delighted ... for the first time." (the next paragraph reopens it): a quote
   // opened at the start or after a colon and never closed is one paragraph of a longer quote.
-  if (open >= 0 && (open === 0 || /:\s*$/.test(text.slice(0, open)))) spans.push(makeSpan(text, paragraph, open, -1));
+  if (open >= 0 && (open === 0 || /:\s*$/.test(text.slice(0, open))))
+    spans.push(makeSpan(text, paragraph, open, -1));
   return spans.filter((span) => span.end > span.start);
 }
 

@@ -63,7 +63,8 @@ export function extractQuotes(paragraphs: string[], allPeople: PeopleIndex): Quo
     for (const quote of found) {
       if (quote.short || (cutOff && quote.span.close === -1)) continue;
       // A paragraph that reopens a quote the one before left open goes on in the same voice.
-      const continued = previousLeftOpen && quote === found[0] && quote.span.open === 0 ? lastAttribution : null;
+      const continued =
+        previousLeftOpen && quote === found[0] && quote.span.open === 0 ? lastAttribution : null;
       const fallback =
         lastPersonIn(previousSentence(text, quote.span), people) ??
         previousSpeaker ??
@@ -73,7 +74,11 @@ export function extractQuotes(paragraphs: string[], allPeople: PeopleIndex): Quo
         continued ??
         (fallback ? { speaker: fallback.name, role: fallback.role } : null) ??
         (previousHadQuote ? lastAttribution : null);
-      quotes.push({ text: quote.text, speaker: attribution?.speaker ?? null, role: attribution?.role ?? null });
+      quotes.push({
+        text: quote.text,
+        speaker: attribution?.speaker ?? null,
+        role: attribution?.role ?? null,
+      });
       if (attribution?.speaker) {
         lastSpeaker = people.byName.get(attribution.speaker) ?? lastSpeaker;
         lastAttribution = attribution;
@@ -153,7 +158,9 @@ function lastSentence(paragraph: string): string {
 function sureSubjectOf(text: string, people: PeopleIndex): Person | null {
   const reported = speakerReportedIn(text, people);
   if (reported?.sure) return reported;
-  const subjects = splitSentences(text).map((s) => actorOf(s.text, people)).filter((p) => p?.sure);
+  const subjects = splitSentences(text)
+    .map((s) => actorOf(s.text, people))
+    .filter((p) => p?.sure);
   return subjects[subjects.length - 1] ?? null;
 }
 

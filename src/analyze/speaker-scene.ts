@@ -30,10 +30,17 @@ const VERB = /\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|m
 
 /** The organisation a sentence opens with as its subject ("NASA said", "The Election Commission on Friday announced"). */
 function organisationSubject(sentence: string, people: PeopleIndex): string | null {
-  const text = sentence.replace(/^[^,]{0,40},\s+/, (intro) => (/^\p{Lu}[\p{L}-]*\s+\p{Lu}/u.test(intro) ? intro : ''));
+  const text = sentence.replace(/^[^,]{0,40},\s+/, (intro) =>
+    /^\p{Lu}[\p{L}-]*\s+\p{Lu}/u.test(intro) ? intro : '',
+  );
   const words = text.split(/\s+/);
   const verbAt = words.slice(0, 10).findIndex((w) => SPEECH_VERBS.has(w.toLowerCase().replace(/[,.:]$/, '')));
-  const head = verbAt > 0 ? words.slice(0, verbAt).join(' ') : (VERB.exec(text) ? text.slice(0, VERB.exec(text)?.index) : '');
+  const head =
+    verbAt > 0
+      ? words.slice(0, verbAt).join(' ')
+      : VERB.exec(text)
+        ? text.slice(0, VERB.exec(text)?.index)
+        : '';
   const subject = immediateSubject(head.replace(/\s+(?:on|in|at)\s+\p{Lu}\p{Ll}+day$/u, ''));
   if (!subject || findPersonIn(subject, people)) return null;
   return organisationNamed(subject, people);
@@ -41,7 +48,10 @@ function organisationSubject(sentence: string, people: PeopleIndex): string | nu
 
 /** "Now locals have been left wondering": a plural of people as a subject, in the singular ("local"). */
 function groupSubject(sentence: string): string | null {
-  const match = /\b(\p{Ll}{3,}s)\s+(?:have|had|were|are|say|said|told|fear|feared|wonder|wondered|complained)\b/u.exec(sentence);
+  const match =
+    /\b(\p{Ll}{3,}s)\s+(?:have|had|were|are|say|said|told|fear|feared|wonder|wondered|complained)\b/u.exec(
+      sentence,
+    );
   const plural = match?.[1] ?? '';
   return plural && isRoleNoun(plural) ? plural.replace(/(?:ies)$/, 'y').replace(/s$/, '') : null;
 }
@@ -53,7 +63,10 @@ function groupSubject(sentence: string): string | null {
 export function fillMissingSpeakers(quotes: Quote[]): Quote[] {
   return quotes.map((quote, i) => {
     if (quote.speaker) return quote;
-    const before = quotes.slice(0, i).reverse().find((q) => q.speaker);
+    const before = quotes
+      .slice(0, i)
+      .reverse()
+      .find((q) => q.speaker);
     const source = before ?? quotes.slice(i + 1).find((q) => q.speaker);
     return source ? { ...quote, speaker: source.speaker, role: source.role } : quote;
   });

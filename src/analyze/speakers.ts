@@ -52,7 +52,11 @@ const INDEFINITE = /^(?:a|an|one|another|some)\s+/i;
 const DEFINITE = /^(?:the|his|her|their|its)\s+/i;
 
 /** Attributes a quote from the words after its closing mark: `,” said X`, `,” X said`, `,” according to X`. */
-export function findAttributionAfter(after: string, ctx: SpeakerContext, closedSentence = false): Attribution | null {
+export function findAttributionAfter(
+  after: string,
+  ctx: SpeakerContext,
+  closedSentence = false,
+): Attribution | null {
   const clause = firstClause(after.replace(/^[\s,.;:—–-]+/, ''));
   if (!clause) return null;
   const according = /^according to\s+(.+)$/i.exec(clause);
@@ -64,8 +68,15 @@ export function findAttributionAfter(after: string, ctx: SpeakerContext, closedS
   // sentence is an attribution only when short: “We will win.” Smith said.
   // sentence is an attribution only when it opens with its speaker: “We will win.” Smith told reporters.
   const reach = closedSentence ? 4 : 16;
-  const verbAt = words.slice(0, reach).findIndex((w) => SPEECH_VERBS.has(w.toLowerCase().replace(/[,.]$/, '')));
-  if (closedSentence && verbAt > 0 && /^(?:have|has|had|will|would|could|may|might)$/i.test(words[verbAt - 1] ?? '')) return null;
+  const verbAt = words
+    .slice(0, reach)
+    .findIndex((w) => SPEECH_VERBS.has(w.toLowerCase().replace(/[,.]$/, '')));
+  if (
+    closedSentence &&
+    verbAt > 0 &&
+    /^(?:have|has|had|will|would|could|may|might)$/i.test(words[verbAt - 1] ?? '')
+  )
+    return null;
   if (verbAt > 0) return resolveSpeaker(words.slice(0, verbAt).join(' '), ctx);
   return null;
 }
@@ -132,13 +143,16 @@ export function resolveSpeaker(phrase: string, ctx: SpeakerContext, lastMention 
   if (institution) return organisation(institution);
   const proper = properName(subject);
   // "Park said" of "Park Ji-hoon", whose surname comes first: a word of a known name is that person.
-  const owner = proper ? [...ctx.people.byName.values()].find((p) => p.name.split(' ').includes(proper)) : null;
+  const owner = proper
+    ? [...ctx.people.byName.values()].find((p) => p.name.split(' ').includes(proper))
+    : null;
   if (owner) return personAttribution(owner);
   if (proper) return organisation(proper);
   return resolveRoleReference(subject, ctx) ?? impersonal(subject);
 }
 
-const GENERIC_BODY = /^(?:the|The)\s+(?:company|firm|carrier|airline|group|operator|club|organi[sz]ation|network|lender|bank|retailer|insurer|manufacturer|developer|broadcaster)$/;
+const GENERIC_BODY =
+  /^(?:the|The)\s+(?:company|firm|carrier|airline|group|operator|club|organi[sz]ation|network|lender|bank|retailer|insurer|manufacturer|developer|broadcaster)$/;
 
 function personAttribution(person: Person): Attribution {
   return { speaker: person.name, role: person.role, kind: 'person' };
@@ -158,9 +172,16 @@ function isDroppedName(name: string, ctx: SpeakerContext): boolean {
 }
 
 // "A Network Rail spokesman", "a spokeswoman for Orvane Robotics", "the ministry's press service".
-const SPOKES = '(?:spokes(?:man|woman|person|people|men|women)|press (?:service|office|secretary)|representatives?)';
-const SPOKES_BEFORE = new RegExp(`^(?:[Aa]n?|[Tt]he|[Oo]ne)?\\s*(.+?)(?:['’]s)?\\s+(?:\\p{Ll}+\\s+)?(${SPOKES})$`, 'u');
-const SPOKES_AFTER = new RegExp(`^(?:[Aa]n?|[Tt]he|[Oo]ne)?\\s*(?:\\p{Ll}+\\s+)?(${SPOKES})\\s+(?:for|of|at|from)\\s+(.+)$`, 'u');
+const SPOKES =
+  '(?:spokes(?:man|woman|person|people|men|women)|press (?:service|office|secretary)|representatives?)';
+const SPOKES_BEFORE = new RegExp(
+  `^(?:[Aa]n?|[Tt]he|[Oo]ne)?\\s*(.+?)(?:['’]s)?\\s+(?:\\p{Ll}+\\s+)?(${SPOKES})$`,
+  'u',
+);
+const SPOKES_AFTER = new RegExp(
+  `^(?:[Aa]n?|[Tt]he|[Oo]ne)?\\s*(?:\\p{Ll}+\\s+)?(${SPOKES})\\s+(?:for|of|at|from)\\s+(.+)$`,
+  'u',
+);
 
 /** The organisation a spokesperson speaks for, with "spokesman" as the role; the bare role when none is named. */
 function spokespersonOf(subject: string, ctx: SpeakerContext): Attribution | null {
@@ -170,7 +191,8 @@ function spokespersonOf(subject: string, ctx: SpeakerContext): Attribution | nul
   const role = before?.[2] ?? after?.[1];
   if (!body || !role) return null;
   const org = institutionByReference(`the ${body.replace(/^(?:the|its|their)\s+/i, '')}`, ctx.people) ?? body;
-  if (/^(?:its|their)$/i.test(body) && ctx.lastOrganisation) return { ...organisation(ctx.lastOrganisation), role };
+  if (/^(?:its|their)$/i.test(body) && ctx.lastOrganisation)
+    return { ...organisation(ctx.lastOrganisation), role };
   if (!/^\p{Lu}/u.test(org.replace(/^(?:the|its|their)\s+/i, '')) && !INSTITUTION_NOUN.test(org)) return null;
   return { ...organisation(org), role };
 }
@@ -191,13 +213,15 @@ function properName(subject: string): string | null {
   return text.replace(/['’]s$/, '');
 }
 
-const NON_SPEAKERS = /^(?:He|She|It|They|We|I|You|This|That|These|Those|There|Here|Asked|Speaking|But|And|Meanwhile|However)\b/;
+const NON_SPEAKERS =
+  /^(?:He|She|It|They|We|I|You|This|That|These|Those|There|Here|Asked|Speaking|But|And|Meanwhile|However)\b/;
 
 /** The organisation a subject names, if it names one and no person: "NASA", "the Dutch finance ministry". */
 export function organisationNamed(subject: string, people: PeopleIndex): string | null {
   const named = findPersonNames(subject)[0];
   if (named && !people.dropped?.has(named.name)) return null;
-  const institution = institutionByReference(subject, people) ?? institutionOf(subject) ?? leadingInstitution(subject);
+  const institution =
+    institutionByReference(subject, people) ?? institutionOf(subject) ?? leadingInstitution(subject);
   return (institution ?? properName(subject))?.replace(/^(?:the|The)\s+/, '') ?? null;
 }
 
@@ -205,7 +229,8 @@ export function organisationNamed(subject: string, people: PeopleIndex): string 
 function impersonal(subject: string): Attribution | null {
   const words = subject.split(/\s+/);
   if (words.length > 6) return null;
-  if (/^(?:the|a|an|one|another|some)\s/i.test(subject) || GROUP_NOUNS.test(subject)) return unnamed(subject, null);
+  if (/^(?:the|a|an|one|another|some)\s/i.test(subject) || GROUP_NOUNS.test(subject))
+    return unnamed(subject, null);
   return null;
 }
 

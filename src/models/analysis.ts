@@ -20,11 +20,17 @@ export interface ArticleEvent {
   time: string | null;
   location: string | null;
   participants: string[];
+  /**
+   * How sure the analysis is that this is an announced occurrence on that day (0 to 1). Only events
+   * at or above CALENDAR_CONFIDENCE (src/analyze/event-confidence.ts) go into Upcoming and the
+   * calendar; the others are listed as dates mentioned. Absent in analyses made before it existed.
+   */
+  confidence?: number;
 }
 
 /**
  * What the analysis finds in one article. This is exactly the JSON contract of
- * `digest analyze --json` (DESIGN.md): do not add fields without changing the contract.
+ * `digest analyze --json` (DESIGN.md): add fields only with the contract, never rename.
  */
 export interface ArticleAnalysis {
   title: string;

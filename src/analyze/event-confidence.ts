@@ -1,0 +1,43 @@
+import type { DateMention } from './dates.ts';
+import type { EventTitle } from './event-title.ts';
+
+/** Events at or above this confidence go into Upcoming and the calendar; the rest are "dates mentioned". */
+export const CALENDAR_CONFIDENCE = 0.6;
+
+/** What a dated mention's confidence is judged on. */
+export interface EventEvidence {
+  clause: string;
+  /** Offset of the date in the clause. */
+  at: number;
+  mention: DateMention;
+  /** The date is inside quoted speech. */
+  quoted: boolean;
+  title: EventTitle;
+  sentence: string;
+}
+
+const SCHEDULING =
+  /\b(?:will|shall|is to|are to|to be|set (?:to|for)|scheduled|due|expected|planned|slated|deadline|begins?|starts?|opens?|ends?|closes?|runs?|takes? place|held|kicks? off|until|by)\b/i;
+const DOUBT =
+  /\b(?:if|unless|could|might|may|possibly|perhaps|proposed|tentative(?:ly)?|either|or later|hopes? to|aims? to|would like|no earlier than|as early as|at the earliest|rumou?red|reportedly|likely)\b/i;
+const WRITTEN_DATE =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
+/**
+ * How sure the analysis is that a mention announces an occurrence on that day, from 0 to 1: a
+ * written date, a named event and scheduling wording raise it; speech, conditions and doubt
+ * ("proposed dates currently being either ... or ...") lower it. Calendar precision comes first:
+ * a wrong entry in a reader's calendar is worse than a missing one.
+ */
+export function rateEvent(e: EventEvidence): number {
+  const dateText = e.sentence.slice(e.mention.start, e.mention.end);
+  let score = 0.35;
+  if (WRITTEN_DATE.test(dateText)) score += 0.2;
+  else if (e.mention.chain) score += 0.05;
+  else score += 0.15;
+  if (e.title.head) score += 0.2;
+  if (SCHEDULING.test(e.clause)) score += 0.15;
+  if (e.quoted) score -= 0.15;
+  if (DOUBT.test(e.clause)) score -= 0.3;
+  return Math.round(Math.min(1, Math.max(0, score)) * 100) / 100;
+}

@@ -1,0 +1,243 @@
+/** Nouns that name an occurrence or a deadline: what a title is built around. */
+export const EVENT_NOUNS = new Set(
+  (
+    'meeting meetings talks summit conference vote votes voting hearing hearings trial trials match matches ' +
+    'launch deadline session sessions sitting briefing ceremony signing election elections referendum visit ' +
+    'forum final semi-final semifinal quarter-final quarterfinal race marathon game games debate negotiations ' +
+    'dialogue conversation conversations sentencing sentence appeal consultation congress tournament festival ' +
+    'fest vigil protest rally strike strikes walkout stoppage inquiry inquest auction opening reopening ' +
+    'premiere release flight landing decision ruling verdict judgment judgement draw assembly meet play-off ' +
+    'playoff derby review presentation announcement dinner lunch banquet reception gala concert show gig ' +
+    'exhibition expo fair parade demonstration shutdown ballot primary caucus runoff by-election poll polls ' +
+    'polling inauguration funeral memorial celebration commemoration workshop seminar webinar hackathon ' +
+    'convention symposium tour round test fixture leg stage qualifier championship cup kick-off kickoff ' +
+    'address speech survey budget phase counting presale sale results dividend payment nominations ' +
+    'completion closing notice album single film movie screening listing offering ipo agm egm ' +
+    'publication report statement arraignment deposition plenary sittings day term mission'
+  ).split(' '),
+);
+
+// Words a title never starts or ends with.
+const EDGE_STOPS = new Set(
+  (
+    'a an the this that these those its their his her our my your of on in at for to and or with by from will ' +
+    'would shall is are was were be been being has have had also then now which who when where while as than ' +
+    'said says after before until till during about into over under'
+  ).split(' '),
+);
+const MONTH_OR_DAY =
+  /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^\d{1,2}(?:st|nd|rd|th)?$|^\d{4}$|^(?:today|tomorrow|tonight|morning|afternoon|evening|night)$/i;
+// Words that end a noun phrase on its left: verbs and function words.
+const LEFT_STOP =
+  /^(?:the|a|an|and|or|but|of|on|in|at|for|to|with|by|from|will|would|shall|is|are|was|were|be|been|has|have|had|said|says|that|which|who|its|their|his|her|our|as|than|while|also|then|[a-z]+ed|[a-z]+ing|\p{Ll}+ly)$/u;
+// After an event noun, a complement carries on with "of" or "for": "meeting of her cabinet", "Counting of votes".
+const COMPLEMENT = /^(?:of|for)$/;
+const MAX_TITLE_WORDS = 8;
+
+/** A title and the event noun it was built around (null when none was found). */
+export interface EventTitle {
+  title: string;
+  head: string | null;
+}
+
+/**
+ * The event's name as a noun phrase: a label line ("Phase 1 voting: April 11", "First Test, Lord's,
+ * May 17-20"), else the event noun nearest the date with its modifiers and complement ("46th ASEAN
+ * Summit", "meeting of her cabinet", "Counting of votes"), else the subject scheduled ("The Union
+ * Budget will be presented"), else the action announced ("will vote on ..." gives "Vote").
+ */
+export function makeTitle(clause: string, at: number): EventTitle {
+  const label = labelTitle(clause, at);
+  if (label) return label;
+  const words = tokenize(clause);
+  const nearest = nearestEventNoun(words, at);
+  if (nearest >= 0) return { title: capitalize(phraseAround(words, nearest)), head: headOf(words[nearest]) };
+  const subject = scheduledSubject(clause);
+  if (subject) return { title: capitalize(subject), head: null };
+  const action = announcedAction(clause);
+  if (action) return action;
+  return {
+    title: capitalize(
+      words
+        .map((w) => w.text)
+        .filter((w) => !MONTH_OR_DAY.test(w))
+        .slice(0, 6)
+        .join(' '),
+    ),
+    head: null,
+  };
+}
+
+interface Token {
+  text: string;
+  start: number;
+}
+
+function tokenize(clause: string): Token[] {
+  return [...clause.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu)].map((m) => ({
+    text: m[0].replace(/[.’']+$/u, (tail) => (/^\p{Lu}\.$/u.test(m[0]) ? tail : '')),
+    start: m.index,
+  }));
+}
+
+function isEventNoun(word: string | undefined): boolean {
+  if (!word) return false;
+  // "March" with a capital is the month; "May" is never a noun here.
+  if (word === 'March' || word === 'May') return false;
+  return (
+    EVENT_NOUNS.has(word.toLowerCase()) ||
+    (word.endsWith('s') && EVENT_NOUNS.has(word.toLowerCase().slice(0, -1)))
+  );
+}
+
+function headOf(token: Token | undefined): string | null {
+  return token ? token.text.toLowerCase().replace(/s$/, '') : null;
+}
+
+/** The event noun closest to the date, preferring one before it; of adjacent ones, the last ("final vote"). */
+function nearestEventNoun(words: Token[], at: number): number {
+  let best = -1;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  words.forEach((w, i) => {
+    if (!isEventNoun(w.text) || isEventNoun(words[i + 1]?.text)) return;
+    // "day" and "term" only as heads of a phrase of their own ("day of action", "term of the present Lok Sabha").
+    if (
+      /^(?:day|term|date|stage|leg|round|test|single)$/i.test(w.text) &&
+      !COMPLEMENT.test(words[i + 1]?.text ?? '') &&
+      !/^\p{Lu}/u.test(w.text)
+    )
+      return;
+    const distance = w.start < at ? at - w.start : (w.start - at) * 1.5;
+    if (distance < bestDistance) {
+      best = i;
+      bestDistance = distance;
+    }
+  });
+  return best;
+}
+
+/** The noun at `i` with up to three modifiers before it and an "of"/"for" complement after. */
+function phraseAround(words: Token[], i: number): string {
+  const noun = words[i];
+  if (!noun) return '';
+  // A name in capitals holding the noun is the title: "ASEAN-GCC-China Summit", "Rugby Championship".
+  if (/^\p{Lu}/u.test(noun.text)) {
+    let from = i;
+    while (
+      from > 0 &&
+      /^[\p{Lu}\p{N}]/u.test(words[from - 1]?.text ?? '') &&
+      !MONTH_OR_DAY.test(words[from - 1]?.text ?? '') &&
+      i - from < 5
+    )
+      from--;
+    if (from < i)
+      return words
+        .slice(from, i + 1)
+        .map((w) => w.text)
+        .join(' ');
+  }
+  let from = i;
+  while (from > 0 && i - from < 3 && isModifier(words[from - 1]?.text ?? '')) from--;
+  let to = i;
+  if (COMPLEMENT.test(words[i + 1]?.text ?? '')) {
+    to = i + 1;
+    while (to + 1 < words.length && to - i < 5 && !isComplementEnd(words[to + 1]?.text ?? '')) to++;
+    while (to > i && EDGE_STOPS.has((words[to]?.text ?? '').toLowerCase())) to--;
+  }
+  return words
+    .slice(from, to + 1)
+    .map((w) => w.text)
+    .join(' ');
+}
+
+function isModifier(word: string): boolean {
+  return word.length > 0 && !LEFT_STOP.test(word) && !MONTH_OR_DAY.test(word) && !/^\d+$/.test(word);
+}
+
+function isComplementEnd(word: string): boolean {
+  return (
+    MONTH_OR_DAY.test(word) ||
+    /^(?:on|at|in|from|until|till|by|will|would|is|are|was|were|which|who|that|and|but|when|where|after|before|said|says)$/i.test(
+      word,
+    )
+  );
+}
+
+// "Phase 1 voting: April 11 (91 constituencies)", "Closing date for nominations - 14 October".
+const LABEL = /^\s*([^:;.!?]{3,70}?)\s*[:–—-]\s*$/;
+
+/** The label of a schedule line: what stands before a colon or dash ahead of the date, or the line's first part. */
+function labelTitle(clause: string, at: number): EventTitle | null {
+  const before = clause.slice(0, at);
+  const label = LABEL.exec(before)?.[1];
+  if (label && label.split(/\s+/).length <= MAX_TITLE_WORDS)
+    return { title: capitalize(label.trim()), head: headOf(tokenize(label).at(-1)) };
+  return null;
+}
+
+// "The Union Budget will be presented on Saturday", "Counting of votes will be held on May 23".
+const SCHEDULED =
+  /^\s*(?:(?:on|from|by)\s+\S+(?:\s+\S+)?,\s*)?((?:[\p{L}\p{N}'’-]+\s+){0,7}?[\p{L}\p{N}'’-]+)\s+(?:will|would|is|are|was|were|shall)\s+(?:now\s+|also\s+|then\s+)?(?:be\s+)?(?:held|hosted|staged|presented|released|published|announced|played|run|conducted|convened|opened|launched|(?:scheduled|set|due|expected|planned|slated|to)\b)/u;
+
+/** The subject of a scheduling verb, without its article. */
+function scheduledSubject(clause: string): string | null {
+  const subject = SCHEDULED.exec(clause)?.[1];
+  if (!subject) return null;
+  const words = subject.split(/\s+/).filter((w) => !/^(?:the|a|an|this|that|its|their)$/i.test(w));
+  if (words.length === 0 || words.length > 6 || /^(?:it|they|he|she|we|i|you|there)$/i.test(words[0] ?? ''))
+    return null;
+  return words.join(' ');
+}
+
+// Verbs whose action is the event, with the noun that names it.
+const NOMINAL: Record<string, string> = {
+  vote: 'Vote',
+  strike: 'Strike',
+  walk: 'Walkout',
+  hear: 'Hearing',
+  sentence: 'Sentencing',
+  meet: 'Meeting',
+  launch: 'Launch',
+  open: 'Opening',
+  reopen: 'Reopening',
+  release: 'Release',
+  sign: 'Signing',
+  visit: 'Visit',
+  debate: 'Debate',
+  rule: 'Ruling',
+  decide: 'Decision',
+  announce: 'Announcement',
+  publish: 'Publication',
+  play: 'Match',
+  race: 'Race',
+  perform: 'Performance',
+  testify: 'Testimony',
+  protest: 'Protest',
+  march: 'March',
+  gather: 'Gathering',
+  convene: 'Meeting',
+  lift: 'Lift-off',
+  report: 'Report',
+};
+const FUTURE_ACTION =
+  /\b(?:will|would|shall|to|must|plans? to|set to|due to|expected to|is to|are to)\s+(?:also\s+|now\s+|not\s+)?(?:be\s+)?(\p{Ll}+)(?:\s+(\p{L}+(?:\s+\p{L}+){0,5}))?/u;
+// "hold a meeting of her cabinet", "host the summit": the object is the event.
+const HOLDING = /^(?:hold|host|stage|convene|organi[sz]e|call|begin|start|launch)$/;
+
+/** "will vote on ..." gives "Vote"; "will hold a meeting of her cabinet" gives the object's phrase. */
+function announcedAction(clause: string): EventTitle | null {
+  const match = FUTURE_ACTION.exec(clause);
+  const verb = match?.[1] ?? '';
+  const object = match?.[2] ?? '';
+  if (HOLDING.test(verb) && object) {
+    const words = tokenize(object);
+    const noun = words.findIndex((w) => isEventNoun(w.text));
+    if (noun >= 0) return { title: capitalize(phraseAround(words, noun)), head: headOf(words[noun]) };
+  }
+  const noun = NOMINAL[verb] ?? NOMINAL[verb.replace(/e?s$/, '')];
+  return noun ? { title: noun, head: noun.toLowerCase() } : null;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

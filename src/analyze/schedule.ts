@@ -1,0 +1,83 @@
+import { findDateMentions } from './dates.ts';
+import { isBareDate } from './furniture.ts';
+
+/** One occurrence a schedule lists: a fixture under a date heading, or a labelled date. */
+export interface ScheduleEntry {
+  title: string;
+  date: string;
+  endDate: string | null;
+  time: string | null;
+  location: string | null;
+  confidence: number;
+}
+
+// A schedule is the publisher's own table: as sure as the text gets.
+const SCHEDULE_CONFIDENCE = 0.9;
+const MAX_LABEL_WORDS = 14;
+
+/**
+ * Reads the two schedule layouts that put the date on a line of its own: a date heading over
+ * fixture lines ("Saturday, July 20" / "South Africa v Australia, Ellis Park, Johannesburg - 17:05")
+ * and a label over its date ("Half Year Results Announcement" / "Thursday, 6 May 2021"). Returns
+ * the entries by paragraph index; a date line that heads fixtures maps to none of its own.
+ */
+export function readSchedule(paragraphs: readonly string[], published: string): Map<number, ScheduleEntry[]> {
+  const found = new Map<number, ScheduleEntry[]>();
+  paragraphs.forEach((paragraph, i) => {
+    if (!isBareDate(paragraph)) return;
+    const day = findDateMentions(paragraph, published, () => false).find((m) => m.date);
+    if (!day?.date) return;
+    const items: number[] = [];
+    for (let j = i + 1; j < paragraphs.length && isFixtureLine(paragraphs[j] ?? ''); j++) items.push(j);
+    if (items.length > 0) {
+      found.set(i, []);
+      for (const j of items) found.set(j, [readFixture(paragraphs[j] ?? '', day.date, day.endDate)]);
+      return;
+    }
+    const label = paragraphs[i - 1] ?? '';
+    if (i > 0 && isLabel(label) && !found.has(i - 1)) {
+      found.set(i, [
+        {
+          title: label,
+          date: day.date,
+          endDate: day.endDate,
+          time: day.time,
+          location: null,
+          confidence: SCHEDULE_CONFIDENCE,
+        },
+      ]);
+    }
+  });
+  return found;
+}
+
+const TIME = /\b([01]?\d|2[0-3])[:.h]([0-5]\d)\b/;
+const VERSUS = /\s(?:v|vs\.?|versus)\s/i;
+
+/** "South Africa v Australia, Ellis Park, Johannesburg - 17:05": a short line with a time or a pairing, no date. */
+function isFixtureLine(text: string): boolean {
+  if (text.length > 140 || isBareDate(text) || (/[.!?]["”’]?$/.test(text) && !TIME.test(text))) return false;
+  return (TIME.test(text) || VERSUS.test(text)) && text.split(/\s+/).length <= 20;
+}
+
+function readFixture(text: string, date: string, endDate: string | null): ScheduleEntry {
+  const timeMatch = TIME.exec(text);
+  const time = timeMatch ? `${(timeMatch[1] ?? '').padStart(2, '0')}:${timeMatch[2]}` : null;
+  // The part from the time on ("- 17:05 (SA time)") is no place.
+  const body = (timeMatch ? text.slice(0, timeMatch.index) : text).replace(/[\s,–—-]+$/, '');
+  const [title = body, ...rest] = body.split(/\s*,\s*/);
+  const location = rest.join(', ').trim() || null;
+  return { title: title.trim(), date, endDate, time, location, confidence: SCHEDULE_CONFIDENCE };
+}
+
+/** "Record Date for Interim Dividend": a short line naming something, without a date or closing punctuation. */
+function isLabel(text: string): boolean {
+  const words = text.split(/\s+/);
+  return (
+    words.length >= 2 &&
+    words.length <= MAX_LABEL_WORDS &&
+    !/[.!?:]["”’]?$/.test(text) &&
+    !isBareDate(text) &&
+    !/\d{1,2}(?:st|nd|rd|th)?\s+\p{L}{3,}\s+\d{4}/u.test(text)
+  );
+}
