@@ -30,6 +30,8 @@ export function findDateMentions(
   sentence: string,
   published: string,
   pastTense: (at: number) => boolean,
+  /** The last year the article wrote before this sentence ("the meeting dates for 2024 are ..."). */
+  yearHint: number | null = null,
 ): DateMention[] {
   if (!DATEISH.test(sentence)) return [];
   const mentions = findChains(sentence);
@@ -44,7 +46,8 @@ export function findDateMentions(
     // "will now take place on March 30": "now" is no date.
     if (/^(?:right\s+|just\s+)?now$/i.test(result.text.trim())) continue;
     const mention = toMention(result, published, pastTense(start));
-    if (mention) mentions.push({ ...mention, start, end });
+    const hint = lastYearIn(sentence.slice(0, start)) ?? yearHint;
+    if (mention) mentions.push({ ...withYearHint(mention, result, published, hint), start, end });
   }
   // "Two days later, on January 12": the written date wins over the chain.
   const kept = mentions.filter(
@@ -72,6 +75,35 @@ function prepareRanges(sentence: string): string {
 }
 
 type Parsed = Omit<DateMention, 'start' | 'end'>;
+
+const YEAR_AS_TIME = new RegExp(
+  `\\b(?:(?:in|for|during|of|until|through)\\s+(?:(?:early|late|mid-?)\\s*)?|${MONTH}\\s+)(19[5-9]\\d|20\\d\\d)\\b(?![-–/]\\d)`,
+  'gi',
+);
+
+/** The last year written in a text as a time ("in November 2020", "for 2024"), or null. */
+export function lastYearIn(text: string): number | null {
+  // A year as a time ("for 2024", "in November 2020"), not an edition's name ("the 2023 Marathon").
+  const years = [...text.matchAll(YEAR_AS_TIME)];
+  const last = years[years.length - 1]?.[1];
+  return last ? Number(last) : null;
+}
+
+/**
+ * A date written without its year takes the year the article last named when that is later than
+ * the nearest one: "The meeting dates for 2024 are Feb. 5-6, March 18-19, ...", "the summit in
+ * November 2020 ... on November 21-22".
+ */
+function withYearHint(mention: Parsed, result: chrono.ParsedResult, published: string, hint: number | null): Parsed {
+  if (!hint || !mention.date || result.start.isCertain('year') || /\b(?:tomorrow|today|tonight)\b/i.test(result.text)) {
+    return mention;
+  }
+  const shift = hint - Number(mention.date.slice(0, 4));
+  if (shift <= 0 || shift > 2) return mention;
+  const date = shiftYear(mention.date, shift);
+  if (date < published || daysBetween(published, date) > 800) return mention;
+  return { ...mention, date, endDate: mention.endDate ? shiftYear(mention.endDate, shift) : null };
+}
 
 function toMention(result: chrono.ParsedResult, published: string, past: boolean): Parsed | null {
   const { start } = result;

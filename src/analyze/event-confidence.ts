@@ -18,8 +18,10 @@ export interface EventEvidence {
 
 const SCHEDULING =
   /\b(?:will|shall|is to|are to|to be|set (?:to|for)|scheduled|due|expected|planned|slated|deadline|begins?|starts?|opens?|ends?|closes?|runs?|takes? place|held|kicks? off|until|by)\b/i;
+// Alternatives and hedges: "proposed dates currently being either October 26-28 or November 3-5".
 const DOUBT =
-  /\b(?:if|unless|could|might|may|possibly|perhaps|proposed|tentative(?:ly)?|either|or later|hopes? to|aims? to|would like|no earlier than|as early as|at the earliest|rumou?red|reportedly|likely)\b/i;
+  /\b(?:either|proposed|tentative(?:ly)?|possibly|perhaps|could|no earlier than|as early as|at the earliest|rumou?red|reportedly|or later)\b/i;
+const CONDITION = /\b(?:if|unless|might|may|would|hopes? to|aims? to|likely)\b/i;
 const WRITTEN_DATE =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 
@@ -31,13 +33,14 @@ const WRITTEN_DATE =
  */
 export function rateEvent(e: EventEvidence): number {
   const dateText = e.sentence.slice(e.mention.start, e.mention.end);
-  let score = 0.35;
+  let score = 0.4;
   if (WRITTEN_DATE.test(dateText)) score += 0.2;
-  else if (e.mention.chain) score += 0.05;
+  else if (e.mention.chain) score += 0.1;
   else score += 0.15;
-  if (e.title.head) score += 0.2;
+  if (e.title.head) score += 0.15;
   if (SCHEDULING.test(e.clause)) score += 0.15;
   if (e.quoted) score -= 0.15;
   if (DOUBT.test(e.clause)) score -= 0.3;
+  else if (CONDITION.test(e.clause)) score -= 0.1;
   return Math.round(Math.min(1, Math.max(0, score)) * 100) / 100;
 }

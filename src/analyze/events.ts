@@ -3,7 +3,7 @@ import { type Anchor, contentWords, resolveChain } from './anchors.ts';
 import { clauseEnd, clauseStart, nearestTime } from './clauses.ts';
 import { applyDurations } from './date-lists.ts';
 import type { DateMention } from './dates.ts';
-import { findDateMentions } from './dates.ts';
+import { findDateMentions, lastYearIn } from './dates.ts';
 import { rateEvent } from './event-confidence.ts';
 import { buildOrganizationIndex, findParticipants } from './event-parts.ts';
 import { type EventTitle, makeTitle } from './event-title.ts';
@@ -55,6 +55,8 @@ export function extractEvents(paragraphs: string[], published: string, people: P
   const schedule = readSchedule(paragraphs, published);
   let dated = 0;
   paragraphs.forEach((paragraph, index) => {
+    // A year carries over sentences of one paragraph only: "plans approval in 2024" elsewhere says nothing of "next month".
+    let year: number | null = null;
     const entries = schedule.get(index);
     if (entries) {
       for (const entry of entries) addScheduled(tracker, entry);
@@ -65,7 +67,8 @@ export function extractEvents(paragraphs: string[], published: string, people: P
     const quotes = quotedRanges(paragraph, index);
     for (const sentence of splitSentences(maskDateline(paragraph))) {
       if (dated >= MAX_DATED_SENTENCES) return;
-      const mentions = findDateMentions(sentence.text, published, (at) => isPastTense(sentence.text, at));
+      const mentions = findDateMentions(sentence.text, published, (at) => isPastTense(sentence.text, at), year);
+      year = lastYearIn(sentence.text) ?? year;
       if (mentions.length > 0) dated++;
       const inQuote = (at: number) =>
         quotes.some(([from, to]) => at + sentence.start >= from && at + sentence.start < to);

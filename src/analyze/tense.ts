@@ -1,5 +1,5 @@
 const FUTURE =
-  /\b(?:will|would|shall|'ll|is to|are to|to be held|set to|due|scheduled|expected|planned|set for|slated|is set|are set|poised|plans? to|intends? to|going to|must|next|upcoming|until|deadline|tomorrow|can|could|may|hopes? to|aims? to|closes|opens|begins|starts|runs)\b/i;
+  /\b(?:will|would|shall|'ll|is to|are to|to be held|set to|due|(?<!\b(?:a|the|its|their)\s)scheduled|expected|planned|set for|slated|is set|are set|poised|plans? to|intends? to|going to|must|next|upcoming|until|deadline|tomorrow|can|could|may|hopes? to|aims? to|closes|opens|begins|starts|runs|kicks?[- ]off)\b/i;
 const PAST =
   /\b(?:was|were|had|did|said|told|announced|held|met|took|fell|rose|won|lost|set|began|came|went|made|gave|saw|left|ran|led|beat|hit|sold|paid|kept|got|became|broke|chose|drew|fought|found|grew|knew|meant|shot|spent|stood|struck|swept|threw|wrote|spoke|sat|flew|fled|sank|rang|sang|drove|rode|woke|wore|tore|froze|stole|bought|brought|caught|taught|thought|sought|felt|dealt|built|sent|lent|shook|forgot|hid|bit|overtook|withdrew|underwent|last|ago|earlier|yesterday|since|[a-z]{3,}ed)\b|\b(?:has|have)\s+(?:not\s+|already\s+|now\s+)?(?:[a-z]{3,}ed|been|cut|put|hit|set|shut|left|lost|won|paid|sold|told|said|made|had|taken|given|seen|done|gone|fallen|risen|broken|spoken|written)\b/i;
 
@@ -7,12 +7,21 @@ const PAST =
 const RESCHEDULED =
   /\b(?:postponed|delayed|moved|rescheduled|pushed back|put off|adjourned|brought forward|deferred)\s+(?:to|until|till|for)\s+$/i;
 
+const REPORTING_AFTER =
+  /^(?:said|announced|told|confirmed|reported|revealed|unveiled|published|released|issued|approved|voted|decided|agreed|declared|disclosed|added|stated|wrote|held|met)$/;
+const DROPPED_PLAN = /\b(?:had|was|were)\s+(?:been\s+)?(?:originally\s+)?(?:due|scheduled|set|expected|planned|supposed|meant|slated)\b[^,;.]*$/i;
+
 /**
  * Whether the words around a position speak of the past ("said on Monday", "collapsed on
  * February 21"): the clause decides first, then the whole sentence. Future wording wins.
  */
 export function isPastTense(sentence: string, at: number): boolean {
   const before = sentence.slice(0, at);
+  // "The Supreme Court Thursday said", "but on Monday announced": the verb right after the day tells.
+  const next = /^[\p{L}\p{N} .,]{0,24}?\s(\p{Ll}+)/u.exec(sentence.slice(at))?.[1] ?? '';
+  if (REPORTING_AFTER.test(next)) return true;
+  // "had been due to hold the vote later on Tuesday": a plan that was, and was dropped.
+  if (DROPPED_PLAN.test(before)) return true;
   // The verb right before the date decides first: "insisted on Friday", "had been scheduled for".
   // Four words reach past an adverb: "was originally scheduled for".
   const left = /(?:\S+\s+){0,4}$/.exec(before.slice(-48))?.[0].split(/[,;—]/).pop() ?? '';
