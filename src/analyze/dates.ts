@@ -19,7 +19,7 @@ export interface DateMention {
 /** Sentences without any of these carry no date: chrono is not called on them. */
 const DATEISH =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\btomorrow\b|\btoday\b|\btonight\b|\bnoon\b|\d\s*(?:a\.?m\b|p\.?m\b)|\b\d{1,2}[:.]\d{2}\b|\bday\b|\bdays\b|\b(?:morning|evening|night)\s+(?:before|after)\b|\beve\s+of\b|\bweeks?\s+(?:later|after)/i;
-const IMPRECISE = /\b(?:next|this|last|coming)\s+(?:week|month|year|weekend)\b|\bend of\b|\bago\b/i;
+const IMPRECISE = /\b(?:next|this|last|coming)\s+(?:week|month|year|weekend)\b|\bend of\b|\bago\b|^(?:the\s+)?weekend$/i;
 
 /**
  * Finds the dates of a sentence. Absolute and weekday dates come from chrono-node;
@@ -122,7 +122,12 @@ function toMention(result: chrono.ParsedResult, published: string, past: boolean
     if (/\bnext\s+\w+day\b/i.test(result.text)) date = toIso(start.date());
   }
   if (!date && !time) return null;
-  const endDate = date && result.end?.isCertain('day') ? toIso(result.end.date()) : null;
+  let endDate = date && result.end?.isCertain('day') ? toIso(result.end.date()) : null;
+  // A range whose start moved a year ("Feb. 5-6" read after February) moves with it.
+  const raw = toIso(start.date());
+  if (date && endDate && !start.isCertain('year') && date.slice(0, 4) !== raw.slice(0, 4)) {
+    endDate = shiftYear(endDate, Number(date.slice(0, 4)) - Number(raw.slice(0, 4)));
+  }
   return { date, endDate: date && endDate && endDate > date ? endDate : null, time, chain: null };
 }
 

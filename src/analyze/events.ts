@@ -21,6 +21,8 @@ const MAX_DATED_SENTENCES = 400;
 /** An event as read, with the noun its title was built around (for telling two events of a day apart). */
 interface Found extends ArticleEvent {
   head: string | null;
+  /** Read from a schedule's lines. */
+  scheduled?: boolean;
 }
 
 interface Tracker {
@@ -76,7 +78,7 @@ export function extractEvents(paragraphs: string[], published: string, people: P
     }
   });
   return tracker.events
-    .map(({ head: _head, ...event }) => event)
+    .map(({ head: _head, scheduled: _scheduled, ...event }) => event)
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
@@ -90,6 +92,9 @@ export function maskDateline(paragraph: string): string {
 function quotedRanges(paragraph: string, index: number): Array<[number, number]> {
   return findQuoteSpans(paragraph, index).map((span) => [span.start, span.end]);
 }
+
+const CANCELLED =
+  /\b(?:called off|cancel(?:l)?ed|scrapped|axed|abandoned|shelved|withdrawn|suspended|put off)\b(?![^,;]*\b(?:to|until|till)\s+\S+\s*$)/i;
 
 // Relative words in speech are the speaker's, not an announcement: "I would do it again tomorrow".
 const RELATIVE = /\b(?:today|tonight|tomorrow|yesterday)\b/i;
@@ -112,6 +117,8 @@ function readSentence(
     const quoted = inQuote(mention.start);
     if (quoted && (mention.chain || RELATIVE.test(sentence.slice(mention.start, mention.end)))) return;
     const past = isPastTense(sentence, mention.start);
+    // "have called off their planned strike for Monday": a cancelled occurrence is no event.
+    if (CANCELLED.test(clause.slice(0, mention.start - from))) return;
     const date = mention.date ?? (past ? null : resolveChain(mention, clause, chainState(tracker)));
     if (!date) return;
     tracker.lastDate = date;
@@ -120,10 +127,16 @@ function readSentence(
     const time = mention.time ?? nearestTime(times, mention, dated);
     const at = mention.start - from;
     const sized = applyDurations(clause, { ...mention, date, time });
-    const title = makeTitle(clause, at);
+    // A list's clause may be only its date ("Feb. 5-6, March 18-19, ..."): the sentence names the event.
+    const own = makeTitle(clause, at);
+    const title = own.head ? own : headedOr(makeTitle(sentence, mention.start), own);
     const confidence = rateEvent({ clause, at, mention: sized, quoted, title, sentence });
     addEvent(tracker, { ...sized, date }, clause, at, title, confidence);
   });
+}
+
+function headedOr(wide: EventTitle, own: EventTitle): EventTitle {
+  return wide.head ? wide : own;
 }
 
 function chainState(tracker: Tracker) {
@@ -148,9 +161,10 @@ function addEvent(
   const location = findPlace(clause, at);
   const participants = findParticipants(clause, tracker.people, tracker.organizations, location);
   const fullTitle = withOrganizer(title, participants);
-  const existing = tracker.events.find(
-    (e) => e.date === mention.date && e.endDate === mention.endDate && sameEvent(e.head, title.head),
-  );
+  const existing =
+    tracker.events.find(
+      (e) => e.date === mention.date && e.endDate === mention.endDate && sameEvent(e.head, title.head),
+    ) ?? scheduledThatDay(tracker, mention.date, title, location);
   if (existing) {
     mergeInto(existing, { ...title, title: fullTitle }, mention.time, location, participants, confidence);
     tracker.lastEvent = existing;
@@ -168,6 +182,17 @@ function addEvent(
   };
   tracker.events.push(event);
   tracker.lastEvent = event;
+}
+
+// Nouns that any fixture of a schedule is: "the Boks' second match ... on July 27" is one of that day's fixtures.
+const FIXTURE_NOUN = /^(?:match|game|test|fixture|tie|round|leg|race|meeting|session)$/;
+
+/** The schedule's event of that day that a prose mention retells: the one at its place, else the first. */
+function scheduledThatDay(tracker: Tracker, date: string, title: EventTitle, location: string | null): Found | undefined {
+  const scheduled = tracker.events.filter((e) => e.date === date && e.scheduled);
+  if (scheduled.length === 0 || (title.head !== null && !FIXTURE_NOUN.test(title.head))) return undefined;
+  const near = (e: Found) => location !== null && e.location !== null && e.location.includes(location);
+  return scheduled.find(near) ?? (location === null ? scheduled[0] : undefined);
 }
 
 /** Two mentions of a day are one event unless each names its own ("the summit on May 27", "the banquet on May 27"). */
@@ -216,7 +241,9 @@ function addScheduled(tracker: Tracker, entry: ScheduleEntry): void {
   const title = { title: entry.title, head: entry.title.toLowerCase() };
   addEvent(tracker, mention, entry.title, 0, title, entry.confidence);
   const event = tracker.lastEvent;
-  if (event) event.location ??= entry.location;
+  if (!event) return;
+  event.location ??= entry.location;
+  event.scheduled = true;
 }
 
 /** A time given in a sentence without a day ("scheduled for 10 am local time") belongs to the event just announced. */

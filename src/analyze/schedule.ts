@@ -35,7 +35,9 @@ export function readSchedule(paragraphs: readonly string[], published: string): 
       return;
     }
     const label = paragraphs[i - 1] ?? '';
-    if (i > 0 && isLabel(label) && !found.has(i - 1)) {
+    // A label over the publication day itself is the page's own heading ("National Australia Bank Ld").
+    const stamp = day.date <= published && !EVENT_LABEL.test(label);
+    if (i > 0 && isLabel(label) && !found.has(i - 1) && !stamp) {
       found.set(i, [
         {
           title: label,
@@ -51,6 +53,7 @@ export function readSchedule(paragraphs: readonly string[], published: string): 
   return found;
 }
 
+const EVENT_LABEL = /\b(?:meeting|results|date|deadline|hearing|vote|launch|release|opening|closing|session|day)\b/i;
 const TIME = /\b([01]?\d|2[0-3])[:.h]([0-5]\d)\b/;
 const VERSUS = /\s(?:v|vs\.?|versus)\s/i;
 
