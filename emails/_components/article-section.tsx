@@ -18,7 +18,7 @@ export interface ArticleSectionProps {
   separated?: boolean;
 }
 
-/** One article: headline, summary, quotes, its dates (upcoming and past), read-more links. */
+/** One article: headline, summary, quotes, its dates (upcoming, mentioned and past), read-more links. */
 export function ArticleSection({
   item,
   editionDate,
@@ -47,6 +47,7 @@ export function ArticleSection({
       ))}
       <QuoteList quotes={analysis.quotes} />
       <EventList events={item.upcoming} articleUrl={item.url} icsLinks={icsLinks ?? []} />
+      <EventList events={item.mentioned ?? []} articleUrl={item.url} mentioned />
       <EventList events={pastEvents(item, editionDate)} articleUrl={item.url} past />
       <ReadMore links={readMoreLinks(item)} />
     </Section>

@@ -7,34 +7,44 @@ export interface EventListProps {
   events: ArticleEvent[];
   /** Past events: shown as dates of the story, muted, without calendar links. */
   past?: boolean;
+  /** Doubtful coming dates: listed as dates mentioned, without calendar links. */
+  mentioned?: boolean;
   /** The article's address, carried into the calendar entry. */
   articleUrl: string | null;
   /** Signed single-event .ics addresses, one per event (same order); missing = none. */
   icsLinks?: string[];
 }
 
-/** "Upcoming" (with add-to-calendar links) or "Dates in this story" (past). */
-export function EventList({ events, past = false, articleUrl, icsLinks = [] }: EventListProps) {
+/** "Upcoming" (with add-to-calendar links), "Dates mentioned" (doubtful) or "Dates in this story" (past). */
+export function EventList({
+  events,
+  past = false,
+  mentioned = false,
+  articleUrl,
+  icsLinks = [],
+}: EventListProps) {
   if (events.length === 0) return null;
+  const heading = past ? 'Dates in this story (past)' : mentioned ? 'Dates mentioned' : 'Upcoming';
   return (
     <Section
       className={cls.box}
       style={{
         marginTop: 8,
         marginBottom: 12,
-        backgroundColor: past ? theme.color.pastBg : theme.color.eventBg,
+        backgroundColor: past || mentioned ? theme.color.pastBg : theme.color.eventBg,
         padding: '10px 14px 4px',
         borderRadius: 6,
       }}
     >
       <Heading as="h3" className={cls.muted} style={{ ...sectionHeading, marginTop: 0 }}>
-        {past ? 'Dates in this story (past)' : 'Upcoming'}
+        {heading}
       </Heading>
       {events.map((event, index) => (
         <EventRow
           key={`${event.date}|${event.title}|${event.location}`}
           event={event}
           past={past}
+          linked={!past && !mentioned}
           articleUrl={articleUrl}
           icsLink={icsLinks[index]}
         />
@@ -46,6 +56,8 @@ export function EventList({ events, past = false, articleUrl, icsLinks = [] }: E
 function EventRow(props: {
   event: ArticleEvent;
   past: boolean;
+  /** Calendar links: upcoming events only. */
+  linked: boolean;
   articleUrl: string | null;
   icsLink?: string;
 }) {
@@ -69,7 +81,7 @@ function EventRow(props: {
           </span>
         </>
       ) : null}
-      {past ? null : <CalendarLinks {...props} />}
+      {props.linked ? <CalendarLinks {...props} /> : null}
     </Text>
   );
 }

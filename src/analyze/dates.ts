@@ -19,7 +19,8 @@ export interface DateMention {
 /** Sentences without any of these carry no date: chrono is not called on them. */
 const DATEISH =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\btomorrow\b|\btoday\b|\btonight\b|\bnoon\b|\d\s*(?:a\.?m\b|p\.?m\b)|\b\d{1,2}[:.]\d{2}\b|\bday\b|\bdays\b|\b(?:morning|evening|night)\s+(?:before|after)\b|\beve\s+of\b|\bweeks?\s+(?:later|after)/i;
-const IMPRECISE = /\b(?:next|this|last|coming)\s+(?:week|month|year|weekend)\b|\bend of\b|\bago\b|^(?:the\s+)?weekend$/i;
+const IMPRECISE =
+  /\b(?:next|this|last|coming)\s+(?:week|month|year|weekend)\b|\bend of\b|\bago\b|^(?:the\s+)?weekend$/i;
 
 /**
  * Finds the dates of a sentence. Absolute and weekday dates come from chrono-node;
@@ -94,8 +95,18 @@ export function lastYearIn(text: string): number | null {
  * the nearest one: "The meeting dates for 2024 are Feb. 5-6, March 18-19, ...", "the summit in
  * November 2020 ... on November 21-22".
  */
-function withYearHint(mention: Parsed, result: chrono.ParsedResult, published: string, hint: number | null): Parsed {
-  if (!hint || !mention.date || result.start.isCertain('year') || /\b(?:tomorrow|today|tonight)\b/i.test(result.text)) {
+function withYearHint(
+  mention: Parsed,
+  result: chrono.ParsedResult,
+  published: string,
+  hint: number | null,
+): Parsed {
+  if (
+    !hint ||
+    !mention.date ||
+    result.start.isCertain('year') ||
+    /\b(?:tomorrow|today|tonight)\b/i.test(result.text)
+  ) {
     return mention;
   }
   const shift = hint - Number(mention.date.slice(0, 4));

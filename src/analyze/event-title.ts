@@ -29,7 +29,7 @@ const MONTH_OR_DAY =
   /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^\d{1,2}(?:st|nd|rd|th)?$|^\d{4}$|^(?:today|tomorrow|tonight|morning|afternoon|evening|night)$/i;
 // Words that end a noun phrase on its left: verbs and function words.
 const LEFT_STOP =
-  /^(?:the|a|an|and|or|but|of|on|in|at|for|to|with|by|from|will|would|shall|is|are|was|were|be|been|has|have|had|said|says|that|which|who|its|their|his|her|our|as|than|while|also|then|[a-z]+ed|[a-z]+ing|\p{Ll}+ly)$/u;
+  /^(?:the|a|an|and|or|but|of|on|in|at|for|to|with|by|from|will|would|shall|is|are|was|were|be|been|has|have|had|said|says|that|which|who|its|their|his|her|our|as|than|while|also|then|another|other|each|every|such|day|days|week|weeks|later|[a-z]+ed|[a-z]+ing|\p{Ll}+ly)$/u;
 // After an event noun, a complement carries on with "of" or "for": "meeting of her cabinet", "Counting of votes".
 const COMPLEMENT = /^(?:of|for)$/;
 const MAX_TITLE_WORDS = 8;
@@ -84,6 +84,8 @@ function isEventNoun(word: string | undefined): boolean {
   if (!word) return false;
   // "March" with a capital is the month; "May" is never a noun here.
   if (word === 'March' || word === 'May') return false;
+  // A named council or committee is a meeting: "the NATO-Russia Council".
+  if (/^(?:Council|Committee|Commission|Assembly|Conference|Forum)$/.test(word)) return true;
   return (
     EVENT_NOUNS.has(word.toLowerCase()) ||
     (word.endsWith('s') && EVENT_NOUNS.has(word.toLowerCase().slice(0, -1)))
@@ -102,7 +104,7 @@ function nearestEventNoun(words: Token[], at: number): number {
     if (!isEventNoun(w.text) || isEventNoun(words[i + 1]?.text)) return;
     // "day" and "term" only as heads of a phrase of their own ("day of action", "term of the present Lok Sabha").
     if (
-      /^(?:day|term|date|stage|leg|round|test|single)$/i.test(w.text) &&
+      /^(?:day|term|date|stage|leg|round|test|single)$/i.test(w.text.replace(/s$/, '')) &&
       !COMPLEMENT.test(words[i + 1]?.text ?? '') &&
       !/^\p{Lu}/u.test(w.text)
     )

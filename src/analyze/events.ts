@@ -69,7 +69,12 @@ export function extractEvents(paragraphs: string[], published: string, people: P
     const quotes = quotedRanges(paragraph, index);
     for (const sentence of splitSentences(maskDateline(paragraph))) {
       if (dated >= MAX_DATED_SENTENCES) return;
-      const mentions = findDateMentions(sentence.text, published, (at) => isPastTense(sentence.text, at), year);
+      const mentions = findDateMentions(
+        sentence.text,
+        published,
+        (at) => isPastTense(sentence.text, at),
+        year,
+      );
       year = lastYearIn(sentence.text) ?? year;
       if (mentions.length > 0) dated++;
       const inQuote = (at: number) =>
@@ -188,7 +193,12 @@ function addEvent(
 const FIXTURE_NOUN = /^(?:match|game|test|fixture|tie|round|leg|race|meeting|session)$/;
 
 /** The schedule's event of that day that a prose mention retells: the one at its place, else the first. */
-function scheduledThatDay(tracker: Tracker, date: string, title: EventTitle, location: string | null): Found | undefined {
+function scheduledThatDay(
+  tracker: Tracker,
+  date: string,
+  title: EventTitle,
+  location: string | null,
+): Found | undefined {
   const scheduled = tracker.events.filter((e) => e.date === date && e.scheduled);
   if (scheduled.length === 0 || (title.head !== null && !FIXTURE_NOUN.test(title.head))) return undefined;
   const near = (e: Found) => location !== null && e.location !== null && e.location.includes(location);
@@ -223,7 +233,7 @@ function mergeInto(
 function withOrganizer(title: EventTitle, participants: string[]): string {
   const acronym = participants.find((p) => /^\p{Lu}{2,6}$/u.test(p));
   return acronym && title.head && title.title.toLowerCase() === title.head
-    ? `${acronym} ${title.title}`
+    ? `${acronym} ${title.title.toLowerCase()}`
     : title.title;
 }
 

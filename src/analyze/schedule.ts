@@ -53,7 +53,8 @@ export function readSchedule(paragraphs: readonly string[], published: string): 
   return found;
 }
 
-const EVENT_LABEL = /\b(?:meeting|results|date|deadline|hearing|vote|launch|release|opening|closing|session|day)\b/i;
+const EVENT_LABEL =
+  /\b(?:meeting|results|date|deadline|hearing|vote|launch|release|opening|closing|session|day)\b/i;
 const TIME = /\b([01]?\d|2[0-3])[:.h]([0-5]\d)\b/;
 const VERSUS = /\s(?:v|vs\.?|versus)\s/i;
 

@@ -9,7 +9,8 @@ const RESCHEDULED =
 
 const REPORTING_AFTER =
   /^(?:said|announced|told|confirmed|reported|revealed|unveiled|published|released|issued|approved|voted|decided|agreed|declared|disclosed|added|stated|wrote|held|met)$/;
-const DROPPED_PLAN = /\b(?:had|was|were)\s+(?:been\s+)?(?:originally\s+)?(?:due|scheduled|set|expected|planned|supposed|meant|slated)\b[^,;.]*$/i;
+const DROPPED_PLAN =
+  /\b(?:had|was|were)\s+(?:been\s+)?(?:originally\s+)?(?:due|scheduled|set|expected|planned|supposed|meant|slated)\b[^,;.]*$/i;
 
 /**
  * Whether the words around a position speak of the past ("said on Monday", "collapsed on

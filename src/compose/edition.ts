@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { ArticleAnalysis } from '../models/analysis.ts';
+import { CALENDAR_CONFIDENCE } from '../analyze/event-confidence.ts';
+import type { ArticleAnalysis, ArticleEvent } from '../models/analysis.ts';
 import type { Article } from '../models/article.ts';
 import type { Edition, EditionItem } from '../models/edition.ts';
 
@@ -18,21 +19,33 @@ export interface AnalyzedArticle {
   analysis: ArticleAnalysis;
 }
 
-/** Builds one edition from analysed articles: the edition date, and each article's upcoming events. */
+/** Builds one edition from analysed articles: the edition date, and each article's upcoming and mentioned events. */
 export function composeEdition(articles: AnalyzedArticle[], options: ComposeOptions): Edition {
   const now = options.now ?? new Date();
   const date = formatDateInZone(now, options.timeZone ?? 'UTC');
-  const items: EditionItem[] = articles.map(({ article, analysis }) => ({
-    articleId: article.id,
-    url: article.url,
-    analysis,
-    upcoming: analysis.events.filter((e) => (e.endDate ?? e.date) >= date),
-  }));
+  const items: EditionItem[] = articles.map(({ article, analysis }) => {
+    const coming = analysis.events.filter((e) => (e.endDate ?? e.date) >= date);
+    return {
+      articleId: article.id,
+      url: article.url,
+      analysis,
+      upcoming: coming.filter(isCalendarEvent),
+      mentioned: coming.filter((e) => !isCalendarEvent(e)),
+    };
+  });
   const id = `${date}-${createHash('sha256')
     .update(items.map((i) => i.articleId).join('\n'))
     .digest('hex')
     .slice(0, 8)}`;
   return { id, date, composedAt: now.toISOString(), newsletterName: options.newsletterName, items };
+}
+
+/**
+ * True for an event sure enough for a reader's calendar: a wrong entry there is worse than a
+ * missing one, so only confident ones count (an event without a confidence predates it and counts).
+ */
+export function isCalendarEvent(event: ArticleEvent): boolean {
+  return (event.confidence ?? 1) >= CALENDAR_CONFIDENCE;
 }
 
 /** YYYY-MM-DD of an instant in a time zone. */

@@ -28,6 +28,7 @@ function trimItem(item: EditionItem, keep: (typeof LEVELS)[number]): EditionItem
   const { analysis } = item;
   return {
     ...item,
+    mentioned: keep.pastDates ? item.mentioned : [],
     analysis: {
       ...analysis,
       summary: analysis.summary.slice(0, keep.summary),

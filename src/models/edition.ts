@@ -6,8 +6,13 @@ export interface EditionItem {
   /** The article's own address, when known: the headline links there. */
   url: string | null;
   analysis: ArticleAnalysis;
-  /** The article's events on or after the edition date, sorted. */
+  /**
+   * The article's confident events on or after the edition date, sorted: what Upcoming and the
+   * calendar show (confidence at or above CALENDAR_CONFIDENCE, or no confidence given).
+   */
   upcoming: ArticleEvent[];
+  /** The doubtful ones on or after the edition date: listed as dates mentioned, never in a calendar. Absent = none. */
+  mentioned?: ArticleEvent[];
 }
 
 /** One digest issue: what every subscriber of this send receives. */

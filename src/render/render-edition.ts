@@ -166,6 +166,7 @@ export function templateData(edition: Edition, options: RenderEditionOptions) {
       ...item,
       url: safeHref(item.url),
       past: pastEvents(item, edition.date),
+      mentioned: item.mentioned ?? [],
       links: readMoreLinks(item).map((link) => ({ title: link.title, url: safeHref(link.url) })),
     })),
     postalAddress: options.postalAddress,
