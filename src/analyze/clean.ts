@@ -175,7 +175,11 @@ const BYLINE = new RegExp(
   'u',
 );
 
+// A line naming three networks is a share bar, whatever else it carries ("SHARE Share Options × Facebook Twitter ...").
+const NETWORKS = /\b(?:facebook|twitter|whatsapp|linkedin|telegram|pinterest|reddit|flipboard|google\+|email|e-mail|x\.com)\b/gi;
+
 function isJunk(text: string): boolean {
+  if (text.length <= 300 && (text.match(NETWORKS) ?? []).length >= 3) return true;
   if (text.length <= 120 && (BYLINE.test(text) || isDateStamp(text))) return true;
   if (isCreditLine(text)) return true;
   return text.length <= 300 && (JUNK.test(text) || (text.length <= 160 && JUNK_START.test(text)));

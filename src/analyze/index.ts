@@ -10,7 +10,7 @@ import { summarize } from './summary.ts';
 
 /** Options of the analysis; every field optional. */
 export interface AnalyzeOptions {
-  /** Sentences in the summary. Default 3. */
+  /** Sentences in the summary at most; it also stays near 60 words (the first sentence always goes in). Default 3. */
   summarySentences?: number;
   /** Reference date (YYYY-MM-DD) when the article has no publication date. Default: today (UTC). */
   today?: string;
@@ -46,7 +46,7 @@ export function analyzeArticle(article: Article, options: AnalyzeOptions = {}): 
   return {
     title: article.title,
     publishedAt: article.publishedAt,
-    summary: summarize(paragraphs, resolved.summarySentences),
+    summary: summarize(paragraphs, resolved.summarySentences, article.title),
     quotes: extractQuotes(paragraphs, people),
     events: extractEvents(paragraphs, resolved.referenceDate, people),
     links: collectLinks(readMore, article),

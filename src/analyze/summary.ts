@@ -8,48 +8,109 @@ const DATE_WORD =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b|\bnext (?:week|month)\b/i;
 // Reading the first sentences is enough to find the lead; it also bounds the work.
 const MAX_CANDIDATES = 200;
+/** A short summary: sentences are added while the total stays near this many words. */
+const WORD_BUDGET = 60;
+const STOP_WORDS = new Set(
+  (
+    'the a an of to in on at for and or but by with from as is are was were be been has have had will would ' +
+    'said says that this these those it its their his her they he she we i you not no than then also which who ' +
+    'after before about over into more most new one two three its’ said. up out'
+  ).split(' '),
+);
 
 interface Candidate {
   text: string;
   order: number;
+  words: number;
+  terms: Set<string>;
   score: number;
 }
 
 /**
- * Picks `count` sentences that read well on their own, preferring the lead and sentences
- * that say who does what and when; returns them in article order, without repeats.
+ * Picks up to `count` sentences that read well on their own and say what the story is about:
+ * the lead counts, and so do the headline's words and the words the whole story keeps coming back
+ * to; a summary stays short (about 60 words), in article order, without repeats.
  */
-export function summarize(paragraphs: string[], count: number): string[] {
+export function summarize(paragraphs: string[], count: number, title = ''): string[] {
+  const candidates = collectCandidates(paragraphs);
+  const frequency = termFrequency(candidates);
+  const headline = termsOf(title);
+  for (const candidate of candidates) candidate.score = scoreSentence(candidate, frequency, headline);
+  const ranked = candidates
+    .filter((c) => c.score > Number.NEGATIVE_INFINITY)
+    .sort((a, b) => b.score - a.score || a.order - b.order);
+  const chosen: Candidate[] = [];
+  let words = 0;
+  for (const candidate of ranked) {
+    if (chosen.length >= Math.max(0, count)) break;
+    // The first pick always goes in; later ones only while the summary stays short.
+    if (chosen.length > 0 && words + candidate.words > WORD_BUDGET) continue;
+    chosen.push(candidate);
+    words += candidate.words;
+  }
+  return chosen.sort((a, b) => a.order - b.order).map((c) => c.text);
+}
+
+function collectCandidates(paragraphs: string[]): Candidate[] {
   const candidates: Candidate[] = [];
   const seen = new Set<string>();
   for (const paragraph of paragraphs) {
     for (const sentence of splitSentences(paragraph)) {
-      if (candidates.length >= MAX_CANDIDATES) break;
+      if (candidates.length >= MAX_CANDIDATES) return candidates;
       const key = normalizeText(sentence.text);
       if (!key || seen.has(key)) continue;
       seen.add(key);
-      candidates.push({ text: sentence.text, order: candidates.length, score: 0 });
+      candidates.push({
+        text: sentence.text,
+        order: candidates.length,
+        words: countWords(sentence.text),
+        terms: termsOf(sentence.text),
+        score: 0,
+      });
     }
   }
-  for (const candidate of candidates) candidate.score = scoreSentence(candidate);
-  return candidates
-    .filter((c) => c.score > Number.NEGATIVE_INFINITY)
-    .sort((a, b) => b.score - a.score || a.order - b.order)
-    .slice(0, Math.max(0, count))
-    .sort((a, b) => a.order - b.order)
-    .map((c) => c.text);
+  return candidates;
 }
 
-function scoreSentence({ text, order }: Candidate): number {
-  const words = countWords(text);
-  if (words < 6 || words > 70) return Number.NEGATIVE_INFINITY;
-  let score = 3 / (1 + order * 0.4);
-  if (WEAK_START.test(text)) score -= 3;
-  if (QUOTE_MARK.test(text)) score -= 2;
-  if (!/[.!?]["”’)]?$/.test(text)) score -= 2;
-  if (DATE_WORD.test(text)) score += 1;
-  if (/\s\p{Lu}\p{L}+\s+\p{Lu}\p{L}+/u.test(text)) score += 0.5;
-  if (/\d/.test(text)) score += 0.3;
-  if (words > 45) score -= 1;
+function termsOf(text: string): Set<string> {
+  const terms = new Set<string>();
+  for (const word of normalizeText(text).split(' ')) {
+    if (word.length > 2 && !STOP_WORDS.has(word) && !/^\d+$/.test(word)) terms.add(word.replace(/s$/, ''));
+  }
+  return terms;
+}
+
+/** In how many sentences each term occurs: what the story keeps coming back to. */
+function termFrequency(candidates: Candidate[]): Map<string, number> {
+  const frequency = new Map<string, number>();
+  for (const c of candidates) for (const term of c.terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+  return frequency;
+}
+
+/** The share of a sentence's characters inside quote marks. */
+function quotedShare(text: string): number {
+  let inside = 0;
+  for (const m of text.matchAll(/["“„«]([^"”»]*)["”»]?/g)) inside += (m[1] ?? '').length;
+  return inside / Math.max(1, text.length);
+}
+
+function scoreSentence(c: Candidate, frequency: Map<string, number>, headline: Set<string>): number {
+  // A summary is made of sentences: a caption or a menu line without closing punctuation is none.
+  if (c.words < 6 || c.words > 70 || !/[.!?]["”’)]?$/.test(c.text)) return Number.NEGATIVE_INFINITY;
+  let score = 3 / (1 + c.order * 0.4);
+  if (WEAK_START.test(c.text)) score -= 3;
+  // Speech reads badly out of its story; a sentence that only cites a phrase is still the story's.
+  if (QUOTE_MARK.test(c.text)) score -= quotedShare(c.text) > 0.4 ? 2 : 0.5;
+  if (DATE_WORD.test(c.text)) score += 0.5;
+  if (/\d/.test(c.text)) score += 0.3;
+  if (c.words > 45) score -= 1;
+  let shared = 0;
+  let central = 0;
+  for (const term of c.terms) {
+    if (headline.has(term)) shared++;
+    central += Math.min(3, (frequency.get(term) ?? 1) - 1);
+  }
+  score += headline.size > 0 ? (2 * shared) / headline.size : 0;
+  score += central / Math.max(8, c.terms.size) / 1.5;
   return score;
 }
