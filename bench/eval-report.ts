@@ -53,6 +53,7 @@ export function formatReport(reports: readonly CaseReport[], totals: EvalTotals,
     ['participants precision', totals.participantsPrecision.value],
     ['summary ROUGE-1', totals.summary?.rouge1],
     ['lead-3 ROUGE-1', totals.summary?.lead3],
+    ['lead-3 raw ROUGE-1', totals.summary?.lead3Raw],
   ];
   for (const [name, value] of extra) {
     if (value !== null && value !== undefined)

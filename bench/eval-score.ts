@@ -44,8 +44,11 @@ export interface CaseReport {
   title: Ratio;
   participants: Ratio;
   participantsPrecision: Ratio;
-  /** ROUGE-1 F1 of the summary and of the first three sentences, against the reference (corpus only). */
-  summary: { rouge1: number; lead3: number } | null;
+  /**
+   * ROUGE-1 F1 against the reference (corpus only): the summary; lead-3, the first three sentences
+   * of the cleaned body (the baseline the target is set against); and the first three of the raw text.
+   */
+  summary: { rouge1: number; lead3: number; lead3Raw: number } | null;
   details: {
     missedQuotes: GoldQuote[];
     spuriousQuotes: Quote[];
@@ -100,9 +103,11 @@ function failing<P, G>(
   return pairedItems(m, predicted, gold).filter((x) => !check(x.predicted, x.gold));
 }
 
-/** The lead-3 baseline: the first three sentences of the cleaned body. */
-export function leadSentences(c: EvalCase, count = 3): string[] {
-  const { paragraphs } = cleanBody(c.article.body, c.article.title);
+/** The lead-3 baseline: the first three sentences of the cleaned body, or of the text as stored. */
+export function leadSentences(c: EvalCase, count = 3, raw = false): string[] {
+  const paragraphs = raw
+    ? c.article.body.split(/\n+/).filter((line) => line.trim())
+    : cleanBody(c.article.body, c.article.title).paragraphs;
   return paragraphs.flatMap((p) => splitSentences(p).map((s) => s.text)).slice(0, count);
 }
 
@@ -154,6 +159,7 @@ export function evaluateCase(c: EvalCase): CaseReport {
         : {
             rouge1: rouge1(summary.join(' '), c.gold.summary),
             lead3: rouge1(leadSentences(c).join(' '), c.gold.summary),
+            lead3Raw: rouge1(leadSentences(c, 3, true).join(' '), c.gold.summary),
           },
     details: {
       missedQuotes: pick(gq, q.unmatchedGold),
@@ -219,7 +225,7 @@ export interface EvalTotals {
   participants: Ratio;
   participantsPrecision: Ratio;
   /** Mean ROUGE-1 F1 of the summaries and of lead-3 over the articles with a reference summary. */
-  summary: { articles: number; rouge1: number; lead3: number; margin: number } | null;
+  summary: { articles: number; rouge1: number; lead3: number; lead3Raw: number; margin: number } | null;
   targets: Target[];
 }
 
@@ -236,7 +242,8 @@ export function summarize(reports: readonly CaseReport[]): EvalTotals {
       : (() => {
           const rouge = mean(summaries.map((s) => s.rouge1));
           const lead3 = mean(summaries.map((s) => s.lead3));
-          return { articles: summaries.length, rouge1: rouge, lead3, margin: rouge - lead3 };
+          const lead3Raw = mean(summaries.map((s) => s.lead3Raw));
+          return { articles: summaries.length, rouge1: rouge, lead3, lead3Raw, margin: rouge - lead3 };
         })();
   const totals = {
     articles: reports.length,

@@ -2,6 +2,7 @@ import { measureBounces } from './suites/bounces.ts';
 import { measureCli } from './suites/cli.ts';
 import { measureDelivery } from './suites/delivery.ts';
 import { measureDesk } from './suites/desk.ts';
+import { measureEval } from './suites/eval.ts';
 import { measureHttp } from './suites/http.ts';
 import { measureIngest } from './suites/ingest.ts';
 import { measureRender } from './suites/render.ts';
@@ -21,6 +22,7 @@ const SUITES: Record<string, () => Promise<Record<string, number>>> = {
   cli: measureCli,
   desk: measureDesk,
   bounces: measureBounces,
+  eval: measureEval,
 };
 
 async function main(): Promise<void> {
