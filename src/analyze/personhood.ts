@@ -67,9 +67,7 @@ function weighPronoun(after: string): number {
  */
 function namedAlone(words: string[], paragraphs: readonly string[]): boolean {
   const targets = new Set([words[0] ?? '', words[words.length - 1] ?? '']);
-  for (const text of paragraphs) {
-    const raw = [...text.matchAll(/[\p{L}\p{M}'’.-]+|[!?"“”:,;]/gu)].map((m) => m[0]);
-    const tokens = raw.map((t) => t.replace(/['’]s$|\.$/u, ''));
+  for (const { raw, tokens } of tokensOf(paragraphs)) {
     for (let i = 0; i < tokens.length; i++) {
       if (!targets.has(tokens[i] ?? '')) continue;
       const previous = tokens[i - 1] ?? '';
@@ -81,6 +79,21 @@ function namedAlone(words: string[], paragraphs: readonly string[]): boolean {
     }
   }
   return false;
+}
+
+// One tokenization per article, however many names are judged on it.
+const tokenCache = new WeakMap<readonly string[], Array<{ raw: string[]; tokens: string[] }>>();
+
+function tokensOf(paragraphs: readonly string[]): Array<{ raw: string[]; tokens: string[] }> {
+  let cached = tokenCache.get(paragraphs);
+  if (!cached) {
+    cached = paragraphs.map((text) => {
+      const raw = [...text.matchAll(/[\p{L}\p{M}'’.-]+|[!?"“”:,;]/gu)].map((m) => m[0]);
+      return { raw, tokens: raw.map((t) => t.replace(/['’]s$|\.$/u, '')) };
+    });
+    tokenCache.set(paragraphs, cached);
+  }
+  return cached;
 }
 
 const ALONE_VERBS = new Set([...SPEECH_VERBS, 'had', 'has', 'was', 'is', 'will', 'would', 'also', 'further']);
