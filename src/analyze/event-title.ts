@@ -211,6 +211,8 @@ const NOMINAL: Record<string, string> = {
   announce: 'Announcement',
   publish: 'Publication',
   play: 'Match',
+  face: 'Match',
+  host: 'Match',
   race: 'Race',
   perform: 'Performance',
   testify: 'Testimony',

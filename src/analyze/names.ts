@@ -88,7 +88,11 @@ export interface NameMention {
  */
 export function findPersonNames(text: string): NameMention[] {
   const names: NameMention[] = [];
-  for (const run of findCapitalizedRuns(text)) {
+  const runs = findCapitalizedRuns(text);
+  runs.forEach((run, index) => {
+    // "Norwegian Trade and Industry Minister Kari Holm": the run before "and" belongs to the title.
+    const next = runs[index + 1];
+    if (next && /^\s+(?:and|&)\s+$/.test(text.slice(run.end, next.start)) && titledName(next)) return;
     // An institution joined by "and" names nobody ("Centre for Volcanology and Geological Hazard
     // Mitigation") unless a title marks a person ("Department of Justice and Attorney General Ana Ruiz").
     const institution = run.words.includes('and');
@@ -111,8 +115,14 @@ export function findPersonNames(text: string): NameMention[] {
       }
       from = i + 1;
     }
-  }
+  });
   return names;
+}
+
+/** A run that names someone after a title ("Industry Minister Kari Holm"). */
+function titledName(run: NameRun): boolean {
+  const tail = nameTail(run.words);
+  return tail.length >= 2 && run.words.slice(0, run.words.length - tail.length).some((w) => isRoleNoun(w));
 }
 
 function isTitle(word: string | undefined): boolean {

@@ -107,7 +107,10 @@ function readRoleBefore(text: string, nameStart: number): string | null {
       continue;
     }
     // "Helvion's founder and chief executive": "and" between two roles joins them.
-    if (found && (lower === 'and' || lower === '&') && isRoleNoun(tokens[i - 1] ?? '')) {
+    // "Trade and Industry Minister": so does "and" inside a title in capitals.
+    const before = tokens[i - 1] ?? '';
+    const titled = isRoleNoun(before) || (capitalSeen && /^\p{Lu}\p{Ll}/u.test(before) && /^\p{Lu}/u.test(tokens[i + 1] ?? ''));
+    if (found && (lower === 'and' || lower === '&') && titled) {
       phrase.unshift(token);
       continue;
     }
