@@ -13,7 +13,7 @@ export const EVENT_NOUNS = new Set(
     'convention symposium tour round test fixture leg stage qualifier championship cup kick-off kickoff ' +
     'address speech survey budget phase counting presale sale results dividend payment nominations ' +
     'completion closing notice album single film movie screening listing offering ipo agm egm ' +
-    'publication report statement arraignment deposition plenary sittings day term mission'
+    'publication report statement arraignment deposition plenary sittings day term mission date cut-off'
   ).split(' '),
 );
 
@@ -102,6 +102,8 @@ function nearestEventNoun(words: Token[], at: number): number {
   let bestDistance = Number.POSITIVE_INFINITY;
   words.forEach((w, i) => {
     if (!isEventNoun(w.text) || isEventNoun(words[i + 1]?.text)) return;
+    // "the board will meet": after a modal the word is a verb, named by the action (announcedAction).
+    if (MODAL.test(words[i - 1]?.text ?? '')) return;
     // "day" and "term" only as heads of a phrase of their own ("day of action", "term of the present Lok Sabha").
     if (
       /^(?:day|term|date|stage|leg|round|test|single)$/i.test(w.text.replace(/s$/, '')) &&
@@ -115,6 +117,9 @@ function nearestEventNoun(words: Token[], at: number): number {
       bestDistance = distance;
     }
   });
+  // "the last date for appeals": a noun in another's complement is not the head.
+  const outer = best - 2;
+  if (best >= 2 && COMPLEMENT.test(words[best - 1]?.text ?? '') && isEventNoun(words[outer]?.text)) return outer;
   return best;
 }
 
@@ -153,7 +158,7 @@ function phraseAround(words: Token[], i: number): string {
 }
 
 function isModifier(word: string): boolean {
-  return word.length > 0 && !LEFT_STOP.test(word) && !MONTH_OR_DAY.test(word) && !/^\d+$/.test(word);
+  return word.length > 0 && !LEFT_STOP.test(word.toLowerCase()) && !MONTH_OR_DAY.test(word) && !/^\d+$/.test(word);
 }
 
 function isComplementEnd(word: string): boolean {
@@ -239,8 +244,16 @@ function announcedAction(clause: string): EventTitle | null {
     if (noun >= 0) return { title: capitalize(phraseAround(words, noun)), head: headOf(words[noun]) };
   }
   const noun = NOMINAL[verb] ?? NOMINAL[verb.replace(/e?s$/, '')];
-  return noun ? { title: noun, head: noun.toLowerCase() } : null;
+  if (!noun) return null;
+  // "The board will meet" gives "Board meeting"; "The union will strike", "Union strike".
+  const actor = ACTOR.exec(clause.slice(0, match?.index ?? 0))?.[1];
+  const title = actor ? `${capitalize(actor)} ${noun.toLowerCase()}` : noun;
+  return { title, head: noun.toLowerCase() };
 }
+
+const MODAL = /^(?:will|would|shall|to|must|can|could|may|might)$/i;
+// A short subject right before the modal: "the board", "Unite's members", "the two sides".
+const ACTOR = /(?:^|[,;]\s*)(?:(?:the|its|their|a)\s+)?((?:[\p{L}'’-]+\s+){0,1}[\p{L}'’-]+)\s+$/u;
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -68,8 +68,13 @@ export function leadingInstitution(subject: string): string | null {
 
 /** "the centre said": the one institution of the article whose name holds that noun. */
 export function institutionByReference(subject: string, people: PeopleIndex): string | null {
-  const noun = /^[Tt]he\s+(\p{Ll}+)$/u.exec(subject.trim())?.[1] ?? '';
+  // "the centre", "the space agency": every word of the reference is a word of the name.
+  const words = /^[Tt]he\s+((?:\p{Ll}+\s+){0,2}\p{Ll}+)$/u.exec(subject.trim())?.[1]?.split(/\s+/) ?? [];
+  const noun = words[words.length - 1] ?? '';
   if (!INSTITUTION_WORDS.has(noun)) return null;
-  const fits = people.institutions.filter((name) => name.toLowerCase().split(/\s+/).includes(noun));
+  const fits = people.institutions.filter((name) => {
+    const own = name.toLowerCase().split(/\s+/);
+    return words.every((w) => own.includes(w));
+  });
   return fits.length === 1 ? (fits[0] ?? null) : null;
 }
