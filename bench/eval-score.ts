@@ -69,10 +69,9 @@ function scoreQuote(p: Quote, g: GoldQuote): number | null {
 }
 
 /** Same date and end date; among several, the same place, then the named event, then the time wins. */
-function scoreEvent(p: ArticleEvent, g: GoldEvent, format: GoldFormat): number | null {
+function scoreEvent(p: ArticleEvent, g: GoldEvent): number | null {
   if (p.date !== g.date || (p.endDate ?? null) !== (g.endDate ?? null)) return null;
-  const place =
-    format === 'corpus' ? locationContains(p.location, g.location) : sameValue(p.location, g.location);
+  const place = locationContains(p.location, g.location);
   const named = g.key ? titleNamesEvent(p.title, g.key) : false;
   return (
     1 +
@@ -127,14 +126,14 @@ export function evaluateCase(c: EvalCase): CaseReport {
   const gq = c.gold.quotes;
   const ge = c.gold.events;
   const q = matchOneToOne(quotes, gq, scoreQuote);
-  const e = matchOneToOne(events, ge, (p, g) => scoreEvent(p, g, format));
-  const all = matchOneToOne(listed, ge, (p, g) => scoreEvent(p, g, format));
+  const e = matchOneToOne(events, ge, (p, g) => scoreEvent(p, g));
+  const all = matchOneToOne(listed, ge, (p, g) => scoreEvent(p, g));
   const speakerOk = (p: Quote, g: GoldQuote) =>
     format === 'corpus' ? sameSpeaker(p.speaker, g.speaker, g.aliases) : sameValue(p.speaker, g.speaker);
   const roleOk = (p: Quote, g: GoldQuote) =>
     format === 'corpus' ? sameSpeaker(p.role, g.role, []) : sameValue(p.role, g.role);
-  const placeOk = (p: ArticleEvent, g: GoldEvent) =>
-    format === 'corpus' ? locationContains(p.location, g.location) : sameValue(p.location, g.location);
+  // Both formats follow corpus/README.md for places: the most specific one printed, matched by containment.
+  const placeOk = (p: ArticleEvent, g: GoldEvent) => locationContains(p.location, g.location);
   const timeOk = (p: ArticleEvent, g: GoldEvent) => p.time === g.time;
   const titleOk = (p: ArticleEvent, g: GoldEvent) => titleNamesEvent(p.title, g.key ?? []);
   const keyed = { ...e, pairs: e.pairs.filter((pair) => ge[pair.gold]?.key) };

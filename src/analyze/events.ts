@@ -9,7 +9,7 @@ import { buildOrganizationIndex, findParticipants } from './event-parts.ts';
 import { type EventTitle, makeTitle } from './event-title.ts';
 import { datelineLength, isBareDate } from './furniture.ts';
 import type { PeopleIndex } from './people.ts';
-import { findPlace } from './places.ts';
+import { findPlace, linePlace } from './places.ts';
 import { findQuoteSpans } from './quote-spans.ts';
 import { readSchedule, type ScheduleEntry } from './schedule.ts';
 import { splitSentences } from './sentences.ts';
@@ -163,7 +163,7 @@ function addEvent(
   title: EventTitle,
   confidence: number,
 ): void {
-  const location = findPlace(clause, at);
+  const location = linePlace(clause, at) ?? findPlace(clause, at);
   const participants = findParticipants(clause, tracker.people, tracker.organizations, location);
   const fullTitle = withOrganizer(title, participants);
   const existing =

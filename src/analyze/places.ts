@@ -14,48 +14,92 @@ export const COUNTRIES = new Set(
     'europe asia africa america antarctica arctic oceania guiana korea zealand states kingdom emirates'
   ).split(' '),
 );
-// Words that make a capitalized phrase a venue or body, not a city ("City Hall", "Wembley Stadium").
+// Words that make a capitalized phrase a venue ("Wembley Stadium", "Central Hall of Parliament").
 const VENUE_WORDS = new Set(
   (
-    'hall stadium arena court headquarters center centre building house palace office ministry parliament ' +
-    'congress council commission university hospital hotel airport station park square church museum ' +
-    'theatre theater chamber library school college institute club'
+    'hall stadium arena headquarters center centre building house palace parliament university hospital ' +
+    'hotel airport station park square church cathedral museum theatre theater chamber library school college ' +
+    'institute club complex ground grounds field oval court courthouse pavilion auditorium gardens garden ' +
+    'racecourse circuit bridge harbour harbor port terminal base'
   ).split(' '),
 );
+// Bodies, not places, even after "at" ("at the ministry", "at the council").
+const BODY_WORDS = new Set('ministry office council commission congress company agency department'.split(' '));
 
-const PLACE =
-  /\b(?:in|at|(?:travel|fly|head|go|return|move|come)s?\s+to|visit(?:s|ing)?|leav(?:e|es|ing)|(?:depart|sail)(?:s|ing)?\s+from)\s+(?:the\s+)?(?:(?:[\p{Ll}-]+\s+){0,2}(?:city|town|capital|village|port|areas?|parts|outskirts|suburbs|streets|centre|center)\s+of\s+)?(\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|de|del|da|do|los|las|el|la)){0,3})/gu;
+const NAME = "\\p{Lu}[\\p{L}\\p{M}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|\\d+\\p{Lu}?|de|del|da|do|los|las|el|la|of(?=\\s+\\p{Lu})|the(?=\\s+\\p{Lu}))){0,5}";
+const PLACE = new RegExp(
+  `\\b(?:in|at|(?:travel|fly|head|go|return|move|come)s?\\s+to|visit(?:s|ing)?|leav(?:e|es|ing)|(?:depart|sail)(?:s|ing)?\\s+from|from)\\s+(?:the\\s+)?(?:(?:[\\p{Ll}-]+\\s+){0,2}(?:city|town|capital|village|port|areas?|parts|outskirts|suburbs|streets|centre|center)\\s+of\\s+)?(${NAME})`,
+  'gu',
+);
+// "the Airdrie to Bathgate line", "Lyon to Porto": a route.
+const ROUTE = new RegExp(`\\b(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)?\\s+to\\s+\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)?)(?=\\s+(?:line|route|railway|rail|service|flight|flights|road|motorway|ferry|stage|leg|link)\\b)`, 'u');
 
 /**
- * The city a clause places something in: "in Geneva", "at Wembley Stadium in London",
- * "in the Argentine city of Mendoza", "travel to Uspallata". Countries, venues without
- * a city, months and organizations are not places.
+ * Where a clause places something, the most specific place written: a venue with its city
+ * ("at Wembley Stadium in London" gives "Wembley Stadium, London"), a venue ("in the Central Hall
+ * of Parliament"), a city ("in the Argentine city of Mendoza"), a route ("the Airdrie to Bathgate
+ * line"), else a region ("in Edo State"). Countries, months, bodies and nationalities are not places.
  */
 export function findPlace(clause: string, near = -1): string | null {
-  let best: string | null = null;
-  let bestDistance = Number.POSITIVE_INFINITY;
+  const route = ROUTE.exec(clause)?.[1];
+  let best: { place: string; rank: number; distance: number } | null = null;
   for (const match of clause.matchAll(PLACE)) {
-    const place = (match[1] ?? '').replace(/['’]s$/, '').replace(/[.]$/, '');
+    let place = (match[1] ?? '').replace(/['’]s$/, '').replace(/[.]$/, '').replace(/\s+(?:of|the)$/, '');
     // "at the Metso library": a name before a venue word names the venue.
-    const next = /^\s+([\p{Ll}]+)/u.exec(clause.slice(match.index + match[0].length))?.[1] ?? '';
-    if (!isCity(place) || VENUE_WORDS.has(next)) continue;
+    const next = /^\s+(\p{Ll}+)/u.exec(clause.slice(match.index + match[0].length))?.[1] ?? '';
+    let end = match.index + match[0].length;
+    if (VENUE_WORDS.has(next)) {
+      place = `${place} ${next}`;
+      end = clause.indexOf(next, end) + next.length;
+    }
+    const kind = placeKind(place);
+    if (!kind) continue;
     // The place written closest to the date is the event's ("wanted in Madrid ... hearing on February 1 ... in London").
     const distance = near < 0 ? match.index : Math.abs(match.index - near);
-    if (distance < bestDistance) {
-      best = place;
-      bestDistance = distance;
+    const rank = kind === 'region' ? 1 : 2;
+    if (!best || rank > best.rank || (rank === best.rank && distance < best.distance)) {
+      best = { place: withCity(place, kind, clause, end), rank, distance };
     }
   }
-  return best;
+  if (route && (!best || best.rank < 2)) return route;
+  return best?.place ?? null;
 }
 
-function isCity(place: string): boolean {
+/** "at Wembley Stadium in London": the city after a venue goes with it. */
+function withCity(place: string, kind: 'venue' | 'city' | 'region', clause: string, end: number): string {
+  if (kind !== 'venue') return place;
+  const city = new RegExp(`^,?\\s+(?:in|,)\\s+(${NAME})`, 'u').exec(clause.slice(end))?.[1]?.replace(/[.]$/, '');
+  return city && placeKind(city) === 'city' ? `${place}, ${city}` : place;
+}
+
+function placeKind(place: string): 'venue' | 'city' | 'region' | null {
   const words = place.split(/\s+/).map((w) => w.toLowerCase());
-  if (words.length === 0 || /['’]s\b/.test(place)) return false;
+  const last = words[words.length - 1] ?? '';
+  if (words.length === 0 || /^\p{Lu}{2,}$/u.test(place)) return null;
   // "at Portuguese carrier Lusavia": a nationality is no place.
-  if (/^\p{Lu}\p{Ll}+(?:ese|ish|ian|ean)$/u.test(place)) return false;
-  if (words.some((w) => VENUE_WORDS.has(w))) return false;
-  if (COUNTRIES.has(words[words.length - 1] ?? '')) return false;
-  if (NON_NAME_WORDS.has(words[words.length - 1] ?? '')) return false;
-  return !/^\p{Lu}{2,}$/u.test(place) && !/\d/.test(place);
+  if (/^\p{Lu}\p{Ll}+(?:ese|ish|ian|ean)$/u.test(place)) return null;
+  if (words.some((w) => BODY_WORDS.has(w))) return null;
+  if (words.some((w) => VENUE_WORDS.has(w))) return words.length >= 2 ? 'venue' : null;
+  if (/\d/.test(place) || MONTHS.test(words[0] ?? '')) return null;
+  // A country is too wide for a calendar and is most often the story's subject ("conditions in Spain").
+  if (COUNTRIES.has(last)) return null;
+  if (REGION_WORDS.has(last)) return 'region';
+  if (NON_NAME_WORDS.has(last)) return null;
+  return 'city';
+}
+
+const MONTHS =
+  /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/;
+const REGION_WORDS = new Set('state province region county district territory prefecture oblast'.split(' '));
+
+/**
+ * A schedule line's place: "First Test, Lord’s, May 17-20, 2012" gives "Lord’s" (what stands
+ * between the line's first part and its date), or null for prose.
+ */
+export function linePlace(clause: string, at: number): string | null {
+  if (clause.length > 120 || /\b(?:will|is|are|was|were|has|have|said|says)\b/.test(clause)) return null;
+  const parts = clause.slice(0, at).split(/\s*,\s*/).filter(Boolean);
+  if (parts.length < 2) return null;
+  const middle = parts.slice(1).join(', ').trim();
+  return /^\p{Lu}/u.test(middle) && middle.split(/\s+/).length <= 6 ? middle : null;
 }

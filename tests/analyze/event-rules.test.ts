@@ -95,9 +95,9 @@ describe('places', () => {
     ]);
   });
 
-  it('skips a name that names a venue ("at the Lund library in Malmo")', () => {
+  it('names a venue with its city ("at the Lund library in Malmo")', () => {
     expect(eventsOf('The letters will go on display on March 20 at the Lund library in Malmo.')).toEqual([
-      ['2023-03-20', null, 'Malmo'],
+      ['2023-03-20', null, 'Lund library, Malmo'],
     ]);
   });
 });

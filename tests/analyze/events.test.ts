@@ -70,11 +70,11 @@ describe('events', () => {
     expect(events[0]).toMatchObject({ date: '2022-01-11', time: '19:00', location: 'Tacoma' });
   });
 
-  it('does not take a venue without a city, a country or a time zone as the location', () => {
+  it('takes a venue without a city as the location, but not a country or a time zone', () => {
     const events = eventsOf(
       'A hearing will be held Jan. 6 at 6 p.m. at City Hall. Orbis has until Jan. 7 at 5 p.m. Amsterdam time to bid. A vote will take place in Spain on Jan. 8.',
     );
-    expect(events.map((e) => e.location)).toEqual([null, null, null]);
+    expect(events.map((e) => e.location)).toEqual(['City Hall', null, null]);
   });
 
   it('names participants between whom talks are held', () => {
