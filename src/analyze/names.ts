@@ -156,6 +156,14 @@ function isHonorific(word: string | undefined): boolean {
 /** The trailing words of a run that can form a person's name. */
 export function nameTail(words: string[]): string[] {
   let i = words.length;
+  // "Foreign Minister Lena Park": after a title, a surname that is also a common word ("Park",
+  // "Hall", "Young") is a surname.
+  const titledSurname =
+    words.length >= 3 &&
+    COMMON_SURNAMES.has((words[words.length - 1] ?? '').toLowerCase()) &&
+    isNameWord(words[words.length - 2] ?? '', false) &&
+    isRoleNoun(words[words.length - 3] ?? '');
+  if (titledSurname) i--;
   while (i > 0 && isNameWord(words[i - 1] ?? '', i - 1 < words.length - 1)) i--;
   let tail = words.slice(i);
   // "Chief Financial Officer Lars Ødegaard": a role noun with two name words after it ends the title.
@@ -182,6 +190,9 @@ function withFamilyNameFirst(words: string[], tail: string[]): string[] {
     ? [family, given]
     : tail;
 }
+// Common words that are also frequent surnames, accepted after a title only.
+const COMMON_SURNAMES = new Set('park hall young king church field house bell street bridge rivers lake north west'.split(' '));
+
 const NAME_STOPS = new Set(
   'the a an and or but this that these those his her their its our my your at in on of for to by with jan feb mar apr may jun jul aug sep oct nov dec'.split(
     ' ',

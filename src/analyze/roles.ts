@@ -56,8 +56,9 @@ export function hasRoleNoun(phrase: string): boolean {
  */
 export function findRoleBefore(text: string, nameStart: number): string | null {
   // "the union's national secretary, Dr Priya Raman": read the role before the honorific.
-  const honorific = /\b(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame)\.?\s+$/.exec(
-    text.slice(Math.max(0, nameStart - 12), nameStart),
+  // "Foreign Minister Datuk Seri Mohamad Hasan": every honorific before the name goes too.
+  const honorific = /(?:\b(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame|Datuk|Dato|Datin|Seri|Tan Sri|Tun|Smt|Shri|Sheikh|Haji)\.?\s+)+$/.exec(
+    text.slice(Math.max(0, nameStart - 30), nameStart),
   );
   const end = nameStart - (honorific?.[0].length ?? 0);
   const role = definiteRoleWithClause(text.slice(Math.max(0, end - 160), end)) ?? readRoleBefore(text, end);
