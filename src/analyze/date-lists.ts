@@ -40,7 +40,7 @@ function canJoin(sentence: string, first: DateMention, second: DateMention): boo
 
 // "June 4, 9 and 21", "Nov 5 and 12": the later days of a list in the month just named.
 const DAY_LIST =
-  /^((?:\s*(?:,|and|&|,\s*and)\s*\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:[:.]\d|%|per|a\.?m|p\.?m|hours?|days?|\p{L})))+)/iu;
+  /^((?:\s*(?:,|and|&|,\s*and)\s*\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:[:.]\d|%|per\b|a\.?m|p\.?m|hours?|days?|weeks?|months?|years?|people|percent|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*)))+)/iu;
 
 /** Adds a mention for each further day of a list after a month and day ("on June 4, 9 and 21"). */
 export function expandDayLists(sentence: string, mentions: DateMention[]): DateMention[] {

@@ -40,7 +40,11 @@ export function rateEvent(e: EventEvidence): number {
   if (e.title.head) score += 0.15;
   if (SCHEDULING.test(e.clause)) score += 0.15;
   if (e.quoted) score -= 0.15;
-  if (DOUBT.test(e.clause)) score -= 0.3;
+  // "on October 26 or November 3": two dates offered for one thing are both doubtful.
+  const before = e.sentence.slice(Math.max(0, e.mention.start - 12), e.mention.start);
+  const after = e.sentence.slice(e.mention.end, e.mention.end + 12);
+  const alternative = /\bor\s+(?:on\s+)?$/i.test(before) || /^\s*,?\s*or\b/i.test(after);
+  if (DOUBT.test(e.sentence) || alternative) score -= 0.35;
   else if (CONDITION.test(e.clause)) score -= 0.1;
   return Math.round(Math.min(1, Math.max(0, score)) * 100) / 100;
 }

@@ -253,7 +253,7 @@ function announcedAction(clause: string): EventTitle | null {
 
 const MODAL = /^(?:will|would|shall|to|must|can|could|may|might)$/i;
 // A short subject right before the modal: "the board", "Unite's members", "the two sides".
-const ACTOR = /(?:^|[,;]\s*)(?:(?:the|its|their|a)\s+)?((?:[\p{L}'’-]+\s+){0,1}[\p{L}'’-]+)\s+$/u;
+const ACTOR = /(?:^|[,;]\s*)(?:(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa])\s+)?((?:[\p{L}'’-]+\s+){0,1}[\p{L}'’-]+)\s+$/u;
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

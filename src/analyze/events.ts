@@ -175,6 +175,9 @@ function addEvent(
     tracker.lastEvent = existing;
     return;
   }
+  // A second event told on a day the story already dated is less sure than the first: prose often
+  // names one occasion twice ("the strike on Monday ... talks will resume Monday").
+  const crowded = tracker.events.some((e) => e.date === mention.date && !e.scheduled);
   const event: Found = {
     title: fullTitle,
     date: mention.date,
@@ -182,7 +185,7 @@ function addEvent(
     time: mention.time,
     location,
     participants,
-    confidence,
+    confidence: crowded ? Math.max(0, Math.round((confidence - SAME_DAY_DOUBT) * 100) / 100) : confidence,
     head: title.head,
   };
   tracker.events.push(event);
@@ -204,6 +207,8 @@ function scheduledThatDay(
   const near = (e: Found) => location !== null && e.location !== null && e.location.includes(location);
   return scheduled.find(near) ?? (location === null ? scheduled[0] : undefined);
 }
+
+const SAME_DAY_DOUBT = 0.2;
 
 /** Two mentions of a day are one event unless each names its own ("the summit on May 27", "the banquet on May 27"). */
 function sameEvent(a: string | null, b: string | null): boolean {

@@ -41,7 +41,7 @@ const ROUTE = new RegExp(`\\b(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)
  * line"), else a region ("in Edo State"). Countries, months, bodies and nationalities are not places.
  */
 export function findPlace(clause: string, near = -1): string | null {
-  const route = ROUTE.exec(clause)?.[1];
+  const route = ROUTE.exec(clause)?.[1]?.replace(/^The\s+/, '');
   let best: { place: string; rank: number; distance: number } | null = null;
   for (const match of clause.matchAll(PLACE)) {
     let place = (match[1] ?? '').replace(/['’]s$/, '').replace(/[.]$/, '').replace(/\s+(?:of|the)$/, '');
@@ -56,7 +56,7 @@ export function findPlace(clause: string, near = -1): string | null {
     if (!kind) continue;
     // The place written closest to the date is the event's ("wanted in Madrid ... hearing on February 1 ... in London").
     const distance = near < 0 ? match.index : Math.abs(match.index - near);
-    const rank = kind === 'region' ? 1 : 2;
+    const rank = kind === 'venue' ? 3 : kind === 'city' ? 2 : 1;
     if (!best || rank > best.rank || (rank === best.rank && distance < best.distance)) {
       best = { place: withCity(place, kind, clause, end), rank, distance };
     }
