@@ -160,7 +160,11 @@ function stripMarkdownLine(line: string): string {
 
 /** The line under a photo credit that describes the picture: one short sentence. */
 function isCaption(text: string): boolean {
-  return text.length < 180 && !/[.!?]\s+\S/.test(text) && !/["“”]/.test(text);
+  // A lede after the photo is a sentence that reports: "..., their union said on Monday." A caption
+  // describes the picture in the present, or names what it shows.
+  const reports =
+    /\b(?:said|says|told|will|would|has|have|had|was|were|is to|are to|\p{Ll}{2,}(?<![be])ed)\b/u.test(text);
+  return text.length < 180 && !/[.!?]\s+\S/.test(text) && !/["“”]/.test(text) && !reports;
 }
 
 // Share and follow blocks: "Share this: Twitter Facebook", "Follow us on Twitter @X for the latest".
@@ -176,7 +180,8 @@ const BYLINE = new RegExp(
 );
 
 // A line naming three networks is a share bar, whatever else it carries ("SHARE Share Options × Facebook Twitter ...").
-const NETWORKS = /\b(?:facebook|twitter|whatsapp|linkedin|telegram|pinterest|reddit|flipboard|google\+|email|e-mail|x\.com)\b/gi;
+const NETWORKS =
+  /\b(?:facebook|twitter|whatsapp|linkedin|telegram|pinterest|reddit|flipboard|google\+|email|e-mail|x\.com)\b/gi;
 
 function isJunk(text: string): boolean {
   if (text.length <= 300 && (text.match(NETWORKS) ?? []).length >= 3) return true;

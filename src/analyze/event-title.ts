@@ -119,7 +119,8 @@ function nearestEventNoun(words: Token[], at: number): number {
   });
   // "the last date for appeals": a noun in another's complement is not the head.
   const outer = best - 2;
-  if (best >= 2 && COMPLEMENT.test(words[best - 1]?.text ?? '') && isEventNoun(words[outer]?.text)) return outer;
+  if (best >= 2 && COMPLEMENT.test(words[best - 1]?.text ?? '') && isEventNoun(words[outer]?.text))
+    return outer;
   return best;
 }
 
@@ -158,7 +159,9 @@ function phraseAround(words: Token[], i: number): string {
 }
 
 function isModifier(word: string): boolean {
-  return word.length > 0 && !LEFT_STOP.test(word.toLowerCase()) && !MONTH_OR_DAY.test(word) && !/^\d+$/.test(word);
+  return (
+    word.length > 0 && !LEFT_STOP.test(word.toLowerCase()) && !MONTH_OR_DAY.test(word) && !/^\d+$/.test(word)
+  );
 }
 
 function isComplementEnd(word: string): boolean {

@@ -191,7 +191,9 @@ function withFamilyNameFirst(words: string[], tail: string[]): string[] {
     : tail;
 }
 // Common words that are also frequent surnames, accepted after a title only.
-const COMMON_SURNAMES = new Set('park hall young king church field house bell street bridge rivers lake north west'.split(' '));
+const COMMON_SURNAMES = new Set(
+  'park hall young king church field house bell street bridge rivers lake north west'.split(' '),
+);
 
 const NAME_STOPS = new Set(
   'the a an and or but this that these those his her their its our my your at in on of for to by with jan feb mar apr may jun jul aug sep oct nov dec'.split(

@@ -24,15 +24,19 @@ const VENUE_WORDS = new Set(
   ).split(' '),
 );
 // Bodies, not places, even after "at" ("at the ministry", "at the council").
-const BODY_WORDS = new Set('ministry office council commission congress company agency department'.split(' '));
+const BODY_WORDS = new Set(
+  'ministry office council commission congress company agency department'.split(' '),
+);
 
-const NAME = "\\p{Lu}[\\p{L}\\p{M}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|\\d+\\p{Lu}?|de|del|da|do|los|las|el|la|of(?=\\s+\\p{Lu})|the(?=\\s+\\p{Lu}))){0,5}";
+const NAME =
+  "\\p{Lu}[\\p{L}\\p{M}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|\\d+\\p{Lu}?|de|del|da|do|los|las|el|la|of(?=\\s+\\p{Lu})|the(?=\\s+\\p{Lu}))){0,5}";
 const PLACE = new RegExp(
   `\\b(?:in|at|(?:travel|fly|head|go|return|move|come)s?\\s+to|visit(?:s|ing)?|leav(?:e|es|ing)|(?:depart|sail)(?:s|ing)?\\s+from|from)\\s+(?:the\\s+)?(?:(?:[\\p{Ll}-]+\\s+){0,2}(?:city|town|capital|village|port|areas?|parts|outskirts|suburbs|streets|centre|center)\\s+of\\s+)?(${NAME})`,
   'gu',
 );
 // "the Airdrie to Bathgate line", "Lyon to Porto": a route.
-const ROUTE = new RegExp(`\\b(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)?\\s+to\\s+\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)?)(?=\\s+(?:line|route|railway|rail|service|flight|flights|road|motorway|ferry|stage|leg|link)\\b)`, 'u');
+const ROUTE =
+  /\b(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+to\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)(?=\s+(?:line|route|railway|rail|service|flight|flights|road|motorway|ferry|stage|leg|link)\b)/u;
 
 /**
  * Where a clause places something, the most specific place written: a venue with its city
@@ -44,7 +48,10 @@ export function findPlace(clause: string, near = -1): string | null {
   const route = ROUTE.exec(clause)?.[1]?.replace(/^The\s+/, '');
   let best: { place: string; rank: number; distance: number } | null = null;
   for (const match of clause.matchAll(PLACE)) {
-    let place = (match[1] ?? '').replace(/['’]s$/, '').replace(/[.]$/, '').replace(/\s+(?:of|the)$/, '');
+    let place = (match[1] ?? '')
+      .replace(/['’]s$/, '')
+      .replace(/[.]$/, '')
+      .replace(/\s+(?:of|the)$/, '');
     // "at the Metso library": a name before a venue word names the venue.
     const next = /^\s+(\p{Ll}+)/u.exec(clause.slice(match.index + match[0].length))?.[1] ?? '';
     let end = match.index + match[0].length;
@@ -68,7 +75,9 @@ export function findPlace(clause: string, near = -1): string | null {
 /** "at Wembley Stadium in London": the city after a venue goes with it. */
 function withCity(place: string, kind: 'venue' | 'city' | 'region', clause: string, end: number): string {
   if (kind !== 'venue') return place;
-  const city = new RegExp(`^,?\\s+(?:in|,)\\s+(${NAME})`, 'u').exec(clause.slice(end))?.[1]?.replace(/[.]$/, '');
+  const city = new RegExp(`^,?\\s+(?:in|,)\\s+(${NAME})`, 'u')
+    .exec(clause.slice(end))?.[1]
+    ?.replace(/[.]$/, '');
   return city && placeKind(city) === 'city' ? `${place}, ${city}` : place;
 }
 
@@ -98,7 +107,10 @@ const REGION_WORDS = new Set('state province region county district territory pr
  */
 export function linePlace(clause: string, at: number): string | null {
   if (clause.length > 120 || /\b(?:will|is|are|was|were|has|have|said|says)\b/.test(clause)) return null;
-  const parts = clause.slice(0, at).split(/\s*,\s*/).filter(Boolean);
+  const parts = clause
+    .slice(0, at)
+    .split(/\s*,\s*/)
+    .filter(Boolean);
   if (parts.length < 2) return null;
   const middle = parts.slice(1).join(', ').trim();
   return /^\p{Lu}/u.test(middle) && middle.split(/\s+/).length <= 6 ? middle : null;

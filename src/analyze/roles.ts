@@ -57,9 +57,10 @@ export function hasRoleNoun(phrase: string): boolean {
 export function findRoleBefore(text: string, nameStart: number): string | null {
   // "the union's national secretary, Dr Priya Raman": read the role before the honorific.
   // "Foreign Minister Datuk Seri Mohamad Hasan": every honorific before the name goes too.
-  const honorific = /(?:\b(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame|Datuk|Dato|Datin|Seri|Tan Sri|Tun|Smt|Shri|Sheikh|Haji)\.?\s+)+$/.exec(
-    text.slice(Math.max(0, nameStart - 30), nameStart),
-  );
+  const honorific =
+    /(?:\b(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame|Datuk|Dato|Datin|Seri|Tan Sri|Tun|Smt|Shri|Sheikh|Haji)\.?\s+)+$/.exec(
+      text.slice(Math.max(0, nameStart - 30), nameStart),
+    );
   const end = nameStart - (honorific?.[0].length ?? 0);
   const role = definiteRoleWithClause(text.slice(Math.max(0, end - 160), end)) ?? readRoleBefore(text, end);
   if (honorific) return role;
@@ -110,7 +111,9 @@ function readRoleBefore(text: string, nameStart: number): string | null {
     // "Helvion's founder and chief executive": "and" between two roles joins them.
     // "Trade and Industry Minister": so does "and" inside a title in capitals.
     const before = tokens[i - 1] ?? '';
-    const titled = isRoleNoun(before) || (capitalSeen && /^\p{Lu}\p{Ll}/u.test(before) && /^\p{Lu}/u.test(tokens[i + 1] ?? ''));
+    const titled =
+      isRoleNoun(before) ||
+      (capitalSeen && /^\p{Lu}\p{Ll}/u.test(before) && /^\p{Lu}/u.test(tokens[i + 1] ?? ''));
     if (found && (lower === 'and' || lower === '&') && titled) {
       phrase.unshift(token);
       continue;

@@ -19,7 +19,8 @@ const DROPPED_PLAN =
 export function isPastTense(sentence: string, at: number): boolean {
   const before = sentence.slice(0, at);
   // "The Supreme Court Thursday said", "but on Monday announced": the verb right after the day tells.
-  const next = /^[\p{L}\p{N} .,]{0,24}?(?:\s*\([^()]{1,30}\),?)?\s(\p{Ll}+)/u.exec(sentence.slice(at))?.[1] ?? '';
+  const next =
+    /^[\p{L}\p{N} .,]{0,24}?(?:\s*\([^()]{1,30}\),?)?\s(\p{Ll}+)/u.exec(sentence.slice(at))?.[1] ?? '';
   if (REPORTING_AFTER.test(next)) return true;
   // "had been due to hold the vote later on Tuesday": a plan that was, and was dropped.
   if (DROPPED_PLAN.test(before)) return true;

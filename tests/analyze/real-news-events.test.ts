@@ -45,11 +45,16 @@ describe('dates as real news writes them', () => {
     expect(calendarOf('The exhibition runs May 27 to June 3 at the Dock Hall in Bergen.')).toEqual([
       ['2024-05-27', '2024-06-03', 'Dock Hall, Bergen'],
     ]);
-    expect(calendarOf('The fair will take place Oct 30-Nov 8 in Turin.')).toEqual([['2024-10-30', '2024-11-08', 'Turin']]);
+    expect(calendarOf('The fair will take place Oct 30-Nov 8 in Turin.')).toEqual([
+      ['2024-10-30', '2024-11-08', 'Turin'],
+    ]);
   });
 
   it('reads a stated length as a range ("a 48-hour strike from 9pm on May 6")', () => {
-    const [strike] = analyzeBody('Drivers will stage a 48-hour strike from 9pm on May 6.', '2024-03-04').events;
+    const [strike] = analyzeBody(
+      'Drivers will stage a 48-hour strike from 9pm on May 6.',
+      '2024-03-04',
+    ).events;
     expect(strike).toMatchObject({ date: '2024-05-06', endDate: '2024-05-08', time: '21:00' });
   });
 
@@ -74,7 +79,10 @@ describe('dates as real news writes them', () => {
   });
 
   it('keeps the time written first, not its conversion in brackets', () => {
-    const [launch] = analyzeBody('The launch is targeted at 3:27 am (07:27 GMT) Saturday, March 9.', '2024-03-04').events;
+    const [launch] = analyzeBody(
+      'The launch is targeted at 3:27 am (07:27 GMT) Saturday, March 9.',
+      '2024-03-04',
+    ).events;
     expect(launch).toMatchObject({ date: '2024-03-09', time: '03:27' });
   });
 
@@ -112,7 +120,9 @@ describe('titles and places', () => {
     expect(calendarOf('The final will be played at Eden Park in Auckland on March 16.')).toEqual([
       ['2024-03-16', null, 'Eden Park, Auckland'],
     ]);
-    expect(calendarOf('The Lyon to Porto service is due to open on April 2.')).toEqual([['2024-04-02', null, 'Lyon to Porto']]);
+    expect(calendarOf('The Lyon to Porto service is due to open on April 2.')).toEqual([
+      ['2024-04-02', null, 'Lyon to Porto'],
+    ]);
     expect(calendarOf('Schedule:\n\nFirst Test, Harbour Oval, May 17-20, 2024')).toEqual([
       ['2024-05-17', '2024-05-20', 'Harbour Oval'],
     ]);
@@ -133,7 +143,7 @@ describe('schedules', () => {
     ]);
   });
 
-  it('reads a financial calendar of labels over dates, but not the page\'s own date line', () => {
+  it("reads a financial calendar of labels over dates, but not the page's own date line", () => {
     const body = [
       'North Harbour Bank Ltd',
       'Monday, 4 March 2024',
@@ -156,10 +166,14 @@ describe('calendar precision', () => {
       'The summit will be held on May 26 in Kuala Lumpur. The second summit could take place on October 26 or November 3.',
       '2024-03-04',
     ).events;
-    expect(events.every((e) => typeof e.confidence === 'number' && e.confidence >= 0 && e.confidence <= 1)).toBe(true);
-    expect(calendarOf('The summit will be held on May 26 in Kuala Lumpur. The second summit could take place on October 26 or November 3.')).toEqual([
-      ['2024-05-26', null, 'Kuala Lumpur'],
-    ]);
+    expect(
+      events.every((e) => typeof e.confidence === 'number' && e.confidence >= 0 && e.confidence <= 1),
+    ).toBe(true);
+    expect(
+      calendarOf(
+        'The summit will be held on May 26 in Kuala Lumpur. The second summit could take place on October 26 or November 3.',
+      ),
+    ).toEqual([['2024-05-26', null, 'Kuala Lumpur']]);
     expect(events.length).toBeGreaterThan(1);
   });
 });

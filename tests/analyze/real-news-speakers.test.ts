@@ -26,7 +26,9 @@ describe('organisations and unnamed sources speak as themselves', () => {
 
   it('gives a spokesman\'s words to the body he speaks for, with "spokesman" as the role', () => {
     expect(
-      quotesOf('A Harbour Rail spokesman said: "Services should begin as planned on Sunday morning for everyone."'),
+      quotesOf(
+        'A Harbour Rail spokesman said: "Services should begin as planned on Sunday morning for everyone."',
+      ),
     ).toEqual([['Harbour Rail', 'spokesman']]);
   });
 
@@ -41,7 +43,7 @@ describe('organisations and unnamed sources speak as themselves', () => {
     ]);
   });
 
-  it('carries an organisation\'s voice into the next paragraph of its quote', () => {
+  it("carries an organisation's voice into the next paragraph of its quote", () => {
     const quotes = quotesOf(
       'A Harbour Rail spokesman said: "Services should begin as planned on Sunday morning for everyone.\n\n"Everybody in the region is feeling the effects of the snow at the moment."',
     );
@@ -55,7 +57,9 @@ describe('organisations and unnamed sources speak as themselves', () => {
 describe('names, titles and what is no person', () => {
   it('reads the name behind a title joined by "and" ("Trade and Industry Minister Kari Holm")', () => {
     expect(
-      quotesOf('"We will not sign a deal that hurts our fishing towns," Norwegian Trade and Industry Minister Kari Holm said.'),
+      quotesOf(
+        '"We will not sign a deal that hurts our fishing towns," Norwegian Trade and Industry Minister Kari Holm said.',
+      ),
     ).toEqual([['Kari Holm', 'Norwegian Trade and Industry Minister']]);
   });
 
@@ -67,7 +71,9 @@ describe('names, titles and what is no person', () => {
 
   it('drops honorifics that are no part of the name ("Datuk Seri Mohamad Hasan")', () => {
     expect(
-      quotesOf('"The summit is expected to be held in the capital this year," said Foreign Minister Datuk Seri Mohamad Hasan.'),
+      quotesOf(
+        '"The summit is expected to be held in the capital this year," said Foreign Minister Datuk Seri Mohamad Hasan.',
+      ),
     ).toEqual([['Mohamad Hasan', 'Foreign Minister']]);
   });
 
