@@ -204,7 +204,7 @@ function scheduledThatDay(
 ): Found | undefined {
   const scheduled = tracker.events.filter((e) => e.date === date && e.scheduled);
   if (scheduled.length === 0 || (title.head !== null && !FIXTURE_NOUN.test(title.head))) return undefined;
-  const near = (e: Found) => location !== null && e.location !== null && e.location.includes(location);
+  const near = (e: Found) => location !== null && (e.location?.includes(location) ?? false);
   return scheduled.find(near) ?? (location === null ? scheduled[0] : undefined);
 }
 
