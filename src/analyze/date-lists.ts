@@ -66,7 +66,7 @@ export function expandDayLists(sentence: string, mentions: DateMention[]): DateM
 
 // "a 48-hour strike from 9pm on May 6", "a three-day strike from Friday", "for three days".
 const DURATION =
-  /\b(?:(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)[- ](hour|day|week)s?\b(?!\s+(?:later|after|before|earlier|ago))|for\s+(\d{1,2}|two|three|four|five|six|seven)\s+(days|weeks))/i;
+  /\b(?:(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)-(hour|day|week)\b|for\s+(\d{1,2}|two|three|four|five|six|seven)\s+(days|weeks)\b(?!\s+(?:later|after|before|earlier|ago)))/i;
 const NUMBER_WORDS: Record<string, number> = {
   two: 2,
   three: 3,

@@ -43,7 +43,7 @@ export function findDateMentions(
     const end = start + result.text.length;
     // Relative spans ("three weeks after", "in two days") count from the wrong day in chrono: ours or none.
     if (mentions.some((m) => m.start < end && start < m.end) || IMPRECISE.test(result.text)) continue;
-    if (/\b(?:days?|weeks?|months?|years?)\b/i.test(result.text)) continue;
+    if (/\b(?:hours?|days?|weeks?|months?|years?)\b/i.test(result.text)) continue;
     // "will now take place on March 30": "now" is no date.
     if (/^(?:right\s+|just\s+)?now$/i.test(result.text.trim())) continue;
     const mention = toMention(result, published, pastTense(start));

@@ -55,31 +55,29 @@ export function extractEvents(paragraphs: string[], published: string, people: P
     anchors: [],
   };
   const schedule = readSchedule(paragraphs, published);
+  // The schedule first: prose that retells a fixture ("the Boks' second match ... on July 27") joins it.
+  for (const [, entries] of [...schedule].sort(([a], [b]) => a - b)) {
+    for (const entry of entries) addScheduled(tracker, entry);
+  }
   let dated = 0;
   paragraphs.forEach((paragraph, index) => {
     // A year carries over sentences of one paragraph only: "plans approval in 2024" elsewhere says nothing of "next month".
     let year: number | null = null;
-    const entries = schedule.get(index);
-    if (entries) {
-      for (const entry of entries) addScheduled(tracker, entry);
-      return;
-    }
     // A date alone on a line that no schedule explains is the page's stamp.
-    if (isBareDate(paragraph)) return;
+    if (schedule.has(index) || isBareDate(paragraph)) return;
     const quotes = quotedRanges(paragraph, index);
+    // The tense of a sentence is its narrator's: the quoted words ("is expected to") say nothing of it.
+    const unquoted = blankRanges(maskDateline(paragraph), quotes);
     for (const sentence of splitSentences(maskDateline(paragraph))) {
       if (dated >= MAX_DATED_SENTENCES) return;
-      const mentions = findDateMentions(
-        sentence.text,
-        published,
-        (at) => isPastTense(sentence.text, at),
-        year,
-      );
-      year = lastYearIn(sentence.text) ?? year;
-      if (mentions.length > 0) dated++;
       const inQuote = (at: number) =>
         quotes.some(([from, to]) => at + sentence.start >= from && at + sentence.start < to);
-      readSentence(sentence.text, mentions, tracker, inQuote);
+      const narration = unquoted.slice(sentence.start, sentence.end);
+      const tense = (at: number) => isPastTense(inQuote(at) ? sentence.text : narration, at);
+      const mentions = findDateMentions(sentence.text, published, tense, year);
+      year = lastYearIn(sentence.text) ?? year;
+      if (mentions.length > 0) dated++;
+      readSentence(sentence.text, mentions, tracker, inQuote, tense);
     }
   });
   return tracker.events
@@ -93,6 +91,14 @@ export function maskDateline(paragraph: string): string {
   return ' '.repeat(length) + paragraph.slice(length);
 }
 
+/** The text with the ranges blanked out, offsets kept. */
+function blankRanges(text: string, ranges: Array<[number, number]>): string {
+  let out = text;
+  for (const [from, to] of ranges)
+    out = out.slice(0, from) + ' '.repeat(Math.max(0, to - from)) + out.slice(to);
+  return out;
+}
+
 /** Where quoted words are, as [start, end) offsets in the paragraph. */
 function quotedRanges(paragraph: string, index: number): Array<[number, number]> {
   return findQuoteSpans(paragraph, index).map((span) => [span.start, span.end]);
@@ -100,6 +106,8 @@ function quotedRanges(paragraph: string, index: number): Array<[number, number]>
 
 const CANCELLED =
   /\b(?:called off|cancel(?:l)?ed|scrapped|axed|abandoned|shelved|withdrawn|suspended|put off)\b(?![^,;]*\b(?:to|until|till)\s+\S+\s*$)/i;
+
+const NEGATED = /\b(?:will not|won't|shall not|would not|not be|never)\b[^,;]{0,40}$/i;
 
 // Relative words in speech are the speaker's, not an announcement: "I would do it again tomorrow".
 const RELATIVE = /\b(?:today|tonight|tomorrow|yesterday)\b/i;
@@ -109,6 +117,7 @@ function readSentence(
   mentions: DateMention[],
   tracker: Tracker,
   inQuote: (at: number) => boolean,
+  tense: (at: number) => boolean,
 ): void {
   const dated = mentions.filter((m) => m.date !== null || m.chain !== null);
   const times = mentions.filter((m) => m.date === null && m.chain === null);
@@ -121,9 +130,11 @@ function readSentence(
     const clause = sentence.slice(from, clauseEnd(sentence, mention, dated[i + 1]));
     const quoted = inQuote(mention.start);
     if (quoted && (mention.chain || RELATIVE.test(sentence.slice(mention.start, mention.end)))) return;
-    const past = isPastTense(sentence, mention.start);
+    const past = tense(mention.start);
     // "have called off their planned strike for Monday": a cancelled occurrence is no event.
     if (CANCELLED.test(clause.slice(0, mention.start - from))) return;
+    // "I will not pass sentence on Tuesday": a denied occurrence is none either.
+    if (NEGATED.test(clause.slice(0, mention.start - from))) return;
     const date = mention.date ?? (past ? null : resolveChain(mention, clause, chainState(tracker)));
     if (!date) return;
     tracker.lastDate = date;
@@ -169,7 +180,17 @@ function addEvent(
   const existing =
     tracker.events.find(
       (e) => e.date === mention.date && e.endDate === mention.endDate && sameEvent(e.head, title.head),
-    ) ?? scheduledThatDay(tracker, mention.date, title, location);
+    ) ??
+    withinRange(tracker, mention, title) ??
+    scheduledThatDay(tracker, mention.date, title, location);
+  // "The first phase of the session will conclude on February 11": the end of an event already dated.
+  const ending =
+    !mention.endDate && ENDING.test(clause) ? endedEvent(tracker, mention.date, title) : undefined;
+  if (ending) {
+    ending.endDate = mention.date;
+    tracker.lastEvent = ending;
+    return;
+  }
   if (existing) {
     mergeInto(existing, { ...title, title: fullTitle }, mention.time, location, participants, confidence);
     tracker.lastEvent = existing;
@@ -193,7 +214,8 @@ function addEvent(
 }
 
 // Nouns that any fixture of a schedule is: "the Boks' second match ... on July 27" is one of that day's fixtures.
-const FIXTURE_NOUN = /^(?:match|game|test|fixture|tie|round|leg|race|meeting|session)$/;
+const FIXTURE_NOUN =
+  /^(?:match|game|test|fixture|tie|round|leg|race|meeting|session|championship|tournament|cup|series|season|league)$/;
 
 /** The schedule's event of that day that a prose mention retells: the one at its place, else the first. */
 function scheduledThatDay(
@@ -209,10 +231,44 @@ function scheduledThatDay(
 }
 
 const SAME_DAY_DOUBT = 0.2;
+const ENDING =
+  /\b(?:conclude|concludes|end|ends|close|closes|finish|finishes|wrap up|wraps up)\s+(?:on|by)?\s*$|\b(?:will|to)\s+(?:conclude|end|close|finish)\b/i;
+
+/** A day inside a range already read, for the same event ("the 46th ASEAN Summit on May 26" in "May 26 to 27"). */
+function withinRange(
+  tracker: Tracker,
+  mention: { date: string; endDate: string | null },
+  title: EventTitle,
+): Found | undefined {
+  if (mention.endDate) return undefined;
+  return tracker.events.find(
+    (e) =>
+      e.endDate &&
+      e.date <= mention.date &&
+      mention.date <= e.endDate &&
+      e.head !== null &&
+      sameEvent(e.head, title.head),
+  );
+}
+
+/** The earlier one-day event of the same name that a later end date closes. */
+function endedEvent(tracker: Tracker, date: string, title: EventTitle): Found | undefined {
+  if (!title.head) return undefined;
+  return [...tracker.events].reverse().find((e) => !e.endDate && e.date < date && e.head === title.head);
+}
+
+// Nouns that name one kind of occasion: "polls", "polling" and "voting" on one day are one vote.
+const KINDS: Array<Set<string>> = [
+  new Set(['vote', 'voting', 'poll', 'polling', 'ballot', 'election', 'referendum']),
+  new Set(['meeting', 'talk', 'talks', 'negotiation', 'negotiations', 'meet']),
+  new Set(['strike', 'walkout', 'stoppage', 'action', 'protest']),
+  new Set(['launch', 'lift-off', 'flight', 'mission']),
+  new Set(['hearing', 'trial', 'sentencing', 'sentence']),
+];
 
 /** Two mentions of a day are one event unless each names its own ("the summit on May 27", "the banquet on May 27"). */
 function sameEvent(a: string | null, b: string | null): boolean {
-  return a === null || b === null || a === b;
+  return a === null || b === null || a === b || KINDS.some((kind) => kind.has(a) && kind.has(b));
 }
 
 function mergeInto(

@@ -99,8 +99,15 @@ const DISCLAIMER =
 const MEDIA_LABEL =
   /^(?:watch|listen|play)(?:\s+(?:live|now|video|to this article|[\p{Lu}][\p{L}]*)){0,4}:?$/u;
 
+// "Airlines & Airports Rich Thomaselli August 04, 2019": names in capitals, then the day it was written.
+const NAMES_THEN_DATE = new RegExp(
+  `^(?:By\\s+)?(?:[\\p{Lu}][\\p{L}'’.-]*\\s+|&\\s+|[|/·]\\s*){2,8}(?:${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4})$`,
+  'u',
+);
+
 /** Byline, credit, disclaimer and media-button lines. */
 export function isCreditLine(text: string): boolean {
   if (text.length > 240) return false;
+  if (text.length <= 90 && NAMES_THEN_DATE.test(text)) return true;
   return CREDIT_LINE.test(text) || STAFF_LINE.test(text) || DISCLAIMER.test(text) || MEDIA_LABEL.test(text);
 }

@@ -71,7 +71,28 @@ function readFixture(text: string, date: string, endDate: string | null): Schedu
   const body = (timeMatch ? text.slice(0, timeMatch.index) : text).replace(/[\s,–—-]+$/, '');
   const [title = body, ...rest] = body.split(/\s*,\s*/);
   const location = rest.join(', ').trim() || null;
-  return { title: title.trim(), date, endDate, time, location, confidence: SCHEDULE_CONFIDENCE };
+  return {
+    title: title.trim(),
+    date: movedToWeekday(text, date),
+    endDate,
+    time,
+    location,
+    confidence: SCHEDULE_CONFIDENCE,
+  };
+}
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** "00:40 (SA time on Sunday)" under a Saturday heading: the fixture falls on the day it names, after the heading's. */
+function movedToWeekday(text: string, date: string): string {
+  const named = /\bon\s+(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i
+    .exec(text)?.[1]
+    ?.toLowerCase();
+  if (!named) return date;
+  const base = new Date(`${date}T12:00:00Z`);
+  const diff = (WEEKDAYS.indexOf(named) - base.getUTCDay() + 7) % 7;
+  if (diff === 0 || diff > 2) return date;
+  return new Date(base.getTime() + diff * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** "Record Date for Interim Dividend": a short line naming something, without a date or closing punctuation. */

@@ -10,7 +10,11 @@ const RESCHEDULED =
 const REPORTING_AFTER =
   /^(?:said|announced|told|confirmed|reported|revealed|unveiled|published|released|issued|approved|voted|decided|agreed|declared|disclosed|added|stated|wrote|held|met)$/;
 const DROPPED_PLAN =
-  /\b(?:had|was|were)\s+(?:been\s+)?(?:originally\s+)?(?:due|scheduled|set|expected|planned|supposed|meant|slated)\b[^,;.]*$/i;
+  /\b(?:had|was|were)\s+(?:been\s+)?(?:originally\s+)?(?:due|scheduled|set|expected|planned|supposed|meant|slated|to)\b[^,;.]*$/i;
+// "On Wednesday (June 21), the singer unveiled ...": a day opening the sentence takes the main verb's tense.
+const OPENING_DAY = /^\s*(?:on|by|at|in|from)?\s*$/i;
+const MAIN_PAST =
+  /^[^,]{0,40},\s+(?:[\p{L}'’-]+\s+){1,4}?(said|announced|told|confirmed|unveiled|revealed|published|released|reported|issued|approved|decided|agreed|held|met|stated)\b/u;
 
 /**
  * Whether the words around a position speak of the past ("said on Monday", "collapsed on
@@ -22,6 +26,7 @@ export function isPastTense(sentence: string, at: number): boolean {
   const next =
     /^[\p{L}\p{N} .,]{0,24}?(?:\s*\([^()]{1,30}\),?)?\s(\p{Ll}+)/u.exec(sentence.slice(at))?.[1] ?? '';
   if (REPORTING_AFTER.test(next)) return true;
+  if (OPENING_DAY.test(before) && MAIN_PAST.test(sentence.slice(at))) return true;
   // "had been due to hold the vote later on Tuesday": a plan that was, and was dropped.
   if (DROPPED_PLAN.test(before)) return true;
   // The verb right before the date decides first: "insisted on Friday", "had been scheduled for".
