@@ -98,11 +98,16 @@ function joinWrappedLines(lines: string[]): string[] {
       line.length >= widest * 0.75 &&
       !(/[.!?]["”’)]?$/.test(line) && line.length < widest * 0.9);
     unfinished = !bullet && !/[.!?:;"”’)]$/.test(line);
+    // "... India's central bank said on" / "Friday a newly-appointed ...": a line ending in a word
+    // that cannot end a sentence goes on.
+    if (unfinished && DANGLING.test(line)) open = true;
   }
   return out;
 }
 
 const BULLET = /^\s*[•·▪◦‣●]\s+/;
+const DANGLING =
+  /\b(?:on|the|a|an|of|to|and|in|at|for|by|with|from|that|its|their|his|her|said|will|would|was|were|is|are)$/i;
 
 /** Paragraphs are separated by blank lines; a body without any, written one long line per paragraph, by newlines. */
 function splitBlocks(body: string): string[] {

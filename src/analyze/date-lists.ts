@@ -52,11 +52,23 @@ export function expandDayLists(sentence: string, mentions: DateMention[]): DateM
     const rest = sentence.slice(mention.end, next ? next.start : sentence.length);
     const list = DAY_LIST.exec(rest)?.[1];
     if (!list) return;
+    // "November 21 and 22, 2020": a year after the list is every day's.
+    const year = /^,?\s*((?:19|20)\d\d)\b/.exec(rest.slice(list.length))?.[1];
+    const month = year ? `${year}${mention.date.slice(4, 8)}` : mention.date.slice(0, 8);
+    if (year) out[out.length - 1] = { ...mention, date: `${month}${mention.date.slice(8)}` };
     const base = Number(mention.date.slice(8, 10));
-    for (const match of list.matchAll(/\d{1,2}/g)) {
-      const day = Number(match[0]);
-      if (day <= base || day > 31) continue;
-      const date = `${mention.date.slice(0, 8)}${String(day).padStart(2, '0')}`;
+    const days = [...list.matchAll(/\d{1,2}/g)].filter((m) => Number(m[0]) > base && Number(m[0]) <= 31);
+    // "on June 4 and 5": the next day alone, joined by "and", is a two-day range.
+    const only = days[0];
+    if (days.length === 1 && only && Number(only[0]) === base + 1 && /^\s*and\s/.test(list)) {
+      out[out.length - 1] = {
+        ...(out[out.length - 1] ?? mention),
+        endDate: `${month}${only[0].padStart(2, '0')}`,
+      };
+      return;
+    }
+    for (const match of days) {
+      const date = `${month}${match[0].padStart(2, '0')}`;
       const start = mention.end + match.index;
       if (toIso(fromIso(date)) === date) out.push({ ...mention, date, start, end: start + match[0].length });
     }

@@ -101,10 +101,12 @@ function withYearHint(
   published: string,
   hint: number | null,
 ): Parsed {
+  // Only a written month and day takes it: a weekday is this week whatever year the paragraph names.
   if (
     !hint ||
     !mention.date ||
     result.start.isCertain('year') ||
+    !result.start.isCertain('month') ||
     /\b(?:tomorrow|today|tonight)\b/i.test(result.text)
   ) {
     return mention;

@@ -13,7 +13,7 @@ import { findPlace, linePlace } from './places.ts';
 import { findQuoteSpans } from './quote-spans.ts';
 import { readSchedule, type ScheduleEntry } from './schedule.ts';
 import { splitSentences } from './sentences.ts';
-import { isPastTense } from './tense.ts';
+import { isDroppedPlan, isPastTense } from './tense.ts';
 
 // Chrono is the slow part: beyond this many dated sentences an article is not prose.
 const MAX_DATED_SENTENCES = 400;
@@ -132,7 +132,7 @@ function readSentence(
     if (quoted && (mention.chain || RELATIVE.test(sentence.slice(mention.start, mention.end)))) return;
     const past = tense(mention.start);
     // "have called off their planned strike for Monday": a cancelled occurrence is no event.
-    if (CANCELLED.test(clause.slice(0, mention.start - from))) return;
+    if (CANCELLED.test(sentence.slice(0, mention.start)) || isDroppedPlan(sentence, mention.start)) return;
     // "I will not pass sentence on Tuesday": a denied occurrence is none either.
     if (NEGATED.test(clause.slice(0, mention.start - from))) return;
     const date = mention.date ?? (past ? null : resolveChain(mention, clause, chainState(tracker)));
@@ -254,7 +254,18 @@ function withinRange(
 /** The earlier one-day event of the same name that a later end date closes. */
 function endedEvent(tracker: Tracker, date: string, title: EventTitle): Found | undefined {
   if (!title.head) return undefined;
-  return [...tracker.events].reverse().find((e) => !e.endDate && e.date < date && e.head === title.head);
+  // "The first phase of the session will conclude": the title names the event it ends ("session").
+  const words = new Set(
+    title.title
+      .toLowerCase()
+      .split(/\s+/)
+      .map((w) => w.replace(/s$/, '')),
+  );
+  return [...tracker.events]
+    .reverse()
+    .find(
+      (e) => !e.endDate && e.date < date && (e.head === title.head || (e.head !== null && words.has(e.head))),
+    );
 }
 
 // Nouns that name one kind of occasion: "polls", "polling" and "voting" on one day are one vote.

@@ -109,5 +109,7 @@ const NAMES_THEN_DATE = new RegExp(
 export function isCreditLine(text: string): boolean {
   if (text.length > 240) return false;
   if (text.length <= 90 && NAMES_THEN_DATE.test(text)) return true;
+  // "(Repeats to attach to alerts with no changes to text)": an editor's note in brackets.
+  if (/^\([^()]{5,120}\)$/.test(text)) return true;
   return CREDIT_LINE.test(text) || STAFF_LINE.test(text) || DISCLAIMER.test(text) || MEDIA_LABEL.test(text);
 }

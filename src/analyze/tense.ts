@@ -9,12 +9,18 @@ const RESCHEDULED =
 
 const REPORTING_AFTER =
   /^(?:said|announced|told|confirmed|reported|revealed|unveiled|published|released|issued|approved|voted|decided|agreed|declared|disclosed|added|stated|wrote|held|met)$/;
+// Not "the last date was set as Oct 4" or "the hearing was set for March 20": those announce.
 const DROPPED_PLAN =
-  /\b(?:had|was|were)\s+(?:been\s+)?(?:originally\s+)?(?:due|scheduled|set|expected|planned|supposed|meant|slated|to)\b[^,;.]*$/i;
+  /\b(?:had\s+been\s+(?:originally\s+|initially\s+)?(?:due|scheduled|set|expected|planned|supposed|meant|slated)|(?:was|were)\s+(?:originally|initially)\s+(?:due|scheduled|set|expected|planned|slated)|(?:was|were)\s+(?:supposed|meant|due)\s+to|(?:was|were)\s+to)\b[^,;.]*$/i;
 // "On Wednesday (June 21), the singer unveiled ...": a day opening the sentence takes the main verb's tense.
-const OPENING_DAY = /^\s*(?:on|by|at|in|from)?\s*$/i;
+const OPENING_DAY = /^\s*(?:on|by|at|in|from)?\s*(?:\p{Lu}\p{Ll}+day\s*\(\s*)?$/iu;
 const MAIN_PAST =
   /^[^,]{0,40},\s+(?:[\p{L}'’-]+\s+){1,4}?(said|announced|told|confirmed|unveiled|revealed|published|released|reported|issued|approved|decided|agreed|held|met|stated)\b/u;
+
+/** "Alex Salmond was to complete a tour tomorrow", "had been due to hold the vote": a plan that no longer stands. */
+export function isDroppedPlan(sentence: string, at: number): boolean {
+  return DROPPED_PLAN.test(sentence.slice(0, at));
+}
 
 /**
  * Whether the words around a position speak of the past ("said on Monday", "collapsed on

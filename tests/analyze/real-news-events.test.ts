@@ -71,6 +71,30 @@ describe('dates as real news writes them', () => {
     ]);
   });
 
+  it('reads two days joined by "and" as a range, and a year after a list as every day\'s', () => {
+    expect(calendarOf('The leaders will meet on November 21 and 22, 2025 in Riyadh.')).toEqual([
+      ['2025-11-21', '2025-11-22', 'Riyadh'],
+    ]);
+  });
+
+  it('reads no event in a plan that no longer stands or in a denial', () => {
+    const body =
+      'The minister was to complete a tour of the line tomorrow, but it was put off. The judge said he will not pass sentence on Tuesday.';
+    expect(calendarOf(body)).toEqual([]);
+  });
+
+  it("joins a wire story's hard-wrapped lines and skips the editor's note above it", () => {
+    const body = [
+      '(Repeats to attach to alerts with no changes to text)',
+      "MUMBAI, March 4 India's central bank said on",
+      'Monday a newly appointed committee to set interest rates will',
+      'meet from March 11 to 12, and the decision will be published at noon.',
+    ].join('\n');
+    const analysis = analyzeBody(body, '2024-03-04');
+    expect(calendarOf(body)).toEqual([['2024-03-11', '2024-03-12', null]]);
+    expect(analysis.summary[0]).toMatch(/^India's central bank said on Monday a newly appointed committee/);
+  });
+
   it('takes a year written in the paragraph for a list of dates ("The meeting dates for 2025 are ...")', () => {
     expect(calendarOf('The meeting dates for 2025 are Feb. 5-6 and March 18-19, the bank said.')).toEqual([
       ['2025-02-05', '2025-02-06', null],
