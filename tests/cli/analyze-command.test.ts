@@ -25,7 +25,10 @@ describe('digest analyze', () => {
       'time',
       'location',
       'participants',
+      // Added with issue 13: how sure the date is; the calendar takes 0.6 and up.
+      'confidence',
     ]);
+    expect(typeof event?.confidence).toBe('number');
   });
 
   it('refuses a --published that is not a real day, with exit code 2', async () => {
