@@ -25,12 +25,8 @@ import {
   tokenJaccard,
 } from './eval-metrics.ts';
 
-/** Figures for one article; `details` lists what to fix. */
-export interface CaseReport {
-  id: string;
-  format: GoldFormat;
-  /** The analysis threw: everything in gold counts as missed. */
-  error: string | null;
+/** The figures an article and the whole set share. */
+export interface Figures {
   quotes: Scores;
   speaker: Ratio;
   role: Ratio;
@@ -44,6 +40,14 @@ export interface CaseReport {
   title: Ratio;
   participants: Ratio;
   participantsPrecision: Ratio;
+}
+
+/** Figures for one article; `details` lists what to fix. */
+export interface CaseReport extends Figures {
+  id: string;
+  format: GoldFormat;
+  /** The analysis threw: everything in gold counts as missed. */
+  error: string | null;
   /**
    * ROUGE-1 F1 against the reference (corpus only): the summary; lead-3, the first three sentences
    * of the cleaned body (the baseline the target is set against); and the first three of the raw text.
@@ -211,18 +215,8 @@ export interface Target {
 }
 
 /** Micro-averaged figures over the set (ROUGE macro-averaged), and the targets they are held to. */
-export interface EvalTotals {
+export interface EvalTotals extends Figures {
   articles: number;
-  quotes: Scores;
-  speaker: Ratio;
-  role: Ratio;
-  events: Scores;
-  allDates: Scores;
-  location: Ratio;
-  time: Ratio;
-  title: Ratio;
-  participants: Ratio;
-  participantsPrecision: Ratio;
   /** Mean ROUGE-1 F1 of the summaries and of lead-3 over the articles with a reference summary. */
   summary: { articles: number; rouge1: number; lead3: number; lead3Raw: number; margin: number } | null;
   targets: Target[];

@@ -1,7 +1,8 @@
 import type { DateMention } from './dates.ts';
 import { EVENT_NOUNS } from './event-title.ts';
 
-const NUMBERS: Record<string, number> = {
+/** Number words as counts: "two days later", "a 48-hour strike", "for three days". */
+export const NUMBERS: Record<string, number> = {
   a: 1,
   an: 1,
   one: 1,
@@ -11,6 +12,9 @@ const NUMBERS: Record<string, number> = {
   five: 5,
   six: 6,
   seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
 };
 
 // The event a chain counts from: "the hearing", "launch", "the ministers meet".

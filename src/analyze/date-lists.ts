@@ -1,4 +1,5 @@
 import { addDays, fromIso, toIso } from './calendar.ts';
+import { NUMBERS } from './chains.ts';
 import type { DateMention } from './dates.ts';
 
 // Ranges chrono reads as two dates: "between March 2 and March 19", "voting starting on November 4
@@ -79,17 +80,6 @@ export function expandDayLists(sentence: string, mentions: DateMention[]): DateM
 // "a 48-hour strike from 9pm on May 6", "a three-day strike from Friday", "for three days".
 const DURATION =
   /\b(?:(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)-(hour|day|week)\b|for\s+(\d{1,2}|two|three|four|five|six|seven)\s+(days|weeks)\b(?!\s+(?:later|after|before|earlier|ago)))/i;
-const NUMBER_WORDS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-};
 
 /** A single date with a stated length in its clause becomes a range: "a 48-hour strike from 9pm on May 6" ends May 8. */
 export function applyDurations(clause: string, mention: DateMention): DateMention {
@@ -111,7 +101,7 @@ export function applyDurations(clause: string, mention: DateMention): DateMentio
 }
 
 function readNumber(text: string): number {
-  return NUMBER_WORDS[text.toLowerCase()] ?? Number(text);
+  return NUMBERS[text.toLowerCase()] ?? Number(text);
 }
 
 /**
