@@ -192,7 +192,8 @@ describe('the global rate limit', () => {
 });
 
 describe.skipIf(skip !== null)('the shared rate limit and pause window', () => {
-  let database = 90;
+  // Databases of their own (the test Redis has 64; the queue tests above take the first ones).
+  let database = 58;
   it('lets two senders together send no more than SMTP_RATE_PER_SECOND in any one second', async () => {
     const a = connectRedis(`${redis}/${++database}`);
     const b = connectRedis(`${redis}/${database}`);
@@ -201,12 +202,13 @@ describe.skipIf(skip !== null)('the shared rate limit and pause window', () => {
       const windows: number[] = [];
       await Promise.all(
         Array.from({ length: 25 }, async (_, i) => {
-          await gates[i % 2]?.();
-          windows.push(Math.floor(Date.now() / 1000));
+          const granted = await gates[i % 2]?.();
+          if (granted !== null && granted !== undefined) windows.push(granted);
         }),
       );
       const perWindow = new Map<number, number>();
       for (const w of windows) perWindow.set(w, (perWindow.get(w) ?? 0) + 1);
+      expect(windows).toHaveLength(25);
       expect(Math.max(...perWindow.values())).toBeLessThanOrEqual(10);
       expect(perWindow.size).toBeGreaterThanOrEqual(3);
     } finally {

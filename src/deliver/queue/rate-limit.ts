@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 
-/** Waits for the right to send one message. */
-export type RateGate = () => Promise<void>;
+/** Waits for the right to send one message; resolves to the window it was granted in (null: unlimited). */
+export type RateGate = () => Promise<number | null>;
 
 /** A window for a rate: 0.5/s = 1 per 2 s, 20/s = 20 per second. undefined = unlimited. */
 export function limiterFor(rate: number): { max: number; duration: number } | undefined {
@@ -18,7 +18,7 @@ export function limiterFor(rate: number): { max: number; duration: number } | un
  */
 export function redisRateGate(redis: Redis, ratePerSecond: number): RateGate {
   const limit = limiterFor(ratePerSecond);
-  if (!limit) return async () => undefined;
+  if (!limit) return async () => null;
   return async () => {
     for (;;) {
       const now = Date.now();
@@ -29,7 +29,7 @@ export function redisRateGate(redis: Redis, ratePerSecond: number): RateGate {
         .incr(key)
         .pexpire(key, limit.duration * 2)
         .exec();
-      if (Number(results?.[0]?.[1] ?? 0) <= limit.max) return;
+      if (Number(results?.[0]?.[1] ?? 0) <= limit.max) return window;
       await sleep((window + 1) * limit.duration - now);
     }
   };
