@@ -17,13 +17,13 @@ export const MAX_CHANGES_PER_SAVE = 100;
  * read strictly (see parseDraftChange); one that changes nothing is left out. All are saved as
  * one new revision, with the value before and after each, or none is (a bad one, or a draft
  * that moved on since `revision`, refuses the whole save). A saved correction withdraws an
- * approval. Written to the audit log.
+ * approval (`withdrew` says whether there was one). Written to the audit log.
  */
 export async function correctDraft(
   store: DigestStore,
   id: string,
   input: { actor: string; revision: number; changes: unknown[] },
-): Promise<{ state: DraftState; saved: number }> {
+): Promise<{ state: DraftState; saved: number; withdrew: boolean }> {
   if (input.changes.length > MAX_CHANGES_PER_SAVE) {
     throw new DigestError('DRAFT_INVALID', `at most ${MAX_CHANGES_PER_SAVE} corrections per save`);
   }
@@ -42,7 +42,7 @@ export async function correctDraft(
     applied.push(change);
     edits.push({ target: change.target, before, after: change.after });
   }
-  if (edits.length === 0) return { state, saved: 0 };
+  if (edits.length === 0) return { state, saved: 0, withdrew: false };
   const subject = editionSubject(applyDraftEdits(frozen, applied));
   const result = await store.drafts.addEdits(id, {
     revision: input.revision,
@@ -58,5 +58,5 @@ export async function correctDraft(
     detail: { revision: result.draft.revision, corrections: edits.length },
   });
   const saved = await requireDraft(store, id);
-  return { state: saved, saved: edits.length };
+  return { state: saved, saved: edits.length, withdrew: record.status === 'approved' };
 }

@@ -1,13 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { redeemSignInLink, SESSION_TTL_MS, signIn, signOut } from '../../accounts/accounts.ts';
+import {
+  type NewSession,
+  redeemSignInLink,
+  SESSION_TTL_MS,
+  signIn,
+  signOut,
+} from '../../accounts/accounts.ts';
 import { hashToken, isToken } from '../../accounts/tokens.ts';
 import { DigestError } from '../../errors.ts';
-import { validateBody } from '../web/body.ts';
 import { clearKitCookie, setKitCookie } from '../web/cookies.ts';
-import { createRateLimiter } from '../web/rate-limit.ts';
-import { canReview, sendDeskPage } from './layout.ts';
-import { checkCsrf, type DeskContext, frameOf, refuse, requireAccount, SESSION_COOKIE } from './session.ts';
+import { canReview, landingFor, sendDeskPage } from './layout.ts';
+import { type DeskContext, frameOf, readForm, refuse, requireAccount, SESSION_COOKIE } from './session.ts';
+import { createSignInGuard } from './sign-in-guard.ts';
 import { homeView, signInView, welcomeView } from './views/auth-views.ts';
 
 const signInBody = z.strictObject({
@@ -32,15 +37,16 @@ function safeNext(next: unknown): string {
 
 /** Sign-in, the one-time link's page, sign-out, and the desk's first page. */
 export function authRoutes(app: FastifyInstance, ctx: DeskContext): void {
-  // Guessing passwords: 10 tries a minute per client, 10 an hour per address, whoever asks.
-  const perClient = createRateLimiter({ max: 10, windowMs: 60_000 });
-  const perAddress = createRateLimiter({ max: 10, windowMs: 3_600_000 });
-  const startSession = (request: FastifyRequest, reply: FastifyReply, token: string) =>
+  // Guessing passwords is limited; a stranger's guesses do not lock out the owner's browser.
+  const guard = createSignInGuard({ secret: ctx.secret, publicUrl: ctx.publicUrl });
+  const startSession = (request: FastifyRequest, reply: FastifyReply, session: NewSession) => {
     setKitCookie(request, reply, ctx.publicUrl, {
       name: SESSION_COOKIE,
-      value: token,
+      value: session.token,
       maxAgeSeconds: SESSION_TTL_MS / 1000,
     });
+    guard.remember(request, reply, session.account.email);
+  };
 
   app.get('/desk', { preHandler: requireAccount(ctx, () => true) }, async (request, reply) => {
     const account = request.deskAccount;
@@ -61,36 +67,39 @@ export function authRoutes(app: FastifyInstance, ctx: DeskContext): void {
   });
 
   app.post('/desk/sign-in', async (request, reply) => {
-    const form = validateBody(signInBody, request.body);
-    if (!form.ok) return refuse(request, reply, ctx, 400, 'Cannot sign in', form.error);
-    if (!(await checkCsrf(request, reply, ctx, form.value._csrf))) return reply;
+    const form = await readForm(request, reply, ctx, signInBody, 'Cannot sign in');
+    if (!form) return reply;
     const again = (status: number, error: string) => {
       const frame = frameOf(request, reply, ctx);
       const body = signInView({
         csrf: frame.csrf,
-        next: safeNext(form.value.next),
-        email: form.value.email,
+        next: safeNext(form.next),
+        email: form.email,
         error,
       });
       return sendDeskPage(reply, status, frame, { title: 'Sign in', body });
     };
-    for (const decision of [
-      perClient.hit(request.ip),
-      perAddress.hit(form.value.email.trim().toLowerCase()),
-    ]) {
-      if (!decision.allowed) {
-        reply.header('retry-after', String(decision.retryAfterSeconds));
-        return again(429, `Too many tries: wait ${decision.retryAfterSeconds} s and try again.`);
-      }
+    const decision = guard.hit(request, form.email);
+    if (!decision.allowed) {
+      reply.header('retry-after', String(decision.retryAfterSeconds));
+      const wait = `Too many tries: wait ${formatWait(decision.retryAfterSeconds)} and try again.`;
+      // Others' guesses lock out only browsers this address never signed in on.
+      return again(
+        429,
+        decision.knownDevice
+          ? wait
+          : `${wait} A browser that signed in to this account before is not held up by this, and a one-time sign-in link always works: ask an admin for one (digest users link ADDRESS).`,
+      );
     }
     const session = await signIn(ctx.store, {
-      email: form.value.email,
-      password: form.value.password,
+      email: form.email,
+      password: form.password,
       ip: request.ip,
     });
     if (!session) return again(401, 'That address and password do not match an account.');
-    startSession(request, reply, session.token);
-    return reply.redirect(safeNext(form.value.next), 303);
+    startSession(request, reply, session);
+    // Back to the page asked for, if this account's role may see it.
+    return reply.redirect(landingFor(session.account, safeNext(form.next)), 303);
   });
 
   app.get<{ Querystring: { token?: string } }>('/desk/welcome', async (request, reply) => {
@@ -107,10 +116,9 @@ export function authRoutes(app: FastifyInstance, ctx: DeskContext): void {
   });
 
   app.post('/desk/welcome', async (request, reply) => {
-    const form = validateBody(welcomeBody, request.body);
-    if (!form.ok) return refuse(request, reply, ctx, 400, 'Cannot set the password', form.error);
-    if (!(await checkCsrf(request, reply, ctx, form.value._csrf))) return reply;
-    const { token, password, repeat } = form.value;
+    const form = await readForm(request, reply, ctx, welcomeBody, 'Cannot set the password');
+    if (!form) return reply;
+    const { token, password, repeat } = form;
     const account = isToken(token)
       ? await ctx.store.accounts.findSignInLink(hashToken(token), new Date())
       : null;
@@ -126,7 +134,7 @@ export function authRoutes(app: FastifyInstance, ctx: DeskContext): void {
     try {
       const session = await redeemSignInLink(ctx.store, { token, password, ip: request.ip });
       if (!session) return invalidLink(request, reply, ctx);
-      startSession(request, reply, session.token);
+      startSession(request, reply, session);
       return reply.redirect('/desk', 303);
     } catch (error) {
       if (error instanceof DigestError && error.code === 'ACCOUNT_INVALID') return again(`${error.message}.`);
@@ -135,13 +143,23 @@ export function authRoutes(app: FastifyInstance, ctx: DeskContext): void {
   });
 
   app.post('/desk/sign-out', async (request, reply) => {
-    const form = validateBody(z.strictObject({ _csrf: z.string().max(200) }), request.body);
-    if (!form.ok) return refuse(request, reply, ctx, 400, 'Cannot sign out', form.error);
-    if (!(await checkCsrf(request, reply, ctx, form.value._csrf))) return reply;
+    const form = await readForm(
+      request,
+      reply,
+      ctx,
+      z.strictObject({ _csrf: z.string().max(200) }),
+      'Cannot sign out',
+    );
+    if (!form) return reply;
     await signOut(ctx.store, request.cookies[SESSION_COOKIE], request.deskAccount?.email ?? 'anonymous');
     clearKitCookie(reply, SESSION_COOKIE);
     return reply.redirect('/desk/sign-in', 303);
   });
+}
+
+/** "45 s", "12 min": how long to wait, in the unit a person reads. */
+function formatWait(seconds: number): string {
+  return seconds < 120 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`;
 }
 
 function invalidLink(request: FastifyRequest, reply: FastifyReply, ctx: DeskContext): FastifyReply {

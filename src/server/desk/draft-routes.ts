@@ -7,11 +7,11 @@ import { correctDraft } from '../../review/correct-draft.ts';
 import { buildDraftMessage } from '../../review/draft-message.ts';
 import { type DraftState, loadDraft } from '../../review/draft-state.ts';
 import { DIGEST_CSP } from '../preview-page.ts';
-import { validateBody } from '../web/body.ts';
+import { csrfOf } from '../web/csrf.ts';
 import type { DeskActions } from './actions.ts';
 import { readCorrectionForm } from './draft-forms.ts';
-import { canReview, sendDeskPage } from './layout.ts';
-import { checkCsrf, type DeskContext, frameOf, refuse, requireAccount } from './session.ts';
+import { canOperate, canReview, landingFor, sendDeskPage } from './layout.ts';
+import { checkCsrf, type DeskContext, frameOf, readForm, refuse, requireAccount } from './session.ts';
 import { draftListView, draftPageView } from './views/draft-view.ts';
 
 /** What the draft pages need besides the shared desk context. */
@@ -22,7 +22,11 @@ export interface DraftRouteContext extends DeskContext {
   recipient: { email: string; name: string | null };
 }
 
-type IdRequest = FastifyRequest<{ Params: { id: string }; Querystring: { saved?: string } }>;
+type IdRequest = FastifyRequest<{
+  Params: { id: string };
+  /** After a redirect: corrections saved (and whether that withdrew an approval), or sent now. */
+  Querystring: { saved?: string; withdrew?: string; sent?: string };
+}>;
 
 const approveBody = z.strictObject({
   _csrf: z.string().max(200),
@@ -41,8 +45,16 @@ export function draftRoutes(app: FastifyInstance, ctx: DraftRouteContext): void 
     error: string | null = null,
   ) => {
     const frame = frameOf(request, reply, ctx);
-    const saved = request.query.saved === undefined ? null : Number(request.query.saved) || 0;
-    const body = draftPageView({ state, csrf: frame.csrf, saved: error ? null : saved, error });
+    const { query } = request;
+    const saved = error || query.saved === undefined ? null : Number(query.saved) || 0;
+    const body = draftPageView({
+      state,
+      csrf: frame.csrf,
+      notice: { saved, withdrew: query.withdrew !== undefined, sent: !error && query.sent !== undefined },
+      error,
+      canOperate: canOperate(frame.account),
+      archivePage: ctx.config.archive === 'public' ? `/archive/${encodeURIComponent(state.record.id)}` : null,
+    });
     return sendDeskPage(reply, status, frame, { title: `Draft ${state.record.id}`, body, frames: true });
   };
   const load = async (request: IdRequest, reply: FastifyReply) => {
@@ -99,19 +111,21 @@ export function draftRoutes(app: FastifyInstance, ctx: DraftRouteContext): void 
   );
 
   app.post('/desk/drafts/:id/corrections', guard, async (request: IdRequest, reply) => {
-    const form = readCorrectionForm(request.body);
-    if (!form.ok) return refuse(request, reply, ctx, 400, 'Cannot save that', form.error);
-    if (!(await checkCsrf(request, reply, ctx, form.value.csrf))) return reply;
+    // The token first: a missing one is refused as a forged one is, before any field is read.
+    if (!(await checkCsrf(request, reply, ctx, csrfOf(request.body)))) return reply;
+    const read = readCorrectionForm(request.body);
+    if (!read.ok) return refuse(request, reply, ctx, 400, 'Cannot save that', read.error);
+    const form = read.value;
     const state = await load(request, reply);
     if (!state) return reply;
     try {
-      const { saved } = await correctDraft(ctx.store, state.record.id, {
+      const { saved, withdrew } = await correctDraft(ctx.store, state.record.id, {
         actor: request.deskAccount?.email ?? 'desk',
-        revision: form.value.revision,
-        changes: form.value.changes,
+        revision: form.revision,
+        changes: form.changes,
       });
       return reply.redirect(
-        `/desk/drafts/${encodeURIComponent(state.record.id)}?saved=${saved}#${form.value.anchor}`,
+        `/desk/drafts/${encodeURIComponent(state.record.id)}?saved=${saved}${withdrew ? '&withdrew=1' : ''}#${form.anchor}`,
         303,
       );
     } catch (error) {
@@ -120,21 +134,26 @@ export function draftRoutes(app: FastifyInstance, ctx: DraftRouteContext): void 
   });
 
   app.post('/desk/drafts/:id/approve', guard, async (request: IdRequest, reply) => {
-    const form = validateBody(approveBody, request.body);
-    if (!form.ok) return refuse(request, reply, ctx, 400, 'Cannot approve', form.error);
-    if (!(await checkCsrf(request, reply, ctx, form.value._csrf))) return reply;
+    const form = await readForm(request, reply, ctx, approveBody, 'Cannot approve');
+    if (!form) return reply;
     const actor = request.deskAccount?.email ?? 'desk';
     const id = request.params.id;
     try {
-      await approveDraft(ctx.store, id, { actor, revision: form.value.revision });
+      await approveDraft(ctx.store, id, { actor, revision: form.revision });
     } catch (error) {
       return refused(request, reply, error, page);
     }
-    if (form.value.send === 'later')
-      return reply.redirect(`/desk/drafts/${encodeURIComponent(id)}#approve`, 303);
+    if (form.send === 'later') return reply.redirect(`/desk/drafts/${encodeURIComponent(id)}#approve`, 303);
     const started = await ctx.actions.sendDraft(id, actor);
-    if (started.status === 'started')
-      return reply.redirect(`/desk/editions/${encodeURIComponent(started.editionId)}`, 303);
+    if (started.status === 'started') {
+      // Ops follow the delivery on the edition's page; an editor, who may not, sees the draft sent.
+      const place = landingFor(
+        request.deskAccount,
+        `/desk/editions/${encodeURIComponent(started.editionId)}?started=1`,
+        `/desk/drafts/${encodeURIComponent(id)}?sent=1`,
+      );
+      return reply.redirect(place, 303);
+    }
     const why =
       started.status === 'busy'
         ? `Approved, but another run is going on (${started.holder ?? 'elsewhere'}): the worker sends it when it ends.`

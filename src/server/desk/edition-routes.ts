@@ -1,10 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { EditionRecord } from '../../store/store.ts';
-import { validateBody } from '../web/body.ts';
 import type { DeskActions, DeskStart } from './actions.ts';
-import { canOperate, sendDeskPage } from './layout.ts';
-import { checkCsrf, type DeskContext, frameOf, refuse, requireAccount } from './session.ts';
+import { canOperate, landingFor, sendDeskPage } from './layout.ts';
+import { type DeskContext, frameOf, readForm, refuse, requireAccount } from './session.ts';
 import { type EditionRow, editionListView, editionView, sendView } from './views/edition-views.ts';
 
 /** The window the send rate is measured over. */
@@ -46,12 +45,16 @@ export function editionRoutes(app: FastifyInstance, ctx: DeskContext & { actions
     return record;
   };
 
-  app.get('/desk/editions', guard, async (request, reply) => {
+  app.get<{ Querystring: { drafted?: string } }>('/desk/editions', guard, async (request, reply) => {
     const rows = await Promise.all((await ctx.store.listEditions(30)).map(rowOf));
     const live = rows.some((r) => r.record.status === 'sending');
+    const { drafted } = request.query;
+    const notice = drafted
+      ? `Made the draft ${String(drafted).slice(0, 200)}: with review required, it goes out once an editor approves it.`
+      : null;
     return sendDeskPage(reply, 200, frameOf(request, reply, ctx), {
       title: 'Editions',
-      body: editionListView(rows),
+      body: editionListView(rows, notice),
       ...(live ? { refreshSeconds: REFRESH_SECONDS } : {}),
     });
   });
@@ -75,9 +78,8 @@ export function editionRoutes(app: FastifyInstance, ctx: DeskContext & { actions
 
   const act = (name: 'resume' | 'retry', run: (id: string, actor: string) => Promise<DeskStart>) =>
     app.post(`/desk/editions/:id/${name}`, guard, async (request: IdRequest, reply) => {
-      const form = validateBody(onlyCsrf, request.body);
-      if (!form.ok) return refuse(request, reply, ctx, 400, 'Cannot do that', form.error);
-      if (!(await checkCsrf(request, reply, ctx, form.value._csrf))) return reply;
+      const form = await readForm(request, reply, ctx, onlyCsrf, 'Cannot do that');
+      if (!form) return reply;
       const record = await findEdition(request, reply);
       if (!record) return reply;
       const started = await run(record.id, request.deskAccount?.email ?? 'desk');
@@ -96,12 +98,17 @@ export function editionRoutes(app: FastifyInstance, ctx: DeskContext & { actions
   });
 
   app.post('/desk/send', guard, async (request, reply) => {
-    const form = validateBody(onlyCsrf.extend({ editionId: z.string().max(200) }), request.body);
-    if (!form.ok) return refuse(request, reply, ctx, 400, 'Cannot send', form.error);
-    if (!(await checkCsrf(request, reply, ctx, form.value._csrf))) return reply;
+    const form = await readForm(
+      request,
+      reply,
+      ctx,
+      onlyCsrf.extend({ editionId: z.string().max(200) }),
+      'Cannot send',
+    );
+    if (!form) return reply;
     // The dry run the person saw must still be what goes out.
     const plan = await ctx.actions.planEdition();
-    if (!plan || plan.editionId !== form.value.editionId) {
+    if (!plan || plan.editionId !== form.editionId) {
       const frame = frameOf(request, reply, ctx);
       return sendDeskPage(reply, 409, frame, {
         title: 'Send now',
@@ -128,7 +135,15 @@ function answerStart(
     case 'started':
       return reply.redirect(`/desk/editions/${encodeURIComponent(started.editionId)}?started=1`, 303);
     case 'drafted':
-      return reply.redirect(`/desk/drafts/${encodeURIComponent(started.draftId)}`, 303);
+      // An admin goes on to review it; ops, who may not, stay with the editions.
+      return reply.redirect(
+        landingFor(
+          request.deskAccount,
+          `/desk/drafts/${encodeURIComponent(started.draftId)}`,
+          `/desk/editions?drafted=${encodeURIComponent(started.draftId)}`,
+        ),
+        303,
+      );
     case 'busy':
       return refuse(
         request,

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { Account } from '../../store/accounts.ts';
 import { PAGE_CSP, PAGE_HEADERS, renderPage } from '../web/layout.ts';
+import { addressHtml } from '../web/text.ts';
 import { button, e, postForm } from './views/html.ts';
 
 /** What every desk page shows besides its body: who is signed in, and the token of its forms. */
@@ -28,6 +29,30 @@ export function canOperate(account: Account | null): boolean {
   return account?.role === 'ops' || account?.role === 'admin';
 }
 
+/** Which role each part of the desk is for (the routes' guards say the same). */
+const AREAS: readonly [RegExp, (account: Account | null) => boolean][] = [
+  [/^\/desk\/drafts(?:[/?#]|$)/, canReview],
+  [/^\/desk\/(?:editions|send|subscribers)(?:[/?#.]|$)/, canOperate],
+];
+
+/** Whether `account` may see the desk page at `path`: where a redirect may send it. */
+export function mayVisit(account: Account | null, path: string): boolean {
+  return AREAS.every(([area, allowed]) => !area.test(path) || allowed(account));
+}
+
+/**
+ * Where a desk action leads `account`: the first of `places` its role may see (the page it
+ * would rather show first), else the desk's first page. A redirect never ends in a 403.
+ */
+export function landingFor(account: Account | null, ...places: string[]): string {
+  return places.find((place) => mayVisit(account, place)) ?? '/desk';
+}
+
+/** "An editor", "An ops", "An admin": the article of a role's name. */
+export function roleArticle(role: string): string {
+  return /^[aeiou]/i.test(role) ? 'An' : 'A';
+}
+
 /** Sends a desk page: the kit's layout and headers, the desk's navigation and styles. */
 export function sendDeskPage(
   reply: FastifyReply,
@@ -37,7 +62,8 @@ export function sendDeskPage(
 ): FastifyReply {
   const refresh = page.refreshSeconds ? `<meta http-equiv="refresh" content="${page.refreshSeconds}">` : '';
   const html = renderPage({
-    title: `${page.title} · Desk`,
+    // The first page is the desk itself: "Desk", not "Desk · Desk".
+    title: page.title === 'Desk' ? 'Desk' : `${page.title} · Desk`,
     header: navigation(frame),
     body: `${refresh}${page.body}`,
     style: DESK_STYLE,
@@ -68,24 +94,23 @@ function navigation({ account, csrf }: DeskFrame): string {
     button('Sign out', { secondary: true }),
     'class="inline"',
   );
-  return `<nav aria-label="Desk">${links.join(' ')}</nav><p class="who">${e(account.email)} (${e(account.role)}) ${signOut}</p>`;
+  return `<nav aria-label="Desk">${links.join(' ')}</nav><div class="who"><span>${addressHtml(account.email)} (${e(account.role)})</span>${signOut}</div>`;
 }
 
 const DESK_STYLE = `
-header{max-width:40rem;margin:0 auto;padding:.75rem 1rem 0;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;justify-content:space-between;border-bottom:1px solid #d0d7de}
-header nav a{margin-right:.75rem;font-weight:600}
-.who{margin:0;color:#57606a;font-size:.95rem}
-form.inline{display:inline}form.inline button{margin:0 0 0 .5rem;padding:.2rem .7rem}
+header{margin:0 0 1.5rem;padding:0 0 .75rem;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;justify-content:space-between;border-bottom:1px solid #d0d7de}
+header nav{display:flex;flex-wrap:wrap;gap:.25rem 1rem}header nav a{font-weight:600}
+.who{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem .75rem;color:#57606a;font-size:.95rem}
+form.inline{display:inline}form.inline button{margin:0;padding:.2rem .7rem}
 h2{font-size:1.25rem;margin:2rem 0 .5rem}h3{font-size:1.05rem;margin:1.25rem 0 .25rem}
 fieldset{border:1px solid #d0d7de;border-radius:6px;margin:1rem 0;padding:.5rem 1rem 1rem;min-width:0}
-legend{font-weight:600;padding:0 .25rem;overflow-wrap:anywhere}
+legend{font-weight:600;padding:0 .25rem;max-width:100%}
 textarea{display:block;width:100%;font:inherit;padding:.6rem;border:1px solid #57606a;border-radius:6px}
 input[type=password],input[type=date],input[type=time],input[type=search],input[type=file]{display:block;width:100%;font:inherit;padding:.6rem;border:1px solid #57606a;border-radius:6px}
 form button{margin-right:.5rem}
 .hint{display:block;margin-top:.2rem}
 .row{display:flex;flex-wrap:wrap;gap:0 1rem}.row>div{flex:1 1 8rem;min-width:0}
-table{border-collapse:collapse;width:100%;font-size:.95rem}th,td{text-align:left;padding:.35rem .5rem .35rem 0;border-bottom:1px solid #d0d7de;vertical-align:top}td{overflow-wrap:anywhere}
-.scroll{overflow-x:auto}
+table{font-size:.95rem}th,td{padding:.35rem .5rem .35rem 0;border-bottom:1px solid #d0d7de}
 .status{display:inline-block;white-space:nowrap;padding:0 .4rem;border-radius:4px;background:#eaeef2;color:#1f2328;font-size:.9rem;font-weight:600}
 .status.held,.status.paused,.status.failed{background:#ffebe9;color:#a40e26}.status.sent,.status.done,.status.approved{background:#dafbe1;color:#116329}
 .ok{color:#116329;font-weight:600}

@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { sessionAccount } from '../../accounts/accounts.ts';
 import type { Account } from '../../store/accounts.ts';
 import type { DigestStore } from '../../store/store.ts';
-import { issueCsrfToken, verifyCsrfToken } from '../web/csrf.ts';
-import { type DeskFrame, sendDeskPage } from './layout.ts';
+import { validateBody } from '../web/body.ts';
+import { csrfOf, FORGED_FORM, issueCsrfToken, verifyCsrfToken } from '../web/csrf.ts';
+import { type DeskFrame, roleArticle, sendDeskPage } from './layout.ts';
 import { e } from './views/html.ts';
 
 /** The session cookie: HttpOnly, SameSite=Lax, Secure behind TLS (see setKitCookie), path /. */
@@ -61,7 +63,7 @@ export function requireAccount(ctx: DeskContext, allowed: (account: Account) => 
         ctx,
         403,
         'Not for your role',
-        `A ${account.role} account cannot do this.`,
+        `${roleArticle(account.role)} ${account.role} account cannot do this.`,
       );
     }
   };
@@ -78,15 +80,27 @@ export async function checkCsrf(
   token: unknown,
 ): Promise<boolean> {
   if (verifyCsrfToken(request, token, ctx.secret)) return true;
-  await refuse(
-    request,
-    reply,
-    ctx,
-    403,
-    'Form expired',
-    'This form’s security token is missing or wrong (an old page, or a form from another site). Nothing was changed: open the page again and retry.',
-  );
+  await refuse(request, reply, ctx, 403, FORGED_FORM.title, FORGED_FORM.sentence);
   return false;
+}
+
+/**
+ * Reads a desk form: its CSRF token first, so a missing token is refused as a forged one is
+ * (403, the same page) before any field is read; then its fields against the strict schema
+ * (400 naming the field; `refusal` is the page's heading). null once the answer is sent.
+ */
+export async function readForm<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: DeskContext,
+  schema: z.ZodType<T>,
+  refusal: string,
+): Promise<T | null> {
+  if (!(await checkCsrf(request, reply, ctx, csrfOf(request.body)))) return null;
+  const form = validateBody(schema, request.body);
+  if (form.ok) return form.value;
+  await refuse(request, reply, ctx, 400, refusal, form.error);
+  return null;
 }
 
 /** A refusal page: a heading and one sentence, in the desk's frame. */

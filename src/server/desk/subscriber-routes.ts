@@ -6,9 +6,8 @@ import { unsubscribeAddress } from '../../deliver/unsubscribe-address.ts';
 import { DigestError } from '../../errors.ts';
 import type { SubscriberStatus } from '../../store/store.ts';
 import { exportSubscribersCsv, type ImportReport, importSubscribersCsv } from '../../store/subscriber-csv.ts';
-import { validateBody } from '../web/body.ts';
 import { canOperate, sendDeskPage } from './layout.ts';
-import { checkCsrf, type DeskContext, frameOf, refuse, requireAccount } from './session.ts';
+import { checkCsrf, type DeskContext, frameOf, readForm, refuse, requireAccount } from './session.ts';
 import { importView, subscriberHref, subscribersView, subscriberView } from './views/subscriber-views.ts';
 
 /** Largest CSV an import takes from the browser (the CLI takes any size, streamed). */
@@ -70,10 +69,9 @@ export async function subscriberRoutes(app: FastifyInstance, ctx: DeskContext): 
   );
 
   app.post('/desk/subscribers/status', guard, async (request, reply) => {
-    const form = validateBody(statusBody, request.body);
-    if (!form.ok) return refuse(request, reply, ctx, 400, 'Cannot change that', form.error);
-    if (!(await checkCsrf(request, reply, ctx, form.value._csrf))) return reply;
-    const { email, status } = form.value;
+    const form = await readForm(request, reply, ctx, statusBody, 'Cannot change that');
+    if (!form) return reply;
+    const { email, status } = form;
     const cause = { source: 'desk' as const, actor: actor(request), ip: request.ip };
     const changed =
       status === 'unsubscribed'

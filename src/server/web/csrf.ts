@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { setKitCookie } from './cookies.ts';
+import { sendPage } from './layout.ts';
 
 /** The cookie holding the browser's CSRF nonce, and the form field holding the token. */
 export const CSRF_COOKIE = 'digest_csrf';
@@ -36,6 +37,31 @@ export function verifyCsrfToken(request: FastifyRequest, token: unknown, secret:
   const expected = Buffer.from(signNonce(nonce, secret));
   const given = Buffer.from(token);
   return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** The token a form body carries, whatever the body is (undefined when it has none). */
+export function csrfOf(body: unknown): unknown {
+  return typeof body === 'object' && body !== null
+    ? (body as Record<string, unknown>)[CSRF_FIELD]
+    : undefined;
+}
+
+/**
+ * What a form without a valid token is told, missing and forged alike (403): the same words on
+ * every page of the kit, the desk's included. A person can always open the page again.
+ */
+export const FORGED_FORM = {
+  title: 'Form expired',
+  sentence:
+    'This form’s security token is missing or wrong (an old page, or a form from another site). Nothing was changed: open the page again and retry.',
+} as const;
+
+/** Answers a form whose token is missing or forged: 403, FORGED_FORM, nothing changed. */
+export function refuseForgedForm(reply: FastifyReply): FastifyReply {
+  return sendPage(reply, 403, {
+    title: FORGED_FORM.title,
+    body: `<h1>${FORGED_FORM.title}</h1><p>${FORGED_FORM.sentence}</p>`,
+  });
 }
 
 /** An `<input type="hidden">` carrying the token. */

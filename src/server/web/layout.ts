@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { escapeHtml } from '../../render/personalize.ts';
+import { TABLE_STYLE } from './table.ts';
 
 /** Policy of every page the kit renders: no scripts, forms post only here, no framing. */
 export const PAGE_CSP =
@@ -45,7 +46,8 @@ export const PAGE_HEADERS: Readonly<Record<string, string>> = {
 };
 
 const STYLE = `*{box-sizing:border-box}
-body{font:17px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;max-width:40rem;margin:0 auto;padding:2rem 1rem;color:#1f2328;background:#fff}
+body{font:17px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;max-width:40rem;margin:0 auto;padding:2rem 1rem;color:#1f2328;background:#fff;overflow-wrap:break-word}
+.addr{overflow-wrap:anywhere}
 h1{font-size:1.6rem;line-height:1.25;margin:0 0 1rem}a{color:#0b5cad}
 label{display:block;font-weight:600;margin:1rem 0 .25rem}
 input[type=email],input[type=text]{display:block;width:100%;font:inherit;padding:.6rem;border:1px solid #57606a;border-radius:6px}
@@ -55,4 +57,4 @@ button.secondary{background:#fff;color:#0b5cad}
 .hint{color:#57606a;font-size:.95rem}.error{color:#a40e26;font-weight:600}
 .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 footer{margin-top:3rem;color:#57606a;font-size:.9rem}
-ul.plain{padding-left:1.2rem}`;
+ul.plain{padding-left:1.2rem}${TABLE_STYLE}`;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deskClient, PASSWORD, startDeskServer } from './desk-server.ts';
+import { deskClient, PASSWORD, pageText, startDeskServer } from './desk-server.ts';
 
 describe('desk accounts over HTTP', () => {
   let desk: Awaited<ReturnType<typeof startDeskServer>>;
@@ -36,7 +36,7 @@ describe('desk accounts over HTTP', () => {
     expect(cookie).not.toMatch(/Secure/i);
     const home = await client.get('/desk');
     expect(home.status).toBe(200);
-    expect(await home.text()).toContain('eve@example.org (editor)');
+    expect(pageText(await home.text())).toContain('eve@example.org (editor)');
     // The link is spent.
     const again = await deskClient(desk.url).get(
       `/desk/welcome?token=${new URL(link).searchParams.get('token')}`,

@@ -6,6 +6,7 @@ import ICAL from 'ical.js';
 import { simpleParser } from 'mailparser';
 import { type Browser, type Cookie, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { layoutProblems } from '../../helpers/page-layout.ts';
 import { until } from '../../helpers/until.ts';
 import { PASSWORD, startDeskServer } from './desk-server.ts';
 
@@ -28,17 +29,20 @@ async function welcome(page: Page, link: string): Promise<void> {
   await page.waitForURL(/\/desk$/);
 }
 
-/** Saves a screenshot at 1280 and 375 px, checking nothing scrolls sideways at 375. */
+/**
+ * Saves a screenshot at 1280 and 375 px, checking that nothing scrolls sideways, no table is
+ * cut in its box, and no word is broken mid-word (addresses may be).
+ */
 async function shoot(browser: Browser, cookies: Cookie[], url: string, name: string) {
   for (const width of [1280, 375]) {
     const context = await browser.newContext({ viewport: { width, height: 900 } });
     await context.addCookies(cookies);
     const page = await context.newPage();
     await page.goto(url.split('#')[0] ?? url);
-    expect(
-      await page.evaluate(() => document.documentElement.scrollWidth),
-      `${name} at ${width} px`,
-    ).toBeLessThanOrEqual(width);
+    const layout = await layoutProblems(page);
+    expect(layout.scrollWidth, `${name} at ${width} px`).toBeLessThanOrEqual(width);
+    expect(layout.overflowing, `${name} at ${width} px`).toEqual([]);
+    expect(layout.brokenWords, `${name} at ${width} px`).toEqual([]);
     const file = join(SHOTS, `${name}-${width}.png`);
     await page.screenshot({ path: file, fullPage: true });
     // The first screenful too: what a person sees on arriving.
@@ -105,7 +109,9 @@ describe.skipIf(!HAS_CHROMIUM)('the desk in a real browser (Chromium)', () => {
     await shoot(browser, await context.cookies(), page.url(), 'draft');
 
     await page.getByRole('button', { name: 'Approve and send now' }).click();
-    await page.waitForURL(/\/desk\/editions\//);
+    // An editor may not see the edition's page: the draft says it was sent, and links the archive.
+    await page.getByText('Approved and under way').waitFor();
+    await page.getByRole('link', { name: 'its page in the archive' }).waitFor();
     await until(() => desk.sink.received.some((m) => m.to.includes('ana@example.org')));
     const mail = await simpleParser(
       desk.sink.received.find((m) => m.to.includes('ana@example.org'))?.raw ?? '',
@@ -186,6 +192,42 @@ describe.skipIf(!HAS_CHROMIUM)('the desk in a real browser (Chromium)', () => {
     await shoot(browser, await context.cookies(), page.url(), 'subscribers');
     await page.getByRole('link', { name: 'reader1@example.org' }).click();
     await shoot(browser, await context.cookies(), page.url(), 'subscriber');
+    await context.close();
+  });
+
+  it('lines the header up with the content and wraps a long address, at 375 and 1280 px', async () => {
+    const desk = await open();
+    const long = 'a.very.long.address.of.a.reader.who.reads.the.news@subdomain.of.a.long.example.org';
+    await desk.ctx.store.addSubscriber(long, 'Reader with a long address');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await welcome(page, await desk.account('olga@example.org', 'ops'));
+    expect(await page.title()).toBe('Desk');
+    const url = `${desk.url}/desk/subscribers/one?email=${encodeURIComponent(long)}`;
+    await shoot(browser, await context.cookies(), url, 'subscriber-long');
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(url);
+      const box = async (selector: string) => {
+        const found = await page.locator(selector).first().boundingBox();
+        if (!found) throw new Error(`no ${selector}`);
+        return found;
+      };
+      const [link, h1, main, header, signOut] = await Promise.all(
+        ['header nav a', 'main h1', 'main', 'header', 'header button'].map(box),
+      );
+      if (!link || !h1 || !main || !header || !signOut) throw new Error('missing box');
+      expect(Math.abs(link.x - h1.x), `nav and content at ${width} px`).toBeLessThanOrEqual(1);
+      expect(Math.abs(header.x - main.x), `header and content at ${width} px`).toBeLessThanOrEqual(1);
+      expect(signOut.x + signOut.width, `Sign out at ${width} px`).toBeLessThanOrEqual(
+        main.x + main.width + 1,
+      );
+      expect(h1.y - (header.y + header.height), `H1 below the header at ${width} px`).toBeGreaterThanOrEqual(
+        12,
+      );
+      // The address is the heading, whole: wrapped, not cut.
+      expect((await page.locator('main h1').textContent())?.replace(/\s/g, '')).toBe(long);
+    }
     await context.close();
   });
 

@@ -1,7 +1,7 @@
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../../helpers/until.ts';
-import { deskClient, startDeskServer } from './desk-server.ts';
+import { deskClient, pageText, startDeskServer } from './desk-server.ts';
 
 const NOW = new Date('2022-01-06T05:00:00Z');
 
@@ -58,6 +58,10 @@ describe('the draft page over HTTP', () => {
     expect(saved.status).toBe(303);
     expect(saved.headers.get('location')).toMatch(/\?saved=1#article-/);
     expect(await revision()).toBe(1);
+    // Never approved: nothing to approve "again".
+    const said = pageText(await (await editor.follow(saved)).text());
+    expect(said).toContain('Saved 1 correction(s). Approve it to send.');
+    expect(said).not.toContain('again');
     const [edit] = await desk.ctx.store.drafts.edits(id);
     expect(edit).toMatchObject({ actor: 'eve@example.org', before: 'Antony Blinken', after: 'Tony Blinken' });
     expect(await (await editor.get(`${path()}/digest.txt`)).text()).toContain('Tony Blinken');
@@ -125,14 +129,37 @@ describe('the draft page over HTTP', () => {
     await correct({ form: 'article', revision: '5', articleId, kept: 'true' });
   });
 
-  it('approves and sends now: the edition carries the corrections, and the draft is locked', async () => {
-    const sent = await editor.post(`${path()}/approve`, {
+  it('says "approve again" only after a correction withdrew an approval', async () => {
+    const approved = await editor.post(`${path()}/approve`, {
       _csrf: await editor.csrf(path()),
       revision: '6',
+      send: 'later',
+    });
+    expect(approved.status).toBe(303);
+    expect((await desk.ctx.store.drafts.get(id))?.status).toBe('approved');
+    const saved = await correct({ form: 'subject', revision: '6', subject: 'A corrected subject' });
+    expect(saved.headers.get('location')).toMatch(/\?saved=1&withdrew=1#subject$/);
+    expect(pageText(await (await editor.follow(saved)).text())).toContain(
+      'Saved 1 correction(s): that withdrew the approval, so approve again to send.',
+    );
+    expect((await desk.ctx.store.drafts.get(id))?.status).toBe('pending');
+  });
+
+  it('approves and sends now: the editor lands on the draft, sent, with its archive page; the edition carries the corrections', async () => {
+    const sent = await editor.post(`${path()}/approve`, {
+      _csrf: await editor.csrf(path()),
+      revision: '7',
       send: 'now',
     });
     expect(sent.status).toBe(303);
-    expect(sent.headers.get('location')).toBe(`/desk/editions/${encodeURIComponent(id)}`);
+    // Not the edition's page: an editor may not see it (403).
+    expect(sent.headers.get('location')).toBe(`${path()}?sent=1`);
+    const landed = await editor.follow(sent);
+    expect(landed.status).toBe(200);
+    const html = await landed.text();
+    expect(pageText(html)).toContain('Approved and under way');
+    expect(html).toContain(`href="/archive/${encodeURIComponent(id)}"`);
+    expect(html).not.toContain('href="/desk/editions/');
     await until(() => desk.sink.received.filter((m) => m.to.includes('ana@example.org')).length === 1);
     const mail = await simpleParser(
       desk.sink.received.find((m) => m.to.includes('ana@example.org'))?.raw ?? '',
@@ -140,7 +167,8 @@ describe('the draft page over HTTP', () => {
     expect(mail.text).toContain('Tony Blinken');
     expect(mail.text).toContain('Tue, 11 Jan 2022, 09:30');
     expect(await (await editor.get(path())).text()).toContain('This draft went out');
-    const late = await correct({ form: 'subject', revision: '6', subject: 'After the fact' });
+    expect((await editor.get(`/archive/${encodeURIComponent(id)}`)).status).toBe(200);
+    const late = await correct({ form: 'subject', revision: '7', subject: 'After the fact' });
     expect(late.status).toBe(409);
     const actions = (await desk.ctx.store.audit.list({ limit: 50, target: id })).map((e) => e.action);
     expect(actions).toEqual(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../../helpers/until.ts';
-import { deskClient, startDeskServer } from './desk-server.ts';
+import { deskClient, pageText, startDeskServer, tableRows } from './desk-server.ts';
 
 describe('the ops pages over HTTP', () => {
   let desk: Awaited<ReturnType<typeof startDeskServer>>;
@@ -36,7 +36,7 @@ describe('the ops pages over HTTP', () => {
     await until(async () => (await desk.ctx.store.getEdition(editionId))?.status === 'done');
     expect(to().sort()).toEqual(['ana@example.org', 'ben@example.org', 'cleo@example.org']);
     const list = await (await ops.get('/desk/editions')).text();
-    expect(list).toContain('<td>3 / 3</td>');
+    expect(tableRows(list)).toContainEqual(expect.arrayContaining(['done', '3 / 3']));
   });
 
   it('resumes a paused edition from its page, and retries its failed deliveries', async () => {
@@ -74,11 +74,11 @@ describe('the ops pages over HTTP', () => {
 
   it('counts, finds and shows a subscriber, and unsubscribes or marks bounced by hand, in the history', async () => {
     const counts = await (await ops.get('/desk/subscribers')).text();
-    expect(counts).toMatch(/<th>active<\/th><td>5<\/td>/);
+    expect(tableRows(counts)).toContainEqual(['active', '5', 'CSV']);
     const found = await (await ops.get('/desk/subscribers?q=BEN')).text();
     expect(found).toContain('/desk/subscribers/one?email=ben%40example.org');
     const one = '/desk/subscribers/one?email=ben%40example.org';
-    expect(await (await ops.get(one)).text()).toContain('<td>sent</td>');
+    expect(tableRows(await (await ops.get(one)).text())).toContainEqual(expect.arrayContaining(['sent']));
     const csrf = await ops.csrf(one);
     expect(
       (
@@ -101,7 +101,7 @@ describe('the ops pages over HTTP', () => {
     expect((await desk.ctx.store.findSubscriber('ben@example.org'))?.status).toBe('unsubscribed');
     expect((await desk.ctx.store.findSubscriber('cleo@example.org'))?.status).toBe('bounced');
     const history = await (await ops.get(one)).text();
-    expect(history).toContain('desk: olga@example.org');
+    expect(pageText(history)).toContain('desk: olga@example.org');
     expect(history).not.toContain('Unsubscribe</button>');
   });
 

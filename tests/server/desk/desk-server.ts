@@ -39,6 +39,8 @@ export async function startDeskServer(
     store: ctx.store,
     secret: ctx.secret,
     newsletterName: ctx.config.newsletterName,
+    // The archive as the service mounts it: the sent draft's page links there.
+    ...(ctx.config.archive === 'public' ? { archive: { config: ctx.config } } : {}),
     desk: {
       store: ctx.store,
       secret: ctx.secret,
@@ -111,6 +113,12 @@ export function deskClient(base: string) {
         body: new URLSearchParams(fields).toString(),
       }),
     postMultipart: (path: string, form: FormData) => request(path, { method: 'POST', body: form }),
+    /** Follows a redirect as a browser would (a GET of its Location), with this client's cookies. */
+    follow(response: Response): Promise<Response> {
+      const location = response.headers.get('location');
+      if (response.status !== 303 || !location) throw new Error(`not a redirect: ${response.status}`);
+      return request(location);
+    },
     /** The CSRF token of the page at `path` (setting its cookie). */
     async csrf(path = '/desk/sign-in'): Promise<string> {
       const page = await (await request(path)).text();
@@ -123,4 +131,29 @@ export function deskClient(base: string) {
       return this.post('/desk/welcome', { _csrf: csrf, token, password, repeat: password });
     },
   };
+}
+
+/** A page's text as a person reads it: tags dropped, entities the pages use decoded, spaces folded. */
+export function pageText(html: string): string {
+  return html
+    .replace(/<(style|script)[^>]*>[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<wbr>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The body rows of a page's tables, each the text of its cells (row headers included). */
+export function tableRows(html: string): string[][] {
+  const bodies = [...html.matchAll(/<tbody[^>]*>([\s\S]*?)<\/tbody>/g)].map((m) => m[1] ?? '');
+  return bodies.flatMap((body) =>
+    [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) =>
+      [...(row[1] ?? '').matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((cell) => pageText(cell[1] ?? '')),
+    ),
+  );
 }

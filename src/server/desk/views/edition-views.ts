@@ -1,6 +1,8 @@
 import type { DeliveryErrorRecord, EditionProgress, EditionRecord } from '../../../store/store.ts';
+import { renderTable } from '../../web/table.ts';
+import { addressHtml, textHtml } from '../../web/text.ts';
 import type { DeskPlan } from '../actions.ts';
-import { button, e, formatTime, postForm } from './html.ts';
+import { button, e, formatTime, postForm, statusLabel } from './html.ts';
 
 /** An edition with its counts and, while it sends, its rate and the time left. */
 export interface EditionRow {
@@ -20,24 +22,29 @@ export function formatDuration(seconds: number): string {
   return `${s} s`;
 }
 
-function liveCells(row: EditionRow): string {
+const LIVE_HEAD = ['Sent', 'Failed', 'Queued', 'Rate', 'ETA'] as const;
+
+function liveCells(row: EditionRow): string[] {
   const p = row.progress;
   const eta = row.etaSeconds === null ? '—' : formatDuration(row.etaSeconds);
   const rate = row.rate > 0 ? `${row.rate.toFixed(row.rate < 10 ? 1 : 0)}/s` : '—';
-  return `<td>${p.sent} / ${p.total}</td><td>${p.failed}</td><td>${p.queued + p.sending}</td><td>${rate}</td><td>${eta}</td>`;
+  return [`${p.sent} / ${p.total}`, String(p.failed), String(p.queued + p.sending), rate, eta];
 }
 
-/** The editions, newest first, with live progress (the page reloads itself while one sends). */
-export function editionListView(rows: EditionRow[]): string {
-  const send = '<p><a href="/desk/send">Send now…</a> (a dry run first)</p>';
+/**
+ * The editions, newest first, with live progress (the page reloads itself while one sends).
+ * `notice` says what the last action did (a draft made for an editor).
+ */
+export function editionListView(rows: EditionRow[], notice: string | null = null): string {
+  const said = notice ? `<p class="ok" role="status">${e(notice)}</p>` : '';
+  const send = `${said}<p><a href="/desk/send">Send now…</a> (a dry run first)</p>`;
   if (rows.length === 0) return `<h1>Editions</h1>${send}<p>No editions yet.</p>`;
-  const body = rows
-    .map(
-      (row) =>
-        `<tr><td><a href="/desk/editions/${encodeURIComponent(row.record.id)}">${e(row.record.subject)}</a><br><span class="hint">${formatTime(row.record.createdAt)}</span></td><td><span class="status ${e(row.record.status)}">${e(row.record.status)}</span></td>${liveCells(row)}</tr>`,
-    )
-    .join('');
-  return `<h1>Editions</h1>${send}<div class="scroll"><table><thead><tr><th>Edition</th><th>Status</th><th>Sent</th><th>Failed</th><th>Queued</th><th>Rate</th><th>ETA</th></tr></thead><tbody>${body}</tbody></table></div>`;
+  const body = rows.map((row) => [
+    `<a href="/desk/editions/${encodeURIComponent(row.record.id)}">${e(row.record.subject)}</a><br><span class="hint">${formatTime(row.record.createdAt)}</span>`,
+    statusLabel(row.record.status),
+    ...liveCells(row),
+  ]);
+  return `<h1>Editions</h1>${send}${renderTable({ head: ['Edition', 'Status', ...LIVE_HEAD], rows: body })}`;
 }
 
 /** One edition: counts, rate and ETA, its failures with their reasons, and what ops can do. */
@@ -64,17 +71,20 @@ export function editionView(view: {
       : '',
   ].join('');
   const failures = view.failures.length
-    ? `<div class="scroll"><table><thead><tr><th>Address</th><th>Status</th><th>Reason</th><th>When</th></tr></thead><tbody>${view.failures
-        .map(
-          (f) =>
-            `<tr><td><a href="/desk/subscribers/one?email=${encodeURIComponent(f.email)}">${e(f.email)}</a></td><td>${e(f.status)}</td><td>${e(f.error)}</td><td>${formatTime(f.at)}</td></tr>`,
-        )
-        .join('')}</tbody></table></div>`
+    ? renderTable({
+        head: ['Address', 'Status', 'Reason', 'When'],
+        rows: view.failures.map((f) => [
+          `<a href="/desk/subscribers/one?email=${encodeURIComponent(f.email)}">${addressHtml(f.email)}</a>`,
+          e(f.status),
+          textHtml(f.error),
+          formatTime(f.at),
+        ]),
+      })
     : '<p>No delivery failed.</p>';
   const notice = view.notice ? `<p class="ok" role="status">${e(view.notice)}</p>` : '';
   return `<h1>${e(record.subject)}</h1>${notice}
-<p><span class="status ${e(record.status)}">${e(record.status)}</span> · edition ${e(record.id)} · ${record.slot ? `slot ${formatTime(record.slot)}` : 'manual send'} · created ${formatTime(record.createdAt)}${record.finishedAt ? ` · finished ${formatTime(record.finishedAt)}` : ''}</p>
-<div class="scroll"><table><thead><tr><th>Sent</th><th>Failed</th><th>Queued</th><th>Rate</th><th>ETA</th></tr></thead><tbody><tr>${liveCells(view.row)}</tr></tbody></table></div>
+<p>${statusLabel(record.status)} · edition ${addressHtml(record.id)} · ${record.slot ? `slot ${formatTime(record.slot)}` : 'manual send'} · created ${formatTime(record.createdAt)}${record.finishedAt ? ` · finished ${formatTime(record.finishedAt)}` : ''}</p>
+${renderTable({ head: LIVE_HEAD, rows: [liveCells(view.row)] })}
 <p>${p.total} recipient(s) · ${p.skipped} skipped (left before their turn) · ${view.bounced} bounced</p>
 ${actions}<h2 id="failures">Failures and retries</h2>${failures}`;
 }

@@ -70,3 +70,8 @@ export function formatTime(iso: string | null): string {
   }).format(date);
   return `<time datetime="${e(iso)}">${e(text)} UTC</time>`;
 }
+
+/** A status as a label ("held", "awaiting approval"): coloured by its first word, never wrapped. */
+export function statusLabel(label: string): string {
+  return `<span class="status ${e(label.split(' ')[0] ?? '')}">${e(label)}</span>`;
+}

@@ -2,7 +2,9 @@ import type { SubscriberDelivery } from '../../../store/desk-reads.ts';
 import type { SubscriberEvent } from '../../../store/history.ts';
 import type { Subscriber, SubscriberStatus } from '../../../store/store.ts';
 import type { ImportReport } from '../../../store/subscriber-csv.ts';
-import { button, e, formatTime, hidden, postForm, textField } from './html.ts';
+import { renderTable } from '../../web/table.ts';
+import { addressHtml, textHtml } from '../../web/text.ts';
+import { button, e, formatTime, hidden, postForm, statusLabel, textField } from './html.ts';
 
 /** The subscribers page: counts by status, search by address, export and import. */
 export function subscribersView(view: {
@@ -11,28 +13,33 @@ export function subscribersView(view: {
   found: Subscriber[] | null;
   csrf: string;
 }): string {
-  const counts = (['active', 'unconfirmed', 'unsubscribed', 'bounced'] as const)
-    .map(
-      (s) =>
-        `<tr><th>${s}</th><td>${view.counts[s]}</td><td><a href="/desk/subscribers.csv?status=${s}">CSV</a></td></tr>`,
-    )
-    .join('');
+  const counts = renderTable({
+    head: ['Status', 'Count', 'Export'],
+    rowHeaders: true,
+    rows: (['active', 'unconfirmed', 'unsubscribed', 'bounced'] as const).map((s) => [
+      s,
+      String(view.counts[s]),
+      `<a href="/desk/subscribers.csv?status=${s}">CSV</a>`,
+    ]),
+  });
   const search = `<form method="get" action="/desk/subscribers" role="search">${textField({ id: 'q', name: 'q', label: 'Find an address', value: view.query, type: 'search', hint: 'Any part of it' })}${button('Search')}</form>`;
   const found =
     view.found === null
       ? ''
       : view.found.length === 0
         ? `<p>No address contains “${e(view.query)}”.</p>`
-        : `<div class="scroll"><table><thead><tr><th>Address</th><th>Name</th><th>Status</th></tr></thead><tbody>${view.found
-            .map(
-              (s) =>
-                `<tr><td><a href="${subscriberHref(s.email)}">${e(s.email)}</a></td><td>${e(s.name ?? '')}</td><td>${e(s.status)}</td></tr>`,
-            )
-            .join('')}</tbody></table></div>`;
+        : renderTable({
+            head: ['Address', 'Name', 'Status'],
+            rows: view.found.map((s) => [
+              `<a href="${subscriberHref(s.email)}">${addressHtml(s.email)}</a>`,
+              textHtml(s.name ?? ''),
+              e(s.status),
+            ]),
+          });
   const importForm = `<form method="post" action="/desk/subscribers/import" enctype="multipart/form-data">${hidden('_csrf', view.csrf)}<label for="csv">CSV file (a header line with an <code>email</code> column; <code>name</code> and <code>status</code> optional)</label><input type="file" id="csv" name="csv" accept=".csv,text/csv" required>${button('Import')}</form>
 <p class="hint">Importing never resubscribes someone who left, and importing twice adds nobody twice.</p>`;
   return `<h1>Subscribers</h1>
-<div class="scroll"><table><thead><tr><th>Status</th><th>Count</th><th>Export</th></tr></thead><tbody>${counts}</tbody></table></div>
+${counts}
 <p><a href="/desk/subscribers.csv">Export the whole list (CSV)</a></p>
 <h2 id="search">Search</h2>${search}${found}
 <h2 id="import">Import</h2>${importForm}`;
@@ -63,21 +70,28 @@ export function subscriberView(view: {
       : `<p>Nobody who left is mailed again without their own confirmed request.</p>`;
   const notice = view.notice ? `<p class="ok" role="status">${e(view.notice)}</p>` : '';
   const deliveries = view.deliveries.length
-    ? `<div class="scroll"><table><thead><tr><th>Edition</th><th>Status</th><th>Sent</th><th>Error</th></tr></thead><tbody>${view.deliveries
-        .map(
-          (d) =>
-            `<tr><td><a href="/desk/editions/${encodeURIComponent(d.editionId)}">${e(d.subject)}</a></td><td>${e(d.status)}${d.attempts > 1 ? ` (${d.attempts} attempts)` : ''}</td><td>${formatTime(d.sentAt)}</td><td>${e(d.error ?? '')}</td></tr>`,
-        )
-        .join('')}</tbody></table></div>`
+    ? renderTable({
+        head: ['Edition', 'Status', 'Sent', 'Error'],
+        rows: view.deliveries.map((d) => [
+          `<a href="/desk/editions/${encodeURIComponent(d.editionId)}">${e(d.subject)}</a>`,
+          `${e(d.status)}${d.attempts > 1 ? ` (${d.attempts} attempts)` : ''}`,
+          formatTime(d.sentAt),
+          textHtml(d.error ?? ''),
+        ]),
+      })
     : '<p>No edition was sent to this address yet.</p>';
-  const history = `<div class="scroll"><table><thead><tr><th>When</th><th>What</th><th>Status</th><th>By</th><th>Note</th></tr></thead><tbody>${view.history
-    .map(
-      (h) =>
-        `<tr><td>${formatTime(h.at)}</td><td>${e(h.kind)}</td><td>${e(h.fromStatus ?? '–')} → ${e(h.toStatus ?? '–')}</td><td>${e(h.source)}${h.actor ? `: ${e(h.actor)}` : ''}${h.ip ? ` (${e(h.ip)})` : ''}</td><td>${e(h.note ?? '')}</td></tr>`,
-    )
-    .join('')}</tbody></table></div>`;
-  return `<h1>${e(s.email)}</h1>${notice}
-<p><span class="status ${e(s.status)}">${e(s.status)}</span>${s.name ? ` · ${e(s.name)}` : ''} · on the list since ${formatTime(s.createdAt)}</p>
+  const history = renderTable({
+    head: ['When', 'What', 'Status', 'By', 'Note'],
+    rows: view.history.map((h) => [
+      formatTime(h.at),
+      e(h.kind),
+      `${e(h.fromStatus ?? '–')} → ${e(h.toStatus ?? '–')}`,
+      `${e(h.source)}${h.actor ? `: ${addressHtml(h.actor)}` : ''}${h.ip ? ` (${addressHtml(h.ip)})` : ''}`,
+      textHtml(h.note ?? ''),
+    ]),
+  });
+  return `<h1>${addressHtml(s.email)}</h1>${notice}
+<p>${statusLabel(s.status)}${s.name ? ` · ${textHtml(s.name)}` : ''} · on the list since ${formatTime(s.createdAt)}</p>
 ${actions}<h2 id="deliveries">Deliveries</h2>${deliveries}<h2 id="history">Status and consent</h2>${history}
 <p><a href="/desk/subscribers">All subscribers</a></p>`;
 }
