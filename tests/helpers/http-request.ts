@@ -9,11 +9,12 @@ export interface RawResponse {
 
 /**
  * An HTTP request sent exactly as written, Host header included (fetch would not let a test
- * pretend to be a browser on another name, as DNS rebinding does).
+ * pretend to be a browser on another name, as DNS rebinding does). `localAddress` sends it
+ * from another loopback address (127.0.0.2, …): to the server, another client IP.
  */
 export function rawRequest(
   url: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  init: { method?: string; headers?: Record<string, string>; body?: string; localAddress?: string } = {},
 ): Promise<RawResponse> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
@@ -24,6 +25,7 @@ export function rawRequest(
         path: `${target.pathname}${target.search}`,
         method: init.method ?? 'GET',
         headers: init.headers ?? {},
+        ...(init.localAddress ? { localAddress: init.localAddress } : {}),
       },
       (res) => {
         let body = '';
