@@ -42,7 +42,8 @@ const STATUSES = new Set<string>(['active', 'unsubscribed', 'bounced']);
  * ignored) into the store, a batch at a time. Bad rows (a bad address, a name too long, a
  * stray quote, a line over MAX_CSV_LINE_BYTES) are reported by line and skipped; the good
  * rows before and after them are imported. A quote that never closes swallows the rest of
- * the file: it is reported at the line where it opens.
+ * the file: it is reported at the line where it opens. An address or name starting with `'`
+ * before `=`, `+`, `-`, `@`, a tab or a CR loses that `'` (the export's, see neutralizeCell).
  */
 export async function importSubscribersCsv(
   store: DigestStore,
@@ -155,10 +156,10 @@ function readHeader(header: string[]): string[] {
 
 /** The subscriber of a row, or why the row is refused. */
 function toSubscriber(record: Record<string, string | undefined>): NewSubscriber | string {
-  const given = (record.email ?? '').trim();
+  const given = restoreCell(record.email ?? '').trim();
   const checked = checkEmailAddress(given);
   if ('problem' in checked) return `"${given.slice(0, 300)}" ${checked.problem}`;
-  const name = (record.name ?? '').trim() || null;
+  const name = restoreCell(record.name ?? '').trim() || null;
   const tooLong = subscriberFieldProblem({ email: checked.address, name });
   if (tooLong) return `${checked.address}: ${tooLong}`;
   const status = (record.status ?? '').trim().toLowerCase() || 'active';
@@ -166,7 +167,10 @@ function toSubscriber(record: Record<string, string | undefined>): NewSubscriber
   return { email: checked.address, name, status: status as SubscriberStatus };
 }
 
-/** Streams the list (or those with `status`) as CSV: email,name,status,created_at. */
+/**
+ * Streams the list (or those with `status`) as CSV: email,name,status,created_at, each cell a
+ * spreadsheet would run as a formula neutralised (neutralizeCell).
+ */
 export async function exportSubscribersCsv(
   store: DigestStore,
   out: Writable,
@@ -179,10 +183,32 @@ export async function exportSubscribersCsv(
   };
   await write('email,name,status,created_at\n');
   for await (const s of store.listSubscribers(status)) {
-    await write(`${[s.email, s.name ?? '', s.status, s.createdAt].map(csvField).join(',')}\n`);
+    const cells = [s.email, s.name ?? '', s.status, s.createdAt].map((v) => csvField(neutralizeCell(v)));
+    await write(`${cells.join(',')}\n`);
     count++;
   }
   return count;
+}
+
+/**
+ * A cell a spreadsheet would run as a formula starts with one of these (OWASP's list), after
+ * any quotes the export added before it (see neutralizeCell).
+ */
+const FORMULA = /^'*[=+\-@\t\r]/;
+
+/**
+ * OWASP's rule against CSV injection: a cell a spreadsheet would run as a formula
+ * (`=HYPERLINK(…)` typed as a name into the public sign-up form) gets a leading `'`, which
+ * spreadsheets show as text. A cell that starts with quotes before such a character gets one
+ * more, so that restoreCell takes exactly one off: an export imports back unchanged.
+ */
+export function neutralizeCell(value: string): string {
+  return FORMULA.test(value) ? `'${value}` : value;
+}
+
+/** The import's side of neutralizeCell: one leading `'` off a cell that it neutralised. */
+export function restoreCell(value: string): string {
+  return value.startsWith("'") && FORMULA.test(value) ? value.slice(1) : value;
 }
 
 /** RFC 4180 quoting: only when the value needs it. */

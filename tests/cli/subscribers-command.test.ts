@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerSubscribers } from '../../src/cli/subscribers-command.ts';
@@ -131,5 +131,17 @@ describe('digest subscribers', () => {
     expect(result.stderr).toContain(
       `${file}:3: ben@example.org: the name is longer than 200 characters (300)`,
     );
+  });
+
+  it('exports a name that is a spreadsheet formula as text, and imports the export back unchanged', async () => {
+    const formula = '=HYPERLINK("http://evil.example","x")';
+    await inStore((store) => store.addSubscriber('mallory@example.org', formula));
+    const file = join(temp.dir, 'export.csv');
+    expect((await digest('export', '--out', file)).code).toBe(0);
+    const csv = readFileSync(file, 'utf8');
+    expect(csv).toContain('mallory@example.org,"\'=HYPERLINK(""http://evil.example"",""x"")",active,');
+    env = { DIGEST_DB: join(temp.dir, 'other.db') };
+    expect((await digest('import', file)).code).toBe(0);
+    expect((await inStore((store) => store.findSubscriber('mallory@example.org')))?.name).toBe(formula);
   });
 });

@@ -148,6 +148,59 @@ describe.each(STORE_BACKENDS)('subscriber CSV import and export on $name', (back
   });
 });
 
+describe.each(STORE_BACKENDS)('formulas in a CSV export on $name', (backend) => {
+  let store: DigestStore;
+  freshStoreEach(backend, (s) => {
+    store = s;
+  });
+
+  it('neutralises every cell a spreadsheet would run (OWASP), and imports them back unchanged', async () => {
+    const names = [
+      '=HYPERLINK("http://evil.example","x")',
+      '+1 555 0100',
+      '-2+3',
+      '@SUM(A1:A2)',
+      "'=already quoted",
+      "''+twice",
+      "O'Brien",
+      "'plain quote",
+    ];
+    const addresses = names.map((_, i) => `reader${i}@example.org`);
+    for (const [i, name] of names.entries()) await store.addSubscriber(addresses[i] ?? '', name);
+    // Addresses may start with these characters too.
+    await store.addSubscriber('=cmd@example.org', null);
+    await store.addSubscriber('-minus@example.org', null);
+    const out = new PassThrough();
+    const text = collect(out);
+    await exportSubscribersCsv(store, out);
+    out.end();
+    const csv = await text;
+    const cells = csv
+      .split('\n')
+      .slice(1, -1)
+      .flatMap((line) => [line.split(',')[0] ?? '', /^[^,]+,("(?:[^"]|"")*"|[^,]*)/.exec(line)?.[1] ?? '']);
+    const unquoted = cells.map((c) => (c.startsWith('"') ? c.slice(1, -1).replace(/""/g, '"') : c));
+    // No cell starts a formula: each starts with ' or a harmless character.
+    expect(unquoted.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+    expect(csv).toContain('reader0@example.org,"\'=HYPERLINK(""http://evil.example"",""x"")",active,');
+    expect(csv).toContain("'=cmd@example.org,,active,");
+    expect(csv).toContain("reader4@example.org,''=already quoted,active,");
+    expect(csv).toContain("reader6@example.org,O'Brien,active,");
+    expect(csv).toContain("reader7@example.org,'plain quote,active,");
+
+    const other = await backend.fresh();
+    expect(await importSubscribersCsv(other.store, Readable.from([csv]))).toMatchObject({
+      added: names.length + 2,
+      rejected: 0,
+    });
+    for (const [i, name] of names.entries())
+      expect((await other.store.findSubscriber(addresses[i] ?? ''))?.name).toBe(name);
+    expect(await other.store.findSubscriber('=cmd@example.org')).not.toBeNull();
+    expect(await other.store.findSubscriber('-minus@example.org')).not.toBeNull();
+    await other.dispose();
+  });
+});
+
 describe('the address rule', () => {
   it.each([
     'ana@example.org',

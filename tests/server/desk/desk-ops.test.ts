@@ -109,6 +109,11 @@ describe('the ops pages over HTTP', () => {
     const csv = await ops.get('/desk/subscribers.csv?status=bounced');
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(await csv.text()).toMatch(/^email,name,status,created_at\ncleo@example\.org,,bounced,/);
+    // A name typed into the public sign-up form as a formula is exported as text.
+    await desk.ctx.store.addSubscriber('formula@example.org', '=HYPERLINK("http://evil.example","x")');
+    expect(await (await ops.get('/desk/subscribers.csv?status=active')).text()).toContain(
+      'formula@example.org,"\'=HYPERLINK(""http://evil.example"",""x"")",active,',
+    );
     const form = new FormData();
     form.append('_csrf', await ops.csrf('/desk/subscribers'));
     form.append(
