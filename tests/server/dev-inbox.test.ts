@@ -89,7 +89,7 @@ describe('dev inbox', () => {
     await send(port, { subject: 'Second issue', text: '2' });
     const html = await (await fetch(`${base}/inbox`)).text();
     expect(html.indexOf('Second issue')).toBeLessThan(html.indexOf('First issue'));
-    expect(html).toContain('reader@example.test');
+    expect(html.replace(/<wbr>/g, '')).toContain('reader@example.test');
   });
 
   it('shows the subject, the text part and the headers on the message page', async () => {
@@ -107,7 +107,10 @@ describe('dev inbox', () => {
     expect(html).toContain('<h2>Café digest</h2>');
     expect(html).toMatch(/<pre>Blinken met Lavrov in Geneva.\s*<\/pre>/);
     expect(html).toContain('<th>Subject</th><td>Café digest</td>');
-    expect(html).toContain('<th>List-Unsubscribe</th><td>&lt;https://example.test/u/1&gt;</td>');
+    // A long value is marked as an address: it may wrap anywhere.
+    expect(html).toContain(
+      '<th>List-Unsubscribe</th><td><span class="addr">&lt;https://example.test/u/1&gt;</span></td>',
+    );
     expect(html).toContain('This message has no HTML part.');
   });
 

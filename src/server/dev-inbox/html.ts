@@ -1,3 +1,5 @@
+import { TABLE_STYLE } from '../web/table.ts';
+
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -46,7 +48,18 @@ const STYLE = `
   iframe { width: 100%; height: 70vh; border: 1px solid var(--line); background: #fff; resize: vertical; }
   pre { background: #fff; border: 1px solid var(--line); padding: 16px; white-space: pre-wrap;
     overflow-wrap: anywhere; font-size: 13px; }
-  .actions { display: flex; gap: 16px; margin-bottom: 16px; }
+  .actions { display: flex; flex-wrap: wrap; gap: 8px 16px; margin-bottom: 16px; }
+  .addr { overflow-wrap: anywhere; }
+  ${TABLE_STYLE}
+  /* A phone: the page's margins shrink, the header wraps, a header row stacks its name over its value. */
+  @media (max-width: 40rem) {
+    header { flex-wrap: wrap; padding: 12px 16px; gap: 4px 16px; }
+    main { margin: 16px auto; padding: 0 16px; }
+    .empty { padding: 24px 16px; }
+    .headers th, .headers td { display: block; width: auto; }
+    .headers th { border-bottom: 0; padding-bottom: 0; }
+    table.stack tr { padding: 8px 12px; }
+  }
 `;
 
 /** Wraps page content in the shared document: title, header bar, inline styles. */

@@ -1,3 +1,5 @@
+import { renderTable } from '../web/table.ts';
+import { addressHtml, textHtml } from '../web/text.ts';
 import { escapeHtml, formatSize, formatTime, renderLayout } from './html.ts';
 import type { MessageView } from './message-view.ts';
 import type { DevInboxMessage } from './types.ts';
@@ -12,25 +14,23 @@ export function renderListPage(messages: DevInboxMessage[], prefix: string): str
       ? `<div class="empty"><h2>No mail yet</h2>
 <p class="muted">Messages sent to this machine's SMTP dev inbox appear here. This page refreshes itself.</p></div>`
       : `<p class="muted">${count}, newest first · <a href="${escapeHtml(prefix)}.json">JSON</a></p>
-<table>
-<thead><tr><th>Received</th><th>From</th><th>To</th><th>Subject</th><th>Size</th></tr></thead>
-<tbody>
-${messages.map((message) => renderListRow(message, prefix)).join('\n')}
-</tbody>
-</table>`;
+${renderTable({ head: ['Received', 'From', 'To', 'Subject', 'Size'], rows: messages.map((m) => listRow(m, prefix)) })}`;
   return renderLayout({ title: `Dev inbox (${count})`, prefix, body, refreshSeconds: REFRESH_SECONDS });
 }
 
-function renderListRow(message: DevInboxMessage, prefix: string): string {
+function listRow(message: DevInboxMessage, prefix: string) {
   const href = escapeHtml(`${prefix}/${message.id}`);
   const subject = message.subject === '' ? '(no subject)' : message.subject;
-  return `<tr>
-<td class="time"><time datetime="${escapeHtml(message.receivedAt)}">${escapeHtml(formatTime(message.receivedAt))}</time></td>
-<td>${escapeHtml(message.from)}</td>
-<td>${escapeHtml(message.to.join(', '))}</td>
-<td class="subject"><a href="${href}">${escapeHtml(subject)}</a></td>
-<td class="time">${formatSize(message.size)}</td>
-</tr>`;
+  return [
+    {
+      html: `<time datetime="${escapeHtml(message.receivedAt)}">${escapeHtml(formatTime(message.receivedAt))}</time>`,
+      className: 'time',
+    },
+    textHtml(message.from),
+    message.to.map(addressHtml).join(', '),
+    { html: `<a href="${href}">${escapeHtml(subject)}</a>`, className: 'subject' },
+    { html: formatSize(message.size), className: 'time' },
+  ];
 }
 
 /** One message: headers, the HTML part in a sandboxed frame, the text part, the attachments. */
@@ -49,7 +49,7 @@ ${view.text === null ? '<p class="muted">This message has no plain-text part.</p
 ${renderAttachments(view, base)}
 <h3>All headers</h3>
 <table class="headers"><tbody>
-${view.headers.map((header) => `<tr><th>${escapeHtml(header.name)}</th><td>${escapeHtml(header.value)}</td></tr>`).join('\n')}
+${view.headers.map((header) => `<tr><th>${escapeHtml(header.name)}</th><td>${textHtml(header.value)}</td></tr>`).join('\n')}
 </tbody></table>`;
   return renderLayout({ title: `${subject} · Dev inbox`, prefix, body });
 }
@@ -57,7 +57,7 @@ ${view.headers.map((header) => `<tr><th>${escapeHtml(header.name)}</th><td>${esc
 function renderSummary(view: MessageView): string {
   const rows = ['From', 'To', 'Cc', 'Reply-To', 'Date'].flatMap((name) => {
     const header = view.headers.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
-    return header ? [`<tr><th>${name}</th><td>${escapeHtml(header.value)}</td></tr>`] : [];
+    return header ? [`<tr><th>${name}</th><td>${textHtml(header.value)}</td></tr>`] : [];
   });
   return `<table class="headers"><tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }

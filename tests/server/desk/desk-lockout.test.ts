@@ -67,7 +67,9 @@ describe('sign-in limits that a stranger cannot turn against the owner', () => {
     const stranger = await browserAt(desk.url, '127.0.0.13').signIn(olga, PASSWORD);
     expect(stranger.status).toBe(429);
     expect(stranger.headers['retry-after']).toMatch(/^\d+$/);
-    expect(stranger.headers['set-cookie']?.some((c) => c.startsWith('digest_session='))).toBeFalsy();
+    expect([stranger.headers['set-cookie'] ?? []].flat().some((c) => c.startsWith('digest_session='))).toBe(
+      false,
+    );
     const said = pageText(stranger.body);
     expect(said).toContain('A browser that signed in to this account before is not held up by this');
     expect(said).toContain('digest users link ADDRESS');
@@ -77,7 +79,9 @@ describe('sign-in limits that a stranger cannot turn against the owner', () => {
     own.jar.set('digest_device', device);
     const signedIn = await own.signIn(olga, PASSWORD);
     expect(signedIn.status).toBe(303);
-    expect(signedIn.headers['set-cookie']?.some((c) => c.startsWith('digest_session='))).toBe(true);
+    expect([signedIn.headers['set-cookie'] ?? []].flat().some((c) => c.startsWith('digest_session='))).toBe(
+      true,
+    );
   });
 
   it('counts a device cookie only for its own address, and never a forged one', async () => {
