@@ -23,6 +23,8 @@ export interface DigestEmailProps {
   viewInBrowserUrl?: string;
   /** Set when rendering the archive's copy: the footer links to sign-up, not to unsubscribe. */
   subscribeUrl?: string;
+  /** The archive's copy: where the list of past editions is (linked at the top and the bottom). */
+  archiveIndexUrl?: string;
 }
 
 const EMPTY_EDITION: Edition = {
@@ -42,6 +44,7 @@ export function DigestEmail({
   calendarLinks = [],
   viewInBrowserUrl,
   subscribeUrl,
+  archiveIndexUrl,
 }: DigestEmailProps) {
   return (
     <EmailFrame title={subject} preheader={preheaderOf(edition)}>
@@ -50,6 +53,7 @@ export function DigestEmail({
         dateLabel={formatLongDate(edition.date)}
         greeting={greeting}
         viewInBrowserUrl={viewInBrowserUrl}
+        archiveIndexUrl={archiveIndexUrl}
       />
       {edition.items.length > 1 ? <Contents items={edition.items} /> : null}
       {edition.items.map((item, index) => (
@@ -67,6 +71,7 @@ export function DigestEmail({
         unsubscribeUrl={unsubscribeUrl}
         postalAddress={postalAddress}
         subscribeUrl={subscribeUrl}
+        archiveIndexUrl={archiveIndexUrl}
       />
     </EmailFrame>
   );

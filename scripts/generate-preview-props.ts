@@ -15,7 +15,7 @@ const SAMPLE = 'examples/articles/blinken-gun-from-ukraines-head.md';
  * so the sample's meetings are upcoming. `npm run email:props` (re)writes the file; a test
  * fails when it is out of date.
  */
-export function buildPreviewProps(): Required<Omit<DigestEmailProps, 'subscribeUrl'>> {
+export function buildPreviewProps(): Required<Omit<DigestEmailProps, 'subscribeUrl' | 'archiveIndexUrl'>> {
   const config = loadConfig({});
   const article = parseArticleText(readFileSync(new URL(`../${SAMPLE}`, import.meta.url), 'utf8'), SAMPLE);
   const day = article.publishedAt ?? '2022-01-05';

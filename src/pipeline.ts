@@ -89,7 +89,8 @@ export async function renderArchiveCopy(
 ): Promise<{ subject: string; html: string }> {
   const { archiveUrl: _ownPage, ...options } = renderOptions(config, secret);
   const subscribeUrl = `${config.publicUrl}/subscribe`;
-  const rendered = await renderEdition(edition, { ...options, subscribeUrl });
+  const archiveIndexUrl = `${config.publicUrl}/archive`;
+  const rendered = await renderEdition(edition, { ...options, subscribeUrl, archiveIndexUrl });
   const copy = personalize(rendered, { name: null, unsubscribeUrl: subscribeUrl });
   return { subject: copy.subject, html: copy.html };
 }

@@ -7,10 +7,18 @@ export interface FooterProps {
   postalAddress: string;
   /** Set for the web archive's copy: no unsubscribe link (no reader), a sign-up link instead. */
   subscribeUrl?: string | undefined;
+  /** The archive's copy: a link back to the list of past editions, beside "Subscribe". */
+  archiveIndexUrl?: string | undefined;
 }
 
 /** Why the reader gets this, the one-click unsubscribe link, the sender's postal address. */
-export function Footer({ newsletterName, unsubscribeUrl, postalAddress, subscribeUrl }: FooterProps) {
+export function Footer({
+  newsletterName,
+  unsubscribeUrl,
+  postalAddress,
+  subscribeUrl,
+  archiveIndexUrl,
+}: FooterProps) {
   const small = { marginTop: 0, marginBottom: 6, fontSize: 13, lineHeight: '20px', color: theme.color.muted };
   if (subscribeUrl) {
     return (
@@ -21,6 +29,15 @@ export function Footer({ newsletterName, unsubscribeUrl, postalAddress, subscrib
             Subscribe
           </Link>{' '}
           to get the next ones by email.
+          {archiveIndexUrl ? (
+            <>
+              {' '}
+              <Link href={archiveIndexUrl} style={{ color: theme.color.accent }}>
+                All past editions
+              </Link>
+              .
+            </>
+          ) : null}
         </Text>
         <Text className={cls.muted} style={small}>
           {postalAddress}

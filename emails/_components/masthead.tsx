@@ -8,13 +8,26 @@ export interface MastheadProps {
   greeting: string;
   /** The edition's page in the web archive ("View in browser"); none when the archive is off. */
   viewInBrowserUrl?: string | undefined;
+  /** On the archive's own page: the list of past editions, linked where "View in browser" is. */
+  archiveIndexUrl?: string | undefined;
 }
 
 /** The newsletter's name, the edition date and the reader's greeting. */
-export function Masthead({ newsletterName, dateLabel, greeting, viewInBrowserUrl }: MastheadProps) {
+export function Masthead({
+  newsletterName,
+  dateLabel,
+  greeting,
+  viewInBrowserUrl,
+  archiveIndexUrl,
+}: MastheadProps) {
+  const top = archiveIndexUrl
+    ? { href: archiveIndexUrl, label: '← All past editions' }
+    : viewInBrowserUrl
+      ? { href: viewInBrowserUrl, label: 'View in browser' }
+      : null;
   return (
     <Section style={{ padding: '28px 24px 8px', borderTop: `4px solid ${theme.color.accent}` }}>
-      {viewInBrowserUrl ? (
+      {top ? (
         <Text
           className={cls.muted}
           style={{
@@ -25,8 +38,8 @@ export function Masthead({ newsletterName, dateLabel, greeting, viewInBrowserUrl
             color: theme.color.muted,
           }}
         >
-          <Link href={viewInBrowserUrl} style={{ color: theme.color.accent }}>
-            View in browser
+          <Link href={top.href} style={{ color: theme.color.accent }}>
+            {top.label}
           </Link>
         </Text>
       ) : null}

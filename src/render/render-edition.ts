@@ -35,6 +35,8 @@ export interface RenderEditionOptions {
   archiveUrl?: string;
   /** Renders the archive's own copy: the footer links here (sign-up), not to unsubscribe. */
   subscribeUrl?: string;
+  /** The archive's own copy links back to the list of editions here (PUBLIC_URL/archive). */
+  archiveIndexUrl?: string;
 }
 
 /** An edition rendered once, ready to be personalized for any number of recipients. */
@@ -100,6 +102,7 @@ async function renderOnce(edition: Edition, options: RenderEditionOptions): Prom
         calendarLinks: calendarLinksOf(edition, options.calendarLinks),
         ...(viewInBrowserUrl ? { viewInBrowserUrl } : {}),
         ...(options.subscribeUrl ? { subscribeUrl: options.subscribeUrl } : {}),
+        ...(options.archiveIndexUrl ? { archiveIndexUrl: options.archiveIndexUrl } : {}),
       }),
     );
     const text = templates.text({ ...data, ...placeholders });

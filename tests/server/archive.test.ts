@@ -61,6 +61,9 @@ describe('the web archive', () => {
     for (const personal of ['Ana', 'Secretname', 'ana@example.org', 'unsubscribe?token=', 'View in browser'])
       expect(page).not.toContain(personal);
     expect(page).toContain('href="http://news.example.org/subscribe"');
+    // Back to the list of editions, at the top and beside "Subscribe".
+    expect(page.match(/href="http:\/\/news\.example\.org\/archive"/g)).toHaveLength(2);
+    expect(page).toContain('All past editions');
   });
 
   it('lists the sent editions newest first and publishes them as an Atom feed that parses', async () => {
