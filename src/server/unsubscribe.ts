@@ -7,6 +7,7 @@ import type { DigestStore } from '../store/store.ts';
 import { type CsrfOptions, csrfField, issueCsrfToken } from './web/csrf.ts';
 import { sendPage } from './web/layout.ts';
 import { refuseOtherMethods } from './web/methods.ts';
+import { addressHtml } from './web/text.ts';
 
 /** What the unsubscribe route needs. */
 export interface UnsubscribeOptions {
@@ -32,22 +33,26 @@ export async function unsubscribeRoutes(app: FastifyInstance, options: Unsubscri
     done(null, undefined),
   );
   const name = escapeHtml(options.newsletterName);
-  /** The "resubscribe" form: a sign-up like any other, confirmed by a link mailed to the address. */
-  const comeBack = (request: FastifyRequest, reply: FastifyReply, email: string): string => {
+  /**
+   * The "resubscribe" form: a sign-up like any other, confirmed by a link mailed to the
+   * address. It carries the address's unsubscribe token, so the answer may say exactly what
+   * happened (a mail sent, or why not and until when): the visitor proved the address.
+   */
+  const comeBack = (request: FastifyRequest, reply: FastifyReply, unsubscribeToken: string): string => {
     if (!options.resubscribe) return '';
-    const token = issueCsrfToken(request, reply, options.resubscribe);
-    return `<form method="post" action="/subscribe">${csrfField(token)}<input type="hidden" name="email" value="${escapeHtml(normalizeEmailAddress(email))}">
+    const csrf = issueCsrfToken(request, reply, options.resubscribe);
+    return `<form method="post" action="/subscribe/again">${csrfField(csrf)}<input type="hidden" name="token" value="${escapeHtml(unsubscribeToken)}">
 <p class="hint">Changed your mind? We will mail a link to confirm it.</p><button type="submit" class="secondary">Resubscribe</button></form>`;
   };
   app.get<{ Querystring: { token?: string } }>('/unsubscribe', async (request, reply) => {
     const token = String(request.query.token ?? '');
     const email = verifyUnsubscribeToken(token, options.secret);
     if (!email) return invalid(reply);
-    const address = escapeHtml(normalizeEmailAddress(email));
+    const address = addressHtml(normalizeEmailAddress(email));
     const subscriber = await options.store.findSubscriber(email);
     if (!subscriber) return sendOutcome(reply, 'not-on-list', address, name);
     if (subscriber.status === 'unsubscribed')
-      return sendOutcome(reply, 'already-unsubscribed', address, name, comeBack(request, reply, email));
+      return sendOutcome(reply, 'already-unsubscribed', address, name, comeBack(request, reply, token));
     const form = `<form method="post" action="/unsubscribe?token=${escapeHtml(encodeURIComponent(token))}">
 <input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">Unsubscribe</button></form>`;
     return sendPage(reply, 200, {
@@ -56,14 +61,15 @@ export async function unsubscribeRoutes(app: FastifyInstance, options: Unsubscri
     });
   });
   app.post<{ Querystring: { token?: string } }>('/unsubscribe', async (request, reply) => {
-    const email = verifyUnsubscribeToken(String(request.query.token ?? ''), options.secret);
+    const token = String(request.query.token ?? '');
+    const email = verifyUnsubscribeToken(token, options.secret);
     if (!email) return invalid(reply);
     const outcome = await unsubscribeAddress(options.store, email, {
       source: 'link',
       ip: request.ip ?? null,
     });
-    const address = escapeHtml(normalizeEmailAddress(email));
-    return sendOutcome(reply, outcome, address, name, comeBack(request, reply, email));
+    const address = addressHtml(normalizeEmailAddress(email));
+    return sendOutcome(reply, outcome, address, name, comeBack(request, reply, token));
   });
   refuseOtherMethods(app, '/unsubscribe', ['GET', 'POST'], (_request, reply) =>
     sendPage(reply, 405, { title: 'Not allowed', body: '<h1>Method not allowed</h1>' }),

@@ -1,9 +1,11 @@
 import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { signUnsubscribeToken } from '../../src/deliver/unsubscribe-token.ts';
 import { type RunningServer, startHttpServer } from '../../src/server/http-server.ts';
 import { createSignupService, type SignupService } from '../../src/server/signup/service.ts';
 import { signConfirmToken } from '../../src/server/signup/token.ts';
 import { emptyEditionInput } from '../helpers/edition-input.ts';
+import { pageText } from '../helpers/page-text.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { openTestContext } from '../schedule/context.ts';
@@ -91,6 +93,27 @@ describe('sign-up with double opt-in', () => {
     return { status: res.status, body: await res.text() };
   };
   const status = async (email: string) => (await ctx.store.findSubscriber(email))?.status ?? null;
+  /** Unsubscribes with the one-click POST: the page, with its Resubscribe form, and its cookie. */
+  const unsubscribe = async (email: string) => {
+    const res = await fetch(`${server.url}/unsubscribe?token=${signUnsubscribeToken(email, ctx.secret)}`, {
+      method: 'POST',
+      body: 'List-Unsubscribe=One-Click',
+    });
+    return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '', page: await res.text() };
+  };
+  /** Presses the unsubscribe page's Resubscribe, as a browser would. */
+  const resubscribe = async (from: { cookie: string; page: string }, fields: Record<string, string> = {}) => {
+    const form = /<form method="post" action="([^"]+)">([\s\S]*?)<\/form>/.exec(from.page);
+    const value = (name: string) =>
+      new RegExp(`name="${name}" value="([^"]+)"`).exec(form?.[2] ?? '')?.[1] ?? '';
+    const res = await fetch(`${server.url}${form?.[1] ?? '/nowhere'}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: from.cookie },
+      body: new URLSearchParams({ _csrf: value('_csrf'), token: value('token'), ...fields }).toString(),
+    });
+    await service.idle();
+    return { status: res.status, text: pageText(await res.text()) };
+  };
 
   beforeEach(async () => {
     temp = makeTempDir('digest-signup-');
@@ -166,7 +189,8 @@ describe('sign-up with double opt-in', () => {
       expect(json.status).toBe(202);
       expect(await json.json()).toEqual({
         status: 'accepted',
-        message: 'If this address can be subscribed, a mail is on its way to it.',
+        message:
+          'If this address can be subscribed, a link to confirm is mailed to it (at most one an hour per address).',
       });
     }
     await service.idle();
@@ -321,23 +345,79 @@ describe('sign-up with double opt-in', () => {
   it('offers "resubscribe" on the unsubscribe page, which mails a confirmation and changes nothing yet', async () => {
     await start();
     await ctx.store.addSubscriber('gil@example.org', null);
-    const { signUnsubscribeToken } = await import('../../src/deliver/unsubscribe-token.ts');
-    const res = await fetch(
-      `${server.url}/unsubscribe?token=${signUnsubscribeToken('gil@example.org', ctx.secret)}`,
-      {
-        method: 'POST',
-        body: 'List-Unsubscribe=One-Click',
-      },
-    );
-    const page = await res.text();
-    expect(page).toContain('Resubscribe');
-    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const token = /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
-    await submit({ email: 'gil@example.org' }, '203.0.113.5', { cookie, token });
+    const left = await unsubscribe('gil@example.org');
+    expect(left.page).toContain('Resubscribe');
+    const pressed = await resubscribe(left);
+    expect(pressed.status).toBe(200);
+    expect(pressed.text).toContain('A link to confirm is on its way to gil@example.org');
     expect(await status('gil@example.org')).toBe('unsubscribed');
     expect(sink.received.map((m) => m.to[0])).toEqual(['gil@example.org']);
     await confirm(await confirmLink());
     expect(await status('gil@example.org')).toBe('active');
+  });
+
+  it('pressed again within the hour, sends nothing and says so: the link mailed still works, and when a new one can go', async () => {
+    await start();
+    await ctx.store.addSubscriber('hana@example.org', null);
+    const left = await unsubscribe('hana@example.org');
+    await resubscribe(left);
+    offset += 10 * 60_000;
+    const again = await resubscribe(left);
+    expect(again.status).toBe(200);
+    expect(again.text).toContain('No new mail sent');
+    expect(again.text).not.toContain('on its way');
+    expect(again.text).toMatch(/We mailed a link to confirm to hana@example\.org at .+ UTC\. It still works/);
+    expect(again.text).toMatch(/A new one can be sent after .+ UTC/);
+    expect(sink.received).toHaveLength(1);
+    // That link does work.
+    expect((await confirm(await confirmLink())).status).toBe(200);
+    expect(await status('hana@example.org')).toBe('active');
+  });
+
+  it('says a link mailed before the address left no longer works, and mails a new one only after the hour', async () => {
+    await start();
+    // Signed up and confirmed ten seconds before leaving: the confirmation mail is minutes old.
+    offset = -10_000;
+    await submit({ email: 'ivy@example.org' });
+    await confirm(await confirmLink(0));
+    offset = 0;
+    const left = await unsubscribe('ivy@example.org');
+    const early = await resubscribe(left);
+    expect(early.text).toMatch(
+      /The link we mailed to ivy@example\.org at .+ was sent before you unsubscribed, so it no longer works/,
+    );
+    expect(sink.received).toHaveLength(2);
+    offset += 61 * 60_000;
+    expect((await resubscribe(left)).text).toContain('A link to confirm is on its way to ivy@example.org');
+    expect(sink.received).toHaveLength(3);
+  });
+
+  it('promises no mail to a stranger: the public page states the one-an-hour rule, the same for every address', async () => {
+    await start();
+    const answer = await submit({ email: 'jo@example.org' });
+    expect(answer.body).not.toContain('on its way');
+    expect(answer.body).toContain('at most one such mail an hour to an address');
+  });
+
+  it('refuses a Resubscribe without a valid CSRF token (403, missing or forged alike) or with a bad token (400), mailing nothing', async () => {
+    await start();
+    await ctx.store.addSubscriber('kit@example.org', null);
+    const left = await unsubscribe('kit@example.org');
+    const missing = await fetch(`${server.url}/subscribe/again`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: left.cookie },
+      body: new URLSearchParams({ token: signUnsubscribeToken('kit@example.org', ctx.secret) }).toString(),
+    });
+    const forged = await resubscribe(left, { _csrf: 'x'.repeat(43) });
+    expect(missing.status).toBe(403);
+    expect(forged.status).toBe(403);
+    expect(pageText(await missing.text())).toBe(forged.text);
+    expect(forged.text).toContain('Form expired');
+    const badToken = await resubscribe(left, { token: 'a.b' });
+    expect(badToken.status).toBe(400);
+    await service.idle();
+    expect(sink.received).toHaveLength(0);
+    expect(await status('kit@example.org')).toBe('unsubscribed');
   });
 
   it('with DIGEST_OPT_IN=single, makes a new address active at once, but someone who left still confirms', async () => {

@@ -1,6 +1,7 @@
 import { escapeHtml } from '../../render/personalize.ts';
 import { csrfField } from '../web/csrf.ts';
 import type { PageView } from '../web/layout.ts';
+import { addressHtml } from '../web/text.ts';
 
 /** What the sign-up pages show of the newsletter. */
 export interface SignupPageContext {
@@ -44,13 +45,16 @@ export function signupFormPage(ctx: SignupPageContext, csrf: string, state: Form
   };
 }
 
-/** The same answer for every accepted sign-up: it never says whether the address was known. */
+/**
+ * The same answer for every accepted sign-up: it never says whether the address was known,
+ * nor whether a mail went (one an hour per address at most), so it promises none.
+ */
 export function checkInboxPage(ctx: SignupPageContext): PageView {
   return {
     title: 'Check your inbox',
     body: `<h1>Check your inbox</h1>
-<p>If this address can get ${escapeHtml(ctx.newsletterName)}, a mail is on its way to it. To confirm a new subscription, open the link in that mail: it works for 48 hours.</p>
-<p class="hint">Nothing came? Look in the spam folder, or try again in an hour.</p>`,
+<p>If this address can get ${escapeHtml(ctx.newsletterName)}, we mail it a link to confirm. Open the link in that mail: it works for 48 hours.</p>
+<p class="hint">We send at most one such mail an hour to an address, so that nobody can flood an inbox: if you asked less than an hour ago, use the link in the mail you got then. Nothing came? Look in the spam folder, or try again in an hour.</p>`,
   };
 }
 
@@ -68,7 +72,7 @@ export function confirmRequestPage(
   return {
     title: `Subscribe to ${ctx.newsletterName}?`,
     body: `<h1>Subscribe to ${e(ctx.newsletterName)}?</h1>
-<p>${e(email)}</p>
+<p>${addressHtml(email)}</p>
 <form method="post" action="/subscribe">${csrfField(csrf)}
 <input type="hidden" name="email" value="${e(email)}"><input type="hidden" name="name" value="${e(name)}">
 <p class="hint">${e(ctx.newsletterName)} (${e(ctx.publicUrl)}) will mail a link to confirm this address.</p>

@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { acceptForms, FORM_BODY_LIMIT, validateBody } from '../web/body.ts';
-import { type CsrfOptions, issueCsrfToken, verifyCsrfToken } from '../web/csrf.ts';
+import { type CsrfOptions, csrfOf, issueCsrfToken, refuseForgedForm, verifyCsrfToken } from '../web/csrf.ts';
 import { answer, wantsJson } from '../web/errors.ts';
 import { sendPage } from '../web/layout.ts';
 import { refuseOtherMethods } from '../web/methods.ts';
 import { createRateLimiter, limitByIp, type RateLimitOptions } from '../web/rate-limit.ts';
+import { resubscribePage } from './again-page.ts';
 import {
   checkInboxPage,
   confirmLinkPage,
@@ -38,11 +39,14 @@ const jsonSchema = z.object({ email: z.string().max(320), name: z.string().max(1
 const confirmSchema = z
   .object({ token: z.string().max(600), _csrf: z.string().max(200).optional() })
   .strict();
+// The unsubscribe page's Resubscribe: the address's signed unsubscribe token.
+const againSchema = z.strictObject({ token: z.string().max(600), _csrf: z.string().max(200) });
 
 /**
- * `GET/POST /subscribe` (the form, or JSON from another site's server) and
- * `GET/POST /subscribe/confirm?token=` (GET shows a button, POST confirms). Bodies are
- * urlencoded or JSON, at most 16 KB, validated strictly; POSTs are limited per IP.
+ * `GET/POST /subscribe` (the form, or JSON from another site's server),
+ * `GET/POST /subscribe/confirm?token=` (GET shows a button, POST confirms) and
+ * `POST /subscribe/again` (the unsubscribe page's Resubscribe). Bodies are urlencoded or
+ * JSON, at most 16 KB, validated strictly; POSTs are limited per IP.
  */
 export async function signupRoutes(app: FastifyInstance, options: SignupRouteOptions): Promise<void> {
   const { service, page, csrf } = options;
@@ -108,7 +112,18 @@ export async function signupRoutes(app: FastifyInstance, options: SignupRouteOpt
       return sendPage(reply, status, view);
     },
   );
+  app.post('/subscribe/again', { bodyLimit: FORM_BODY_LIMIT, preHandler: limit }, async (request, reply) => {
+    // Missing or forged, the same 403: this form is only ever on our unsubscribe page.
+    if (!verifyCsrfToken(request, csrfOf(request.body), csrf.secret)) return refuseForgedForm(reply);
+    const body = validateBody(againSchema, request.body);
+    if (!body.ok) return answer(request, reply, 400, body.error);
+    const result = await service.resubscribe(body.value.token, request.ip);
+    if (!result) return answer(request, reply, 400, 'this resubscribe link is not valid (cut or changed?)');
+    if (!result.ok) return answer(request, reply, 400, result.error);
+    return sendPage(reply, 200, resubscribePage(page, result.email, result.detail));
+  });
   refuseOtherMethods(app, '/subscribe', ['GET', 'POST']);
+  refuseOtherMethods(app, '/subscribe/again', ['POST']);
   refuseOtherMethods(app, '/subscribe/confirm', ['GET', 'POST']);
 }
 
@@ -118,7 +133,9 @@ async function subscribeJson(request: FastifyRequest, reply: FastifyReply, servi
   const result = await service.request({ ...body.value, source: 'api', ip: request.ip });
   if (!result.ok) return reply.code(400).send({ error: result.error, field: result.field });
   // The same answer whether the address was new, pending, active or gone.
-  return reply
-    .code(202)
-    .send({ status: 'accepted', message: 'If this address can be subscribed, a mail is on its way to it.' });
+  return reply.code(202).send({
+    status: 'accepted',
+    message:
+      'If this address can be subscribed, a link to confirm is mailed to it (at most one an hour per address).',
+  });
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../../config.ts';
 import type { Mailer } from '../../deliver/deliver-edition.ts';
+import { verifyUnsubscribeToken } from '../../deliver/unsubscribe-token.ts';
 import type { OutgoingMessage } from '../../models/message.ts';
 import { archivePageUrl } from '../../render/render-edition.ts';
 import { checkEmailAddress } from '../../store/email-address.ts';
@@ -8,7 +9,7 @@ import { SUBSCRIBER_LIMITS } from '../../store/subscriber-fields.ts';
 import { isSentEdition } from '../archive/sent.ts';
 import { createRateLimiter, type RateLimiter } from '../web/rate-limit.ts';
 import { buildConfirmationMessage, buildWelcomeMessage } from './mail.ts';
-import { type SignupSource, signConfirmToken, verifyConfirmToken } from './token.ts';
+import { CONFIRM_LINK_HOURS, type SignupSource, signConfirmToken, verifyConfirmToken } from './token.ts';
 
 /** What the sign-up needs: the store, the mail path of the editions, the configuration. */
 export interface SignupOptions {
@@ -32,8 +33,24 @@ export interface SignupRequest {
   ip: string;
 }
 
-/** The answer to a sign-up: the same whatever the list holds (no enumeration), or a bad field. */
-export type SignupAnswer = { ok: true } | { ok: false; field: 'email' | 'name'; error: string };
+/**
+ * What an accepted sign-up did. Only a page whose visitor proved the address (the unsubscribe
+ * page's Resubscribe: it carries that address's signed token) may say it; every other answer
+ * is the same whatever happened, so that it tells strangers nothing about the list.
+ * mailed: a confirmation link went out; welcomed: single opt-in, added; active: subscribed
+ * already; recent: a link went less than an hour ago (one mail an hour per address), and
+ * whether that link still works (it does unless the address left after it was mailed, or it
+ * expired); busy: the hourly limit of all confirmation mails is reached.
+ */
+export type SignupDetail =
+  | { kind: 'mailed' | 'welcomed' | 'active' }
+  | { kind: 'recent'; lastSentAt: string | null; earlierLinkWorks: boolean; retryAt: string }
+  | { kind: 'busy'; retryAt: string };
+
+/** The answer to a sign-up: accepted (what it did: see SignupDetail), or a bad field. */
+export type SignupAnswer =
+  | { ok: true; email: string; detail: SignupDetail }
+  | { ok: false; field: 'email' | 'name'; error: string };
 
 /** What following a confirmation link did. */
 export type ConfirmOutcome = 'confirmed' | 'already-active' | 'expired' | 'invalid' | 'left-since';
@@ -41,6 +58,8 @@ export type ConfirmOutcome = 'confirmed' | 'already-active' | 'expired' | 'inval
 /** The sign-up workflow: request (mails a confirmation), confirm (activates, welcomes). */
 export interface SignupService {
   request(request: SignupRequest): Promise<SignupAnswer>;
+  /** A sign-up of the address an unsubscribe token is for (the unsubscribe page's Resubscribe); null for a bad token. */
+  resubscribe(unsubscribeToken: string, ip: string): Promise<SignupAnswer | null>;
   confirm(token: string, ip: string): Promise<ConfirmOutcome>;
   /** Deletes unconfirmed sign-ups older than DIGEST_UNCONFIRMED_DAYS; returns how many. */
   purge(): Promise<number>;
@@ -73,15 +92,41 @@ export function createSignupService(options: SignupOptions): SignupService {
     pending.add(job);
   };
 
-  const mayMail = async (subscriberId: number, email: string): Promise<boolean> => {
-    if (!perAddress.hit(email).allowed) return false;
+  /** null when a confirmation may go to this address now; else why not (see SignupDetail). */
+  const whyNotMail = async (subscriberId: number, email: string): Promise<SignupDetail | null> => {
     const last = await store.signups.lastConfirmationSent(subscriberId);
-    if (last && now() - Date.parse(last) < HOUR) return false;
-    if (!overall.hit('all').allowed) {
-      log('warn', 'sign-up: the hourly limit of confirmation mails is reached; this one is not sent');
-      return false;
+    const limited = perAddress.hit(email);
+    const sinceLast = last ? now() - Date.parse(last) : Number.POSITIVE_INFINITY;
+    if (!limited.allowed || sinceLast < HOUR) {
+      const retryAt = Math.max(
+        limited.allowed ? 0 : now() + limited.retryAfterSeconds * 1000,
+        last ? Date.parse(last) + HOUR : 0,
+      );
+      return {
+        kind: 'recent',
+        lastSentAt: last,
+        earlierLinkWorks: last !== null && (await linkStillWorks(subscriberId, last)),
+        retryAt: new Date(retryAt).toISOString(),
+      };
     }
-    return true;
+    const overallHit = overall.hit('all');
+    if (!overallHit.allowed) {
+      log('warn', 'sign-up: the hourly limit of confirmation mails is reached; this one is not sent');
+      return { kind: 'busy', retryAt: new Date(now() + overallHit.retryAfterSeconds * 1000).toISOString() };
+    }
+    return null;
+  };
+
+  /** A link mailed at `sentAt` confirms unless it expired or the address left after it (see confirm). */
+  const linkStillWorks = async (subscriberId: number, sentAt: string): Promise<boolean> => {
+    if (now() - Date.parse(sentAt) > CONFIRM_LINK_HOURS * HOUR) return false;
+    const sent = Math.floor(Date.parse(sentAt) / 1000) * 1000;
+    const events = await store.history.list(subscriberId);
+    return !events.some(
+      (e) =>
+        (e.kind === 'unsubscribed' || e.kind === 'bounced') &&
+        Math.floor(Date.parse(e.at) / 1000) * 1000 > sent,
+    );
   };
 
   const welcome = async (email: string) => {
@@ -91,7 +136,7 @@ export function createSignupService(options: SignupOptions): SignupService {
     );
   };
 
-  return {
+  const service: SignupService = {
     async request(request) {
       const checked = checkEmailAddress(request.email);
       if ('problem' in checked)
@@ -109,14 +154,16 @@ export function createSignupService(options: SignupOptions): SignupService {
       if (!subscriber && config.optIn === 'single') {
         await store.addSubscriber(email, name, origin);
         await welcome(email);
-        return { ok: true };
+        return { ok: true, email, detail: { kind: 'welcomed' } };
       }
       if (!subscriber) {
         await store.addSubscribers([{ email, name, status: 'unconfirmed' }], origin);
         subscriber = await store.findSubscriber(email);
       }
-      if (!subscriber || subscriber.status === 'active') return { ok: true };
-      if (!(await mayMail(subscriber.id, email))) return { ok: true };
+      if (!subscriber || subscriber.status === 'active')
+        return { ok: true, email, detail: { kind: 'active' } };
+      const refused = await whyNotMail(subscriber.id, email);
+      if (refused) return { ok: true, email, detail: refused };
       await store.history.record({
         subscriberId: subscriber.id,
         kind: 'confirmation-sent',
@@ -127,7 +174,12 @@ export function createSignupService(options: SignupOptions): SignupService {
       const token = signConfirmToken({ email, source: request.source }, options.secret, new Date(now()));
       const url = `${config.publicUrl}/subscribe/confirm?token=${token}`;
       sendLater(`the confirmation mail to ${email}`, () => buildConfirmationMessage(email, url, config));
-      return { ok: true };
+      return { ok: true, email, detail: { kind: 'mailed' } };
+    },
+
+    async resubscribe(unsubscribeToken, ip) {
+      const email = verifyUnsubscribeToken(unsubscribeToken, options.secret);
+      return email ? service.request({ email, source: 'form', ip }) : null;
     },
 
     async confirm(token, ip) {
@@ -161,6 +213,7 @@ export function createSignupService(options: SignupOptions): SignupService {
       while (pending.size > 0) await Promise.all([...pending]);
     },
   };
+  return service;
 }
 
 /** The newest sent edition's subject and archive page, or null. */

@@ -23,3 +23,19 @@ export function textHtml(text: string): string {
     .map((part, i) => (i % 2 === 1 ? addressHtml(part) : escapeHtml(part)))
     .join('');
 }
+
+/** "12 Jan 2022, 07:00 UTC" for an ISO time, in a <time> element; '' for null. */
+export function formatTime(iso: string | null): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return escapeHtml(iso);
+  const text = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  }).format(date);
+  return `<time datetime="${escapeHtml(iso)}">${escapeHtml(text)} UTC</time>`;
+}

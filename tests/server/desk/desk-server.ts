@@ -7,9 +7,12 @@ import { startWorker } from '../../../src/schedule/worker.ts';
 import { startHttpServer } from '../../../src/server/http-server.ts';
 import { createPreviewHandler } from '../../../src/server/preview.ts';
 import type { Role } from '../../../src/store/accounts.ts';
+import { pageText } from '../../helpers/page-text.ts';
 import { startSmtpSink } from '../../helpers/smtp-sink.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 import { ingestSample, openTestContext } from '../../schedule/context.ts';
+
+export { pageText };
 
 export const PASSWORD = 'a long desk password';
 
@@ -131,21 +134,6 @@ export function deskClient(base: string) {
       return this.post('/desk/welcome', { _csrf: csrf, token, password, repeat: password });
     },
   };
-}
-
-/** A page's text as a person reads it: tags dropped, entities the pages use decoded, spaces folded. */
-export function pageText(html: string): string {
-  return html
-    .replace(/<(style|script)[^>]*>[\s\S]*?<\/\1>/g, ' ')
-    .replace(/<wbr>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /** The body rows of a page's tables, each the text of its cells (row headers included). */

@@ -1,5 +1,7 @@
 import { escapeHtml } from '../../../render/personalize.ts';
 
+export { formatTime } from '../../web/text.ts';
+
 /** Escapes a value for HTML text and attributes. */
 export const e = escapeHtml;
 
@@ -53,22 +55,6 @@ export function button(
 ): string {
   const which = options.name ? ` name="${e(options.name)}" value="${e(options.value ?? '')}"` : '';
   return `<button type="submit"${options.secondary ? ' class="secondary"' : ''}${which}>${e(label)}</button>`;
-}
-
-/** "12 Jan 2022, 07:00 UTC" for an ISO time; '' for null. */
-export function formatTime(iso: string | null): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return e(iso);
-  const text = new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-  }).format(date);
-  return `<time datetime="${e(iso)}">${e(text)} UTC</time>`;
 }
 
 /** A status as a label ("held", "awaiting approval"): coloured by its first word, never wrapped. */
