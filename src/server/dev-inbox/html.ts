@@ -20,6 +20,8 @@ export const PAGE_CSP =
 /** Policy of a message's HTML part: no scripts, no fetches, remote images allowed. */
 export const MESSAGE_HTML_CSP = "default-src 'none'; img-src data: http: https:; style-src 'unsafe-inline'";
 
+// On a phone (40rem and less) the margins shrink, the header wraps, and a header row shows its
+// name above its value; the message list is a kit table (TABLE_STYLE), whose rows fold.
 const STYLE = `
   :root { color-scheme: light; --ink: #1f2328; --muted: #636c76; --line: #d8dee4; --accent: #0b57d0; }
   * { box-sizing: border-box; }
@@ -51,14 +53,13 @@ const STYLE = `
   .actions { display: flex; flex-wrap: wrap; gap: 8px 16px; margin-bottom: 16px; }
   .addr { overflow-wrap: anywhere; }
   ${TABLE_STYLE}
-  /* A phone: the page's margins shrink, the header wraps, a header row stacks its name over its value. */
   @media (max-width: 40rem) {
     header { flex-wrap: wrap; padding: 12px 16px; gap: 4px 16px; }
     main { margin: 16px auto; padding: 0 16px; }
     .empty { padding: 24px 16px; }
     .headers th, .headers td { display: block; width: auto; }
     .headers th { border-bottom: 0; padding-bottom: 0; }
-    table.stack tr { padding: 8px 12px; }
+    table.fit tr { padding: 8px 12px; }
   }
 `;
 

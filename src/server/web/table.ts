@@ -27,7 +27,7 @@ export function renderTable(view: TableView): string {
       return `<tr role="row">${cells.join('')}</tr>`;
     })
     .join('');
-  return `<table class="stack" role="table"><thead role="rowgroup"><tr role="row">${head}</tr></thead><tbody role="rowgroup">${rows}</tbody></table>`;
+  return `<table class="fit" role="table"><thead role="rowgroup"><tr role="row">${head}</tr></thead><tbody role="rowgroup">${rows}</tbody></table>`;
 }
 
 function renderCell(cell: TableCell, label: string, isRowHeader: boolean): string {
@@ -45,15 +45,15 @@ function renderCell(cell: TableCell, label: string, isRowHeader: boolean): strin
  * not from screen readers. Colours come from `--line` and `--muted` where a page sets them.
  */
 export const TABLE_STYLE = `
-table.stack{border-collapse:collapse;width:100%}
-table.stack th,table.stack td{text-align:left;vertical-align:top;overflow-wrap:break-word}
-table.stack .addr{overflow-wrap:anywhere}
+table.fit{border-collapse:collapse;width:100%}
+table.fit th,table.fit td{text-align:left;vertical-align:top;overflow-wrap:break-word}
+table.fit .addr{overflow-wrap:anywhere}
 @media (max-width:40rem){
-table.stack,table.stack tbody,table.stack tr,table.stack td,table.stack th[scope=row]{display:block;width:auto}
-table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-table.stack tr{padding:.4rem 0;border-bottom:1px solid var(--line,#d0d7de)}
-table.stack th[scope=row]{border:0;padding:.1rem 0}
-table.stack td{display:grid;grid-template-columns:minmax(0,6.5rem) minmax(0,1fr);gap:0 .75rem;border:0;padding:.1rem 0}
-table.stack td:empty{display:none}
-table.stack td::before{content:attr(data-label);font-weight:600;color:var(--muted,#57606a)}
+table.fit,table.fit tbody,table.fit tr,table.fit td,table.fit th[scope=row]{display:block;width:auto}
+table.fit thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+table.fit tr{padding:.4rem 0;border-bottom:1px solid var(--line,#d0d7de)}
+table.fit th[scope=row]{border:0;padding:.1rem 0}
+table.fit td{display:grid;grid-template-columns:minmax(0,6.5rem) minmax(0,1fr);gap:0 .75rem;border:0;padding:.1rem 0}
+table.fit td:empty{display:none}
+table.fit td::before{content:attr(data-label);font-weight:600;color:var(--muted,#57606a)}
 }`;
