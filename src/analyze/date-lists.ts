@@ -5,13 +5,23 @@ import type { DateMention } from './dates.ts';
 // Ranges chrono reads as two dates: "between March 2 and March 19", "voting starting on November 4
 // and closing on November 17", "will begin from March 2 and end on April 3".
 const BETWEEN = /\bbetween\s+$/i;
-const BETWEEN_AND = /^\s*(?:and|to|until|till)\s+$/i;
+// "between noon on Thursday, 4 October, and the same time on Saturday, 6 October".
+const BETWEEN_AND =
+  /^\s*,?\s*(?:and|to|until|till)\s+(?:(?:the\s+)?same\s+time\s+(?:on\s+)?|(?:midnight|noon)\s+(?:on\s+)?)?$/i;
 const START_WORD =
-  /\b(?:start(?:s|ing)?|begin(?:s|ning)?|open(?:s|ing)?|commenc(?:e|es|ing)|run(?:s|ning)?\s+from|from)\b[^,;]*$/i;
-const END_WORD =
-  /^[^;]*?\b(?:and|,)\s+(?:will\s+)?(?:end(?:s|ing)?|clos(?:e|es|ing)|conclud(?:e|es|ing)|finish(?:es|ing)?|run(?:s|ning)?\s+(?:until|till|to)|until|till|to)\b[^;]*$/i;
+  /\b(?:start(?:s|ing)?|begin(?:s|ning)?|open(?:s|ing)?|commenc(?:e|es|ing)|run(?:s|ning)?\s+from|kick(?:s|ing)?\s+off|from)\b[^,;]*$/i;
+// The same verbs anywhere between the two dates: "On October 20, the band will start a tour ... set to run through November 18".
+const START_VERB =
+  /\b(?:start(?:s|ing)?|begin(?:s|ning)?|open(?:s|ing)?|commenc(?:e|es|ing)|kick(?:s|ing)?\s+off|from)\b/i;
+// The words that close a range, right before its last date.
+const END_BEFORE_DATE =
+  /\b(?:end(?:s|ing)?|clos(?:e|es|ing)|conclud(?:e|es|ing)|finish(?:es|ing)?|wrap(?:s|ping)?\s+up|run(?:s|ning)?\s+(?:until|till|to|through)|until|till|through|to)\s+(?:on\s+)?(?:(?:the\s+)?same\s+time\s+on\s+)?$/i;
+// What ties the closing words to the opening ones: "and", a comma, a relative clause.
+const JOINER = /(?:\band\b|,|\bthat\b|\bwhich\b)/i;
 // Ranges longer than this are seasons, not one occurrence ("a league between July 15, 2019 to April 30, 2021").
 const MAX_JOIN_DAYS = 120;
+const MAX_JOIN_GAP = 120;
+const MAX_TAIL_WORDS = 4;
 
 /** Joins two dates of one clause that a range's wording ties together into one range. */
 export function joinRanges(sentence: string, mentions: DateMention[]): DateMention[] {
@@ -36,7 +46,24 @@ function canJoin(sentence: string, first: DateMention, second: DateMention): boo
   const before = sentence.slice(Math.max(0, first.start - 60), first.start);
   const between = sentence.slice(first.end, second.start);
   if (BETWEEN.test(before) && BETWEEN_AND.test(between)) return true;
-  return START_WORD.test(before) && END_WORD.test(between) && between.length <= 80;
+  // "scheduled for Saturday and Sunday": two weekdays in a row joined by "and" are one span.
+  if (isWeekdayOnly(sentence, first) && isWeekdayOnly(sentence, second) && /^\s*and\s+$/i.test(between))
+    return daysBetween(first.date, second.date) === 1;
+  const end = END_BEFORE_DATE.exec(between);
+  if (!end || between.length > MAX_JOIN_GAP) return false;
+  const lead = between.slice(0, end.index);
+  if (!lead.trim()) return START_WORD.test(before);
+  // The closing words continue the same subject: "and is scheduled to wrap up on", not "and
+  // that the first places would be offered at a discount until".
+  const tail = lead.split(JOINER).pop() ?? '';
+  const words = tail.trim().split(/\s+/).filter(Boolean).length;
+  return JOINER.test(lead) && words <= MAX_TAIL_WORDS && (START_WORD.test(before) || START_VERB.test(lead));
+}
+
+function isWeekdayOnly(sentence: string, mention: DateMention): boolean {
+  return /^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i.test(
+    sentence.slice(mention.start, mention.end).trim(),
+  );
 }
 
 // "June 4, 9 and 21", "Nov 5 and 12": the later days of a list in the month just named.
@@ -51,6 +78,12 @@ export function expandDayLists(sentence: string, mentions: DateMention[]): DateM
     const next = mentions[i + 1];
     if (!mention.date || mention.endDate) return;
     const rest = sentence.slice(mention.end, next ? next.start : sentence.length);
+    // "the weekend of August 8/9": two days in a row written with a slash are one span.
+    const slash = /^\/(\d{1,2})\b/.exec(rest)?.[1];
+    if (slash && Number(slash) === Number(mention.date.slice(8, 10)) + 1) {
+      out[out.length - 1] = { ...mention, endDate: `${mention.date.slice(0, 8)}${slash.padStart(2, '0')}` };
+      return;
+    }
     const list = DAY_LIST.exec(rest)?.[1];
     if (!list) return;
     // "November 21 and 22, 2020": a year after the list is every day's.

@@ -19,8 +19,9 @@ export interface DateMention {
 /** Sentences without any of these carry no date: chrono is not called on them. */
 const DATEISH =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\btomorrow\b|\btoday\b|\btonight\b|\bnoon\b|\d\s*(?:a\.?m\b|p\.?m\b)|\b\d{1,2}[:.]\d{2}\b|\bday\b|\bdays\b|\b(?:morning|evening|night)\s+(?:before|after)\b|\beve\s+of\b|\bweeks?\s+(?:later|after)/i;
+// "over the weekend" names no day of it.
 const IMPRECISE =
-  /\b(?:next|this|last|coming)\s+(?:week|month|year|weekend)\b|\bend of\b|\bago\b|^(?:the\s+)?weekend$/i;
+  /\b(?:next|this|last|coming)\s+(?:week|month|year|weekend)\b|\bend of\b|\bago\b|^[^\d]*\bweekend\W*$/i;
 
 /**
  * Finds the dates of a sentence. Absolute and weekday dates come from chrono-node;
@@ -34,8 +35,8 @@ export function findDateMentions(
   /** The last year the article wrote before this sentence ("the meeting dates for 2024 are ..."). */
   yearHint: number | null = null,
 ): DateMention[] {
-  if (!DATEISH.test(sentence)) return [];
-  const mentions = findChains(sentence);
+  if (!DATEISH.test(sentence) && !HAS_FOUR_DIGIT_TIME.test(sentence)) return [];
+  const mentions = [...findChains(sentence), ...fourDigitTimes(sentence)];
   const reference = fromIso(published);
   const results = chrono.parse(prepareRanges(sentence), { instant: reference, timezone: 'UTC' });
   for (const result of results) {
@@ -70,9 +71,33 @@ const BETWEEN_DAYS = new RegExp(
   'gi',
 );
 
+// "Union Budget 2020-21": a fiscal year, whose "21" chrono reads as 9 pm.
+const YEAR_SPAN = /\b(?:19|20)\d\d[-–/]\d\d\b/g;
+// "from 1330 GMT", "0300 BST": a time of day in four digits, which chrono does not read.
+const FOUR_DIGIT_TIME =
+  /\b([01]\d|2[0-3])([0-5]\d)\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|IST|WIB|JST|AEST|AEDT|hrs|hours)\b/g;
+
+const HAS_FOUR_DIGIT_TIME = new RegExp(FOUR_DIGIT_TIME.source);
+
 /** Rewrites day ranges chrono misreads into ones it reads, keeping every offset. */
 function prepareRanges(sentence: string): string {
-  return sentence.replace(FROM_DAY, '    ').replace(BETWEEN_DAYS, '       $1to ');
+  return sentence
+    .replace(FROM_DAY, '    ')
+    .replace(BETWEEN_DAYS, '       $1to ')
+    .replace(YEAR_SPAN, (span) => ' '.repeat(span.length))
+    .replace(FOUR_DIGIT_TIME, (span) => ' '.repeat(span.length));
+}
+
+/** The four-digit times of a sentence as time-only mentions ("from 1330 GMT"). */
+function fourDigitTimes(sentence: string): DateMention[] {
+  return [...sentence.matchAll(FOUR_DIGIT_TIME)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    date: null,
+    endDate: null,
+    time: `${m[1]}:${m[2]}`,
+    chain: null,
+  }));
 }
 
 type Parsed = Omit<DateMention, 'start' | 'end'>;
@@ -118,26 +143,46 @@ function withYearHint(
   return { ...mention, date, endDate: mention.endDate ? shiftYear(mention.endDate, shift) : null };
 }
 
+/**
+ * The calendar day as written: "10.45am WST on Saturday, March 18" is March 18 wherever WST is
+ * (the instant chrono computes may fall on another UTC day).
+ */
+function dayOf(components: chrono.ParsedResult['start']): string {
+  const pad = (n: number | null) => String(n ?? 0).padStart(2, '0');
+  return `${components.get('year')}-${pad(components.get('month'))}-${pad(components.get('day'))}`;
+}
+
+// A day a few weeks before publication is one just past ("From Aug. 14, the carrier is offering"
+// in an August 16 story), not the same day next year.
+const RECENT_DAYS = 60;
+
 function toMention(result: chrono.ParsedResult, published: string, past: boolean): Parsed | null {
   const { start } = result;
   const time = start.isCertain('hour') ? formatTime(start.get('hour') ?? 0, start.get('minute') ?? 0) : null;
   const relativeDay = /\b(?:tomorrow|today|tonight)\b/i.test(result.text);
   let date: string | null = null;
   if (relativeDay || (start.isCertain('day') && start.isCertain('month'))) {
-    date = toIso(start.date());
+    date = dayOf(start);
     // chrono takes the nearest year; the tense says which side of publication is meant.
-    if (!relativeDay && !start.isCertain('year') && date < published && !past) date = shiftYear(date, 1);
+    if (
+      !relativeDay &&
+      !start.isCertain('year') &&
+      date < published &&
+      !past &&
+      daysBetween(date, published) > RECENT_DAYS
+    )
+      date = shiftYear(date, 1);
     // Only far ahead: "has been cleared for launch on March 5" a week before is still coming.
     if (!relativeDay && !start.isCertain('year') && past && daysBetween(published, date) > 90)
       date = shiftYear(date, -1);
   } else if (start.isCertain('weekday')) {
     date = resolveWeekday(start.get('weekday') ?? 0, published, past || /\blast\b/i.test(result.text));
-    if (/\bnext\s+\w+day\b/i.test(result.text)) date = toIso(start.date());
+    if (/\bnext\s+\w+day\b/i.test(result.text)) date = dayOf(start);
   }
   if (!date && !time) return null;
-  let endDate = date && result.end?.isCertain('day') ? toIso(result.end.date()) : null;
+  let endDate = date && result.end?.isCertain('day') ? dayOf(result.end) : null;
   // A range whose start moved a year ("Feb. 5-6" read after February) moves with it.
-  const raw = toIso(start.date());
+  const raw = dayOf(start);
   if (date && endDate && !start.isCertain('year') && date.slice(0, 4) !== raw.slice(0, 4)) {
     endDate = shiftYear(endDate, Number(date.slice(0, 4)) - Number(raw.slice(0, 4)));
   }
