@@ -45,6 +45,7 @@ export function findDateMentions(
     // Relative spans ("three weeks after", "in two days") count from the wrong day in chrono: ours or none.
     if (mentions.some((m) => m.start < end && start < m.end) || IMPRECISE.test(result.text)) continue;
     if (/\b(?:hours?|days?|weeks?|months?|years?)\b/i.test(result.text)) continue;
+    if (isRecurringWeekday(sentence, start, end)) continue;
     // "will now take place on March 30": "now" is no date.
     if (/^(?:right\s+|just\s+)?now$/i.test(result.text.trim())) continue;
     const mention = toMention(result, published, pastTense(start));
@@ -57,6 +58,30 @@ export function findDateMentions(
   );
   kept.sort((a, b) => a.start - b.start);
   return expandDayLists(sentence, joinRanges(sentence, keepFirstTime(sentence, kept)));
+}
+
+const WEEKDAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
+const ONLY_WEEKDAY = new RegExp(`^(?:on\\s+)?${WEEKDAY}$`, 'i');
+// "on a Sunday", "every Friday": any such day, not one.
+const ANY_DAY_BEFORE = /\b(?:a|every|each|any)\s+$/i;
+// "20 flights per day on Sunday, Monday, Tuesday": a weekly timetable.
+const DAY_AFTER = new RegExp(`^\\s*,\\s*(?:and\\s+|or\\s+)?${WEEKDAY}\\b`, 'i');
+const DAY_BEFORE = new RegExp(
+  `\\b${WEEKDAY},\\s*(?:and\\s+|or\\s+)?$|\\b${WEEKDAY},\\s*${WEEKDAY},?\\s+(?:and|or)\\s+$`,
+  'i',
+);
+
+/** A weekday that names no one day: "on a Sunday", "every Friday", "on Sunday, Monday, ...". */
+function isRecurringWeekday(sentence: string, start: number, end: number): boolean {
+  // chrono may take the comma after the day: "on Sunday," of "on Sunday, Monday".
+  const day = sentence
+    .slice(start, end)
+    .trimEnd()
+    .replace(/[,.;]$/, '');
+  if (!ONLY_WEEKDAY.test(day.trim())) return false;
+  const before = sentence.slice(Math.max(0, start - 40), start);
+  const after = sentence.slice(start + day.length, end + 30);
+  return ANY_DAY_BEFORE.test(before) || DAY_BEFORE.test(before) || DAY_AFTER.test(after);
 }
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';

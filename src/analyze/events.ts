@@ -107,6 +107,10 @@ function quotedRanges(paragraph: string, index: number): Array<[number, number]>
 const CANCELLED =
   /\b(?:called off|cancel(?:l)?ed|scrapped|axed|abandoned|shelved|withdrawn|suspended|put off)\b(?![^,;]*\b(?:to|until|till)\s+\S+\s*$)/i;
 
+// "is deferring its earnings announcement, scheduled for May 23": the plan the sentence drops.
+const DEFERRED =
+  /\b(?:defer(?:s|red|ring)?|postpon(?:e|es|ed|ing)|delay(?:s|ed|ing)?|cancel(?:s|l?ed|l?ing)|scrap(?:s|ped|ping)?|call(?:s|ed|ing)?\s+off)\b[^.;]{0,60}?,?\s+(?:which\s+(?:was|had been)\s+)?(?:originally\s+|previously\s+|initially\s+)?(?:scheduled|set|planned|due|slated)\s+(?:for|on)\s+$/i;
+
 const NEGATED = /\b(?:will not|won't|shall not|would not|not be|never)\b[^,;]{0,40}$/i;
 
 // Relative words in speech are the speaker's, not an announcement: "I would do it again tomorrow".
@@ -128,11 +132,13 @@ function readSentence(
   dated.forEach((mention, i) => {
     const from = clauseStart(sentence, dated[i - 1], mention);
     const clause = sentence.slice(from, clauseEnd(sentence, mention, dated[i + 1]));
+    if (isPageStamp(sentence, mention, tracker.published)) return;
     const quoted = inQuote(mention.start);
     if (quoted && (mention.chain || RELATIVE.test(sentence.slice(mention.start, mention.end)))) return;
     const past = tense(mention.start);
     // "have called off their planned strike for Monday": a cancelled occurrence is no event.
-    if (CANCELLED.test(sentence.slice(0, mention.start)) || isDroppedPlan(sentence, mention.start)) return;
+    const lead = sentence.slice(0, mention.start);
+    if (CANCELLED.test(lead) || DEFERRED.test(lead) || isDroppedPlan(sentence, mention.start)) return;
     // "I will not pass sentence on Tuesday": a denied occurrence is none either.
     if (NEGATED.test(clause.slice(0, mention.start - from))) return;
     const date = mention.date ?? (past ? null : resolveChain(mention, clause, chainState(tracker)));
@@ -149,6 +155,20 @@ function readSentence(
     const confidence = rateEvent({ clause, at, mention: sized, quoted, title, sentence });
     addEvent(tracker, { ...sized, date }, clause, at, title, confidence);
   });
+}
+
+// "pic.twitter.com/x - Congress (@INCIndia) January 31, 2020": an embedded post's date.
+const POST_HANDLE = /\(@\w{1,30}\)\s*$/;
+const WITH_YEAR = /\b(?:19|20)\d\d\b/;
+
+/**
+ * The page's own date, not an event: the day of an embedded post, or the publication day written
+ * with its year at the very start of a paragraph ("June 21, 2020 Elijah Phimbi - Nyasa Times").
+ */
+function isPageStamp(sentence: string, mention: DateMention, published: string): boolean {
+  if (POST_HANDLE.test(sentence.slice(0, mention.start))) return true;
+  const text = sentence.slice(mention.start, mention.end);
+  return mention.date === published && !sentence.slice(0, mention.start).trim() && WITH_YEAR.test(text);
 }
 
 function headedOr(wide: EventTitle, own: EventTitle): EventTitle {

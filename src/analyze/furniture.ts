@@ -48,10 +48,10 @@ export function stripPageDate(paragraph: string): string {
 }
 
 const STAMP_WORDS =
-  /\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|updated|published|posted|edited|modified|first|last|date|on|at|am|pm|a\.m|p\.m|gmt|utc|ist|bst|cet|est|edt|pst|pdt|st|nd|rd|th)\b/gi;
+  /\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|updated|published|posted|edited|modified|first|last|date|on|at|am|pm|a\.m|p\.m|hrs|gmt|utc|ist|bst|cet|est|edt|pst|pdt|st|nd|rd|th)\b|(?<=\d)(?:am|pm)\b/gi;
 
 /**
- * A line that is only a date stamp: "Mar. 11, 2024", "Thursday, March 28, 2024", "Published: Sep
+ * A line that is only a date stamp: "Mar. 11, 2024", "09 Dec 2024 03:10PM", "BDST: 2006 HRS, SEP 15, 2014", "Thursday, March 28, 2024", "Published: Sep
  * 29, 2011, 12:44 PM (IST)", "03/10/2011 15:20 BST | Updated 03/12/2011 05:12 GMT", "5th December
  * 2018, 15:59 GMT+11", "London: Sep 29, 2011", "MADRID, April 9 (EFE)".
  */

@@ -17,6 +17,12 @@ const OPENING_DAY = /^\s*(?:on|by|at|in|from)?\s*(?:\p{Lu}\p{Ll}+day\s*\(\s*)?$/
 const MAIN_PAST =
   /^[^,]{0,40},\s+(?:[\p{L}'’-]+\s+){1,4}?(said|announced|told|confirmed|unveiled|revealed|published|released|reported|issued|approved|decided|agreed|held|met|stated)\b/u;
 
+const VERB_RIGHT_BEFORE =
+  /\b(?:[a-z]{3,}ed|began|begun|met|held|took place|lasted|ran|came|went|fell|rose|won|lost|sat|spoke|broke|struck)\s+(?:on\s+|until\s+|till\s+|since\s+)?$/i;
+// "is scheduled Tuesday", "will be released on Friday", "expected on Monday": the participle of a plan.
+
+const PLANNED_PARTICIPLE =
+  /\b(?:(?:is|are|be|been|being|'s)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+|scheduled|expected|planned|slated|set|due|postponed|delayed|moved|rescheduled|deferred|adjourned|pushed back|brought forward)\s+(?:on\s+|until\s+|till\s+|since\s+)?$/iu;
 /** "Alex Salmond was to complete a tour tomorrow", "had been due to hold the vote": a plan that no longer stands. */
 export function isDroppedPlan(sentence: string, at: number): boolean {
   return DROPPED_PLAN.test(sentence.slice(0, at));
@@ -39,6 +45,8 @@ export function isPastTense(sentence: string, at: number): boolean {
   // Four words reach past an adverb: "was originally scheduled for".
   const left = /(?:\S+\s+){0,4}$/.exec(before.slice(-48))?.[0].split(/[,;—]/).pop() ?? '';
   if (RESCHEDULED.test(left)) return false;
+  // "services that began Tuesday": a past verb right before the day dates what happened.
+  if (VERB_RIGHT_BEFORE.test(left) && !PLANNED_PARTICIPLE.test(left)) return true;
   if (/\b(?:had|was|were|did)\b/i.test(left)) return true;
   if (FUTURE.test(left)) return false;
   const clauseFrom = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('—')) + 1;

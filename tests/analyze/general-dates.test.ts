@@ -75,3 +75,41 @@ describe('ranges as news writes them', () => {
     ]);
   });
 });
+
+describe('dates that announce nothing', () => {
+  it('reads no event in stamps: a time glued to its day, an hours stamp, a byline day, a post day', () => {
+    const body = [
+      '09 Dec 2024 03:10PM',
+      'June 9, 2024 Ana Ruiz - The Daily Paper Be the first to comment',
+      'The council will vote on June 20.',
+      'Congress (@partyhandle) June 9, 2024',
+      'BDST: 2006 HRS, JUN 9, 2024',
+    ].join('\n\n');
+    expect(calendarOf(body, '2024-06-09')).toEqual([['2024-06-20', null, null]]);
+  });
+
+  it('reads no day in "on a Sunday", "every Friday" or a weekly timetable ("on Sunday, Monday, Tuesday")', () => {
+    const body = [
+      'Last season the derby was also played on a Sunday.',
+      'The market opens every Friday.',
+      'The carrier will offer 20 flights per day on Sunday, Monday, Tuesday and Wednesday.',
+    ].join('\n\n');
+    expect(calendarOf(body, '2024-06-05')).toEqual([]);
+  });
+
+  it('reads no event in a plan the sentence defers ("is deferring its results, scheduled for May 23")', () => {
+    const body = 'The brewer is deferring its annual results announcement, scheduled for May 23, it said.';
+    expect(analyzeBody(body, '2024-05-10').events).toEqual([]);
+  });
+
+  it('reads a past verb right before a weekday as the past ("services that began Tuesday")', () => {
+    const body =
+      'The strike will follow six days of pickets and a withdrawal of services that began Tuesday.';
+    expect(analyzeBody(body, '2019-11-28').events).toEqual([]);
+  });
+
+  it('still reads a passive plan as coming ("the summit, which is also due to be held today")', () => {
+    const body = 'The leaders will attend the summit, which is also due to be held today in the capital.';
+    expect(calendarOf(body, '2017-09-04')).toEqual([['2017-09-04', null, null]]);
+  });
+});
