@@ -157,3 +157,37 @@ export function keepFirstTime(sentence: string, mentions: DateMention[]): DateMe
 function daysBetween(from: string, to: string): number {
   return (fromIso(to).getTime() - fromIso(from).getTime()) / 86_400_000;
 }
+
+const WEEKDAY_WORD = '(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+';
+// "Friday, 13th – Sunday, 22nd January", "5-9 June": the first day of a range takes the month of its last.
+const DAY_RANGE = new RegExp(
+  `\\b(?:${WEEKDAY_WORD})?(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:[–—-]|to|until|till)\\s*(?:${WEEKDAY_WORD})?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)`,
+  'gi',
+);
+
+/** Joins a range whose first day is written without its month into one mention. */
+export function joinDayRanges(sentence: string, mentions: DateMention[]): DateMention[] {
+  let out = mentions;
+  for (const match of sentence.matchAll(DAY_RANGE)) {
+    const from = Number(match[1]);
+    const to = Number(match[2]);
+    const start = match.index;
+    const end = start + match[0].length;
+    const last = out
+      .filter((m) => m.date && !m.endDate && m.start < end && m.end > start && m.start >= start)
+      .at(-1);
+    if (!last?.date || from >= to || Number(last.date.slice(8, 10)) !== to) continue;
+    const first = `${last.date.slice(0, 8)}${String(from).padStart(2, '0')}`;
+    const joined: DateMention = {
+      ...last,
+      start,
+      end: Math.max(end, last.end),
+      date: first,
+      endDate: last.date,
+    };
+    out = [...out.filter((m) => m.end <= start || m.start >= joined.end), joined].sort(
+      (a, b) => a.start - b.start,
+    );
+  }
+  return out;
+}

@@ -2,7 +2,7 @@
 import * as chrono from 'chrono-node/en';
 import { addDays, fromIso, toIso } from './calendar.ts';
 import { findChains } from './chains.ts';
-import { expandDayLists, joinRanges, keepFirstTime } from './date-lists.ts';
+import { expandDayLists, joinDayRanges, joinRanges, keepFirstTime } from './date-lists.ts';
 
 /** A date written in a sentence, resolved to the calendar. */
 export interface DateMention {
@@ -57,7 +57,10 @@ export function findDateMentions(
     (m) => !m.chain || !mentions.some((d) => d.date && d.start >= m.end && d.start - m.end <= 8),
   );
   kept.sort((a, b) => a.start - b.start);
-  return expandDayLists(sentence, joinRanges(sentence, keepFirstTime(sentence, kept)));
+  return expandDayLists(
+    sentence,
+    joinRanges(sentence, joinDayRanges(sentence, keepFirstTime(sentence, kept))),
+  );
 }
 
 const WEEKDAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';

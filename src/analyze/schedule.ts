@@ -1,5 +1,6 @@
 import { findDateMentions } from './dates.ts';
 import { isBareDate } from './furniture.ts';
+import { readListings } from './listings.ts';
 
 /** One occurrence a schedule lists: a fixture under a date heading, or a labelled date. */
 export interface ScheduleEntry {
@@ -19,7 +20,8 @@ const MAX_LABEL_WORDS = 14;
  * Reads the two schedule layouts that put the date on a line of its own: a date heading over
  * fixture lines ("Saturday, July 20" / "South Africa v Australia, Ellis Park, Johannesburg - 17:05")
  * and a label over its date ("Half Year Results Announcement" / "Thursday, 6 May 2021"). Returns
- * the entries by paragraph index; a date line that heads fixtures maps to none of its own.
+ * the entries by paragraph index; a date line that heads fixtures maps to none of its own. Listings
+ * (listings.ts) are read with them.
  */
 export function readSchedule(paragraphs: readonly string[], published: string): Map<number, ScheduleEntry[]> {
   const found = new Map<number, ScheduleEntry[]>();
@@ -50,6 +52,8 @@ export function readSchedule(paragraphs: readonly string[], published: string): 
       ]);
     }
   });
+  for (const [index, entries] of readListings(paragraphs, published))
+    if (!found.has(index)) found.set(index, entries);
   return found;
 }
 

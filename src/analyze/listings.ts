@@ -1,0 +1,162 @@
+import { addDays, fromIso, toIso } from './calendar.ts';
+import { findDateMentions } from './dates.ts';
+import type { ScheduleEntry } from './schedule.ts';
+
+// Listings: the layouts of guides and tour pages that put a date at the head of each line
+// ("9/03 Mt Pleasant, MI Soaring Eagle", "Saturday, 14th January – Huon Valley, TAS.") under a
+// heading, or that label the fields of each item ("When: ...", "Where: ..."). As sure as a schedule.
+const LISTING_CONFIDENCE = 0.9;
+const MAX_LINE_CHARS = 100;
+// A day a few weeks before publication in a list of coming dates is past, not next year's.
+const RECENT_DAYS = 60;
+
+/** "9/03 Peoria, IL Crusens": a numeric day, then what comes after it. */
+const NUMERIC_LINE = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?\s+(\p{Lu}.*)$/u;
+/** Field labels that stand between an item's name and its dates ("When & Where:"). */
+const FIELD_LABEL =
+  /^(?:when|where|dates?|venues?|times?)(?:\s*(?:&|and)\s*(?:when|where|venues?|times?))?\s*:?$/i;
+const WHEN_FIELD = /^when\s*:\s*(.+)$/i;
+const WHERE_FIELD = /^where\s*:\s*(.+?)\.?$/i;
+// A line that says something is prose, not a listing's line.
+const FINITE_VERB = /\b(?:will|is|are|was|were|has|have|had|said|says)\b/;
+
+interface DatedLine {
+  date: string;
+  endDate: string | null;
+  rest: string;
+}
+
+/** Every listing of the article by paragraph index (headings and field lines map to none). */
+export function readListings(paragraphs: readonly string[], published: string): Map<number, ScheduleEntry[]> {
+  const found = new Map<number, ScheduleEntry[]>();
+  readDatedLines(paragraphs, published, found);
+  readFieldBlocks(paragraphs, published, found);
+  return found;
+}
+
+/** Runs of two or more lines that each open with a date, named by the heading above them. */
+function readDatedLines(
+  paragraphs: readonly string[],
+  published: string,
+  found: Map<number, ScheduleEntry[]>,
+) {
+  const dayFirst = prefersDayFirst(paragraphs);
+  let i = 0;
+  while (i < paragraphs.length) {
+    const run: Array<{ index: number; line: DatedLine }> = [];
+    for (let j = i; j < paragraphs.length; j++) {
+      const line = readDatedLine(paragraphs[j] ?? '', published, dayFirst);
+      if (!line) break;
+      run.push({ index: j, line });
+    }
+    if (run.length < 2) {
+      i += 1;
+      continue;
+    }
+    const heading = headingAbove(paragraphs, i);
+    for (const { index, line } of run) {
+      if (line.date < published) {
+        found.set(index, []);
+        continue;
+      }
+      const place = cleanPlace(line.rest);
+      const city = place.split(',')[0]?.trim() ?? place;
+      found.set(index, [
+        {
+          title: heading ? `${heading}, ${city}` : place,
+          date: line.date,
+          endDate: line.endDate,
+          time: null,
+          location: place,
+          confidence: LISTING_CONFIDENCE,
+        },
+      ]);
+    }
+    i = (run[run.length - 1]?.index ?? i) + 1;
+  }
+}
+
+/** "Tamworth Country Music Festival" / "When: Friday, 13th – Sunday, 22nd January." / "Where: Tamworth, NSW." */
+function readFieldBlocks(
+  paragraphs: readonly string[],
+  published: string,
+  found: Map<number, ScheduleEntry[]>,
+) {
+  paragraphs.forEach((paragraph, i) => {
+    const when = WHEN_FIELD.exec(paragraph)?.[1];
+    if (!when || found.has(i)) return;
+    const day = findDateMentions(when, published, () => false).find((m) => m.date);
+    if (!day?.date) return;
+    found.set(i, []);
+    const whereAt = [i + 1, i + 2].find((k) => WHERE_FIELD.test(paragraphs[k] ?? ''));
+    const where = whereAt === undefined ? null : (WHERE_FIELD.exec(paragraphs[whereAt] ?? '')?.[1] ?? null);
+    if (whereAt !== undefined) found.set(whereAt, []);
+    // A run already begun before publication ("Thursday, 5th – Sunday, 29th January" on the 8th) is no coming date.
+    if (day.date < published) return;
+    const name = headingAbove(paragraphs, i);
+    found.set(i, [
+      {
+        title: name ?? 'Event',
+        date: day.date,
+        endDate: day.endDate,
+        time: day.time,
+        location: where ? cleanPlace(where) : null,
+        confidence: LISTING_CONFIDENCE,
+      },
+    ]);
+  });
+}
+
+/** A line that opens with a date and goes on with a name: the date and the rest. */
+function readDatedLine(text: string, published: string, dayFirst: boolean): DatedLine | null {
+  if (text.length > MAX_LINE_CHARS || FINITE_VERB.test(text)) return null;
+  const numeric = NUMERIC_LINE.exec(text);
+  if (numeric) {
+    const [a, b] = [Number(numeric[1]), Number(numeric[2])];
+    const [month, day] = dayFirst ? [b, a] : [a, b];
+    const date = dateOf(month, day, numeric[3] ? Number(numeric[3]) : null, published);
+    return date ? { date, endDate: null, rest: numeric[4] ?? '' } : null;
+  }
+  const mention = findDateMentions(text, published, () => false)[0];
+  if (!mention?.date || mention.start > 0) return null;
+  const rest = text.slice(mention.end).replace(/^[\s,:–—-]+/, '');
+  if (!/^\p{Lu}/u.test(rest) || rest.split(/\s+/).length > 12) return null;
+  return { date: mention.date, endDate: mention.endDate, rest };
+}
+
+/** Numeric days are day-first when a line's first number cannot be a month ("13/09"). */
+function prefersDayFirst(paragraphs: readonly string[]): boolean {
+  return paragraphs.some((p) => Number(NUMERIC_LINE.exec(p)?.[1] ?? 0) > 12);
+}
+
+/** The calendar day of a month and day, in the year that puts it on or after publication (not long before). */
+function dateOf(month: number, day: number, year: number | null, published: string): string | null {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const full = year === null ? null : year < 100 ? 2000 + year : year;
+  let candidate = `${full ?? published.slice(0, 4)}-${pad(month)}-${pad(day)}`;
+  if (toIso(fromIso(candidate)) !== candidate) return null;
+  if (full === null && candidate < toIso(addDays(fromIso(published), -RECENT_DAYS))) {
+    candidate = `${Number(candidate.slice(0, 4)) + 1}${candidate.slice(4)}`;
+  }
+  return candidate;
+}
+
+/** The name a listing stands under: the line above, past field labels ("When & Where:"), without "Tour Dates". */
+function headingAbove(paragraphs: readonly string[], index: number): string | null {
+  let k = index - 1;
+  while (k >= 0 && FIELD_LABEL.test((paragraphs[k] ?? '').trim())) k -= 1;
+  const line = (paragraphs[k] ?? '').trim().replace(/:$/, '');
+  if (!line || line.length > 60 || /[.!?]$/.test(line) || FINITE_VERB.test(line)) return null;
+  const name = line.replace(/\s+(?:tour\s+)?dates$/i, (tail) => (/tour/i.test(tail) ? ' Tour' : ''));
+  return name.trim() || null;
+}
+
+/** "Peoria, IL Crusens (10 Years headline)" without its note; "Cape Coral, FL Dixie Roadhouse - 93X show" without its aside. */
+function cleanPlace(text: string): string {
+  return text
+    .replace(/\s*\([^()]*\)/g, '')
+    .replace(/\s+[–—-]\s+.*$/, '')
+    .replace(/[.;]$/, '')
+    .trim();
+}
