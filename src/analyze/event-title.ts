@@ -104,6 +104,8 @@ function nearestEventNoun(words: Token[], at: number): number {
     if (!isEventNoun(w.text) || isEventNoun(words[i + 1]?.text)) return;
     // "the board will meet": after a modal the word is a verb, named by the action (announcedAction).
     if (MODAL.test(words[i - 1]?.text ?? '')) return;
+    // "closing out the round", "opening the season": an -ing word with an object is a verb.
+    if (/ing$/i.test(w.text) && VERB_OBJECT.test(words[i + 1]?.text ?? '')) return;
     // "day" and "term" only as heads of a phrase of their own ("day of action", "term of the present Lok Sabha").
     if (
       /^(?:day|term|date|stage|leg|round|test|single)$/i.test(w.text.replace(/s$/, '')) &&
@@ -254,6 +256,7 @@ function announcedAction(clause: string): EventTitle | null {
   return { title, head: noun.toLowerCase() };
 }
 
+const VERB_OBJECT = /^(?:the|a|an|its|their|his|her|our|out|up|off|down)$/i;
 const MODAL = /^(?:will|would|shall|to|must|can|could|may|might)$/i;
 // A short subject right before the modal: "the board", "Unite's members", "the two sides".
 const ACTOR = /(?:^|[,;]\s*)(?:(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa])\s+)?((?:[\p{L}'’-]+\s+){0,1}[\p{L}'’-]+)\s+$/u;

@@ -12,6 +12,7 @@ import type { PeopleIndex } from './people.ts';
 import { findPlace, linePlace } from './places.ts';
 import { findQuoteSpans } from './quote-spans.ts';
 import { readSchedule, type ScheduleEntry } from './schedule.ts';
+import { findScheduleWeek, moveIntoWeek, type ScheduleWeek } from './schedule-week.ts';
 import { splitSentences } from './sentences.ts';
 import { isDroppedPlan, isPastTense } from './tense.ts';
 
@@ -34,6 +35,8 @@ interface Tracker {
   lastDate: string | null;
   /** Every date read so far with the words of its clause, so "the day before the hearing" finds the hearing. */
   anchors: Anchor[];
+  /** The one week a fixture list covers, which the story's bare weekdays mean. */
+  week: ScheduleWeek | null;
 }
 
 /**
@@ -53,8 +56,13 @@ export function extractEvents(paragraphs: string[], published: string, people: P
     lastEvent: null,
     lastDate: null,
     anchors: [],
+    week: null,
   };
   const schedule = readSchedule(paragraphs, published);
+  tracker.week = findScheduleWeek(
+    [...schedule.values()].flatMap((entries) => entries.map((e) => e.date)),
+    published,
+  );
   // The schedule first: prose that retells a fixture ("the Boks' second match ... on July 27") joins it.
   for (const [, entries] of [...schedule].sort(([a], [b]) => a - b)) {
     for (const entry of entries) addScheduled(tracker, entry);
@@ -141,7 +149,11 @@ function readSentence(
     if (CANCELLED.test(lead) || DEFERRED.test(lead) || isDroppedPlan(sentence, mention.start)) return;
     // "I will not pass sentence on Tuesday": a denied occurrence is none either.
     if (NEGATED.test(clause.slice(0, mention.start - from))) return;
-    const date = mention.date ?? (past ? null : resolveChain(mention, clause, chainState(tracker)));
+    const written = mention.date ?? (past ? null : resolveChain(mention, clause, chainState(tracker)));
+    const date =
+      written && tracker.week && !past && isBareWeekday(sentence, mention)
+        ? moveIntoWeek(written, tracker.week)
+        : written;
     if (!date) return;
     tracker.lastDate = date;
     tracker.anchors.push({ date, endDate: mention.endDate, words: contentWords(clause) });
@@ -155,6 +167,15 @@ function readSentence(
     const confidence = rateEvent({ clause, at, mention: sized, quoted, title, sentence });
     addEvent(tracker, { ...sized, date }, clause, at, title, confidence);
   });
+}
+
+const BARE_WEEKDAY = /^(?:on\s+)?(?:this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b[^\d]*$/i;
+const CLOCK = /\b(?:at\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?(?:\s+on)?\s*/gi;
+
+/** "on Friday night", "4pm Sunday": a weekday without its date. */
+function isBareWeekday(sentence: string, mention: DateMention): boolean {
+  const text = sentence.slice(mention.start, mention.end).replace(CLOCK, '').trim();
+  return !mention.chain && BARE_WEEKDAY.test(text);
 }
 
 // "pic.twitter.com/x - Congress (@INCIndia) January 31, 2020": an embedded post's date.
@@ -202,7 +223,7 @@ function addEvent(
       (e) => e.date === mention.date && e.endDate === mention.endDate && sameEvent(e.head, title.head),
     ) ??
     withinRange(tracker, mention, title) ??
-    scheduledThatDay(tracker, mention.date, title, location);
+    scheduledThatDay(tracker, mention.date, title, location, clause);
   // "The first phase of the session will conclude on February 11": the end of an event already dated.
   const ending =
     !mention.endDate && ENDING.test(clause) ? endedEvent(tracker, mention.date, title) : undefined;
@@ -243,11 +264,15 @@ function scheduledThatDay(
   date: string,
   title: EventTitle,
   location: string | null,
+  clause: string,
 ): Found | undefined {
   const scheduled = tracker.events.filter((e) => e.date === date && e.scheduled);
   if (scheduled.length === 0 || (title.head !== null && !FIXTURE_NOUN.test(title.head))) return undefined;
   const near = (e: Found) => location !== null && (e.location?.includes(location) ?? false);
-  return scheduled.find(near) ?? (location === null ? scheduled[0] : undefined);
+  // "the Canberra Raiders will travel to Townsville to take on the Cowboys": the fixture it names.
+  const names = new Set(clause.match(/\b\p{Lu}\p{Ll}{3,}\b/gu) ?? []);
+  const named = (e: Found) => (e.title.match(/\b\p{Lu}\p{Ll}{3,}\b/gu) ?? []).some((w) => names.has(w));
+  return scheduled.find(near) ?? scheduled.find(named) ?? (location === null ? scheduled[0] : undefined);
 }
 
 const SAME_DAY_DOUBT = 0.2;

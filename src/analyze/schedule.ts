@@ -73,8 +73,11 @@ function readFixture(text: string, date: string, endDate: string | null): Schedu
   const time = timeMatch ? `${(timeMatch[1] ?? '').padStart(2, '0')}:${timeMatch[2]}` : null;
   // The part from the time on ("- 17:05 (SA time)") is no place.
   const body = (timeMatch ? text.slice(0, timeMatch.index) : text).replace(/[\s,–—-]+$/, '');
-  const [title = body, ...rest] = body.split(/\s*,\s*/);
-  const location = rest.join(', ').trim() || null;
+  const [first = body, ...rest] = body.split(/\s*,\s*/);
+  // "Parramatta v Melbourne at Commbank Stadium": the pairing, then its ground.
+  const at = rest.length === 0 ? /^(.+?\s(?:v|vs\.?|versus)\s.+?)\s+at\s+(.+)$/i.exec(first) : null;
+  const title = at?.[1] ?? first;
+  const location = at?.[2]?.trim() ?? (rest.join(', ').trim() || null);
   return {
     title: title.trim(),
     date: movedToWeekday(text, date),

@@ -60,3 +60,31 @@ describe('listings', () => {
     ]);
   });
 });
+
+describe('a fixture list and the prose around it', () => {
+  const body = [
+    'The opening round has been revealed, with the Hawks hosting the Lions on Friday night.',
+    'The Sharks will travel to Dunmore to take on the Eagles in a Saturday afternoon contest.',
+    'The Bears will close out the round with a game against the Owls at Kings Oval on Sunday evening, closing out the round.',
+    'ROUND 1 FIXTURES',
+    'Friday March 3',
+    'Hawks v Lions at Harbour Stadium',
+    'Saturday March 4',
+    'Eagles v Sharks at Dunmore Park',
+  ].join('\n\n');
+
+  it('reads the prose weekdays as days of the listed week, not of the coming one', () => {
+    const rows = calendarOf(body, '2022-11-08');
+    expect(rows.map((r) => r[0])).toEqual(['2023-03-03', '2023-03-04', '2023-03-05']);
+  });
+
+  it('takes the ground after "at" in a fixture line as its place, and a prose retelling joins the fixture it names', () => {
+    const rows = calendarOf(body, '2022-11-08');
+    expect(rows[0]).toEqual(['2023-03-03', null, 'Harbour Stadium', 'Hawks v Lions']);
+    expect(rows[1]).toEqual(['2023-03-04', null, 'Dunmore Park', 'Eagles v Sharks']);
+  });
+
+  it('names the Sunday game by its noun, not by the verb "closing out the round"', () => {
+    expect(calendarOf(body, '2022-11-08')[2]?.[3]).toBe('Game');
+  });
+});
