@@ -53,6 +53,7 @@ export function extractQuotes(paragraphs: string[], allPeople: PeopleIndex): Quo
       lastSpeaker,
       previousSpeaker,
       previousSubject,
+      previousQuoteSpeaker: previousHadQuote ? lastSpeaker : null,
       paragraphSpeaker: null,
       recentPerson,
       ...followScene(scene, previous, text.slice(0, Math.max(0, text.search(/["“”„«]/))), people),
@@ -217,6 +218,11 @@ export function speakerReportedIn(text: string, people: PeopleIndex): Person | n
       speaker ??= actorOf(head.slice(0, sentenceStart), people);
       continue;
     }
+    // "Azhar said the secretary Nizam will inform MPs, in response to MPs who yesterday said": the
+    // subject right before the verb speaks; a name earlier in the sentence is not it.
+    // "X who chaired a meeting of A and B today said": the relative clause is not the subject.
+    const near = immediateSubject(subject.replace(/,?\s+(?:who|which|whose)\b.*$/is, ''));
+    if (near && !findPeopleMentioned(near, people).length && !personByRole(near, people)) continue;
     // "Luis Ortega, a father of two at Grant Academy, said": a name after "at" or "of" is not the one speaking.
     const mentions = findPeopleMentioned(subject, people).filter(
       ({ at }) => !/\b(?:at|of|for|from|with|by)\s+(?:the\s+)?$/i.test(subject.slice(0, at)),

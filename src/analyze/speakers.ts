@@ -26,6 +26,8 @@ export interface SpeakerContext {
   sentenceSubject?: Person | null;
   /** Someone the previous paragraph reports as speaking ("Aalto ... said the mission ..."). */
   previousSpeaker: Person | null;
+  /** The one the previous paragraph quoted: "he said" goes on in that voice before anyone it merely named. */
+  previousQuoteSpeaker?: Person | null;
   /** Whom the last sentence of the previous paragraph is about ("Ana Lim, a farmer, fled her village."). */
   previousSubject?: Person | null;
   /** The first person the paragraph names before the quote ("Nowakowska ... she laughed. “...,” she said"). */
@@ -96,7 +98,14 @@ export function findAttributionBefore(before: string, ctx: SpeakerContext): Attr
     .trim();
   // ”, said Rachel Kim, a lawyer, “but ...: the speaker follows the verb.
   if (!subject) return resolveSpeaker(before.slice(verbAt).replace(/^\p{L}+\s*/u, ''), ctx);
-  if (PRONOUN_SUBJECT.test(immediateSubject(subject))) return pronounTarget(ctx);
+  const near = immediateSubject(subject);
+  if (PRONOUN_SUBJECT.test(near)) return pronounTarget(ctx);
+  // "Regarding measures under U.S. President-elect Donald Trump, the BOJ chief said,": the words
+  // right before the verb name the speaker; a name earlier in the sentence is what they spoke of.
+  if (near && near !== subject && /^(?:the|its|their)\s/i.test(near)) {
+    const own = resolveSpeaker(near, ctx, true);
+    if (own?.speaker) return own;
+  }
   return resolveSpeaker(subject, ctx, true);
 }
 
@@ -132,6 +141,8 @@ export function resolveSpeaker(phrase: string, ctx: SpeakerContext, lastMention 
   if (/^one(?:\s+of\s+them)?$/i.test(subject) && ctx.lastGroup) return unnamed(ctx.lastGroup, null);
   const spokesperson = spokespersonOf(subject, ctx);
   if (spokesperson) return spokesperson;
+  const statement = statementOf(subject, ctx);
+  if (statement) return statement;
   const named = findPersonNames(subject)[0];
   if (named && !isDroppedName(named.name, ctx)) return { speaker: named.name, role: null, kind: 'person' };
   // "the company said": the organisation the story is about, when the article names none by that noun.
@@ -197,6 +208,19 @@ function spokespersonOf(subject: string, ctx: SpeakerContext): Attribution | nul
   return { ...organisation(org), role };
 }
 
+// "an Apple statement said", "the statement said": a document speaks for the body that issued it.
+const STATEMENT =
+  /^(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(.+?)(?:['’]s)?\s+)?(?:(?:written|joint|brief|separate|official|press)\s+)?(?:statement|release|communiqu[eé])$/u;
+
+/** The body a statement is from: the one it names ("an Apple statement"), else the one that last spoke or acted. */
+function statementOf(subject: string, ctx: SpeakerContext): Attribution | null {
+  const match = STATEMENT.exec(subject.trim());
+  if (!match) return null;
+  const body = match[1];
+  if (body && /^\p{Lu}/u.test(body) && !findPersonIn(body, ctx.people)) return organisation(body);
+  return !body && ctx.lastOrganisation ? organisation(ctx.lastOrganisation) : null;
+}
+
 const INSTITUTION_NOUN =
   /\b(?:ministry|department|government|office|company|agency|council|committee|commission|union|court|police|army|embassy|authority|board|administration|service|firm|group|club|party)$/i;
 
@@ -249,6 +273,7 @@ function pronounTarget(ctx: SpeakerContext): Attribution | null {
     ctx.sentenceSubject,
     ctx.paragraphSubject,
     ctx.previousSpeaker,
+    ctx.previousQuoteSpeaker,
     ctx.previousSubject,
     ctx.lastSpeaker,
     ctx.recentPerson,
@@ -280,5 +305,10 @@ function resolveRoleReference(phrase: string, ctx: SpeakerContext): Attribution 
   }
   // "Unifor's national president": a role owned by a body, that nobody named holds, is an unnamed person.
   if (/['’]s\s/.test(role)) return unnamed(role, role.replace(/^.*['’]s\s+/, ''));
+  // "Hong Lei said at a briefing ... said the spokesman": the one just reported speaking, if no other role is theirs.
+  const reported = [ctx.paragraphSpeaker, ctx.previousSpeaker].find(
+    (p) => p && (p.role === null || nouns.some((noun) => p.role?.toLowerCase().includes(noun))),
+  );
+  if (reported) return personAttribution(reported);
   return ctx.lastSpeaker ? personAttribution(ctx.lastSpeaker) : unnamed(role, null);
 }

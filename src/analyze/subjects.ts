@@ -76,5 +76,8 @@ export function institutionByReference(subject: string, people: PeopleIndex): st
     const own = name.toLowerCase().split(/\s+/);
     return words.every((w) => own.includes(w));
   });
-  return fits.length === 1 ? (fits[0] ?? null) : null;
+  // "Electoral Commission" and "the South Africa Electoral Commission" are one body: the fullest name.
+  const fullest = [...fits].sort((a, b) => b.length - a.length)[0];
+  const one = fullest && fits.every((name) => fullest.includes(name.replace(/^(?:the|The)\s+/, '')));
+  return one ? fullest : null;
 }
