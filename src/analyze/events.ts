@@ -24,6 +24,8 @@ interface Found extends ArticleEvent {
   head: string | null;
   /** Read from a schedule's lines. */
   scheduled?: boolean;
+  /** The paragraph it was last told in. */
+  paragraph?: number;
 }
 
 interface Tracker {
@@ -37,6 +39,8 @@ interface Tracker {
   anchors: Anchor[];
   /** The one week a fixture list covers, which the story's bare weekdays mean. */
   week: ScheduleWeek | null;
+  /** The paragraph being read. */
+  paragraph: number;
 }
 
 /**
@@ -57,6 +61,7 @@ export function extractEvents(paragraphs: string[], published: string, people: P
     lastDate: null,
     anchors: [],
     week: null,
+    paragraph: -1,
   };
   const schedule = readSchedule(paragraphs, published);
   tracker.week = findScheduleWeek(
@@ -73,6 +78,7 @@ export function extractEvents(paragraphs: string[], published: string, people: P
     let year: number | null = null;
     // A date alone on a line that no schedule explains is the page's stamp.
     if (schedule.has(index) || isBareDate(paragraph)) return;
+    tracker.paragraph = index;
     const quotes = quotedRanges(paragraph, index);
     // The tense of a sentence is its narrator's: the quoted words ("is expected to") say nothing of it.
     const unquoted = blankRanges(maskDateline(paragraph), quotes);
@@ -234,6 +240,7 @@ function addEvent(
   }
   if (existing) {
     mergeInto(existing, { ...title, title: fullTitle }, mention.time, location, participants, confidence);
+    existing.paragraph = tracker.paragraph;
     tracker.lastEvent = existing;
     return;
   }
@@ -249,6 +256,7 @@ function addEvent(
     participants,
     confidence: crowded ? Math.max(0, Math.round((confidence - SAME_DAY_DOUBT) * 100) / 100) : confidence,
     head: title.head,
+    paragraph: tracker.paragraph,
   };
   tracker.events.push(event);
   tracker.lastEvent = event;
@@ -375,7 +383,7 @@ function addScheduled(tracker: Tracker, entry: ScheduleEntry): void {
 
 /** A time given in a sentence without a day ("scheduled for 10 am local time") belongs to the event just announced. */
 function attachTimeToLastEvent(sentence: string, times: DateMention[], tracker: Tracker): void {
-  const event = tracker.lastEvent;
+  const event = timedEvent(sentence, tracker);
   const first = times[0];
   if (!event || !first || isPastTense(sentence, first.start)) return;
   event.time ??= first.time;
@@ -384,4 +392,17 @@ function attachTimeToLastEvent(sentence: string, times: DateMention[], tracker: 
   for (const p of findParticipants(sentence, tracker.people, tracker.organizations, location)) {
     if (!event.participants.includes(p)) event.participants.push(p);
   }
+}
+
+/**
+ * The event a sentence with a time and no day speaks of: the one just told in its paragraph, else the
+ * latest one whose noun it names ("Himino will deliver a speech ... at 10:30 a.m." after a paragraph
+ * about another meeting).
+ */
+function timedEvent(sentence: string, tracker: Tracker): Found | null {
+  const last = tracker.lastEvent;
+  if (last && last.paragraph === tracker.paragraph) return last;
+  const named = makeTitle(sentence, 0).head;
+  if (!named) return null;
+  return [...tracker.events].reverse().find((e) => e.head !== null && sameEvent(e.head, named)) ?? null;
 }

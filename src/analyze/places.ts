@@ -34,6 +34,14 @@ const PLACE = new RegExp(
   `\\b(?:in|at|(?:travel|fly|head|go|return|move|come)s?\\s+to|visit(?:s|ing)?|leav(?:e|es|ing)|(?:depart|sail)(?:s|ing)?\\s+from|from)\\s+(?:the\\s+)?(?:(?:[\\p{Ll}-]+\\s+){0,2}(?:city|town|capital|village|port|areas?|parts|outskirts|suburbs|streets|centre|center)\\s+of\\s+)?(${NAME})`,
   'gu',
 );
+// "a route between Ahmedabad (AMD) and Pune (PNQ)", "flights connecting Manhattan’s Skyport Marina and
+// Washington's College Park Airport": a route's two ends, without codes and owners.
+const END_NAME =
+  "(?:\\p{Lu}[\\p{L}'’-]+['’]s\\s+)?(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,3})(?:\\s*\\([\\p{Lu}]{2,4}\\))?";
+const ROUTE_BETWEEN = new RegExp(
+  `\\b(?:[Rr]outes?|[Ss]ervices?|[Ff]lights?|[Ll]inks?|[Ff]err(?:y|ies)|[Ll]ines?)\\s+(?:between|connecting|linking)\\s+${END_NAME}\\s+and\\s+${END_NAME}`,
+  'u',
+);
 // "the Airdrie to Bathgate line", "Lyon to Porto": a route.
 const ROUTE =
   /\b(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+to\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)(?=\s+(?:line|route|railway|rail|service|flight|flights|road|motorway|ferry|stage|leg|link)\b)/u;
@@ -45,6 +53,10 @@ const ROUTE =
  * line"), else a region ("in Edo State"). Countries, months, bodies and nationalities are not places.
  */
 export function findPlace(clause: string, near = -1): string | null {
+  const between = ROUTE_BETWEEN.exec(clause);
+  const ends = between ? [between[1], between[2]] : [];
+  // A route's two ends are its place, even when one end is a venue.
+  if (ends[0] && ends[1]) return `${ends[0]} to ${ends[1]}`;
   const route = ROUTE.exec(clause)?.[1]?.replace(/^The\s+/, '');
   let best: { place: string; rank: number; distance: number } | null = null;
   for (const match of clause.matchAll(PLACE)) {
@@ -61,6 +73,12 @@ export function findPlace(clause: string, near = -1): string | null {
     }
     const kind = placeKind(place);
     if (!kind) continue;
+    // "four matches in Queensland and New South Wales": two places are none of the event's own.
+    if (
+      kind !== 'venue' &&
+      /^\s*(?:,\s*\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)*,?\s+and\s+\p{Lu}/u.test(clause.slice(end))
+    )
+      continue;
     // The place written closest to the date is the event's ("wanted in Madrid ... hearing on February 1 ... in London").
     const distance = near < 0 ? match.index : Math.abs(match.index - near);
     const rank = kind === 'venue' ? 3 : kind === 'city' ? 2 : 1;
@@ -69,7 +87,16 @@ export function findPlace(clause: string, near = -1): string | null {
     }
   }
   if (route && (!best || best.rank < 2)) return route;
-  return best?.place ?? null;
+  return best?.place ?? namedVenue(clause) ?? null;
+}
+
+// "Ed Sheeran is due to play Optus Stadium", "playing out of Suncorp Stadium": a venue's own name, without "at".
+const VENUE_NAME =
+  /\b((?:\p{Lu}[\p{L}'’-]*|\d+)(?:\s+\p{Lu}[\p{L}'’-]*){0,3}\s+(?:Stadium|Arena|Oval|Park|Hall|Centre|Center|Theatre|Theater|Airport|Ground|Gardens|Pavilion|Auditorium|Racecourse|Circuit))\b/u;
+
+/** The one venue a clause names by its own name, when no preposition placed anything. */
+function namedVenue(clause: string): string | null {
+  return VENUE_NAME.exec(clause)?.[1]?.replace(/^(?:The|A|An)\s+/, '') ?? null;
 }
 
 /** "at Wembley Stadium in London": the city after a venue goes with it. */
@@ -92,6 +119,8 @@ function placeKind(place: string): 'venue' | 'city' | 'region' | null {
   if (/\d/.test(place) || MONTHS.test(words[0] ?? '')) return null;
   // A country is too wide for a calendar and is most often the story's subject ("conditions in Spain").
   if (COUNTRIES.has(last)) return null;
+  // "in the run up to Christmas": a season is no place.
+  if (HOLIDAYS.has(last)) return null;
   if (REGION_WORDS.has(last)) return 'region';
   if (NON_NAME_WORDS.has(last)) return null;
   return 'city';
@@ -99,6 +128,9 @@ function placeKind(place: string): 'venue' | 'city' | 'region' | null {
 
 const MONTHS =
   /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/;
+const HOLIDAYS = new Set(
+  'christmas easter ramadan diwali eid thanksgiving hanukkah halloween lent advent'.split(' '),
+);
 const REGION_WORDS = new Set('state province region county district territory prefecture oblast'.split(' '));
 
 /**
@@ -113,5 +145,9 @@ export function linePlace(clause: string, at: number): string | null {
     .filter(Boolean);
   if (parts.length < 2) return null;
   const middle = parts.slice(1).join(', ').trim();
-  return /^\p{Lu}/u.test(middle) && middle.split(/\s+/).length <= 6 ? middle : null;
+  // "Lord’s", "Ellis Park, Johannesburg"; not "VIP, and Super VIP opens" (a list and a verb).
+  const named = middle
+    .split(/[\s,]+/)
+    .every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|the|de|la|du)$/.test(w));
+  return named && middle.split(/\s+/).length <= 6 ? middle : null;
 }
