@@ -101,15 +101,24 @@ function nearestEventNoun(words: Token[], at: number): number {
   let best = -1;
   let bestDistance = Number.POSITIVE_INFINITY;
   words.forEach((w, i) => {
-    if (!isEventNoun(w.text) || isEventNoun(words[i + 1]?.text)) return;
+    if (
+      !isEventNoun(w.text) ||
+      (isEventNoun(words[i + 1]?.text) && !/^(?:dates?|days?)$/i.test(words[i + 1]?.text ?? ''))
+    )
+      return;
     // "the board will meet": after a modal the word is a verb, named by the action (announcedAction).
     if (MODAL.test(words[i - 1]?.text ?? '')) return;
     // "closing out the round", "opening the season": an -ing word with an object is a verb.
     if (/ing$/i.test(w.text) && VERB_OBJECT.test(words[i + 1]?.text ?? '')) return;
+    // "said at a press conference", "the report added": the occasion of the saying, not the event.
+    if (isAttribution(words, i)) return;
+    // "the meeting dates", "strike days": the date of the event named before it.
+    if (/^(?:dates?|days?)$/i.test(w.text) && isEventNoun(words[i - 1]?.text)) return;
     // "day" and "term" only as heads of a phrase of their own ("day of action", "term of the present Lok Sabha").
     if (
       /^(?:day|term|date|stage|leg|round|test|single)$/i.test(w.text.replace(/s$/, '')) &&
       !COMPLEMENT.test(words[i + 1]?.text ?? '') &&
+      !NUMBERED.test(words[i + 1]?.text ?? '') &&
       !/^\p{Lu}/u.test(w.text)
     )
       return;
@@ -149,7 +158,8 @@ function phraseAround(words: Token[], i: number): string {
   let from = i;
   while (from > 0 && i - from < 3 && isModifier(words[from - 1]?.text ?? '')) from--;
   let to = i;
-  if (COMPLEMENT.test(words[i + 1]?.text ?? '')) {
+  if (NUMBERED.test(words[i + 1]?.text ?? '')) to = i + 1;
+  else if (COMPLEMENT.test(words[i + 1]?.text ?? '')) {
     to = i + 1;
     while (to + 1 < words.length && to - i < 5 && !isComplementEnd(words[to + 1]?.text ?? '')) to++;
     while (to > i && EDGE_STOPS.has((words[to]?.text ?? '').toLowerCase())) to--;
@@ -254,6 +264,24 @@ function announcedAction(clause: string): EventTitle | null {
   const actor = ACTOR.exec(clause.slice(0, match?.index ?? 0))?.[1];
   const title = actor ? `${capitalize(actor)} ${noun.toLowerCase()}` : noun;
   return { title, head: noun.toLowerCase() };
+}
+
+// "round one", "stage 3", "day two": a numbered part names itself.
+const NUMBERED = /^(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/i;
+const SAYING_VERB =
+  /^(?:said|says|say|added|adds|told|tells|stated|states|read|reads|showed|shows|noted|notes|announced|confirmed)$/i;
+
+/** An event noun that is where or how something was said: "said at a press conference", "an Apple statement said". */
+function isAttribution(words: Token[], i: number): boolean {
+  const next = words[i + 1]?.text ?? '';
+  if (SAYING_VERB.test(next)) return true;
+  const before = words
+    .slice(Math.max(0, i - 5), i)
+    .map((w) => w.text.toLowerCase())
+    .join(' ');
+  return /\b(?:said|says|told|added|announced|spoke)\s+(?:\S+\s+)?(?:at|in|during|to|after)\s+(?:a|an|the|its|their|his|her)\b/.test(
+    before,
+  );
 }
 
 const VERB_OBJECT = /^(?:the|a|an|its|their|his|her|our|out|up|off|down)$/i;

@@ -7,6 +7,7 @@ import { findDateMentions, lastYearIn } from './dates.ts';
 import { rateEvent } from './event-confidence.ts';
 import { buildOrganizationIndex, findParticipants } from './event-parts.ts';
 import { type EventTitle, makeTitle } from './event-title.ts';
+import { chooseEventWords, useEventWord } from './event-words.ts';
 import { datelineLength, isBareDate } from './furniture.ts';
 import type { PeopleIndex } from './people.ts';
 import { findPlace, linePlace } from './places.ts';
@@ -94,8 +95,12 @@ export function extractEvents(paragraphs: string[], published: string, people: P
       readSentence(sentence.text, mentions, tracker, inQuote, tense);
     }
   });
+  const words = chooseEventWords(paragraphs);
   return tracker.events
-    .map(({ head: _head, scheduled: _scheduled, ...event }) => event)
+    .map(({ head: _head, scheduled: _scheduled, paragraph: _paragraph, ...event }) => ({
+      ...event,
+      title: useEventWord(event.title, words),
+    }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeBody } from './analyze-body.ts';
+
+// Title classes that generalise across outlets (issue 13, round two), in texts of our own writing.
+
+function titlesOf(body: string, published = '2024-06-05'): string[] {
+  return analyzeBody(body, published).events.map((e) => e.title);
+}
+
+describe('event titles', () => {
+  it("names the event with the story's own word for it ('strike', not the one 'walkout')", () => {
+    const body = [
+      'Here is a list of the coming strike dates, and where the strike pickets will be.',
+      'Around 1,000 postal workers are going on strike. Postal workers will walk out on June 26.',
+    ].join('\n\n');
+    expect(titlesOf(body)).toEqual(['Postal workers strike']);
+  });
+
+  it('does not name the event after where it was announced ("the commission said at a press conference")', () => {
+    const body = 'The first stage is scheduled for June 22-23, the commission said at a press conference.';
+    expect(titlesOf(body)[0]).not.toMatch(/conference/i);
+  });
+
+  it('names the event, not its dates ("The meeting dates for 2025 are Feb. 5-6, March 18-19")', () => {
+    expect(titlesOf('The meeting dates for 2025 are Feb. 5-6 and March 18-19, the bank said.')).toEqual([
+      'Meeting',
+      'Meeting',
+    ]);
+  });
+
+  it('keeps the number of a numbered round ("round one due to start on March 16")', () => {
+    expect(
+      titlesOf('The stadium is under pressure with round one due to start on March 16.', '2022-12-08'),
+    ).toEqual(['Round one']);
+  });
+});
