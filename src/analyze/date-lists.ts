@@ -22,6 +22,7 @@ const JOINER = /(?:\band\b|,|\bthat\b|\bwhich\b)/i;
 const MAX_JOIN_DAYS = 120;
 const MAX_JOIN_GAP = 120;
 const MAX_TAIL_WORDS = 4;
+const DAY_PART = /^\s*(?:morning|afternoon|evening|night|(?:local\s+)?time)\s*$/i;
 
 /** Joins two dates of one clause that a range's wording ties together into one range. */
 export function joinRanges(sentence: string, mentions: DateMention[]): DateMention[] {
@@ -52,7 +53,8 @@ function canJoin(sentence: string, first: DateMention, second: DateMention): boo
   const end = END_BEFORE_DATE.exec(between);
   if (!end || between.length > MAX_JOIN_GAP) return false;
   const lead = between.slice(0, end.index);
-  if (!lead.trim()) return START_WORD.test(before);
+  // "from 8 p.m. Wednesday night until Friday": a part of the day is still the first date.
+  if (!lead.trim() || DAY_PART.test(lead)) return START_WORD.test(before);
   // The closing words continue the same subject: "and is scheduled to wrap up on", not "and
   // that the first places would be offered at a discount until".
   const tail = lead.split(JOINER).pop() ?? '';
@@ -112,7 +114,7 @@ export function expandDayLists(sentence: string, mentions: DateMention[]): DateM
 
 // "a 48-hour strike from 9pm on May 6", "a three-day strike from Friday", "for three days".
 const DURATION =
-  /\b(?:(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)-(hour|day|week)\b|for\s+(\d{1,2}|two|three|four|five|six|seven)\s+(days|weeks)\b(?!\s+(?:later|after|before|earlier|ago)))/i;
+  /\b(?:(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)-(hour|day|week)\b|(?:for|covering|lasting|over)\s+(\d{1,2}|two|three|four|five|six|seven)\s+(days|weeks)\b(?!\s+(?:later|after|before|earlier|ago)))/i;
 
 /** A single date with a stated length in its clause becomes a range: "a 48-hour strike from 9pm on May 6" ends May 8. */
 export function applyDurations(clause: string, mention: DateMention): DateMention {

@@ -51,6 +51,7 @@ export function findDateMentions(
     const mention = toMention(result, published, pastTense(start));
     const hint = lastYearIn(sentence.slice(0, start)) ?? yearHint;
     if (mention) mentions.push({ ...withYearHint(mention, result, published, hint), start, end });
+    else extendToEnd(mentions, result, start, end);
   }
   // "Two days later, on January 12": the written date wins over the chain.
   const kept = mentions.filter(
@@ -129,6 +130,19 @@ function fourDigitTimes(sentence: string): DateMention[] {
 }
 
 type Parsed = Omit<DateMention, 'start' | 'end'>;
+
+/**
+ * "from 8 p.m. Wednesday night until Friday": chrono reads "night until Friday" apart, with no start
+ * of its own; its end closes the date written just before it.
+ */
+function extendToEnd(mentions: DateMention[], result: chrono.ParsedResult, start: number, end: number): void {
+  const previous = mentions.filter((m) => m.date && m.end <= start && start - m.end <= 2).at(-1);
+  const last = result.end;
+  if (!previous?.date || previous.endDate || !last || !(last.isCertain('day') || last.isCertain('weekday')))
+    return;
+  const endDate = dayOf(last);
+  if (endDate > previous.date) Object.assign(previous, { endDate, end });
+}
 
 const YEAR_AS_TIME = new RegExp(
   `\\b(?:(?:in|for|during|of|until|through)\\s+(?:(?:early|late|mid-?)\\s*)?|${MONTH}\\s+)(19[5-9]\\d|20\\d\\d)\\b(?![-–/]\\d)`,

@@ -21,6 +21,11 @@ const SCHEDULING =
 // Alternatives and hedges: "proposed dates currently being either October 26-28 or November 3-5".
 const DOUBT =
   /\b(?:either|proposed|tentative(?:ly)?|possibly|perhaps|could|no earlier than|as early as|at the earliest|rumou?red|reportedly|or later)\b/i;
+const BARE_WEEKDAY = /^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b[^\d]*$/i;
+// Words that tell what is to come, the fixture's present ("Kingsport and Millbrook meet on Sunday")
+// and the headline's infinitive ("House to resume sitting Thursday") included.
+const FUTURE_WORD =
+  /\b(?:will|shall|'ll|to be|going to|next|coming|upcoming|this|tomorrow|tonight|plans?|set|expected|scheduled|due|meets?|plays?|faces?|hosts?|takes? on|to\s+(?!the\b|a\b|an\b)\p{Ll}+)\b/iu;
 const CONDITION = /\b(?:if|unless|might|may|would|hopes? to|aims? to|likely)\b/i;
 const WRITTEN_DATE =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
@@ -39,11 +44,16 @@ export function rateEvent(e: EventEvidence): number {
   else score += 0.15;
   if (e.title.head) score += 0.15;
   if (SCHEDULING.test(e.clause)) score += 0.15;
+  // "Headlining the festival Thursday is singer Halsey", "Mbeki casts his vote Wednesday": a weekday
+  // alone, told without any word of what is to come, may be any week's.
+  else if (BARE_WEEKDAY.test(dateText.trim()) && !FUTURE_WORD.test(e.sentence)) score -= 0.15;
   if (e.quoted) score -= 0.15;
   // "on October 26 or November 3": two dates offered for one thing are both doubtful.
   const before = e.sentence.slice(Math.max(0, e.mention.start - 12), e.mention.start);
   const after = e.sentence.slice(e.mention.end, e.mention.end + 12);
-  const alternative = /\bor\s+(?:on\s+)?$/i.test(before) || /^\s*,?\s*or\b/i.test(after);
+  // "on Saturday or early Sunday": a part of the day may stand between "or" and the date.
+  const alternative =
+    /\bor\s+(?:on\s+)?(?:early|late|mid)?\s*$/i.test(before) || /^\s*,?\s*or\b/i.test(after);
   if (DOUBT.test(e.sentence) || alternative) score -= 0.35;
   else if (CONDITION.test(e.clause)) score -= 0.1;
   return Math.round(Math.min(1, Math.max(0, score)) * 100) / 100;

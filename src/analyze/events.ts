@@ -305,6 +305,7 @@ function withinRange(
       e.date <= mention.date &&
       mention.date <= e.endDate &&
       e.head !== null &&
+      title.head !== null &&
       sameEvent(e.head, title.head),
   );
 }

@@ -113,3 +113,35 @@ describe('dates that announce nothing', () => {
     expect(calendarOf(body, '2017-09-04')).toEqual([['2017-09-04', null, null]]);
   });
 });
+
+describe('how sure a date is', () => {
+  it('reads "is to start on April 26, covering two days" and "from 8 p.m. Wednesday night until Friday" as spans', () => {
+    expect(
+      calendarOf('Voting in the second stage is to start on April 26, covering two days.', '2015-01-09'),
+    ).toEqual([['2015-04-26', '2015-04-27', null]]);
+    const body = 'Workers will strike starting at 8 p.m. Wednesday night until Friday at 8 a.m.';
+    expect(calendarOf(body, '2009-01-26')).toEqual([['2009-01-28', '2009-01-30', '20:00']]);
+  });
+
+  it('leaves out of the calendar both days offered as alternatives ("on Saturday or early Sunday")', () => {
+    const body = 'Election results will be announced on Saturday or early Sunday, the ministry said.';
+    expect(calendarOf(body, '2016-04-29')).toEqual([]);
+  });
+
+  it("leaves out a weekday told without a word of what is to come, but keeps a fixture's present", () => {
+    expect(
+      calendarOf('Former president Ana Ruiz casts her vote Wednesday in the capital.', '2024-06-05'),
+    ).toEqual([]);
+    expect(
+      calendarOf('Kingsport and Millbrook meet in the second semi-final on Sunday.', '2024-06-05'),
+    ).toEqual([['2024-06-09', null, null]]);
+  });
+
+  it('keeps a day inside a range apart when it names no event of its own ("the largest will take place ...")', () => {
+    const body = [
+      'A 36-hour strike is planned from 8 p.m. on Wednesday.',
+      'The union said the largest will take place in Paris on Thursday afternoon.',
+    ].join('\n\n');
+    expect(calendarOf(body, '2009-01-26').map((r) => r[0])).toEqual(['2009-01-28', '2009-01-29']);
+  });
+});
