@@ -45,7 +45,7 @@ export function findDateMentions(
     // Relative spans ("three weeks after", "in two days") count from the wrong day in chrono: ours or none.
     if (mentions.some((m) => m.start < end && start < m.end) || IMPRECISE.test(result.text)) continue;
     if (/\b(?:hours?|days?|weeks?|months?|years?)\b/i.test(result.text)) continue;
-    if (isRecurringWeekday(sentence, start, end)) continue;
+    if (isRecurringWeekday(sentence, start, end) || isNamedDay(sentence, start, end)) continue;
     // "will now take place on March 30": "now" is no date.
     if (/^(?:right\s+|just\s+)?now$/i.test(result.text.trim())) continue;
     const mention = toMention(result, published, pastTense(start));
@@ -74,6 +74,18 @@ const DAY_BEFORE = new RegExp(
   `\\b${WEEKDAY},\\s*(?:and\\s+|or\\s+)?$|\\b${WEEKDAY},\\s*${WEEKDAY},?\\s+(?:and|or)\\s+$`,
   'i',
 );
+
+// "also known as Black Friday", "Super Tuesday", "Good Friday": the named days of the English calendar.
+const NAMED_DAY =
+  /\b(?:Black|Good|Holy|Maundy|Ash|Shrove|Palm|Easter|Super|Cyber|Giving|Bloody|Boxing|Mad)\s+$/;
+
+/** A weekday that is part of a day's name ("Black Friday"), not a date. */
+function isNamedDay(sentence: string, start: number, end: number): boolean {
+  return (
+    /^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i.test(sentence.slice(start, end).trim()) &&
+    NAMED_DAY.test(sentence.slice(Math.max(0, start - 12), start))
+  );
+}
 
 /** A weekday that names no one day: "on a Sunday", "every Friday", "on Sunday, Monday, ...". */
 function isRecurringWeekday(sentence: string, start: number, end: number): boolean {

@@ -54,7 +54,11 @@ export function rateEvent(e: EventEvidence): number {
   // "on Saturday or early Sunday": a part of the day may stand between "or" and the date.
   const alternative =
     /\bor\s+(?:on\s+)?(?:early|late|mid)?\s*$/i.test(before) || /^\s*,?\s*or\b/i.test(after);
-  if (DOUBT.test(e.sentence) || alternative) score -= 0.35;
+  // "on November 30, which could involve millions": a relative clause after the date hedges something else.
+  const rest = e.sentence.slice(e.mention.end);
+  const relative = rest.search(/,\s*(?:which|who|whose|where)\b/i);
+  const hedged = e.sentence.slice(0, relative >= 0 ? e.mention.end + relative : e.sentence.length);
+  if (DOUBT.test(hedged) || alternative) score -= 0.35;
   else if (CONDITION.test(e.clause)) score -= 0.1;
   return Math.round(Math.min(1, Math.max(0, score)) * 100) / 100;
 }

@@ -122,7 +122,15 @@ function nearestEventNoun(words: Token[], at: number): number {
       !/^\p{Lu}/u.test(w.text)
     )
       return;
-    const distance = w.start < at ? at - w.start : (w.start - at) * 1.5;
+    // "The Budget Session of Parliament will begin today with an address": what begins or ends is the event.
+    const starts = STARTS_OR_ENDS.test(
+      words
+        .slice(i + 1, i + 7)
+        .map((x) => x.text)
+        .join(' '),
+    );
+    const distance =
+      (w.start < at ? at - w.start : (w.start - at) * 1.5) * (starts && w.start < at ? 0.5 : 1);
     if (distance < bestDistance) {
       best = i;
       bestDistance = distance;
@@ -146,6 +154,7 @@ function phraseAround(words: Token[], i: number): string {
       from > 0 &&
       /^[\p{Lu}\p{N}]/u.test(words[from - 1]?.text ?? '') &&
       !MONTH_OR_DAY.test(words[from - 1]?.text ?? '') &&
+      !EDGE_STOPS.has((words[from - 1]?.text ?? '').toLowerCase()) &&
       i - from < 5
     )
       from--;
@@ -284,6 +293,8 @@ function isAttribution(words: Token[], i: number): boolean {
   );
 }
 
+const STARTS_OR_ENDS =
+  /^(?:of\s+(?:the\s+)?\S+\s+)?(?:will\s+|is\s+(?:set|due|scheduled|expected)\s+to\s+|to\s+)?(?:now\s+|officially\s+)?(?:begin|begins|start|starts|open|opens|commence|commences|conclude|concludes|end|ends|close|closes|resume|resumes)\b/i;
 const VERB_OBJECT = /^(?:the|a|an|its|their|his|her|our|out|up|off|down)$/i;
 const MODAL = /^(?:will|would|shall|to|must|can|could|may|might)$/i;
 // A short subject right before the modal: "the board", "Unite's members", "the two sides".

@@ -145,3 +145,17 @@ describe('how sure a date is', () => {
     expect(calendarOf(body, '2009-01-26').map((r) => r[0])).toEqual(['2009-01-28', '2009-01-29']);
   });
 });
+
+describe('named days and hedges', () => {
+  it('reads no date in a named day ("also known as Black Friday", "Super Tuesday")', () => {
+    const body =
+      'The union plans to strike on Nov. 25, also known as Black Friday, and again after Super Tuesday.';
+    expect(calendarOf(body, '2022-11-01')).toEqual([['2022-11-25', null, null]]);
+  });
+
+  it('does not let a relative clause after the date hedge the event ("on November 30, which could involve millions")', () => {
+    const body =
+      'The union will call a strike on the day of action on November 30, which could involve millions of workers.';
+    expect(calendarOf(body, '2011-10-20')).toEqual([['2011-11-30', null, null]]);
+  });
+});

@@ -34,3 +34,16 @@ describe('event titles', () => {
     ).toEqual(['Round one']);
   });
 });
+
+describe('what begins is the event', () => {
+  it('names the event that begins, not what it begins with ("The Budget Session will begin today with an address")', () => {
+    const body = [
+      'The Budget Session of Parliament will begin today with an address by the President.',
+      'The first phase of the session will conclude on February 11.',
+    ].join('\n\n');
+    const events = analyzeBody(body, '2020-01-31').events;
+    expect(events.map((e) => [e.title, e.date, e.endDate])).toEqual([
+      ['Budget Session', '2020-01-31', '2020-02-11'],
+    ]);
+  });
+});
