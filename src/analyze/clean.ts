@@ -80,6 +80,8 @@ function keepParagraph(line: string, afterCredit: boolean, seen: Set<string>, pa
 function joinWrappedLines(lines: string[]): string[] {
   const widest = Math.max(...lines.map((l) => l.length));
   const wraps = widest >= 50 && widest <= 110;
+  // The width most lines keep: one long line (a headline pasted whole) does not hide the wrapping.
+  const typical = [...lines.map((l) => l.length)].sort((a, b) => a - b)[Math.floor(lines.length * 0.8)] ?? 0;
   const out: string[] = [];
   let open = false;
   let unfinished = false;
@@ -101,8 +103,17 @@ function joinWrappedLines(lines: string[]): string[] {
     // "... India's central bank said on" / "Friday a newly-appointed ...": a line ending in a word
     // that cannot end a sentence goes on.
     if (unfinished && DANGLING.test(line)) open = true;
+    // "Mwita had, in March, said the Ethics and Anti-Corruption" / "Commission and ...": a wrapped
+    // line of prose (a clause with commas, not a heading) goes on even before a capital.
+    if (unfinished && typical >= 50 && typical <= 110 && line.length >= typical * 0.6 && isProseLine(line))
+      open = true;
   }
   return out;
+}
+
+/** A line that reads as part of a sentence: a comma inside and several lowercase words. */
+function isProseLine(line: string): boolean {
+  return /,\s/.test(line) && (line.match(/\s\p{Ll}+/gu)?.length ?? 0) >= 4;
 }
 
 const BULLET = /^\s*[•·▪◦‣●]\s+/;

@@ -1,4 +1,4 @@
-import { findInstitutionNames, findPersonNames, surnameOf } from './names.ts';
+import { findCapitalizedRuns, findInstitutionNames, findPersonNames, surnameOf } from './names.ts';
 import { judgePersonhood } from './personhood.ts';
 import { findRoleAfter, findRoleBefore, isRoleNoun } from './roles.ts';
 import { NON_NAME_WORDS } from './vocabulary.ts';
@@ -23,6 +23,8 @@ export interface PeopleIndex {
   institutions: string[];
   /** Names read as a person's at first that the article's wording shows are not ("Network Rail"). */
   dropped?: Set<string>;
+  /** Names in capitals by their initials ("LSK" -> "Law Society of Kenya"); null when two share them. */
+  acronyms?: Map<string, string | null>;
 }
 
 /**
@@ -37,6 +39,7 @@ export function buildPeopleIndex(paragraphs: string[]): PeopleIndex {
     sharedSurnames: new Set(),
     institutions: [],
   };
+  index.acronyms = collectAcronyms(paragraphs);
   for (const text of paragraphs) {
     for (const name of [...findInstitutionNames(text), ...findLowercaseInstitutions(text)]) {
       if (!index.institutions.includes(name)) index.institutions.push(name);
@@ -61,6 +64,23 @@ export function buildPeopleIndex(paragraphs: string[]): PeopleIndex {
     }
   }
   return dropNonPeople(index, paragraphs);
+}
+
+/** Every name of two or more capitalized words by its initials ("of", "the", "and", "for" skipped). */
+function collectAcronyms(paragraphs: string[]): Map<string, string | null> {
+  const found = new Map<string, string | null>();
+  for (const text of paragraphs) {
+    for (const run of findCapitalizedRuns(text)) {
+      const words = run.words.filter((w) => /^\p{Lu}/u.test(w) && !/^(?:The|A|An)$/.test(w));
+      if (words.length < 2 || words.length > 6) continue;
+      const initials = words.map((w) => w[0]).join('');
+      const name = run.words.filter((w) => !/^(?:The|A|An)$/.test(w)).join(' ');
+      const known = found.get(initials);
+      if (known === undefined) found.set(initials, name);
+      else if (known !== name) found.set(initials, null);
+    }
+  }
+  return found;
 }
 
 /** Takes out the names the article's wording shows to be no person's ("the Budget Session", "in Tamil Nadu"). */

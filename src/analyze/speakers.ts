@@ -89,7 +89,10 @@ export function findAttributionBefore(before: string, ctx: SpeakerContext): Attr
   if (according?.[1]) return resolveSpeaker(according[1], ctx);
   let verbAt = -1;
   for (const match of before.matchAll(/\p{L}+/gu)) {
-    if (SPEECH_VERBS.has(match[0].toLowerCase())) verbAt = match.index;
+    if (!SPEECH_VERBS.has(match[0].toLowerCase())) continue;
+    verbAt = match.index;
+    // "LSK says that the court condemned ... the ‘...’": what follows "says that" is reported, the sayer speaks.
+    if (/^\s+that\b/i.test(before.slice(match.index + match[0].length))) break;
   }
   if (verbAt < 0) return null;
   const subject = before
@@ -158,12 +161,18 @@ export function resolveSpeaker(phrase: string, ctx: SpeakerContext, lastMention 
     ? [...ctx.people.byName.values()].find((p) => p.name.split(' ').includes(proper))
     : null;
   if (owner) return personAttribution(owner);
-  if (proper) return organisation(proper);
+  if (proper) return organisation(expandAcronym(proper, ctx.people));
   return resolveRoleReference(subject, ctx) ?? impersonal(subject);
 }
 
 const GENERIC_BODY =
   /^(?:the|The)\s+(?:company|firm|carrier|airline|group|operator|club|organi[sz]ation|network|lender|bank|retailer|insurer|manufacturer|developer|broadcaster)$/;
+
+/** "LSK" for "the Law Society of Kenya": the one name of the article whose initials spell it. */
+function expandAcronym(name: string, people: PeopleIndex): string {
+  if (!/^\p{Lu}{2,6}$/u.test(name)) return name;
+  return people.acronyms?.get(name) ?? name;
+}
 
 function personAttribution(person: Person): Attribution {
   return { speaker: person.name, role: person.role, kind: 'person' };

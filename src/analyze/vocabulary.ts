@@ -26,6 +26,7 @@ export const ROLE_NOUNS = words(`
   electrician plumber carpenter welder labourer laborer cleaner janitor docker dockworker
   local passenger commuter fan supporter voter villager shopper protester demonstrator onlooker spectator
   bystander juror witness neighbour neighbor customer traveller traveler motorist rider patient parent
+  frontman frontwoman bassist guitarist drummer vocalist rapper keyboardist songwriter
 `);
 
 /** Words that qualify a role without being one ("Deputy", "Foreign", "press"). */

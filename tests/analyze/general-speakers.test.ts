@@ -53,3 +53,35 @@ describe('organisations that speak through documents', () => {
     expect(speakersOf(body)).toEqual(['Harbour Bay Electoral Commission']);
   });
 });
+
+describe('speakers named in other ways', () => {
+  it('gives a quote after "X says that the court condemned ... the ‘...’" to X, and an acronym its full name', () => {
+    const body = [
+      'The Harbour Law Society sued the Supreme Court over the ban on Monday.',
+      'HLS says that the court condemned the lawyer without a hearing despite the ‘serious nature of the allegations and the decision’',
+    ].join('\n\n');
+    expect(speakersOf(body)).toEqual(['Harbour Law Society']);
+  });
+
+  it('reads a band role before a name as a title ("Frontman Jo Vale had this to say")', () => {
+    const body =
+      'Frontman Jo Vale had this to say, "Six albums in, I wondered if I had already written my best songs."';
+    expect(analyzeBody(body, '2024-06-05').quotes.map((q) => [q.speaker, q.role])).toEqual([
+      ['Jo Vale', 'Frontman'],
+    ]);
+  });
+
+  it('joins a wrapped line of prose to the next even before a capital, so its speaker reaches the quote', () => {
+    const lines = [
+      'The High Court will today give fresh directions in a case where the',
+      'former deputy governor challenged his removal from office this year.',
+      'Already, Justice Ana Mwangi issued an order blocking the agencies from',
+      'arresting the magistrate over the alleged crimes in the county office.',
+      'Mwangi had, in March, said the Ethics and Anti-Corruption',
+      'Commission and the Director of Public Prosecutions shall not arrest her.',
+      '"There is indeed a question of the identity of the person sued in the',
+      'criminal case," the judge said.',
+    ];
+    expect(speakersOf(lines.join('\n'))).toEqual(['Ana Mwangi']);
+  });
+});
