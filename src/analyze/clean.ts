@@ -113,7 +113,7 @@ function joinWrappedLines(lines: string[]): string[] {
 
 /** A line that reads as part of a sentence: a comma inside and several lowercase words. */
 function isProseLine(line: string): boolean {
-  return /,\s/.test(line) && (line.match(/\s\p{Ll}+/gu)?.length ?? 0) >= 4;
+  return /,\s/.test(line) && (line.match(/\s[a-z]+/g)?.length ?? 0) >= 4;
 }
 
 const BULLET = /^\s*[•·▪◦‣●]\s+/;

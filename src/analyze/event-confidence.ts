@@ -25,7 +25,7 @@ const BARE_WEEKDAY = /^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b[^\
 // Words that tell what is to come, the fixture's present ("Kingsport and Millbrook meet on Sunday")
 // and the headline's infinitive ("House to resume sitting Thursday") included.
 const FUTURE_WORD =
-  /\b(?:will|shall|'ll|to be|going to|next|coming|upcoming|this|tomorrow|tonight|plans?|set|expected|scheduled|due|meets?|plays?|faces?|hosts?|takes? on|to\s+(?!the\b|a\b|an\b)\p{Ll}+)\b/iu;
+  /\b(?:will|shall|'ll|to be|going to|next|coming|upcoming|this|tomorrow|tonight|plans?|set|expected|scheduled|due|meets?|plays?|faces?|hosts?|takes? on|to\s+(?!the\b|a\b|an\b)[a-z]+)\b/i;
 const CONDITION = /\b(?:if|unless|might|may|would|hopes? to|aims? to|likely)\b/i;
 const WRITTEN_DATE =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;

@@ -110,6 +110,10 @@ function nearestEventNoun(words: Token[], at: number): number {
     if (MODAL.test(words[i - 1]?.text ?? '')) return;
     // "closing out the round", "opening the season": an -ing word with an object is a verb.
     if (/ing$/i.test(w.text) && VERB_OBJECT.test(words[i + 1]?.text ?? '')) return;
+    const before = w.start < at;
+    const raw = before ? at - w.start : (w.start - at) * 1.5;
+    // Only a noun that may still win is worth the costlier checks below.
+    if (raw * (before ? 0.5 : 1) >= bestDistance) return;
     // "said at a press conference", "the report added": the occasion of the saying, not the event.
     if (isAttribution(words, i)) return;
     // "the meeting dates", "strike days": the date of the event named before it.
@@ -123,14 +127,15 @@ function nearestEventNoun(words: Token[], at: number): number {
     )
       return;
     // "The Budget Session of Parliament will begin today with an address": what begins or ends is the event.
-    const starts = STARTS_OR_ENDS.test(
-      words
-        .slice(i + 1, i + 7)
-        .map((x) => x.text)
-        .join(' '),
-    );
-    const distance =
-      (w.start < at ? at - w.start : (w.start - at) * 1.5) * (starts && w.start < at ? 0.5 : 1);
+    const starts =
+      before &&
+      STARTS_OR_ENDS.test(
+        words
+          .slice(i + 1, i + 7)
+          .map((x) => x.text)
+          .join(' '),
+      );
+    const distance = raw * (starts ? 0.5 : 1);
     if (distance < bestDistance) {
       best = i;
       bestDistance = distance;
@@ -280,17 +285,21 @@ const NUMBERED = /^(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|e
 const SAYING_VERB =
   /^(?:said|says|say|added|adds|told|tells|stated|states|read|reads|showed|shows|noted|notes|announced|confirmed)$/i;
 
+const SAID = /^(?:said|says|told|added|announced|spoke)$/i;
+const SAID_AT = /^\S+\s+(?:\S+\s+)?(?:at|in|during|to|after)\s+(?:a|an|the|its|their|his|her)\b/i;
+
 /** An event noun that is where or how something was said: "said at a press conference", "an Apple statement said". */
 function isAttribution(words: Token[], i: number): boolean {
-  const next = words[i + 1]?.text ?? '';
-  if (SAYING_VERB.test(next)) return true;
-  const before = words
-    .slice(Math.max(0, i - 5), i)
-    .map((w) => w.text.toLowerCase())
-    .join(' ');
-  return /\b(?:said|says|told|added|announced|spoke)\s+(?:\S+\s+)?(?:at|in|during|to|after)\s+(?:a|an|the|its|their|his|her)\b/.test(
-    before,
-  );
+  if (SAYING_VERB.test(words[i + 1]?.text ?? '')) return true;
+  for (let k = Math.max(0, i - 5); k < i; k++) {
+    if (!SAID.test(words[k]?.text ?? '')) continue;
+    const phrase = words
+      .slice(k, i)
+      .map((w) => w.text)
+      .join(' ');
+    if (SAID_AT.test(phrase)) return true;
+  }
+  return false;
 }
 
 const STARTS_OR_ENDS =

@@ -22,9 +22,9 @@ export function chooseEventWords(paragraphs: readonly string[]): Map<string, str
 
 /** The title in the article's own word for its head ("Postal workers walkout" -> "Postal workers strike"). */
 export function useEventWord(title: string, choice: ReadonlyMap<string, string>): string {
-  return title.replace(/\p{L}+/gu, (word) => {
+  return title.replace(/[A-Za-z]+/g, (word) => {
     const chosen = choice.get(word.toLowerCase());
     if (!chosen) return word;
-    return /^\p{Lu}/u.test(word) ? chosen.charAt(0).toUpperCase() + chosen.slice(1) : chosen;
+    return /^[A-Z]/.test(word) ? chosen.charAt(0).toUpperCase() + chosen.slice(1) : chosen;
   });
 }

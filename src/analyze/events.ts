@@ -82,8 +82,9 @@ export function extractEvents(paragraphs: string[], published: string, people: P
     tracker.paragraph = index;
     const quotes = quotedRanges(paragraph, index);
     // The tense of a sentence is its narrator's: the quoted words ("is expected to") say nothing of it.
-    const unquoted = blankRanges(maskDateline(paragraph), quotes);
-    for (const sentence of splitSentences(maskDateline(paragraph))) {
+    const masked = maskDateline(paragraph);
+    const unquoted = blankRanges(masked, quotes);
+    for (const sentence of splitSentences(masked)) {
       if (dated >= MAX_DATED_SENTENCES) return;
       const inQuote = (at: number) =>
         quotes.some(([from, to]) => at + sentence.start >= from && at + sentence.start < to);
@@ -408,7 +409,13 @@ function attachTimeToLastEvent(sentence: string, times: DateMention[], tracker: 
 function timedEvent(sentence: string, tracker: Tracker): Found | null {
   const last = tracker.lastEvent;
   if (last && last.paragraph === tracker.paragraph) return last;
-  const named = makeTitle(sentence, 0).head;
-  if (!named) return null;
-  return [...tracker.events].reverse().find((e) => e.head !== null && sameEvent(e.head, named)) ?? null;
+  const words = new Set(
+    sentence
+      .toLowerCase()
+      .match(/[a-z]+/g)
+      ?.map((w) => w.replace(/s$/, '')) ?? [],
+  );
+  const names = (head: string) =>
+    words.has(head) || KINDS.some((kind) => kind.has(head) && [...kind].some((k) => words.has(k)));
+  return [...tracker.events].reverse().find((e) => e.head !== null && names(e.head)) ?? null;
 }

@@ -7,9 +7,7 @@ const MONTH =
 const DAY_MONTH = `(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH})(?:,?\\s+\\d{4})?`;
 const AGENCY = '\\([\\p{L}\\p{N} .&/-]{2,30}\\)';
 const CAPS_PLACE = "\\p{Lu}[\\p{Lu}\\p{M}.'’]+(?:[ -]\\p{Lu}[\\p{Lu}\\p{M}.'’]+){0,3}";
-// A weekday is no place: "Saturday, 14th January – Huon Valley" is a listing's line, not a dateline.
-const TITLE_PLACE =
-  "(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\\b)\\p{Lu}\\p{Ll}[\\p{L}\\p{M}.'’]*(?:[ -]\\p{Lu}[\\p{L}\\p{M}.'’]+){0,2}";
+const TITLE_PLACE = "\\p{Lu}\\p{Ll}[\\p{L}\\p{M}.'’]*(?:[ -]\\p{Lu}[\\p{L}\\p{M}.'’]+){0,2}";
 const REGION = "(?:,\\s*\\p{Lu}[\\p{L}\\p{M}.'’]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}.'’]*){0,2})";
 
 // "BERLIN, June 3 (Reuters) - ", "TACOMA, Wash. — ", "SEREMBAN: ", "DOVER, Del.- ",
@@ -33,8 +31,12 @@ const TITLE_DATELINE = new RegExp(
 export function datelineLength(paragraph: string): number {
   const caps = CAPS_DATELINE.exec(paragraph) ?? CAPS_DATE_DATELINE.exec(paragraph);
   if (caps) return caps[0].length;
+  // A weekday is no place: "Saturday, 14th January – Huon Valley" is a listing's line, not a dateline.
+  if (WEEKDAY_FIRST.test(paragraph)) return 0;
   return TITLE_DATELINE.exec(paragraph)?.[0].length ?? 0;
 }
+
+const WEEKDAY_FIRST = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/;
 
 /** The paragraph without its dateline. */
 export function stripDateline(paragraph: string): string {

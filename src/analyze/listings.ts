@@ -11,12 +11,14 @@ const MAX_LINE_CHARS = 100;
 const RECENT_DAYS = 60;
 
 /** "9/03 Peoria, IL Crusens": a numeric day, then what comes after it. */
-const NUMERIC_LINE = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?\s+(\p{Lu}.*)$/u;
+const NUMERIC_LINE = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?\s+([A-ZÀ-Þ].*)$/;
 /** Field labels that stand between an item's name and its dates ("When & Where:"). */
 const FIELD_LABEL =
   /^(?:when|where|dates?|venues?|times?)(?:\s*(?:&|and)\s*(?:when|where|venues?|times?))?\s*:?$/i;
 const WHEN_FIELD = /^when\s*:\s*(.+)$/i;
 const WHERE_FIELD = /^where\s*:\s*(.+?)\.?$/i;
+const OPENS_WITH_DATE =
+  /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/i;
 // A line that says something is prose, not a listing's line.
 const FINITE_VERB = /\b(?:will|is|are|was|were|has|have|had|said|says)\b/;
 
@@ -117,6 +119,8 @@ function readDatedLine(text: string, published: string, dayFirst: boolean): Date
     const date = dateOf(month, day, numeric[3] ? Number(numeric[3]) : null, published);
     return date ? { date, endDate: null, rest: numeric[4] ?? '' } : null;
   }
+  // Only a line that opens like a date is worth chrono's time.
+  if (!OPENS_WITH_DATE.test(text)) return null;
   const mention = findDateMentions(text, published, () => false)[0];
   if (!mention?.date || mention.start > 0) return null;
   const rest = text.slice(mention.end).replace(/^[\s,:–—-]+/, '');

@@ -23,8 +23,8 @@ export interface PeopleIndex {
   institutions: string[];
   /** Names read as a person's at first that the article's wording shows are not ("Network Rail"). */
   dropped?: Set<string>;
-  /** Names in capitals by their initials ("LSK" -> "Law Society of Kenya"); null when two share them. */
-  acronyms?: Map<string, string | null>;
+  /** The one name of the article whose initials an acronym spells ("LSK" -> "Law Society of Kenya"), else null. */
+  expandAcronym?: (acronym: string) => string | null;
 }
 
 /**
@@ -39,7 +39,12 @@ export function buildPeopleIndex(paragraphs: string[]): PeopleIndex {
     sharedSurnames: new Set(),
     institutions: [],
   };
-  index.acronyms = collectAcronyms(paragraphs);
+  // Read only when a speaker is an acronym: most articles never ask.
+  let acronyms: Map<string, string | null> | null = null;
+  index.expandAcronym = (acronym) => {
+    acronyms ??= collectAcronyms(paragraphs);
+    return acronyms.get(acronym) ?? null;
+  };
   for (const text of paragraphs) {
     for (const name of [...findInstitutionNames(text), ...findLowercaseInstitutions(text)]) {
       if (!index.institutions.includes(name)) index.institutions.push(name);

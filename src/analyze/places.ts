@@ -36,12 +36,17 @@ const PLACE = new RegExp(
 );
 // "a route between Ahmedabad (AMD) and Pune (PNQ)", "flights connecting Manhattan’s Skyport Marina and
 // Washington's College Park Airport": a route's two ends, without codes and owners.
+// Latin letters only: a Unicode pattern this long costs more to build than the whole clause takes.
 const END_NAME =
-  "(?:\\p{Lu}[\\p{L}'’-]+['’]s\\s+)?(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,3})(?:\\s*\\([\\p{Lu}]{2,4}\\))?";
+  "(?:[A-ZÀ-Þ][\\wÀ-ÿ'’-]+['’]s\\s+)?([A-ZÀ-Þ][\\wÀ-ÿ'’-]+(?:\\s+[A-ZÀ-Þ][\\wÀ-ÿ'’-]+){0,3})(?:\\s*\\([A-Z]{2,4}\\))?";
 const ROUTE_BETWEEN = new RegExp(
   `\\b(?:[Rr]outes?|[Ss]ervices?|[Ff]lights?|[Ll]inks?|[Ff]err(?:y|ies)|[Ll]ines?)\\s+(?:between|connecting|linking)\\s+${END_NAME}\\s+and\\s+${END_NAME}`,
-  'u',
 );
+// ", Tamil Nadu and Puducherry", " and New South Wales": more places listed after the first.
+const MORE_PLACES = /^(?:,\s*[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3}){0,6},?\s+and\s+[A-Z]/;
+const MAY_BE_ROUTE = /\b(?:between|connecting|linking)\s/;
+const MAY_BE_VENUE =
+  /\s(?:Stadium|Arena|Oval|Park|Hall|Centre|Center|Theatre|Theater|Airport|Ground|Gardens|Pavilion|Auditorium|Racecourse|Circuit)\b/;
 // "the Airdrie to Bathgate line", "Lyon to Porto": a route.
 const ROUTE =
   /\b(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+to\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)(?=\s+(?:line|route|railway|rail|service|flight|flights|road|motorway|ferry|stage|leg|link)\b)/u;
@@ -53,7 +58,8 @@ const ROUTE =
  * line"), else a region ("in Edo State"). Countries, months, bodies and nationalities are not places.
  */
 export function findPlace(clause: string, near = -1): string | null {
-  const between = ROUTE_BETWEEN.exec(clause);
+  // The Unicode patterns are costly to build and run: only a clause that could hold them is tried.
+  const between = MAY_BE_ROUTE.test(clause) ? ROUTE_BETWEEN.exec(clause) : null;
   const ends = between ? [between[1], between[2]] : [];
   // A route's two ends are its place, even when one end is a venue.
   if (ends[0] && ends[1]) return `${ends[0]} to ${ends[1]}`;
@@ -74,11 +80,7 @@ export function findPlace(clause: string, near = -1): string | null {
     const kind = placeKind(place);
     if (!kind) continue;
     // "four matches in Queensland and New South Wales": two places are none of the event's own.
-    if (
-      kind !== 'venue' &&
-      /^\s*(?:,\s*\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)*,?\s+and\s+\p{Lu}/u.test(clause.slice(end))
-    )
-      continue;
+    if (kind !== 'venue' && MORE_PLACES.test(clause.slice(end, end + 80))) continue;
     // The place written closest to the date is the event's ("wanted in Madrid ... hearing on February 1 ... in London").
     const distance = near < 0 ? match.index : Math.abs(match.index - near);
     const rank = kind === 'venue' ? 3 : kind === 'city' ? 2 : 1;
@@ -96,6 +98,7 @@ const VENUE_NAME =
 
 /** The one venue a clause names by its own name, when no preposition placed anything. */
 function namedVenue(clause: string): string | null {
+  if (!MAY_BE_VENUE.test(clause)) return null;
   return VENUE_NAME.exec(clause)?.[1]?.replace(/^(?:The|A|An)\s+/, '') ?? null;
 }
 

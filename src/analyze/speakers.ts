@@ -171,7 +171,7 @@ const GENERIC_BODY =
 /** "LSK" for "the Law Society of Kenya": the one name of the article whose initials spell it. */
 function expandAcronym(name: string, people: PeopleIndex): string {
   if (!/^\p{Lu}{2,6}$/u.test(name)) return name;
-  return people.acronyms?.get(name) ?? name;
+  return people.expandAcronym?.(name) ?? name;
 }
 
 function personAttribution(person: Person): Attribution {

@@ -22,7 +22,7 @@ const VERB_RIGHT_BEFORE =
 // "is scheduled Tuesday", "will be released on Friday", "expected on Monday": the participle of a plan.
 
 const PLANNED_PARTICIPLE =
-  /\b(?:(?:is|are|be|been|being|'s)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+|scheduled|expected|planned|slated|set|due|postponed|delayed|moved|rescheduled|deferred|adjourned|pushed back|brought forward)\s+(?:on\s+|until\s+|till\s+|since\s+)?$/iu;
+  /\b(?:(?:is|are|be|been|being|'s)\s+(?:[a-z]+ly\s+)?[a-z]+|scheduled|expected|planned|slated|set|due|postponed|delayed|moved|rescheduled|deferred|adjourned|pushed back|brought forward)\s+(?:on\s+|until\s+|till\s+|since\s+)?$/i;
 /** "Alex Salmond was to complete a tour tomorrow", "had been due to hold the vote": a plan that no longer stands. */
 export function isDroppedPlan(sentence: string, at: number): boolean {
   return DROPPED_PLAN.test(sentence.slice(0, at));
