@@ -10,7 +10,7 @@ import { type EventTitle, makeTitle } from './event-title.ts';
 import { chooseEventWords, useEventWord } from './event-words.ts';
 import { datelineLength, isBareDate } from './furniture.ts';
 import type { PeopleIndex } from './people.ts';
-import { findPlace, linePlace } from './places.ts';
+import { courtPlace, findPlace, linePlace } from './places.ts';
 import { findQuoteSpans } from './quote-spans.ts';
 import { readSchedule, type ScheduleEntry } from './schedule.ts';
 import { findScheduleWeek, moveIntoWeek, type ScheduleWeek } from './schedule-week.ts';
@@ -42,6 +42,8 @@ interface Tracker {
   week: ScheduleWeek | null;
   /** The paragraph being read. */
   paragraph: number;
+  /** Names the article has say something ("Royal Mail said"): bodies and people, never places. */
+  speakers: Set<string>;
 }
 
 /**
@@ -63,6 +65,7 @@ export function extractEvents(paragraphs: string[], published: string, people: P
     anchors: [],
     week: null,
     paragraph: -1,
+    speakers: findSpeakingNames(paragraphs),
   };
   const schedule = readSchedule(paragraphs, published);
   tracker.week = findScheduleWeek(
@@ -124,6 +127,8 @@ function quotedRanges(paragraph: string, index: number): Array<[number, number]>
   return findQuoteSpans(paragraph, index).map((span) => [span.start, span.end]);
 }
 
+const LIST_GAP = /^\s*(?:,|and|&|,\s*and)\s*(?:on\s+)?$/i;
+
 const CANCELLED =
   /\b(?:called off|cancel(?:l)?ed|scrapped|axed|abandoned|shelved|withdrawn|suspended|put off)\b(?![^,;]*\b(?:to|until|till)\s+\S+\s*$)/i;
 
@@ -149,8 +154,15 @@ function readSentence(
     attachTimeToLastEvent(sentence, times, tracker);
     return;
   }
+  let listFrom = 0;
   dated.forEach((mention, i) => {
-    const from = clauseStart(sentence, dated[i - 1], mention);
+    const previous = dated[i - 1];
+    // "Polling in Assam will be held with voting on March 27, April 1 and April 6": the days of one
+    // list share the clause of the first.
+    const listed =
+      previous !== undefined && !mention.chain && LIST_GAP.test(sentence.slice(previous.end, mention.start));
+    const from = listed ? listFrom : clauseStart(sentence, previous, mention);
+    listFrom = from;
     const clause = sentence.slice(from, clauseEnd(sentence, mention, dated[i + 1]));
     if (isPageStamp(sentence, mention, tracker.published)) return;
     const quoted = inQuote(mention.start);
@@ -177,7 +189,7 @@ function readSentence(
     const own = makeTitle(clause, at);
     const title = own.head ? own : headedOr(makeTitle(sentence, mention.start), own);
     const confidence = rateEvent({ clause, at, mention: sized, quoted, title, sentence });
-    addEvent(tracker, { ...sized, date }, clause, at, title, confidence);
+    addEvent(tracker, { ...sized, date }, clause, at, title, confidence, sentence);
   });
 }
 
@@ -226,8 +238,11 @@ function addEvent(
   at: number,
   title: EventTitle,
   confidence: number,
+  sentence = clause,
 ): void {
-  const location = linePlace(clause, at) ?? findPlace(clause, at);
+  const found = linePlace(clause, at) ?? findPlace(clause, at) ?? courtPlace(sentence);
+  // "postal workers at Royal Mail" where "Royal Mail said ...": a body that speaks is no place.
+  const location = found && tracker.speakers.has(found) ? null : found;
   const participants = findParticipants(clause, tracker.people, tracker.organizations, location);
   const fullTitle = withOrganizer(title, participants);
   const existing =
@@ -418,4 +433,19 @@ function timedEvent(sentence: string, tracker: Tracker): Found | null {
   const names = (head: string) =>
     words.has(head) || KINDS.some((kind) => kind.has(head) && [...kind].some((k) => words.has(k)));
   return [...tracker.events].reverse().find((e) => e.head !== null && names(e.head)) ?? null;
+}
+
+const SPEAKING_NAME =
+  /\b([A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})\s+(?:said|says|told|announced|added|stated)\b/g;
+
+/**
+ * The names of two or more words the article has say something ("Royal Mail said"). A one-word
+ * name may be a city that speaks for its government ("Ottawa says") and stays a place.
+ */
+function findSpeakingNames(paragraphs: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const paragraph of paragraphs) {
+    for (const m of paragraph.matchAll(SPEAKING_NAME)) if (/\s/.test(m[1] ?? '')) names.add(m[1] ?? '');
+  }
+  return names;
 }

@@ -42,6 +42,10 @@ const END_NAME =
 const ROUTE_BETWEEN = new RegExp(
   `\\b(?:[Rr]outes?|[Ss]ervices?|[Ff]lights?|[Ll]inks?|[Ff]err(?:y|ies)|[Ll]ines?)\\s+(?:between|connecting|linking)\\s+${END_NAME}\\s+and\\s+${END_NAME}`,
 );
+// "the Hyderabad-Goa (GOX) routes", "its Muscat (MCT)-Salalah (SLL) route": two ends joined by a dash.
+const ROUTE_PAIR =
+  /\b([A-ZÀ-Þ][\wÀ-ÿ'’]+)(?:\s*\([A-Z]{3}\))?[-–]([A-ZÀ-Þ][\wÀ-ÿ'’]+)(?:\s*\([A-Z]{3}\))?\s+(?:routes?|services?|flights?|sectors?)\b/;
+const MAY_BE_PAIR = /[-–]\S*(?:\s*\([A-Z]{3}\))?\s+(?:routes?|services?|flights?|sectors?)\b/;
 // ", Tamil Nadu and Puducherry", " and New South Wales": more places listed after the first.
 const MORE_PLACES = /^(?:,\s*[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3}){0,6},?\s+and\s+[A-Z]/;
 const MAY_BE_ROUTE = /\b(?:between|connecting|linking)\s/;
@@ -63,6 +67,8 @@ export function findPlace(clause: string, near = -1): string | null {
   const ends = between ? [between[1], between[2]] : [];
   // A route's two ends are its place, even when one end is a venue.
   if (ends[0] && ends[1]) return `${ends[0]} to ${ends[1]}`;
+  const pair = MAY_BE_PAIR.test(clause) ? ROUTE_PAIR.exec(clause) : null;
+  if (pair?.[1] && pair[2]) return `${pair[1]} to ${pair[2]}`;
   const route = ROUTE.exec(clause)?.[1]?.replace(/^The\s+/, '');
   let best: { place: string; rank: number; distance: number } | null = null;
   for (const match of clause.matchAll(PLACE)) {
@@ -153,4 +159,16 @@ export function linePlace(clause: string, at: number): string | null {
     .split(/[\s,]+/)
     .every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|the|de|la|du)$/.test(w));
   return named && middle.split(/\s+/).length <= 6 ? middle : null;
+}
+
+// "The Supreme Court Thursday said it would hear on April 8", "sanctioning by the Jersey Court at a
+// hearing": a court's business happens at the court.
+const COURT = /\b((?:[A-Z][\w'’-]*\s+){1,3}Court(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?)\b/;
+const COURT_BUSINESS =
+  /\b(?:hear(?:s|ing|ings)?|trial|sentenc\w*|directions|ruling|rule|appeal|verdict|judgment|arraignment)\b/i;
+
+/** The court a clause about a court's business names first, as that business's place. */
+export function courtPlace(clause: string): string | null {
+  if (!COURT_BUSINESS.test(clause)) return null;
+  return COURT.exec(clause)?.[1]?.replace(/^(?:The|A|An)\s+/, '') ?? null;
 }

@@ -51,3 +51,37 @@ describe('a time told without its day', () => {
     ]);
   });
 });
+
+describe('more places as news writes them', () => {
+  it('gives every day of a list the place of its clause ("Polling in Assam ... on March 27, April 1 and April 6")', () => {
+    const body =
+      'Polling in Dunmore will be held in three phases, with voting on March 27, April 1 and April 9.';
+    expect(placesOf(body, '2021-02-26')).toEqual(['Dunmore', 'Dunmore', 'Dunmore']);
+  });
+
+  it('reads no place in a body the story has speak ("workers at Harbour Mail" where "Harbour Mail said")', () => {
+    const body = [
+      'Harbour Mail said the union had told it of the strike.',
+      'The union, which represents 15,000 workers at Harbour Mail, said they will strike on Nov. 30.',
+    ].join('\n\n');
+    expect(placesOf(body, '2022-11-01')).toEqual([null]);
+  });
+
+  it("places a court's business at the court the clause names", () => {
+    expect(
+      placesOf(
+        'The Supreme Court Thursday said it would hear on April 8 a batch of petitions.',
+        '2019-01-31',
+      ),
+    ).toEqual(['Supreme Court']);
+    expect(
+      placesOf('The High Court is on Monday expected to give directions in the case.', '2024-02-05'),
+    ).toEqual(['High Court']);
+  });
+
+  it('reads two ends joined by a dash before "routes" ("the Leeds-Porto (OPO) routes")', () => {
+    expect(
+      placesOf('The airline will offer daily flights on the Leeds-Porto (OPO) routes starting from June 25.'),
+    ).toEqual(['Leeds to Porto']);
+  });
+});
