@@ -19,6 +19,8 @@ export interface Scene {
  */
 export function followScene(scene: Scene, previous: string, text: string, people: PeopleIndex): Scene {
   for (const sentence of [...splitSentences(previous), ...splitSentences(text)]) {
+    // Quoted speech is the speaker's, not the narrator's: its subject ("The Commission is ...") acts in no scene.
+    if (/^["“”„«‘’']/.test(sentence.text.trim())) continue;
     scene.lastOrganisation = organisationSubject(sentence.text, people) ?? scene.lastOrganisation;
     scene.lastGroup = groupSubject(sentence.text) ?? scene.lastGroup;
   }
@@ -41,10 +43,25 @@ function organisationSubject(sentence: string, people: PeopleIndex): string | nu
       : VERB.exec(text)
         ? text.slice(0, VERB.exec(text)?.index)
         : '';
-  const subject = immediateSubject(head.replace(/\s+(?:on|in|at)\s+\p{Lu}\p{Ll}+day$/u, ''));
+  // "after the company delayed": the subordinator is no part of the subject.
+  const subject = immediateSubject(head.replace(/\s+(?:on|in|at)\s+\p{Lu}\p{Ll}+day$/u, '')).replace(
+    SUBORDINATOR,
+    '',
+  );
   if (!subject || findPersonIn(subject, people)) return null;
+  // "Shares in drinks maker C&C fell on Friday, after the company delayed": the company named after what it is.
+  const named = APPOSED_COMPANY.exec(head)?.[1];
+  if (named) return named;
+  // "the company delayed": a generic noun keeps the company named before it.
+  if (GENERIC_SUBJECT.test(subject)) return null;
   return organisationNamed(subject, people);
 }
+
+const SUBORDINATOR = /^(?:after|before|when|while|as|since|because|if|although|though|until|once)\s+/i;
+const APPOSED_COMPANY =
+  /\b(?:maker|firm|company|group|carrier|operator|retailer|lender|giant|producer|brewer|airline|bank|insurer|miner|developer)\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})/;
+const GENERIC_SUBJECT =
+  /^(?:the|its|their)\s+(?:company|firm|group|carrier|operator|retailer|lender|bank|airline|insurer|manufacturer|developer|business)$/i;
 
 /** "Now locals have been left wondering": a plural of people as a subject, in the singular ("local"). */
 function groupSubject(sentence: string): string | null {

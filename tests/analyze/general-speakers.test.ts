@@ -85,3 +85,33 @@ describe('speakers named in other ways', () => {
     expect(speakersOf(lines.join('\n'))).toEqual(['Ana Mwangi']);
   });
 });
+
+describe('companies that speak', () => {
+  it('gives "it said" to the company named after what it is ("drinks maker Orvane"), not to "the company"', () => {
+    const body = [
+      'Shares in drinks maker Orvane fell on Friday, after the company delayed announcing its results.',
+      '"Additional time is required to complete a review of certain accounting measurements," it said.',
+    ].join('\n\n');
+    expect(speakersOf(body)).toEqual(['Orvane']);
+  });
+
+  it('does not take the subject of quoted speech for the body in the scene', () => {
+    const body = [
+      'The Harbour Electoral Commission may release the results on Saturday, the commission said.',
+      '"The Board is currently considering twelve objections from three parties," the commission said in a statement.',
+      '"Once fully considered, the objections will be answered in writing to every party," the statement said.',
+    ].join('\n\n');
+    expect(speakersOf(body)).toEqual(['Harbour Electoral Commission', 'Harbour Electoral Commission']);
+  });
+});
+
+describe('places named by what they are', () => {
+  it('reads "in its capital Riyadh"', () => {
+    expect(
+      analyzeBody(
+        'The kingdom will host the summit on November 21 in its capital Halden.',
+        '2020-06-05',
+      ).events.map((e) => e.location),
+    ).toEqual(['Halden']);
+  });
+});
