@@ -35,12 +35,18 @@ export function cleanBody(body: string, title: string): CleanedBody {
   let inReadMore = false;
   let afterCredit = false;
   for (const block of blocks) {
-    const lines = block
+    const raw = block
       .slice(0, MAX_PARAGRAPH_CHARS)
       .split('\n')
-      .map((line) => stripMarkdownLine(line))
-      // "Advertisement", "Share this:", "WhatsApp" stacked in one block: each line is junk on its own.
-      .filter((line) => line.length > 0 && (!isJunk(line) || (isBareDate(line) && paragraphs.length > 0)));
+      .map((line) => stripMarkdownLine(line));
+    // "Advertisement", "Share this:", "WhatsApp" stacked in one block: each line is junk on its own.
+    // A date on a line of its own after one that breaks off ("... the scheduled hearing on") goes on it.
+    const lines = raw.filter(
+      (line, i) =>
+        line.length > 0 &&
+        (!isJunk(line) ||
+          (isBareDate(line) && (paragraphs.length > 0 || DANGLING.test(raw[i - 1]?.trimEnd() ?? '')))),
+    );
     if (lines.length === 0) continue;
     const rest = takeReadMore(lines, readMore, inReadMore);
     inReadMore = rest === null;

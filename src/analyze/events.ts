@@ -138,6 +138,8 @@ const DEFERRED =
 
 const NEGATED = /\b(?:will not|won't|shall not|would not|not be|never)\b[^,;]{0,40}$/i;
 
+const CONDITIONAL_NOT = /\b(?:should|if|unless|were|whether)\b[^,;]{0,40}\bnot\b[^,;]{0,40}$/i;
+
 // Relative words in speech are the speaker's, not an announcement: "I would do it again tomorrow".
 const RELATIVE = /\b(?:today|tonight|tomorrow|yesterday)\b/i;
 
@@ -172,7 +174,9 @@ function readSentence(
     const lead = sentence.slice(0, mention.start);
     if (CANCELLED.test(lead) || DEFERRED.test(lead) || isDroppedPlan(sentence, mention.start)) return;
     // "I will not pass sentence on Tuesday": a denied occurrence is none either.
-    if (NEGATED.test(clause.slice(0, mention.start - from))) return;
+    // "escalation will occur should a deal not be struck by Friday" is a condition, not a denial.
+    const before = clause.slice(0, mention.start - from);
+    if (NEGATED.test(before) && !CONDITIONAL_NOT.test(before)) return;
     const written = mention.date ?? (past ? null : resolveChain(mention, clause, chainState(tracker)));
     const date =
       written && tracker.week && !past && isBareWeekday(sentence, mention)

@@ -159,3 +159,19 @@ describe('named days and hedges', () => {
     expect(calendarOf(body, '2011-10-20')).toEqual([['2011-11-30', null, null]]);
   });
 });
+
+describe('conditions and wrapped dates', () => {
+  it('reads a condition with "not" as a deadline, not a denial ("should a deal not be struck by Friday")', () => {
+    const body = 'The union said escalation will occur should a deal not be struck by Friday.';
+    expect(calendarOf(body, '2019-09-28')).toEqual([['2019-10-04', null, null]]);
+  });
+
+  it('keeps a date wrapped onto a line of its own after "on" in a text without blank lines', () => {
+    const body = [
+      'The judges are also expected to issue final directions to parties ahead of the scheduled hearing on',
+      'October 24.',
+      'The parties had been given more time to amend their pleadings.',
+    ].join('\n');
+    expect(calendarOf(body, '2025-10-07')).toEqual([['2025-10-24', null, null]]);
+  });
+});
