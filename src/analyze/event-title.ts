@@ -54,8 +54,11 @@ export function makeTitle(clause: string, at: number): EventTitle {
   if (nearest >= 0) return { title: capitalize(phraseAround(words, nearest)), head: headOf(words[nearest]) };
   const subject = scheduledSubject(clause);
   if (subject) return { title: capitalize(subject), head: null };
-  const action = announcedAction(clause);
+  const action = announcedAction(clause) ?? presentAction(clause.slice(0, at));
   if (action) return action;
+  // "They must do so by this Friday", "measures must be enacted by Wednesday": a deadline.
+  if (DEADLINE_BY.test(clause.slice(0, at)) && OBLIGATION.test(clause))
+    return { title: 'Deadline', head: 'deadline' };
   return {
     title: capitalize(
       words
@@ -106,8 +109,8 @@ function nearestEventNoun(words: Token[], at: number): number {
       (isEventNoun(words[i + 1]?.text) && !/^(?:dates?|days?)$/i.test(words[i + 1]?.text ?? ''))
     )
       return;
-    // "the board will meet": after a modal the word is a verb, named by the action (announcedAction).
-    if (MODAL.test(words[i - 1]?.text ?? '')) return;
+    // "the board will meet", "when it meets": after a modal or a pronoun the word is a verb, named by the action.
+    if (MODAL.test(words[i - 1]?.text ?? '') || SUBJECT_PRONOUN.test(words[i - 1]?.text ?? '')) return;
     // "closing out the round", "opening the season": an -ing word with an object is a verb.
     if (/ing$/i.test(w.text) && VERB_OBJECT.test(words[i + 1]?.text ?? '')) return;
     const before = w.start < at;
@@ -305,6 +308,19 @@ function isAttribution(words: Token[], i: number): boolean {
 const STARTS_OR_ENDS =
   /^(?:of\s+(?:the\s+)?\S+\s+)?(?:will\s+|is\s+(?:set|due|scheduled|expected)\s+to\s+|to\s+)?(?:now\s+|officially\s+)?(?:begin|begins|start|starts|open|opens|commence|commences|conclude|concludes|end|ends|close|closes|resume|resumes)\b/i;
 const VERB_OBJECT = /^(?:the|a|an|its|their|his|her|our|out|up|off|down)$/i;
+const DEADLINE_BY = /\b(?:by|before)\s+(?:this\s+|next\s+|the\s+end\s+of\s+)?$/i;
+const OBLIGATION = /\b(?:must|should|have to|has to|need to|needs to|required|deadline|due)\b/i;
+// "when it meets on February 16", "the board votes on Tuesday": the present of a scheduled action.
+const PRESENT_ACTION =
+  /\b(meets|votes|rules|decides|convenes|reconvenes|debates|sits|strikes)\s+(?:again\s+)?(?:on|at|from|in)?\s*$/i;
+
+function presentAction(before: string): EventTitle | null {
+  const verb = PRESENT_ACTION.exec(before)?.[1]?.toLowerCase().replace(/s$/, '') ?? '';
+  const noun = NOMINAL[verb] ?? (verb === 'sit' ? 'Sitting' : verb === 'reconvene' ? 'Sitting' : undefined);
+  return noun ? { title: noun, head: noun.toLowerCase() } : null;
+}
+
+const SUBJECT_PRONOUN = /^(?:it|they|he|she|we|i|you|who)$/i;
 const MODAL = /^(?:will|would|shall|to|must|can|could|may|might)$/i;
 // A short subject right before the modal: "the board", "Unite's members", "the two sides".
 const ACTOR = /(?:^|[,;]\s*)(?:(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa])\s+)?((?:[\p{L}'’-]+\s+){0,1}[\p{L}'’-]+)\s+$/u;

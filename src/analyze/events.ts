@@ -7,7 +7,7 @@ import { findDateMentions, lastYearIn } from './dates.ts';
 import { rateEvent } from './event-confidence.ts';
 import { buildOrganizationIndex, findParticipants } from './event-parts.ts';
 import { type EventTitle, makeTitle } from './event-title.ts';
-import { chooseEventWords, useEventWord } from './event-words.ts';
+import { chooseEventWords, nameBareEvent, useEventWord } from './event-words.ts';
 import { datelineLength, isBareDate } from './furniture.ts';
 import type { PeopleIndex } from './people.ts';
 import { courtPlace, findPlace, linePlace } from './places.ts';
@@ -103,7 +103,7 @@ export function extractEvents(paragraphs: string[], published: string, people: P
   return tracker.events
     .map(({ head: _head, scheduled: _scheduled, paragraph: _paragraph, ...event }) => ({
       ...event,
-      title: useEventWord(event.title, words),
+      title: nameBareEvent(useEventWord(event.title, words), paragraphs),
     }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }

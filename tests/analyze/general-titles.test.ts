@@ -47,3 +47,33 @@ describe('what begins is the event', () => {
     ]);
   });
 });
+
+describe('fuller names and deadlines', () => {
+  it("names a bare event noun by the story's own fuller name ('board meeting' from the lede)", () => {
+    const body = [
+      'The central bank on Tuesday published the board meeting dates for next year.',
+      'The meeting dates for 2024 are Feb. 5-6 and March 18-19, the bank said.',
+    ].join('\n\n');
+    expect(analyzeBody(body, '2023-07-25').events.map((e) => e.title)).toEqual([
+      'Board meeting',
+      'Board meeting',
+    ]);
+  });
+
+  it('does not take a modifier from a compound the noun is part of ("a ‘hot strike summer’")', () => {
+    const body = [
+      'Unions are gearing up for more action.',
+      'In what has been branded a ‘hot strike summer’, workers will be on strike on August 18.',
+    ].join('\n\n');
+    expect(analyzeBody(body, '2022-08-12').events.map((e) => e.title)).toEqual(['Strike']);
+  });
+
+  it('names a "by" date with an obligation a deadline, and a scheduled present by its action ("when it meets")', () => {
+    expect(
+      titlesOf('The respondents must file their replies by August 1, the court said.', '2025-07-20'),
+    ).toEqual(['Deadline']);
+    expect(titlesOf('The bank will focus on inflation when it meets on February 16.', '2023-02-04')).toEqual([
+      'Meeting',
+    ]);
+  });
+});
