@@ -32,6 +32,12 @@ const VERB = /\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|m
 
 /** The organisation a sentence opens with as its subject ("NASA said", "The Election Commission on Friday announced"). */
 function organisationSubject(sentence: string, people: PeopleIndex): string | null {
+  // "..., Vale Inco said in a statement.": the sayer at the end of a long sentence.
+  const trailing = TRAILING_SAYER.exec(sentence)?.[1];
+  if (trailing && !findPersonIn(trailing, people)) {
+    const named = organisationNamed(trailing, people);
+    if (named) return named;
+  }
   const text = sentence.replace(/^[^,]{0,40},\s+/, (intro) =>
     /^\p{Lu}[\p{L}-]*\s+\p{Lu}/u.test(intro) ? intro : '',
   );
@@ -57,6 +63,8 @@ function organisationSubject(sentence: string, people: PeopleIndex): string | nu
   return organisationNamed(subject, people);
 }
 
+const TRAILING_SAYER =
+  /,\s*((?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})\s+(?:said|says|told|announced|added)\b[^,]*$/;
 const SUBORDINATOR = /^(?:after|before|when|while|as|since|because|if|although|though|until|once)\s+/i;
 const APPOSED_COMPANY =
   /\b(?:maker|firm|company|group|carrier|operator|retailer|lender|giant|producer|brewer|airline|bank|insurer|miner|developer)\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})/;

@@ -111,4 +111,5 @@ export const SPEECH_VERBS = words(`
   shouted shouts whispered whispers exclaimed exclaims agreed agrees 
   cried cries pointed clarified clarifies specified specifies detailed estimated
   estimates mentioned mentions denounced denounces criticized criticised criticizes condemned condemns saying adding described describes telling
+  read reads directed directs ordered orders
 `);

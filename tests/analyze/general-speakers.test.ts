@@ -115,3 +115,22 @@ describe('places named by what they are', () => {
     ).toEqual(['Halden']);
   });
 });
+
+describe('sayers at the end and documents that read', () => {
+  it('gives "the company said" to the company a long sentence ends by having speak ("..., Vale Mining said in a statement")', () => {
+    const body = [
+      'Negotiators for the striking workers failed to show for a bargaining meeting Monday, Vale Mining said in a statement.',
+      'In a release, the company said the province had arranged the meeting.',
+      '"Our negotiating team arrived at the meeting this morning fully prepared to begin talks," the company said.',
+    ].join('\n\n');
+    expect(speakersOf(body)).toEqual(['Vale Mining']);
+  });
+
+  it('reads "the statement read" and "the court directed" as attributions', () => {
+    const body = [
+      'The Harbour High Court heard the petition on Monday.',
+      '"The respondents are granted a final opportunity to file and serve their responses," the court directed.',
+    ].join('\n\n');
+    expect(speakersOf(body)).toEqual(['Harbour High Court']);
+  });
+});
