@@ -48,6 +48,8 @@ const ROUTE_PAIR =
 const MAY_BE_PAIR = /[-–]\S*(?:\s*\([A-Z]{3}\))?\s+(?:routes?|services?|flights?|sectors?)\b/;
 // ", Tamil Nadu and Puducherry", " and New South Wales": more places listed after the first.
 const MORE_PLACES = /^(?:,\s*[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3}){0,6},?\s+and\s+[A-Z]/;
+const VENUE_IN_VENUE =
+  /^\s+at\s+(?:the\s+)?(?:[A-Z][\w.&-]*['’]s\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,4})/;
 const MAY_BE_ROUTE = /\b(?:between|connecting|linking)\s/;
 const MAY_BE_VENUE =
   /\s(?:Stadium|Arena|Oval|Park|Hall|Centre|Center|Theatre|Theater|Airport|Ground|Gardens|Pavilion|Auditorium|Racecourse|Circuit)\b/;
@@ -89,9 +91,18 @@ export function findPlace(clause: string, near = -1): string | null {
     if (kind !== 'venue' && MORE_PLACES.test(clause.slice(end, end + 80))) continue;
     // The place written closest to the date is the event's ("wanted in Madrid ... hearing on February 1 ... in London").
     const distance = near < 0 ? match.index : Math.abs(match.index - near);
-    const rank = kind === 'venue' ? 3 : kind === 'city' ? 2 : 1;
+    const full = withCity(place, kind, clause, end);
+    // A venue named with the one it lies in is the most specific place of all.
+    const rank =
+      kind === 'venue'
+        ? VENUE_IN_VENUE.test(clause.slice(end)) && full !== place
+          ? 4
+          : 3
+        : kind === 'city'
+          ? 2
+          : 1;
     if (!best || rank > best.rank || (rank === best.rank && distance < best.distance)) {
-      best = { place: withCity(place, kind, clause, end), rank, distance };
+      best = { place: full, rank, distance };
     }
   }
   if (route && (!best || best.rank < 2)) return route;
@@ -102,15 +113,27 @@ export function findPlace(clause: string, near = -1): string | null {
 const VENUE_NAME =
   /\b((?:\p{Lu}[\p{L}'’-]*|\d+)(?:\s+\p{Lu}[\p{L}'’-]*){0,3}\s+(?:Stadium|Arena|Oval|Park|Hall|Centre|Center|Theatre|Theater|Airport|Ground|Gardens|Pavilion|Auditorium|Racecourse|Circuit))\b/u;
 
-/** The one venue a clause names by its own name, when no preposition placed anything. */
+/**
+ * The venue a clause names as the object of playing or hosting ("is due to play Optus Stadium",
+ * "playing out of Suncorp Stadium"), when no preposition placed anything. A venue named otherwise
+ * ("the petition challenging the Jomo Kenyatta International Airport deal") is what the story is about.
+ */
 function namedVenue(clause: string): string | null {
   if (!MAY_BE_VENUE.test(clause)) return null;
-  return VENUE_NAME.exec(clause)?.[1]?.replace(/^(?:The|A|An)\s+/, '') ?? null;
+  const match = VENUE_NAME.exec(clause);
+  if (!match?.[1] || !PLAYED_AT.test(clause.slice(Math.max(0, match.index - 30), match.index))) return null;
+  return match[1].replace(/^(?:The|A|An)\s+/, '');
 }
+
+const PLAYED_AT =
+  /\b(?:play(?:s|ing)?|host(?:s|ing)?|perform(?:s|ing)?|headlin(?:e|es|ing)|out\s+of)\s+(?:the\s+)?$/i;
 
 /** "at Wembley Stadium in London": the city after a venue goes with it. */
 function withCity(place: string, kind: 'venue' | 'city' | 'region', clause: string, end: number): string {
   if (kind !== 'venue') return place;
+  // "Launch Complex 39A at NASA's Kennedy Space Center": a venue inside another, without its owner.
+  const container = VENUE_IN_VENUE.exec(clause.slice(end))?.[1];
+  if (container && placeKind(container) === 'venue') return `${place}, ${container}`;
   const city = new RegExp(`^,?\\s+(?:in|,)\\s+(${NAME})`, 'u')
     .exec(clause.slice(end))?.[1]
     ?.replace(/[.]$/, '');

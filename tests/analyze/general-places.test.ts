@@ -85,3 +85,17 @@ describe('more places as news writes them', () => {
     ).toEqual(['Leeds to Porto']);
   });
 });
+
+describe('venues', () => {
+  it('names a venue with the one it lies in, without its owner ("Launch Complex 4 at NASA\'s Harbour Space Center")', () => {
+    const body =
+      "Lift-off is planned from Launch Complex 4 at NASA's Harbour Space Center in Florida on Sunday, June 9.";
+    expect(placesOf(body)).toEqual(['Launch Complex 4, Harbour Space Center']);
+  });
+
+  it('takes a venue without a preposition only as what is played or hosted, not as what a story is about', () => {
+    expect(
+      placesOf('The petition challenging the Harbour International Airport deal will be heard on June 27.'),
+    ).toEqual([null]);
+  });
+});
