@@ -32,7 +32,9 @@ const NOT_A_KIND = new Set(
     'although whether also only just even still possible potential likely probable hold holds host hosts ' +
     'attend attends call calls stage stages pass passes cancel join schedule plan mark open close start ' +
     'end begin give gives take takes make makes set sets monday tuesday wednesday thursday friday ' +
-    'saturday sunday january february march april may june july august september october november december'
+    'saturday sunday january february march april may june july august september october november december ' +
+    'will would shall can could may might must be been being is are was were has have had do does did not ' +
+    'also who'
   ).split(' '),
 );
 

@@ -4,12 +4,14 @@ import { clauseEnd, clauseStart, nearestTime } from './clauses.ts';
 import { applyDurations } from './date-lists.ts';
 import type { DateMention } from './dates.ts';
 import { findDateMentions, lastYearIn } from './dates.ts';
+import { findActor, withActor } from './event-actor.ts';
 import { rateEvent } from './event-confidence.ts';
 import { buildOrganizationIndex, findParticipants } from './event-parts.ts';
 import { type EventTitle, makeTitle } from './event-title.ts';
 import { chooseEventWords, nameBareEvent, useEventWord } from './event-words.ts';
 import { datelineLength, isBareDate } from './furniture.ts';
 import type { PeopleIndex } from './people.ts';
+import { findPersonIn } from './people.ts';
 import { courtPlace, findPlace, linePlace } from './places.ts';
 import { findQuoteSpans } from './quote-spans.ts';
 import { readSchedule, type ScheduleEntry } from './schedule.ts';
@@ -27,6 +29,8 @@ interface Found extends ArticleEvent {
   scheduled?: boolean;
   /** The paragraph it was last told in. */
   paragraph?: number;
+  /** Who the paragraph that told it had act, for a title that names only the kind of event. */
+  actor?: string | null;
 }
 
 interface Tracker {
@@ -42,6 +46,8 @@ interface Tracker {
   week: ScheduleWeek | null;
   /** The paragraph being read. */
   paragraph: number;
+  /** The name the paragraph last had act ("Akasa Air is to ... The airline will offer flights"). */
+  actor: string | null;
   /** Names the article has say something ("Royal Mail said"): bodies and people, never places. */
   speakers: Set<string>;
 }
@@ -65,6 +71,7 @@ export function extractEvents(paragraphs: string[], published: string, people: P
     anchors: [],
     week: null,
     paragraph: -1,
+    actor: null,
     speakers: findSpeakingNames(paragraphs),
   };
   const schedule = readSchedule(paragraphs, published);
@@ -83,6 +90,7 @@ export function extractEvents(paragraphs: string[], published: string, people: P
     // A date alone on a line that no schedule explains is the page's stamp.
     if (schedule.has(index) || isBareDate(paragraph)) return;
     tracker.paragraph = index;
+    tracker.actor = null;
     const quotes = quotedRanges(paragraph, index);
     // The tense of a sentence is its narrator's: the quoted words ("is expected to") say nothing of it.
     const masked = maskDateline(paragraph);
@@ -96,14 +104,21 @@ export function extractEvents(paragraphs: string[], published: string, people: P
       const mentions = findDateMentions(sentence.text, published, tense, year);
       year = lastYearIn(sentence.text) ?? year;
       if (mentions.length > 0) dated++;
+      tracker.actor = findActor(sentence.text, tracker.actor) ?? tracker.actor;
       readSentence(sentence.text, mentions, tracker, inQuote, tense);
     }
   });
   const words = chooseEventWords(paragraphs);
   return tracker.events
-    .map(({ head: _head, scheduled: _scheduled, paragraph: _paragraph, ...event }) => ({
+    .map(({ head, scheduled: _scheduled, paragraph: _paragraph, actor, ...event }) => ({
       ...event,
-      title: nameBareEvent(useEventWord(event.title, words), paragraphs),
+      title: nameBareEvent(
+        useEventWord(
+          withActor(event.title, head, actor ?? null, (name) => findPersonIn(name, people) !== null),
+          words,
+        ),
+        paragraphs,
+      ),
     }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
@@ -282,6 +297,7 @@ function addEvent(
     confidence: crowded ? Math.max(0, Math.round((confidence - SAME_DAY_DOUBT) * 100) / 100) : confidence,
     head: title.head,
     paragraph: tracker.paragraph,
+    actor: tracker.actor,
   };
   tracker.events.push(event);
   tracker.lastEvent = event;

@@ -77,3 +77,21 @@ describe('fuller names and deadlines', () => {
     ]);
   });
 });
+
+describe('who holds the event', () => {
+  it('names a bare event by the one the paragraph has act ("Akasa Air is to ... The airline will offer flights")', () => {
+    const body = [
+      'Indian startup Harbour Air is to make Vela its 13th destination. The airline will offer daily flights on the route starting from Jan. 25.',
+      'Seaplane operator Skylark Airways is launching a new route. Flights will start on Sept. 13.',
+    ].join('\n\n');
+    expect(titlesOf(body, '2023-01-04')).toEqual(['Harbour Air flights', 'Skylark Airways flights']);
+  });
+
+  it('does not name an event by its sayer, a person or a sentence\'s first word ("Lift-off is planned")', () => {
+    const body = [
+      'Lift-off is planned for Sunday, June 9, the agency said.',
+      'Ana Ruiz said the union will strike on June 12.',
+    ].join('\n\n');
+    expect(titlesOf(body)).toEqual(['Lift-off', 'Strike']);
+  });
+});
