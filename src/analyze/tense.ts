@@ -17,6 +17,7 @@ const OPENING_DAY = /^\s*(?:on|by|at|in|from)?\s*(?:\p{Lu}\p{Ll}+day\s*\(\s*)?$/
 const MAIN_PAST =
   /^[^,]{0,40},\s+(?:[\p{L}'’-]+\s+){1,4}?(said|announced|told|confirmed|unveiled|revealed|published|released|reported|issued|approved|decided|agreed|held|met|stated)\b/u;
 
+const INFINITIVE_BEFORE = /\bto\s+[a-z]+\s+(?:in|on|at|for)\s+$/i;
 const VERB_RIGHT_BEFORE =
   /\b(?:[a-z]{3,}ed|began|begun|met|held|took place|lasted|ran|came|went|fell|rose|won|lost|sat|spoke|broke|struck)\s+(?:on\s+|until\s+|till\s+|since\s+)?$/i;
 // "is scheduled Tuesday", "will be released on Friday", "expected on Monday": the participle of a plan.
@@ -53,6 +54,9 @@ export function isPastTense(sentence: string, at: number): boolean {
   // "must submit proposed jury instructions the day before": a modal earlier in the clause makes "proposed" no verb.
   if (/\b(?:will|shall|must)\b/i.test(before.slice(clauseFrom))) return false;
   if (PAST.test(left)) return true;
+  // "the right to vote in Tuesday's election": an infinitive right before the day looks ahead,
+  // whatever the narrator's verb of saying.
+  if (INFINITIVE_BEFORE.test(left)) return false;
   const afterCut = sentence.slice(at).search(/[,;—]/);
   const clause = sentence.slice(clauseFrom, afterCut >= 0 ? at + afterCut : sentence.length);
   if (FUTURE.test(clause)) return false;

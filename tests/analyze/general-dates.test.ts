@@ -175,3 +175,11 @@ describe('conditions and wrapped dates', () => {
     expect(calendarOf(body, '2025-10-07')).toEqual([['2025-10-24', null, null]]);
   });
 });
+
+describe('tense around a weekday', () => {
+  it('reads a weekday after an infinitive as coming, whatever the verb of saying ("said ... the right to vote in Tuesday\'s election")', () => {
+    const body =
+      "Hara said this gives members a chance to exercise their right to vote in Tuesday's fresh presidential election.";
+    expect(calendarOf(body, '2020-06-21')).toEqual([['2020-06-23', null, null]]);
+  });
+});
