@@ -11,7 +11,7 @@ export function nearestTime(times: DateMention[], mention: DateMention, dated: D
   return own[0]?.time ?? null;
 }
 
-const SEPARATOR = /(?:,\s+(?:and|but|while|whereas|with)\s+|;\s*|,\s+)/g;
+const SEPARATOR = /(?:,\s+(?:and|but|while|whereas|with)\s+|;\s*|,\s+|\s+(?:while|whereas)\s+)/g;
 
 /** A clause starts after the last separator between the previous date and this one. */
 export function clauseStart(

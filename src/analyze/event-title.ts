@@ -13,7 +13,8 @@ export const EVENT_NOUNS = new Set(
     'convention symposium tour round test fixture leg stage qualifier championship cup kick-off kickoff ' +
     'address speech survey budget phase counting presale sale results dividend payment nominations ' +
     'completion closing notice album single film movie screening listing offering ipo agm egm ' +
-    'publication report statement arraignment deposition plenary sittings day term mission date cut-off directions'
+    'publication report statement arraignment deposition plenary sittings day term mission date cut-off directions ' +
+    'class masterclass'
   ).split(' '),
 );
 

@@ -95,3 +95,11 @@ describe('who holds the event', () => {
     expect(titlesOf(body)).toEqual(['Lift-off', 'Strike']);
   });
 });
+
+describe('two events of one sentence', () => {
+  it('splits a sentence at "while" without a comma, each event with its own noun', () => {
+    const body =
+      'Frears will take part in his master class on 10 June at 6pm while Ward’s session is scheduled for 13 June at 6pm.';
+    expect(titlesOf(body, '2020-05-13')).toEqual(['Master class', 'Ward’s session']);
+  });
+});
