@@ -21,3 +21,8 @@ export function isIsoDate(text: string): boolean {
     toIso(fromIso(text)) === text
   );
 }
+
+/** Whole days from one YYYY-MM-DD date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((fromIso(to).getTime() - fromIso(from).getTime()) / 86_400_000);
+}

@@ -1,4 +1,4 @@
-import { addDays, fromIso, toIso } from './calendar.ts';
+import { addDays, daysBetween, fromIso, toIso } from './calendar.ts';
 import { NUMBERS } from './chains.ts';
 import type { DateMention } from './dates.ts';
 
@@ -154,10 +154,6 @@ export function keepFirstTime(sentence: string, mentions: DateMention[]): DateMe
     if (!mention.date && previous?.time && inBrackets) return [];
     return [mention];
   });
-}
-
-function daysBetween(from: string, to: string): number {
-  return (fromIso(to).getTime() - fromIso(from).getTime()) / 86_400_000;
 }
 
 const WEEKDAY_WORD = '(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+';

@@ -1,6 +1,6 @@
 // The English parsers only: the whole package (every locale) takes three times as long to import.
 import * as chrono from 'chrono-node/en';
-import { addDays, fromIso, toIso } from './calendar.ts';
+import { addDays, daysBetween, fromIso, toIso } from './calendar.ts';
 import { findChains } from './chains.ts';
 import { expandDayLists, joinDayRanges, joinRanges, keepFirstTime } from './date-lists.ts';
 
@@ -253,10 +253,6 @@ export function resolveWeekday(weekday: number, published: string, past: boolean
   const diff = (weekday - base.getUTCDay() + 7) % 7;
   if (past) return toIso(addDays(base, diff === 0 ? 0 : diff - 7));
   return toIso(addDays(base, diff));
-}
-
-function daysBetween(from: string, to: string): number {
-  return (fromIso(to).getTime() - fromIso(from).getTime()) / 86_400_000;
 }
 
 function shiftYear(iso: string, years: number): string {

@@ -1,4 +1,4 @@
-import { addDays, fromIso, toIso } from './calendar.ts';
+import { addDays, daysBetween, fromIso, toIso } from './calendar.ts';
 
 /** The days a fixture list covers, when they fall within one week that starts after the coming one. */
 export interface ScheduleWeek {
@@ -27,8 +27,4 @@ export function moveIntoWeek(date: string, week: ScheduleWeek): string {
   const start = fromIso(week.first);
   const diff = (fromIso(date).getUTCDay() - start.getUTCDay() + WEEK_DAYS) % WEEK_DAYS;
   return toIso(addDays(start, diff));
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((fromIso(to).getTime() - fromIso(from).getTime()) / 86_400_000);
 }
