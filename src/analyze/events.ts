@@ -6,6 +6,14 @@ import type { DateMention } from './dates.ts';
 import { findDateMentions, lastYearIn } from './dates.ts';
 import { findActor, withActor } from './event-actor.ts';
 import { rateEvent } from './event-confidence.ts';
+import {
+  findSpeakingNames,
+  isBareWeekday,
+  isCalledOff,
+  isPageStamp,
+  isSpeakersOwnDay,
+} from './event-filters.ts';
+import { endedEvent, KINDS, sameEvent, scheduledThatDay, withinRange } from './event-merge.ts';
 import { buildOrganizationIndex, findParticipants } from './event-parts.ts';
 import { type EventTitle, makeTitle } from './event-title.ts';
 import { chooseEventWords, nameBareEvent, useEventWord } from './event-words.ts';
@@ -17,13 +25,13 @@ import { findQuoteSpans } from './quote-spans.ts';
 import { readSchedule, type ScheduleEntry } from './schedule.ts';
 import { findScheduleWeek, moveIntoWeek, type ScheduleWeek } from './schedule-week.ts';
 import { splitSentences } from './sentences.ts';
-import { isDroppedPlan, isPastTense } from './tense.ts';
+import { isPastTense } from './tense.ts';
 
 // Chrono is the slow part: beyond this many dated sentences an article is not prose.
 const MAX_DATED_SENTENCES = 400;
 
 /** An event as read, with the noun its title was built around (for telling two events of a day apart). */
-interface Found extends ArticleEvent {
+export interface Found extends ArticleEvent {
   head: string | null;
   /** Read from a schedule's lines. */
   scheduled?: boolean;
@@ -144,20 +152,6 @@ function quotedRanges(paragraph: string, index: number): Array<[number, number]>
 
 const LIST_GAP = /^\s*(?:,|and|&|,\s*and)\s*(?:on\s+)?$/i;
 
-const CANCELLED =
-  /\b(?:called off|cancel(?:l)?ed|scrapped|axed|abandoned|shelved|withdrawn|suspended|put off)\b(?![^,;]*\b(?:to|until|till)\s+\S+\s*$)/i;
-
-// "is deferring its earnings announcement, scheduled for May 23": the plan the sentence drops.
-const DEFERRED =
-  /\b(?:defer(?:s|red|ring)?|postpon(?:e|es|ed|ing)|delay(?:s|ed|ing)?|cancel(?:s|l?ed|l?ing)|scrap(?:s|ped|ping)?|call(?:s|ed|ing)?\s+off)\b[^.;]{0,60}?,?\s+(?:which\s+(?:was|had been)\s+)?(?:originally\s+|previously\s+|initially\s+)?(?:scheduled|set|planned|due|slated)\s+(?:for|on)\s+$/i;
-
-const NEGATED = /\b(?:will not|won't|shall not|would not|not be|never)\b[^,;]{0,40}$/i;
-
-const CONDITIONAL_NOT = /\b(?:should|if|unless|were|whether)\b[^,;]{0,40}\bnot\b[^,;]{0,40}$/i;
-
-// Relative words in speech are the speaker's, not an announcement: "I would do it again tomorrow".
-const RELATIVE = /\b(?:today|tonight|tomorrow|yesterday)\b/i;
-
 function readSentence(
   sentence: string,
   mentions: DateMention[],
@@ -183,15 +177,9 @@ function readSentence(
     const clause = sentence.slice(from, clauseEnd(sentence, mention, dated[i + 1]));
     if (isPageStamp(sentence, mention, tracker.published)) return;
     const quoted = inQuote(mention.start);
-    if (quoted && (mention.chain || RELATIVE.test(sentence.slice(mention.start, mention.end)))) return;
+    if (quoted && isSpeakersOwnDay(sentence, mention)) return;
     const past = tense(mention.start);
-    // "have called off their planned strike for Monday": a cancelled occurrence is no event.
-    const lead = sentence.slice(0, mention.start);
-    if (CANCELLED.test(lead) || DEFERRED.test(lead) || isDroppedPlan(sentence, mention.start)) return;
-    // "I will not pass sentence on Tuesday": a denied occurrence is none either.
-    // "escalation will occur should a deal not be struck by Friday" is a condition, not a denial.
-    const before = clause.slice(0, mention.start - from);
-    if (NEGATED.test(before) && !CONDITIONAL_NOT.test(before)) return;
+    if (isCalledOff(sentence, clause.slice(0, mention.start - from), mention)) return;
     const written = mention.date ?? (past ? null : resolveChain(mention, clause, chainState(tracker)));
     const date =
       written && tracker.week && !past && isBareWeekday(sentence, mention)
@@ -210,29 +198,6 @@ function readSentence(
     const confidence = rateEvent({ clause, at, mention: sized, quoted, title, sentence });
     addEvent(tracker, { ...sized, date }, clause, at, title, confidence, sentence);
   });
-}
-
-const BARE_WEEKDAY = /^(?:on\s+)?(?:this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b[^\d]*$/i;
-const CLOCK = /\b(?:at\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)?(?:\s+on)?\s*/gi;
-
-/** "on Friday night", "4pm Sunday": a weekday without its date. */
-function isBareWeekday(sentence: string, mention: DateMention): boolean {
-  const text = sentence.slice(mention.start, mention.end).replace(CLOCK, '').trim();
-  return !mention.chain && BARE_WEEKDAY.test(text);
-}
-
-// "pic.twitter.com/x - Congress (@INCIndia) January 31, 2020": an embedded post's date.
-const POST_HANDLE = /\(@\w{1,30}\)\s*$/;
-const WITH_YEAR = /\b(?:19|20)\d\d\b/;
-
-/**
- * The page's own date, not an event: the day of an embedded post, or the publication day written
- * with its year at the very start of a paragraph ("June 21, 2020 Elijah Phimbi - Nyasa Times").
- */
-function isPageStamp(sentence: string, mention: DateMention, published: string): boolean {
-  if (POST_HANDLE.test(sentence.slice(0, mention.start))) return true;
-  const text = sentence.slice(mention.start, mention.end);
-  return mention.date === published && !sentence.slice(0, mention.start).trim() && WITH_YEAR.test(text);
 }
 
 function headedOr(wide: EventTitle, own: EventTitle): EventTitle {
@@ -268,11 +233,11 @@ function addEvent(
     tracker.events.find(
       (e) => e.date === mention.date && e.endDate === mention.endDate && sameEvent(e.head, title.head),
     ) ??
-    withinRange(tracker, mention, title) ??
-    scheduledThatDay(tracker, mention.date, title, location, clause);
+    withinRange(tracker.events, mention, title) ??
+    scheduledThatDay(tracker.events, mention.date, title, location, clause);
   // "The first phase of the session will conclude on February 11": the end of an event already dated.
   const ending =
-    !mention.endDate && ENDING.test(clause) ? endedEvent(tracker, mention.date, title) : undefined;
+    !mention.endDate && ENDING.test(clause) ? endedEvent(tracker.events, mention.date, title) : undefined;
   if (ending) {
     ending.endDate = mention.date;
     tracker.lastEvent = ending;
@@ -303,79 +268,9 @@ function addEvent(
   tracker.lastEvent = event;
 }
 
-// Nouns that any fixture of a schedule is: "the Boks' second match ... on July 27" is one of that day's fixtures.
-const FIXTURE_NOUN =
-  /^(?:match|game|test|fixture|tie|round|leg|race|meeting|session|championship|tournament|cup|series|season|league)$/;
-
-/** The schedule's event of that day that a prose mention retells: the one at its place, else the first. */
-function scheduledThatDay(
-  tracker: Tracker,
-  date: string,
-  title: EventTitle,
-  location: string | null,
-  clause: string,
-): Found | undefined {
-  const scheduled = tracker.events.filter((e) => e.date === date && e.scheduled);
-  if (scheduled.length === 0 || (title.head !== null && !FIXTURE_NOUN.test(title.head))) return undefined;
-  const near = (e: Found) => location !== null && (e.location?.includes(location) ?? false);
-  // "the Canberra Raiders will travel to Townsville to take on the Cowboys": the fixture it names.
-  const names = new Set(clause.match(/\b\p{Lu}\p{Ll}{3,}\b/gu) ?? []);
-  const named = (e: Found) => (e.title.match(/\b\p{Lu}\p{Ll}{3,}\b/gu) ?? []).some((w) => names.has(w));
-  return scheduled.find(near) ?? scheduled.find(named) ?? (location === null ? scheduled[0] : undefined);
-}
-
 const SAME_DAY_DOUBT = 0.2;
 const ENDING =
   /\b(?:conclude|concludes|end|ends|close|closes|finish|finishes|wrap up|wraps up)\s+(?:on|by)?\s*$|\b(?:will|to)\s+(?:conclude|end|close|finish)\b/i;
-
-/** A day inside a range already read, for the same event ("the 46th ASEAN Summit on May 26" in "May 26 to 27"). */
-function withinRange(
-  tracker: Tracker,
-  mention: { date: string; endDate: string | null },
-  title: EventTitle,
-): Found | undefined {
-  if (mention.endDate) return undefined;
-  return tracker.events.find(
-    (e) =>
-      e.endDate &&
-      e.date <= mention.date &&
-      mention.date <= e.endDate &&
-      e.head !== null &&
-      title.head !== null &&
-      sameEvent(e.head, title.head),
-  );
-}
-
-/** The earlier one-day event of the same name that a later end date closes. */
-function endedEvent(tracker: Tracker, date: string, title: EventTitle): Found | undefined {
-  if (!title.head) return undefined;
-  // "The first phase of the session will conclude": the title names the event it ends ("session").
-  const words = new Set(
-    title.title
-      .toLowerCase()
-      .split(/\s+/)
-      .map((w) => w.replace(/s$/, '')),
-  );
-  return [...tracker.events]
-    .reverse()
-    .find(
-      (e) => !e.endDate && e.date < date && (e.head === title.head || (e.head !== null && words.has(e.head))),
-    );
-}
-
-// Nouns that name one kind of occasion: "polls", "polling" and "voting" on one day are one vote.
-const KINDS: Array<Set<string>> = [
-  new Set(['vote', 'voting', 'poll', 'polling', 'ballot', 'election', 'referendum']),
-  new Set(['meeting', 'talk', 'talks', 'negotiation', 'negotiations', 'meet']),
-  new Set(['strike', 'walkout', 'stoppage', 'action', 'protest']),
-  new Set(['launch', 'lift-off', 'flight', 'mission']),
-  new Set(['hearing', 'trial', 'sentencing', 'sentence']),
-];
-
-/** Two mentions of a day are one event unless each names its own ("the summit on May 27", "the banquet on May 27"). */
-function sameEvent(a: string | null, b: string | null): boolean {
-  return a === null || b === null || a === b || KINDS.some((kind) => kind.has(a) && kind.has(b));
-}
 
 function mergeInto(
   event: Found,
@@ -453,19 +348,4 @@ function timedEvent(sentence: string, tracker: Tracker): Found | null {
   const names = (head: string) =>
     words.has(head) || KINDS.some((kind) => kind.has(head) && [...kind].some((k) => words.has(k)));
   return [...tracker.events].reverse().find((e) => e.head !== null && names(e.head)) ?? null;
-}
-
-const SPEAKING_NAME =
-  /\b([A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})\s+(?:said|says|told|announced|added|stated)\b/g;
-
-/**
- * The names of two or more words the article has say something ("Royal Mail said"). A one-word
- * name may be a city that speaks for its government ("Ottawa says") and stays a place.
- */
-function findSpeakingNames(paragraphs: readonly string[]): Set<string> {
-  const names = new Set<string>();
-  for (const paragraph of paragraphs) {
-    for (const m of paragraph.matchAll(SPEAKING_NAME)) if (/\s/.test(m[1] ?? '')) names.add(m[1] ?? '');
-  }
-  return names;
 }
