@@ -83,14 +83,34 @@ export function parseHeaderSection(message: string, maxChars = 65_536): FieldBlo
   return parseFieldBlocks(end < 0 ? head : head.slice(0, end), { maxChars, maxFields: 200 })[0] ?? new Map();
 }
 
+/** What ends an address in a field: white space, angle brackets, `;` and quotes. */
+const ADDRESS_DELIMITERS = /[\s<>;"]+/;
+
 /**
  * The address of a typed address field: `rfc822; user@example.org` (RFC 3464), a bare or
- * bracketed address; lower case. null when it holds no address.
+ * bracketed address; lower case. The address at the end of the value, else the first one in
+ * it. null when it holds no address. Split on delimiters, never matched by a backtracking
+ * pattern: linear in the value whatever it holds (`rfc822; a@a@a@…` cost seconds that way).
  */
 export function addressOf(value: string | null): string | null {
   if (!value) return null;
   const typed = /^\s*([a-z0-9-]+)\s*;\s*(.*)$/i.exec(value);
-  const text = typed && !typed[1]?.includes('@') ? (typed[2] ?? '') : value;
-  const match = /<?([^\s<>;"]+@[^\s<>;"]+?)>?\s*$/.exec(text.trim()) ?? /([^\s<>;"]+@[^\s<>;"]+)/.exec(text);
-  return match?.[1]?.replace(/[.,]+$/, '').toLowerCase() ?? null;
+  const text = (typed ? (typed[2] ?? '') : value).trim();
+  const candidates = text.split(ADDRESS_DELIMITERS).filter(looksLikeAddress);
+  const last = candidates.at(-1);
+  const atEnd = last !== undefined && (text.endsWith(last) || text.endsWith(`${last}>`));
+  const found = atEnd ? last : candidates[0];
+  return found ? trimTrailingPunctuation(found).toLowerCase() : null;
+}
+
+/** Something, an @, something. */
+function looksLikeAddress(token: string): boolean {
+  const at = token.indexOf('@', 1);
+  return at > 0 && at < token.length - 1;
+}
+
+function trimTrailingPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === '.' || text[end - 1] === ',')) end--;
+  return text.slice(0, end);
 }

@@ -3,7 +3,7 @@ import type { BounceSource } from '../store/bounce-store.ts';
 import type { DigestStore } from '../store/store.ts';
 import { applyBounceReport, type BounceOutcome, type BounceRules } from './apply-rules.ts';
 import { splitMailbox } from './mailbox.ts';
-import { readBounceMail, unparseable } from './read-report.ts';
+import { MAX_PARSED_BYTES, readBounceMail, unparseable } from './read-report.ts';
 import type { BounceReport } from './report.ts';
 
 /** What ingesting bounces needs: the store, the secret that signs VERP tokens, the rules. */
@@ -30,12 +30,23 @@ export function bounceContext(
   };
 }
 
-/** Largest mail taken from a mailbox stream: a bounce quoting a whole digest is far smaller. */
+/**
+ * Largest mail read from a mailbox stream: a bounce quoting a whole digest is far smaller.
+ * Only its first MAX_PARSED_BYTES are kept and parsed; a larger mail is unparseable.
+ */
 export const MAX_BOUNCE_MAIL = 10 * 1024 * 1024;
 
-/** Reads one mail of the bounce mailbox and applies the rules (see applyBounceReport). */
+/**
+ * Reads one mail of the bounce mailbox and applies the rules (see applyBounceReport). A mail
+ * that cannot be read, however odd, is an unparseable report; only the store's failures throw.
+ */
 export async function ingestBounceMail(ctx: BounceContext, raw: Buffer): Promise<BounceOutcome> {
-  const report = await readBounceMail(raw, { bounceAddress: ctx.bounceAddress });
+  let report: BounceReport;
+  try {
+    report = await readBounceMail(raw, { bounceAddress: ctx.bounceAddress });
+  } catch (error) {
+    report = unparseable(`the mail cannot be read: ${(error as Error).message}`);
+  }
   return ingestReport(ctx, report, 'mail');
 }
 
@@ -58,7 +69,7 @@ export async function ingestBounceStream(
   onOutcome: (outcome: BounceOutcome) => void | Promise<void>,
 ): Promise<number> {
   let count = 0;
-  for await (const item of splitMailbox(input, MAX_BOUNCE_MAIL)) {
+  for await (const item of splitMailbox(input, { keepBytes: MAX_PARSED_BYTES, maxBytes: MAX_BOUNCE_MAIL })) {
     const outcome =
       'mail' in item
         ? await ingestBounceMail(ctx, item.mail)

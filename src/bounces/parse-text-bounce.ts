@@ -15,10 +15,15 @@ const BOUNCE_SUBJECT =
   /\b(?:undeliver(?:ed|able)|delivery (?:status notification|failure|failed|has failed)|failure notice|mail delivery failed|returned mail|could not be delivered|non[- ]?delivery)/i;
 const BOUNCE_TEXT =
   /(?:could not be delivered|wasn't able to deliver|was not delivered|delivery to the following recipient|permanent error|the following address(?:es)? failed|delivery has failed|unable to deliver)/i;
-/** Where a prose bounce starts its copy of the original message. */
+/** The line where a prose bounce starts its copy of the original message. */
 const COPY_MARKER =
-  /^[ \t]*(?:-{2,}.*(?:copy of the message|below this line|original message|undelivered message|returned message).*|-{2,} ?Original message ?-{2,})[ \t]*$/im;
-const ADDRESS = /<?([a-z0-9._%+'!#$&*/=?^`{|}~-]+@[a-z0-9.-]+\.[a-z]{2,63})>?/gi;
+  /^[ \t]*-{2,}.*(?:copy of the message|below this line|original message|undelivered message|returned message)/i;
+/** A marker is a short line: longer ones are not tested (a line of dashes is no reason to backtrack). */
+const MAX_MARKER_LINE = 200;
+/** Characters of the explanation looked at, before the copy of the original. */
+const MAX_EXPLANATION = 16_384;
+const LOCAL_CHAR = /[a-z0-9._%+'!#$&*/=?^`{|}~-]/i;
+const DOMAIN = /^[a-z0-9.-]{1,250}\.[a-z]{2,63}/i;
 
 /**
  * Reads a bounce that has no delivery-status part, when the mail looks like one: sent by a
@@ -39,9 +44,9 @@ export function parseTextBounce(mail: {
     mail.failedRecipients !== null ||
     ((DAEMON.test(mail.from) || BOUNCE_SUBJECT.test(mail.subject)) && BOUNCE_TEXT.test(mail.text));
   if (!looksLikeBounce) return null;
-  const marker = COPY_MARKER.exec(mail.text);
-  const explanation = marker ? mail.text.slice(0, marker.index) : mail.text.slice(0, 16_384);
-  const original = marker ? mail.text.slice(marker.index + marker[0].length).replace(/^\s*\n/, '') : null;
+  const marker = findCopyMarker(mail.text);
+  const explanation = mail.text.slice(0, Math.min(marker?.start ?? MAX_EXPLANATION, MAX_EXPLANATION));
+  const original = marker ? mail.text.slice(marker.end).replace(/^\s*\n/, '') : null;
   const permanent = /permanent (?:error|failure)|given up|giving up/i.test(explanation);
   const listed = (mail.failedRecipients ?? '')
     .split(',')
@@ -63,10 +68,31 @@ export function parseTextBounce(mail: {
   return { recipients, original };
 }
 
+/** Where the copy of the original starts: its marker line's start and end. Linear in the text. */
+function findCopyMarker(text: string): { start: number; end: number } | null {
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    if (end - start <= MAX_MARKER_LINE && COPY_MARKER.test(text.slice(start, end))) return { start, end };
+    start = end + 1;
+  }
+  return null;
+}
+
+/**
+ * The first address in the text that is not ours nor a mailer daemon's. Found from each `@`
+ * outwards (a local part of at most 64 characters, a domain with a dotted name), never by a
+ * pattern that backtracks over a long run of address characters.
+ */
 function firstForeignAddress(text: string, own: (address: string) => boolean): string[] {
-  for (const match of text.matchAll(ADDRESS)) {
-    const address = match[1]?.toLowerCase();
-    if (address && !own(address) && !DAEMON.test(address)) return [address];
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let from = at;
+    while (from > 0 && at - from <= 64 && LOCAL_CHAR.test(text[from - 1] ?? '')) from--;
+    if (from === at || at - from > 64) continue;
+    const domain = DOMAIN.exec(text.slice(at + 1, at + 256))?.[0];
+    if (!domain) continue;
+    const address = `${text.slice(from, at)}@${domain}`.toLowerCase();
+    if (!own(address) && !DAEMON.test(address)) return [address];
   }
   return [];
 }
@@ -75,7 +101,10 @@ function firstForeignAddress(text: string, own: (address: string) => boolean): s
 function wordsAbout(explanation: string, address: string): string {
   const at = explanation.toLowerCase().indexOf(address);
   const after = at < 0 ? explanation : explanation.slice(at + address.length);
-  const lines = after.split(/\r?\n/).map((l) => l.trim());
+  const lines = after
+    .slice(0, 4096)
+    .split(/\r?\n/)
+    .map((l) => l.trim());
   // From the first line with a reply code (or the next few lines), up to a blank line.
   const start = lines.findIndex((l) => /\b[45]\d\d\b|\b[45]\.\d{1,3}\.\d{1,3}\b/.test(l));
   const from = start >= 0 && start < 12 ? start : 0;

@@ -15,6 +15,9 @@ export interface ReadBounceOptions {
   maxBytes?: number;
 }
 
+/** Bytes of a mail the readers parse: the reports come first, the rest is the returned original. */
+export const MAX_PARSED_BYTES = 1024 * 1024;
+
 const ORIGINAL = /^(?:message\/(?:rfc822|global)|text\/rfc822-headers|message\/global-headers)$/;
 
 /** What a reader found: the shape, the recipients, when, and the returned original (for the clues). */
@@ -44,7 +47,7 @@ const READERS: ((mail: MailView, options: ReadBounceOptions) => Found | null)[] 
 export async function readBounceMail(raw: Buffer, options: ReadBounceOptions): Promise<BounceReport> {
   let mail: MailView;
   try {
-    mail = await viewMail(raw, options.maxBytes ?? 1024 * 1024);
+    mail = await viewMail(raw, options.maxBytes ?? MAX_PARSED_BYTES);
   } catch (error) {
     return unparseable(`the mail cannot be parsed: ${(error as Error).message}`);
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type MailboxItem, splitMailbox } from '../../src/bounces/mailbox.ts';
 
-async function split(text: string, max = 1024 * 1024, chunk = 7): Promise<MailboxItem[]> {
+async function split(text: string, max = 1024 * 1024, chunk = 7, keep = max): Promise<MailboxItem[]> {
   const bytes = Buffer.from(text);
   const chunks = Array.from({ length: Math.ceil(bytes.length / chunk) }, (_, i) =>
     bytes.subarray(i * chunk, (i + 1) * chunk),
@@ -11,7 +11,7 @@ async function split(text: string, max = 1024 * 1024, chunk = 7): Promise<Mailbo
     (async function* () {
       yield* chunks;
     })(),
-    max,
+    { keepBytes: keep, maxBytes: max },
   ))
     items.push(item);
   return items;
@@ -66,5 +66,24 @@ describe('splitting a stream into mails', () => {
     const items = await split(`Subject: x\n\n${'y'.repeat(50_000)}`, 1000, 4096);
     expect(items).toHaveLength(1);
     expect('tooLarge' in (items[0] as MailboxItem)).toBe(true);
+  });
+
+  it('keeps only the first bytes of a mail of a million lines, and counts them all', async () => {
+    const text = `Subject: lines\n\n${'\n'.repeat(1_000_000)}From a Thu Jan  4 10:00:00 2024\n`;
+    const items = await split(text, 10_000_000, 65_536, 1000);
+    expect(items).toHaveLength(1);
+    const item = items[0] as { mail: Buffer; size: number };
+    expect(item.mail.length).toBe(1000);
+    expect(item.mail.subarray(0, 16).toString()).toBe('Subject: lines\n\n');
+    expect(item.size).toBe(text.length);
+  });
+
+  it('splits an mbox whose lines are longer than a chunk, unquoting a long >From line', async () => {
+    const long = 'y'.repeat(5000);
+    const text = `From a Thu Jan  4 10:00:00 2024\nSubject: one\n\n>From ${long}\n\nFrom b Thu Jan  4 10:00:00 2024\nSubject: two\n\n${long}`;
+    expect(mails(await split(text, 1_000_000, 512))).toEqual([
+      `Subject: one\n\nFrom ${long}\n\n`,
+      `Subject: two\n\n${long}`,
+    ]);
   });
 });
