@@ -1,6 +1,6 @@
 import type { BounceAction, BounceEvent, BounceSource } from '../store/bounce-store.ts';
 import type { DigestStore } from '../store/store.ts';
-import { matchReport } from './match-report.ts';
+import { type MatchOptions, matchReport } from './match-report.ts';
 import { type BounceReport, cleanDiagnostic } from './report.ts';
 
 /** The rules (BOUNCE_SOFT_LIMIT, BOUNCE_SOFT_WINDOW). */
@@ -26,14 +26,16 @@ export interface BounceOutcome {
  * back from `softLimit` of their last `softWindow` editions; a complaint unsubscribes at once
  * (an active or bounced subscriber: the complaint is their wish). Notices, auto-replies,
  * unparseable, unmatched and forged reports are recorded (so counted) and change nothing,
- * and nobody who left is ever made active here.
+ * and nobody who left is ever made active here. A report that is not believed (found by
+ * Message-ID or address alone while tokens are required, see matchReport) is recorded
+ * against its delivery as a notice saying what it claimed, and changes nothing.
  */
 export async function applyBounceReport(
   store: DigestStore,
   report: BounceReport,
-  options: { secret: string; rules: BounceRules; source: BounceSource },
+  options: MatchOptions & { rules: BounceRules; source: BounceSource },
 ): Promise<BounceOutcome> {
-  const match = await matchReport(store, report, options.secret);
+  const match = await matchReport(store, report, options);
   const recipient = match.recipient;
   const kind = recipient?.kind ?? report.kind;
   const delivery = 'delivery' in match ? match.delivery : null;
@@ -51,6 +53,16 @@ export async function applyBounceReport(
   if (!delivery) {
     const event = await store.bounces.record({ ...base, action: null });
     return { event, action: null, summary: summarize(event) };
+  }
+  if ('believed' in match && !match.believed && base.kind !== 'notice' && base.kind !== 'auto-reply') {
+    const claimed = base.kind === 'complaint' ? 'complaint' : `${base.kind} bounce`;
+    const event = await store.bounces.record({
+      ...base,
+      kind: 'notice',
+      action: null,
+      diagnostic: cleanDiagnostic(`${UNBELIEVED} ${claimed}${base.diagnostic ? `: ${base.diagnostic}` : ''}`),
+    });
+    return { event, action: null, summary: `${summarize(event, base.kind)}, ${NO_TOKEN}` };
   }
   // A soft bounce is decided once its event is in, so that its own edition counts in the
   // window; the others before, so the event is written once with what it did.
@@ -118,9 +130,15 @@ async function decideAction(
   return editions >= rules.softLimit ? 'bounced' : null;
 }
 
-function summarize(e: BounceEvent): string {
+/** Where an unbelieved report's diagnostic starts: what it claimed follows. */
+const UNBELIEVED = 'not believed: no VERP token (BOUNCE_VERP is on), so changes nothing; it claims a';
+/** What the CLI line of an unbelieved report adds. */
+const NO_TOKEN = 'not believed without a VERP token';
+
+/** `kind code who edition (how): action`; `claimed` names what a notice said it was. */
+function summarize(e: BounceEvent, claimed?: string): string {
   const who = e.email ?? 'no recipient';
-  const what = e.kind === 'auto-reply' ? 'auto-reply' : e.kind;
+  const what = claimed ?? e.kind;
   const how = e.matchedBy === 'none' ? '' : ` (${e.matchedBy})`;
   const done = e.action ? `: ${e.action}` : ': no change';
   const code = e.code ? ` ${e.code}` : '';

@@ -13,12 +13,17 @@ export interface BounceContext {
   secret: string;
   /** BOUNCE_ADDRESS: its `local+TOKEN@domain` addresses carry the tokens. */
   bounceAddress: string;
+  /**
+   * BOUNCE_VERP: deliveries go out with tokens, so a mail in the bounce mailbox without one
+   * is not believed about a delivery that had one (anyone can send such a mail).
+   */
+  verp: boolean;
   rules: BounceRules;
 }
 
 /** The bounce context of a configuration, its store and its secret. */
 export function bounceContext(
-  config: Pick<Config, 'bounceAddress' | 'bounceSoftLimit' | 'bounceSoftWindow'>,
+  config: Pick<Config, 'bounceAddress' | 'bounceVerp' | 'bounceSoftLimit' | 'bounceSoftWindow'>,
   store: DigestStore,
   secret: string,
 ): BounceContext {
@@ -26,6 +31,7 @@ export function bounceContext(
     store,
     secret,
     bounceAddress: config.bounceAddress,
+    verp: config.bounceVerp,
     rules: { softLimit: config.bounceSoftLimit, softWindow: config.bounceSoftWindow },
   };
 }
@@ -50,13 +56,22 @@ export async function ingestBounceMail(ctx: BounceContext, raw: Buffer): Promise
   return ingestReport(ctx, report, 'mail');
 }
 
-/** Applies a report read elsewhere (a provider's webhook) under the same rules. */
+/**
+ * Applies a report under the rules: one read from the bounce mailbox (source mail), or a
+ * provider's (a webhook), whose signed notification is believed without a token.
+ */
 export function ingestReport(
   ctx: BounceContext,
   report: BounceReport,
   source: BounceSource,
 ): Promise<BounceOutcome> {
-  return applyBounceReport(ctx.store, report, { secret: ctx.secret, rules: ctx.rules, source });
+  return applyBounceReport(ctx.store, report, {
+    secret: ctx.secret,
+    bounceAddress: ctx.bounceAddress,
+    requireToken: ctx.verp && source === 'mail',
+    rules: ctx.rules,
+    source,
+  });
 }
 
 /**

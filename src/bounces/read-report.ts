@@ -18,6 +18,7 @@ export interface ReadBounceOptions {
 /** Bytes of a mail the readers parse: the reports come first, the rest is the returned original. */
 export const MAX_PARSED_BYTES = 1024 * 1024;
 
+const REPORT_PART = /^message\/(?:feedback-report|(?:global-)?delivery-status)$/;
 const ORIGINAL = /^(?:message\/(?:rfc822|global)|text\/rfc822-headers|message\/global-headers)$/;
 
 /** What a reader found: the shape, the recipients, when, and the returned original (for the clues). */
@@ -149,10 +150,16 @@ function readAutoReply(mail: MailView): Found | null {
   return { format: 'auto-reply', recipients: [], at: mail.date, original: mail.part(ORIGINAL) };
 }
 
-/** Where the delivery is named: VERP addresses the report came to or the original came from, its Message-ID. */
+/**
+ * Where the delivery is named: VERP addresses the report came to, its report part names or
+ * the original came from; the original's Message-ID.
+ */
 function clues(mail: MailView, original: string | null, options: ReadBounceOptions) {
   const returned = original ? headerSection(original) : null;
-  const tokens = [mail.headerText, returned].flatMap((t) =>
+  // The report part names the envelope sender too (ARF's Original-Mail-From, Postfix's
+  // X-Postfix-Sender): a feedback loop that sends no copy of the original still gives the token.
+  const report = mail.part(REPORT_PART);
+  const tokens = [mail.headerText, returned, report].flatMap((t) =>
     t ? findVerpTokens(t, options.bounceAddress) : [],
   );
   const fromOriginal = returned ? field(parseHeaderSection(returned), 'message-id') : null;

@@ -118,4 +118,66 @@ describe('reading the bounce mailbox', () => {
     expect(report.recipients.length).toBeLessThanOrEqual(50);
     expect(Math.max(...report.recipients.map((r) => r.diagnostic?.length ?? 0))).toBeLessThanOrEqual(500);
   });
+
+  it('finds the token in the report part when the feedback loop sends no copy of the original', async () => {
+    const text = sample('arf-redacted', values).toString('latin1');
+    const withoutCopy = text.slice(0, text.indexOf('Content-Type: text/rfc822-headers'));
+    const report = await readBounceMail(Buffer.from(`${withoutCopy}\r\n------=_Part_1--\r\n`, 'latin1'), {
+      bounceAddress: BOUNCES,
+    });
+    expect(report).toMatchObject({ format: 'arf', kind: 'complaint', verpTokens: [token] });
+  });
+
+  // Each of these made a backtracking pattern take 18 to 65 seconds (a line of dashes before
+  // the copy marker, a run of address characters, `a@a@…` in a recipient field); the readers
+  // are linear now. The test's timeout is only there so that a hang fails.
+  it('reads crafted prose bounces and recipient fields without backtracking', {
+    timeout: 60_000,
+  }, async () => {
+    const prose = (headers: string, body: string) =>
+      readBounceMail(
+        Buffer.from(
+          `From: MAILER-DAEMON@mx.example\r\nTo: ${BOUNCES}\r\nSubject: Mail delivery failed\r\n${headers}\r\n${body}`,
+        ),
+        { bounceAddress: BOUNCES },
+      );
+    const dashes = await prose(
+      'X-Failed-Recipients: ana@reader.example\r\n',
+      `permanent error: User unknown\r\n${'-'.repeat(200_000)}\r\n`,
+    );
+    expect(dashes).toMatchObject({ format: 'text', kind: 'hard' });
+    expect(dashes.recipients[0]?.address).toBe('ana@reader.example');
+    // The recipient named after 200,000 characters of junk is beyond what is read of an explanation.
+    const run = await prose(
+      '',
+      `could not be delivered:\r\n${'a'.repeat(200_000)}\r\n\r\n  ana@reader.example\r\n  550 no such user\r\n------ This is a copy of the message\r\n`,
+    );
+    expect(run.kind).toBe('unparseable');
+    const field = `rfc822; ${'a@'.repeat(995)}"`;
+    const blocks = Array.from(
+      { length: 50 },
+      () => `Final-Recipient: ${field}\r\nAction: failed\r\nStatus: 5.1.1`,
+    );
+    const dsn = await readBounceMail(
+      Buffer.from(
+        [
+          `To: ${BOUNCES}`,
+          'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+          '',
+          '--b',
+          'Content-Type: message/delivery-status',
+          '',
+          'Reporting-MTA: dns; x.example',
+          '',
+          blocks.join('\r\n\r\n'),
+          '--b--',
+          '',
+        ].join('\r\n'),
+      ),
+      { bounceAddress: BOUNCES },
+    );
+    // As many blocks as the 64 KiB read of a part holds.
+    expect(dsn.recipients).toHaveLength(32);
+    expect(dsn.kind).toBe('hard');
+  });
 });

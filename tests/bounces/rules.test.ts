@@ -40,7 +40,13 @@ describe('the bounce rules', () => {
     store = openSqliteStore(join(temp.dir, 'digest.db'));
     for (const email of ['ana@reader.example', 'ben@reader.example', 'cat@reader.example'])
       await store.addSubscriber(email, null);
-    ctx = { store, secret: SECRET, bounceAddress: BOUNCES, rules: { softLimit: 3, softWindow: 5 } };
+    ctx = {
+      store,
+      secret: SECRET,
+      bounceAddress: BOUNCES,
+      verp: true,
+      rules: { softLimit: 3, softWindow: 5 },
+    };
     editions = [];
   });
   afterEach(async () => {
@@ -48,7 +54,8 @@ describe('the bounce rules', () => {
     temp.remove();
   });
 
-  it('matches by the original Message-ID when the bounce came to the plain address', async () => {
+  it('matches by the original Message-ID when the bounce came to the plain address (BOUNCE_VERP=false)', async () => {
+    ctx.verp = false;
     const e1 = await send();
     const outcome = await ingestBounceMail(ctx, await mail('gmail-hard', 'ana@reader.example', e1, BOUNCES));
     expect(outcome.event).toMatchObject({ matchedBy: 'message-id', editionId: e1, action: 'bounced' });
@@ -70,7 +77,8 @@ describe('the bounce rules', () => {
     );
   });
 
-  it('refuses a Message-ID whose report names another recipient', async () => {
+  it('refuses a Message-ID whose report names another recipient (BOUNCE_VERP=false)', async () => {
+    ctx.verp = false;
     const e1 = await send();
     const ana = await mail('postfix-hard', 'ana@reader.example', e1, BOUNCES);
     const moved = Buffer.from(
@@ -87,7 +95,8 @@ describe('the bounce rules', () => {
     expect(await status('ana@reader.example')).toBe('active');
   });
 
-  it('matches by the failed recipient last, to the newest edition they were sent', async () => {
+  it('matches by the failed recipient last, to the newest edition they were sent (BOUNCE_VERP=false)', async () => {
+    ctx.verp = false;
     await send();
     const e2 = await send();
     const outcome = await ingestBounceMail(
@@ -99,6 +108,70 @@ describe('the bounce rules', () => {
       }),
     );
     expect(outcome.event).toMatchObject({ matchedBy: 'recipient', editionId: e2, action: 'bounced' });
+  });
+
+  it('with VERP on, believes no report without a token about a delivery that had one', async () => {
+    const e1 = await send();
+    const hard = await ingestBounceMail(ctx, await mail('gmail-hard', 'ana@reader.example', e1, BOUNCES));
+    const prose = await ingestBounceMail(
+      ctx,
+      sample('exim-text', { verp: BOUNCES, rcpt: 'ben@reader.example', messageId: '<x@elsewhere.example>' }),
+    );
+    const complaint = await ingestBounceMail(ctx, await mail('arf-abuse', 'cat@reader.example', e1, BOUNCES));
+    // Each is counted against the delivery it names, as a notice saying what it claimed.
+    expect(hard.event).toMatchObject({
+      matchedBy: 'message-id',
+      editionId: e1,
+      kind: 'notice',
+      action: null,
+    });
+    expect(prose.event).toMatchObject({
+      matchedBy: 'recipient',
+      editionId: e1,
+      kind: 'notice',
+      action: null,
+    });
+    expect(complaint.event).toMatchObject({
+      matchedBy: 'message-id',
+      kind: 'notice',
+      code: 'abuse',
+      action: null,
+    });
+    expect(hard.event.diagnostic).toMatch(
+      /^not believed: no VERP token .* it claims a hard bounce: The email account that you tried to reach does not exist/,
+    );
+    expect(complaint.summary).toMatch(
+      /^complaint abuse cat@reader\.example edition \S+ \(message-id\): no change, not believed without a VERP token$/,
+    );
+    for (const email of ['ana@reader.example', 'ben@reader.example', 'cat@reader.example'])
+      expect(await status(email)).toBe('active');
+    expect(await store.bounces.counts(e1)).toMatchObject({ hard: 0, complaint: 0, notice: 3 });
+  });
+
+  it('with VERP on, counts no soft bounce without a token toward the soft limit', async () => {
+    ctx.rules = { softLimit: 2, softWindow: 5 };
+    const e1 = await send();
+    await ingestBounceMail(ctx, await mail('postfix-soft', 'ana@reader.example', e1, BOUNCES));
+    const e2 = await send();
+    expect(
+      (await ingestBounceMail(ctx, await mail('postfix-soft', 'ana@reader.example', e2))).action,
+    ).toBeNull();
+    expect(await status('ana@reader.example')).toBe('active');
+  });
+
+  it('with VERP on, believes a report without a token about a delivery that went without one', async () => {
+    // An edition id too long to carry: its deliveries went out from the plain address.
+    const plain = '2024-01-long-edition-id';
+    await sendEmptyEdition(store, plain);
+    expect(
+      verpAddress(BOUNCES, { editionId: plain, subscriberId: await id('ana@reader.example') }, SECRET),
+    ).toBe(BOUNCES);
+    const outcome = await ingestBounceMail(
+      ctx,
+      await mail('postfix-hard', 'ana@reader.example', plain, BOUNCES),
+    );
+    expect(outcome.event).toMatchObject({ matchedBy: 'message-id', kind: 'hard', action: 'bounced' });
+    expect(await status('ana@reader.example')).toBe('bounced');
   });
 
   it('counts soft bounces of old editions out once they leave the window', async () => {

@@ -52,6 +52,7 @@ describe('a bounce storm', () => {
       store,
       secret: STORM_SECRET,
       bounceAddress: 'bounces@news.example',
+      verp: true,
       rules: { softLimit: 3, softWindow: 5 },
     };
     await ingestBounceStream(ctx, stormMailbox(readers, 1_000), () => undefined);

@@ -126,7 +126,7 @@ describe('the SES bounce webhook (through SNS)', () => {
       bounceWebhooks: {
         secret,
         bounces: bounceContext(
-          { bounceAddress: BOUNCES, bounceSoftLimit: 3, bounceSoftWindow: 5 },
+          { bounceAddress: BOUNCES, bounceVerp: true, bounceSoftLimit: 3, bounceSoftWindow: 5 },
           store,
           SECRET,
         ),
@@ -150,6 +150,8 @@ describe('the SES bounce webhook (through SNS)', () => {
       'ben@reader.example',
       'cat@reader.example',
       'dan@reader.example',
+      'eve@reader.example',
+      'fay@reader.example',
     ])
       ids.set(email, (await store.addSubscriber(email, null)).subscriber.id);
     await sendEmptyEdition(store, EDITION);
