@@ -33,13 +33,9 @@ export function registerBounces(program: Command): void {
       const input = file === '-' ? process.stdin : openFile(file);
       const ctx = await openStoreContext().catch(tempFail);
       try {
-        const tally = new Map<string, number>();
-        const count = await ingestBounceStream(await contextOf(ctx), input, (outcome) => {
-          tally.set(label(outcome), (tally.get(label(outcome)) ?? 0) + 1);
-          return write(`${outcome.summary}\n`);
-        }).catch(tempFail);
-        if (count !== 1)
-          await write(`${count} mail(s): ${[...tally].map(([k, n]) => `${n} ${k}`).join(', ') || 'none'}\n`);
+        // Everything that touches the store is a temporary failure, the secret's look-up too
+        // (it writes the secret on a new database): a locked or unreachable database exit 75.
+        await ingestAll(ctx, input).catch(tempFail);
       } finally {
         await ctx.close();
       }
@@ -59,6 +55,17 @@ export function registerBounces(program: Command): void {
         await ctx.close();
       }
     });
+}
+
+/** Ingests every mail of the input, one line each, and a count when there were several. */
+async function ingestAll(ctx: StoreContext, input: AsyncIterable<Buffer>): Promise<void> {
+  const tally = new Map<string, number>();
+  const count = await ingestBounceStream(await contextOf(ctx), input, (outcome) => {
+    tally.set(label(outcome), (tally.get(label(outcome)) ?? 0) + 1);
+    return write(`${outcome.summary}\n`);
+  });
+  if (count !== 1)
+    await write(`${count} mail(s): ${[...tally].map(([k, n]) => `${n} ${k}`).join(', ') || 'none'}\n`);
 }
 
 async function contextOf(ctx: StoreContext): Promise<BounceContext> {

@@ -62,7 +62,7 @@ export async function handleBounceWebhook(
     }
     if (message.Type === 'UnsubscribeConfirmation') return { status: 200, body: { status: 'ignored' } };
     const report = readSesNotification(message.Message, options.bounces.bounceAddress);
-    const outcome = await ingestReport(options.bounces, report, 'ses');
+    const outcome = await ingestReport(options.bounces, report, 'ses').catch(storeUnavailable);
     options.log?.(`bounce webhook: ${outcome.summary}`);
     return { status: 200, body: { status: 'recorded', kind: outcome.event.kind, action: outcome.action } };
   } catch (error) {
@@ -71,6 +71,14 @@ export async function handleBounceWebhook(
     // 503: SNS tries again later (a certificate out of reach, the database down).
     return { status, body: { error: error.message } };
   }
+}
+
+/** Whatever the store threw (a locked SQLite file, Postgres down) is temporary: a 503, and SNS tries again. */
+function storeUnavailable(cause: unknown): never {
+  if (cause instanceof DigestError) throw cause;
+  throw new DigestError('STORE_FAILED', `the database cannot record it now: ${(cause as Error).message}`, {
+    cause,
+  });
 }
 
 /**

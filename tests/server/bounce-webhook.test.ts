@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bounceContext } from '../../src/bounces/ingest.ts';
 import { type SnsMessage, SnsVerifier, stringToSign } from '../../src/bounces/sns.ts';
@@ -296,5 +297,33 @@ describe('the SES bounce webhook (through SNS)', () => {
     expect(await response.json()).toEqual({ status: 'recorded', kind: 'hard', action: null });
     expect(await status('cat@reader.example')).toBe('active');
     expect((await store.bounces.counts()).forged).toBe(1);
+  });
+
+  it('believes a signed SES bounce without a VERP token: SNS’s signature is the proof', async () => {
+    const plain = sesBounce('eve@reader.example', 'Permanent', BOUNCES);
+    const response = await post(snsMessage({ Message: plain }));
+    expect(await response.json()).toEqual({ status: 'recorded', kind: 'hard', action: 'bounced' });
+    expect(await status('eve@reader.example')).toBe('bounced');
+  });
+
+  it('answers 503 while the database is locked, so SNS tries again, and records nothing', {
+    timeout: 30_000,
+  }, async () => {
+    const before = await store.bounces.counts();
+    const other = new Database(join(temp.dir, 'digest.db'));
+    other.exec('BEGIN EXCLUSIVE');
+    try {
+      const response = await post(snsMessage({ Message: sesBounce('fay@reader.example', 'Permanent') }));
+      expect(response.status).toBe(503);
+      expect((await response.json()).error).toMatch(/database is locked/);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(await store.bounces.counts()).toEqual(before);
+    expect(await status('fay@reader.example')).toBe('active');
+    // Once the lock is gone, SNS's next try is recorded.
+    const again = await post(snsMessage({ Message: sesBounce('fay@reader.example', 'Permanent') }));
+    expect(await again.json()).toEqual({ status: 'recorded', kind: 'hard', action: 'bounced' });
   });
 });
