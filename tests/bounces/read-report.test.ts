@@ -12,6 +12,23 @@ const values = {
   messageId: '<2024-01-04-abcdef01.42@news.example>',
 };
 const token = signVerpToken(delivery, SECRET);
+/** A delivery status notification to `to` whose per-recipient blocks are `blocks`. */
+const dsnMail = (to: string, blocks: string) =>
+  Buffer.from(
+    [
+      `To: ${to}`,
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; x.example',
+      '',
+      blocks,
+      '--b--',
+      '',
+    ].join('\r\n'),
+  );
 const read = (name: SampleName, v = values) => readBounceMail(sample(name, v), { bounceAddress: BOUNCES });
 
 describe('reading the bounce mailbox', () => {
@@ -101,20 +118,7 @@ describe('reading the bounce mailbox', () => {
       (_, i) =>
         `Final-Recipient: rfc822; r${i}@example.org\r\nAction: failed\r\nStatus: 5.1.1\r\nDiagnostic-Code: smtp; ${'z'.repeat(300)}`,
     ).join('\r\n\r\n');
-    const mail = [
-      `To: ${values.verp}`,
-      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
-      '',
-      '--b',
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; x.example',
-      '',
-      blocks,
-      '--b--',
-      '',
-    ].join('\r\n');
-    const report = await readBounceMail(Buffer.from(mail), { bounceAddress: BOUNCES });
+    const report = await readBounceMail(dsnMail(values.verp, blocks), { bounceAddress: BOUNCES });
     expect(report.recipients.length).toBeLessThanOrEqual(50);
     expect(Math.max(...report.recipients.map((r) => r.diagnostic?.length ?? 0))).toBeLessThanOrEqual(500);
   });
@@ -158,24 +162,7 @@ describe('reading the bounce mailbox', () => {
       { length: 50 },
       () => `Final-Recipient: ${field}\r\nAction: failed\r\nStatus: 5.1.1`,
     );
-    const dsn = await readBounceMail(
-      Buffer.from(
-        [
-          `To: ${BOUNCES}`,
-          'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
-          '',
-          '--b',
-          'Content-Type: message/delivery-status',
-          '',
-          'Reporting-MTA: dns; x.example',
-          '',
-          blocks.join('\r\n\r\n'),
-          '--b--',
-          '',
-        ].join('\r\n'),
-      ),
-      { bounceAddress: BOUNCES },
-    );
+    const dsn = await readBounceMail(dsnMail(BOUNCES, blocks.join('\r\n\r\n')), { bounceAddress: BOUNCES });
     // As many blocks as the 64 KiB read of a part holds.
     expect(dsn.recipients).toHaveLength(32);
     expect(dsn.kind).toBe('hard');
