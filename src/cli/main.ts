@@ -1,11 +1,9 @@
 import { existsSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
 import { runDigest } from './program.ts';
 
-// V8 first interprets a regular expression and compiles it on its second use, so the analysis's
-// large Unicode patterns are built twice. Compiled once, a one-shot `digest analyze` of the sample
-// takes 0.21 s of CPU instead of 0.29 s. No pattern has run yet when this is set (they run in commands).
-setFlagsFromString('--no-regexp-tier-up');
+// No V8 flags are changed here at run time (v8.setFlagsFromString): Node documents that as
+// undefined behaviour once the VM has started, and `--no-regexp-tier-up` set this way made about
+// one start in sixty of `worker --role sender` die of SIGSEGV.
 
 // A local .env (see .env.example) is read once here; loadConfig validates what it sets.
 if (existsSync('.env')) process.loadEnvFile('.env');

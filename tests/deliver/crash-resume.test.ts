@@ -58,7 +58,8 @@ describe('crash safety', () => {
     try {
       const first = startSender('send', env);
       const firstExit = exited(first);
-      while (smtp.accepted.length < SUBSCRIBERS * 0.3) await new Promise((r) => setTimeout(r, 5));
+      while (smtp.accepted.length < SUBSCRIBERS * 0.3 && first.exitCode === null && first.signalCode === null)
+        await new Promise((r) => setTimeout(r, 5));
       first.kill('SIGKILL');
       const killed = await firstExit;
       expect(killed.signal, killed.out).toBe('SIGKILL');

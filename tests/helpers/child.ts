@@ -53,7 +53,11 @@ export function startProcess(
       new Promise<void>((resolve, reject) => {
         if (pattern.test(out)) return resolve();
         waiters.push({ pattern, resolve });
-        void exited.then(() => reject(new Error(`exited before printing ${pattern}:\n${out}`)));
+        void exited.then((e) =>
+          reject(
+            new Error(`exited (code ${e.code}, signal ${e.signal}) before printing ${pattern}:\n${out}`),
+          ),
+        );
       }),
   };
 }

@@ -89,7 +89,7 @@ describe('SIGTERM during a send', () => {
     expect(after.queued).toBe(READERS - sink.received.length);
 
     const resumed = await runCli(['send', '--resume'], env);
-    expect(resumed.code).toBe(0);
+    expect(resumed.code, `${resumed.signal} ${resumed.stderr}`).toBe(0);
     const recipients = sink.received.flatMap((m) => m.to);
     expect(recipients).toHaveLength(READERS);
     expect(new Set(recipients).size).toBe(READERS);
