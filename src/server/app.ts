@@ -17,6 +17,7 @@ import type { SignupService } from './signup/service.ts';
 import { unsubscribeRoutes } from './unsubscribe.ts';
 import { answerFrameworkError, installErrorHandlers } from './web/errors.ts';
 import { checkHost } from './web/host-check.ts';
+import { acceptStrictJson } from './web/json-body.ts';
 import type { RateLimitOptions } from './web/rate-limit.ts';
 
 /** Options of the product's HTTP app (see startHttpServer for listening). */
@@ -79,6 +80,8 @@ export async function buildApp(
   });
   app.addHook('onRequest', checkHost(hosts, ['/health']));
   await app.register(fastifyCookie);
+  // Before any route plugin: every JSON body anywhere is one object, no key twice.
+  acceptStrictJson(app);
   installErrorHandlers(app, { onError: (error) => options.onError?.(error) });
   app.get('/health', async (_request, reply) => reply.type('application/json').send('{"ok":true}\n'));
   const publicUrl = options.publicUrl ?? 'http://127.0.0.1';

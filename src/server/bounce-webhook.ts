@@ -5,6 +5,7 @@ import { ingestReport } from '../bounces/ingest.ts';
 import { readSesNotification } from '../bounces/ses.ts';
 import { parseSnsMessage, type SnsVerifier } from '../bounces/sns.ts';
 import { DigestError } from '../errors.ts';
+import { parseJsonObject } from './web/json-body.ts';
 
 /** What the bounce webhooks need: passed in by the service. */
 export interface BounceWebhookOptions {
@@ -52,6 +53,10 @@ export async function handleBounceWebhook(
   if (refused) return refused;
   if (request.method !== 'POST')
     return { status: 405, body: { error: 'method not allowed' }, headers: { allow: 'POST' } };
+  // The envelope and the SES notification inside it: one JSON object each, no key twice
+  // (JSON.parse keeps the last of two, which is not what a reader of the body sees).
+  const envelope = parseJsonObject(request.body);
+  if (!envelope.ok) return { status: 400, body: { error: envelope.error } };
   try {
     const message = parseSnsMessage(request.body);
     await options.sns.verify(message);
@@ -61,6 +66,8 @@ export async function handleBounceWebhook(
       return { status: 200, body: { status: 'subscribed', topic: message.TopicArn } };
     }
     if (message.Type === 'UnsubscribeConfirmation') return { status: 200, body: { status: 'ignored' } };
+    const inner = parseJsonObject(message.Message, 'the SNS Message');
+    if (!inner.ok) return { status: 400, body: { error: inner.error } };
     const report = readSesNotification(message.Message, options.bounces.bounceAddress);
     const outcome = await ingestReport(options.bounces, report, 'ses').catch(storeUnavailable);
     options.log?.(`bounce webhook: ${outcome.summary}`);

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { triggerBodySchema } from './ops-api-schemas.ts';
 import { validateBody } from './web/body.ts';
+import { parseJsonObject } from './web/json-body.ts';
 import { refuseOtherMethods } from './web/methods.ts';
 
 /** What POST /api/editions answers, from the code that runs editions. */
@@ -84,15 +85,10 @@ export function isAuthorized(header: string | undefined, token: string): boolean
 }
 
 async function trigger(body: string, reply: FastifyReply, ops: OpsApiOptions): Promise<FastifyReply> {
-  let parsed: unknown = {};
-  if (body.trim() !== '') {
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      return sendJson(reply, 400, { error: 'the body is not JSON' });
-    }
-  }
-  const valid = validateBody(triggerBodySchema, parsed);
+  // An empty body is `{}`; `null`, an array or a repeated key is refused, never read as empty.
+  const parsed = body.trim() === '' ? { ok: true as const, value: {} } : parseJsonObject(body);
+  if (!parsed.ok) return sendJson(reply, 400, { error: parsed.error });
+  const valid = validateBody(triggerBodySchema, parsed.value);
   if (!valid.ok)
     return sendJson(reply, 400, { error: `the body must be {"dryRun": true|false}: ${valid.error}` });
   const outcome = await ops.trigger({ dryRun: valid.value.dryRun === true });

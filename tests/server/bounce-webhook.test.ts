@@ -287,6 +287,24 @@ describe('the SES bounce webhook (through SNS)', () => {
     expect(await status('cat@reader.example')).toBe('active');
   });
 
+  it('refuses an envelope or an SES notification that gives a field twice, and changes nothing', async () => {
+    const message = snsMessage({ Message: sesBounce('cat@reader.example', 'Permanent') });
+    // The signature covers the second Type only: which one a reader believes must not be a guess.
+    const envelope = JSON.stringify(message).replace('{', '{"Type":"SubscriptionConfirmation",');
+    const twice = await post(envelope);
+    expect(twice.status).toBe(400);
+    expect(await twice.json()).toEqual({ error: 'the body gives the field "Type" twice' });
+    const doubled = sesBounce('cat@reader.example', 'Permanent').replace(
+      '{',
+      '{"notificationType":"Delivery",',
+    );
+    const inner = await post(snsMessage({ Message: doubled }));
+    expect(inner.status).toBe(400);
+    expect(await inner.json()).toEqual({ error: 'the SNS Message gives the field "notificationType" twice' });
+    expect(await post('null').then((r) => r.status)).toBe(400);
+    expect(await status('cat@reader.example')).toBe('active');
+  });
+
   it('changes nothing for a forged VERP address in mail.source', async () => {
     const forged = sesBounce(
       'cat@reader.example',

@@ -142,6 +142,10 @@ describe('the ops API', () => {
     ['a body too large', JSON.stringify({ pad: 'x'.repeat(20_000) }), 413],
     ['a misspelt field (dryrun)', '{"dryrun": true}', 400],
     ['an unknown field beside dryRun', '{"dryRun": true, "to": "all"}', 400],
+    ['dryRun given twice (JSON.parse keeps the last)', '{"dryRun":true,"dryRun":false}', 400],
+    ['a key given twice in another spelling', '{"dryRun":true,"dry\\u0052un":false}', 400],
+    ['a body of null (not an empty body)', 'null', 400],
+    ['a body that is a JSON string', '"{}"', 400],
   ])('refuses %s and sends nothing', async (_name, body, status) => {
     await start(TOKEN);
     const res = await call('/api/editions', { method: 'POST', body });
@@ -157,6 +161,15 @@ describe('the ops API', () => {
     expect(((await res.json()) as { error: string }).error).toContain(
       'unknown field "dryrun" (did you mean "dryRun"?)',
     );
+  });
+
+  it('says which field a body gives twice, and what a body of null is', async () => {
+    await start(TOKEN);
+    const twice = await call('/api/editions', { method: 'POST', body: '{"dryRun":true,"dryRun":false}' });
+    expect(await twice.json()).toEqual({ error: 'the body gives the field "dryRun" twice' });
+    const nothing = await call('/api/editions', { method: 'POST', body: 'null' });
+    expect(await nothing.json()).toEqual({ error: 'the body must be a JSON object, not null' });
+    expect(await ctx.store.listEditions(5)).toHaveLength(0);
   });
 
   it('refuses query parameters, naming them, and starts nothing', async () => {

@@ -261,6 +261,16 @@ describe('sign-up with double opt-in', () => {
     const unknown = await post(JSON.stringify({ email: 'dan@example.org', list: 'all' }));
     expect(unknown.status).toBe(400);
     expect(((await unknown.json()) as { error: string }).error).toContain('unknown field "list"');
+    const twice = await post('{"email":"dan@example.org","email":"eve@example.org"}');
+    expect(twice.status).toBe(400);
+    expect(await twice.json()).toEqual({ error: 'the body gives the field "email" twice' });
+    for (const body of ['null', '["dan@example.org"]', '"dan@example.org"']) {
+      const res = await post(body);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: string }).error).toMatch(
+        /^the body must be a JSON object, not /,
+      );
+    }
     const bad = await post(JSON.stringify({ email: 'not-an-address' }));
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ field: 'email', error: 'The address has no @.' });

@@ -39,7 +39,8 @@ export type Validated<T> = { ok: true; value: T } | { ok: false; error: string }
  * misspelt field is refused by name, e.g. `unknown field "dryrun"`.
  */
 export function validateBody<T>(schema: z.ZodType<T>, body: unknown): Validated<T> {
-  const result = schema.safeParse(body ?? {});
+  // No body at all is an empty one; `null` is a value, which an object schema refuses.
+  const result = schema.safeParse(body === undefined ? {} : body);
   if (result.success) return { ok: true, value: result.data };
   const shape = (schema as { shape?: unknown }).shape;
   const known = typeof shape === 'object' && shape !== null ? Object.keys(shape) : [];
