@@ -2,6 +2,7 @@ import { validate as validateCron } from 'node-cron';
 import { z } from 'zod';
 import { loadDkim } from './config-dkim.ts';
 import { misspeltVariableWarnings } from './config-names.ts';
+import { serverUrl, trustProxyText } from './config-urls.ts';
 import { decimalNumber, mailboxText, portNumber, wholeNumber } from './config-values.ts';
 import { DigestError } from './errors.ts';
 import { LOG_LEVELS, type LogLevel, redactUrls } from './log.ts';
@@ -10,10 +11,17 @@ import { resolveSources } from './sources-config.ts';
 import { emailAddressProblem } from './store/email-address.ts';
 import { escapeTerminal } from './terminal-text.ts';
 
-const smtpUrl = z
-  .string()
-  .refine((v) => /^smtps?:\/\/[^/\s]+/.test(v), 'must look like smtp://user:pass@host:port or smtps://…');
-const httpUrl = z.string().refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'must be an http(s) URL');
+const smtpUrl = serverUrl({
+  schemes: ['smtp', 'smtps'],
+  example: 'smtp://user:pass@host:587 or smtps://user:pass@host:465',
+});
+const httpUrl = serverUrl({ schemes: ['http', 'https'], example: 'https://hooks.example/…' });
+const publicUrl = serverUrl({
+  schemes: ['http', 'https'],
+  example: 'https://news.example.org',
+  noCredentials: true,
+  noQuery: true,
+});
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 /** `2h`, `90m`, `30s` or `0`: a duration in milliseconds. */
@@ -66,17 +74,10 @@ const schema = z.object({
   DIGEST_SOURCES_FILE: optional(z.string().min(1)),
   DIGEST_MAX_ARTICLES: wholeNumber(20, 1, 500),
   DIGEST_FETCH_PRIVATE: z.enum(['allow', 'deny']).default('deny'),
-  PUBLIC_URL: optional(httpUrl),
+  PUBLIC_URL: optional(publicUrl),
   HTTP_HOST: z.string().min(1).default('127.0.0.1'),
   HTTP_PORT: portNumber(8025),
-  HTTP_TRUST_PROXY: optional(
-    z
-      .string()
-      .refine(
-        (v) => /^(true|false|[0-9a-f.:/]+(\s*,\s*[0-9a-f.:/]+)*)$/i.test(v.trim()),
-        'must be true, false, or comma-separated proxy addresses (127.0.0.1,10.0.0.0/8)',
-      ),
-  ),
+  HTTP_TRUST_PROXY: optional(trustProxyText),
   HTTP_ALLOWED_HOSTS: optional(
     z
       .string()
@@ -112,9 +113,7 @@ const schema = z.object({
   DKIM_PRIVATE_KEY: optional(z.string()),
   DKIM_PRIVATE_KEY_FILE: optional(z.string()),
   REDIS_URL: optional(
-    z
-      .string()
-      .refine((v) => /^rediss?:\/\/[^\s]+$/.test(v), 'must look like redis://host:6379 or rediss://…'),
+    serverUrl({ schemes: ['redis', 'rediss'], example: 'redis://:pass@host:6379/0 or rediss://…' }),
   ),
   SENDER_LOCK_MS: wholeNumber(30_000, 1000),
   BOUNCE_ADDRESS: optional(
@@ -156,6 +155,9 @@ const schema = z.object({
   OPS_EMAILS: addresses.default([]),
   ALERT_WEBHOOK_URL: optional(httpUrl),
 });
+
+/** The names of every variable the product reads, from the schema. */
+export const VARIABLE_NAMES: readonly string[] = Object.freeze(Object.keys(schema.shape));
 
 /** The validated configuration. Frozen: nothing changes it after start. */
 export interface Config {
@@ -256,7 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   }
   const e = parsed.data;
   return Object.freeze({
-    warnings: Object.freeze(misspeltVariableWarnings(env, Object.keys(schema.shape))),
+    warnings: Object.freeze(misspeltVariableWarnings(env, VARIABLE_NAMES)),
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
     dbPath: e.DIGEST_DB,

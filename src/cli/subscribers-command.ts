@@ -6,6 +6,7 @@ import { type UnsubscribeOutcome, unsubscribeAddress } from '../deliver/unsubscr
 import { unsubscribeByMail } from '../deliver/unsubscribe-mail.ts';
 import { resolveUnsubscribeSecret } from '../deliver/unsubscribe-token.ts';
 import { DigestError } from '../errors.ts';
+import { listWords } from '../list-words.ts';
 import { checkEmailAddress, normalizeEmailAddress } from '../store/email-address.ts';
 import type { SubscriberEvent } from '../store/history.ts';
 import type { DigestStore, SubscriberStatus } from '../store/store.ts';
@@ -18,7 +19,9 @@ import { operatorName } from './operator.ts';
 import { parseRecipient } from './recipient.ts';
 import { withStoreContext } from './store-context.ts';
 
-const STATUSES = new Set<SubscriberStatus>(['active', 'unsubscribed', 'bounced', 'unconfirmed']);
+const STATUSES = new Set<SubscriberStatus>(['active', 'unconfirmed', 'unsubscribed', 'bounced']);
+/** What --status takes, said from STATUSES, so help and errors cannot forget one. */
+const STATUS_WORDS = listWords([...STATUSES]);
 
 const OUTCOME_WORDS: Record<UnsubscribeOutcome, string> = {
   unsubscribed: 'unsubscribed',
@@ -121,7 +124,7 @@ export function registerSubscribers(program: Command): void {
   cmd
     .command('list')
     .description('email, name and status, tab-separated; a bounced subscriber also has why')
-    .option('--status <status>', 'active, unconfirmed, unsubscribed or bounced')
+    .option('--status <status>', STATUS_WORDS)
     .option('--consent', 'a fourth column: how the subscriber came to be active (kind, time, source, IP)')
     .action(async (opts: { status?: string; consent?: boolean }) => {
       const status = readStatus(opts.status);
@@ -141,7 +144,7 @@ export function registerSubscribers(program: Command): void {
     });
   cmd
     .command('count')
-    .option('--status <status>', 'active, unconfirmed, unsubscribed or bounced')
+    .option('--status <status>', STATUS_WORDS)
     .action(async (opts: { status?: string }) => {
       const status = readStatus(opts.status);
       await withStoreContext(async (ctx) => {
@@ -186,7 +189,7 @@ function registerImportExport(cmd: Command): void {
     .command('export')
     .description('write the list as CSV (email,name,status,created_at), streamed')
     .option('--out <file>', 'write to a file instead of stdout')
-    .option('--status <status>', 'only active, unsubscribed or bounced')
+    .option('--status <status>', `only ${STATUS_WORDS}`)
     .action(async (opts: { out?: string; status?: string }) => {
       const status = readStatus(opts.status);
       await withStoreContext(async (ctx) => {
@@ -260,7 +263,7 @@ function drained(): Promise<void> {
 function readStatus(value: string | undefined): SubscriberStatus | undefined {
   if (value === undefined) return undefined;
   if (!STATUSES.has(value as SubscriberStatus)) {
-    throw new DigestError('USAGE', `--status must be active, unsubscribed or bounced, got "${value}"`);
+    throw new DigestError('USAGE', `--status must be ${STATUS_WORDS}, got "${value}"`);
   }
   return value as SubscriberStatus;
 }

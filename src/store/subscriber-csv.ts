@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import { type CsvError, parse } from 'csv-parse';
 import { DigestError } from '../errors.ts';
+import { listWords } from '../list-words.ts';
 import { CsvLineGuard } from './csv-line-guard.ts';
 import { checkEmailAddress } from './email-address.ts';
 import type { DigestStore, NewSubscriber, SubscriberStatus } from './store.ts';
@@ -163,7 +164,7 @@ function toSubscriber(record: Record<string, string | undefined>): NewSubscriber
   const tooLong = subscriberFieldProblem({ email: checked.address, name });
   if (tooLong) return `${checked.address}: ${tooLong}`;
   const status = (record.status ?? '').trim().toLowerCase() || 'active';
-  if (!STATUSES.has(status)) return `status "${status}" is not active, unsubscribed or bounced`;
+  if (!STATUSES.has(status)) return `status "${status}" is not ${listWords([...STATUSES])}`;
   return { email: checked.address, name, status: status as SubscriberStatus };
 }
 

@@ -42,6 +42,33 @@ describe('misspelt variables', () => {
   });
 });
 
+describe('an SMTP_URL without a usable host', () => {
+  it.concurrent.each(['smtp://user:hunter2@', 'smtp://:587', 'smtp://relay.example:99999'])(
+    'stops `digest send` at start naming SMTP_URL (%s), never its password, recording nothing',
+    async (url) => {
+      const temp = makeTempDir('digest-smtpurl-');
+      try {
+        const env = {
+          SMTP_URL: url,
+          DIGEST_DB: `${temp.dir}/d.db`,
+          MAIL_FROM: 'Digest <digest@news.example>',
+        };
+        const result = await runCli(['send', '--now'], env);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toMatch(
+          /^digest: SMTP_URL ".*" (has no host|has a port).*\[CONFIG_INVALID\]\n$/,
+        );
+        expect(result.stderr).not.toContain('hunter2');
+        const editions = await runCli(['editions'], { DIGEST_DB: env.DIGEST_DB });
+        expect(editions.stdout).toBe('no editions yet\n');
+      } finally {
+        temp.remove();
+      }
+    },
+  );
+});
+
 describe('a source that does not exist', () => {
   it('stops `digest send` at start with one line, instead of "nothing to send"', async () => {
     const temp = makeTempDir('digest-nosource-');

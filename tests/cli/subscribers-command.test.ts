@@ -35,6 +35,17 @@ describe('digest subscribers', () => {
     expect((await digest('count')).stdout).toBe('1\n');
   });
 
+  it('names every status --status takes when given one it does not, unconfirmed included', async () => {
+    for (const command of ['list', 'count', 'export']) {
+      const result = await digest(command, '--status', 'nope');
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        'digest: --status must be active, unconfirmed, unsubscribed or bounced, got "nope" [USAGE]\n',
+      );
+    }
+    expect((await digest('count', '--status', 'unconfirmed')).stdout).toBe('0\n');
+  });
+
   it('makes an unconfirmed sign-up active on add, recorded as done by the operator', async () => {
     await inStore((store) =>
       store.addSubscribers([{ email: 'pat@example.org', name: null, status: 'unconfirmed' }], {

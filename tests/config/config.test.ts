@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig, VARIABLE_NAMES } from '../../src/config.ts';
+import { variablePrefixes } from '../../src/config-names.ts';
 import { mailboxList } from '../../src/config-values.ts';
 
 describe('loadConfig', () => {
@@ -82,6 +83,52 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });
 
+  it.each([
+    ['smtp://user:hunter2@', 'has no host'],
+    ['smtp://:587', 'has no host'],
+    ['smtp://relay%20example', 'has a host that is neither a DNS name nor an IP address'],
+    ['smtp://[::1', 'has an IPv6 host without its closing "]"'],
+    ['smtp://relay.example:99999', 'has a port that is not a number from 1 to 65535'],
+    ['smtp://relay.example:0', 'has a port that is not a number from 1 to 65535'],
+    ['smtp://u:hunter2@relay example', 'must not contain spaces'],
+  ])('refuses SMTP_URL %s at start: it %s', (value, problem) => {
+    expect(() => loadConfig({ SMTP_URL: value })).toThrow(
+      `${problem}: it must look like smtp://user:pass@host:587 or smtps://user:pass@host:465`,
+    );
+    expect(() => loadConfig({ SMTP_URL: value })).toThrow(/^SMTP_URL "/);
+    expect(() => loadConfig({ SMTP_URL: value })).not.toThrow(/hunter2/);
+  });
+
+  it.each([
+    'smtp://relay.example',
+    'smtp://u:p%40ss@relay.example:587',
+    'smtps://u:p@[::1]:465',
+    'smtp://10.0.0.25:25',
+    'smtp://mail_relay:2525',
+  ])('takes SMTP_URL %s', (value) => {
+    expect(loadConfig({ SMTP_URL: value }).smtpUrl).toBe(value);
+  });
+
+  it('refuses a proxy address or network that is none, and a PUBLIC_URL carrying credentials', () => {
+    for (const value of ['10.0.0.0/33', '999.1.1.1', '127.0.0.1,1', 'fd00::/129', '10.0.0.1/8/8'])
+      expect(() => loadConfig({ HTTP_TRUST_PROXY: value })).toThrow(
+        /^HTTP_TRUST_PROXY ".*" must be true, false, or/,
+      );
+    expect(loadConfig({ HTTP_TRUST_PROXY: '10.0.0.0/8, fd00::/8,::1' }).httpTrustProxy).toBe(
+      '10.0.0.0/8,fd00::/8,::1',
+    );
+    expect(() => loadConfig({ PUBLIC_URL: 'http://user:pw@news.example' })).toThrow(
+      'PUBLIC_URL "http://***@news.example" must not carry a user name or password (they would be in every link)',
+    );
+    expect(() => loadConfig({ PUBLIC_URL: 'https://news.example/?utm=1' })).toThrow(/must not have a query/);
+    expect(() => loadConfig({ REDIS_URL: 'redis://:pw@' })).toThrow(
+      /^REDIS_URL "redis:\/\/\*\*\*@" has no host/,
+    );
+    expect(loadConfig({ PUBLIC_URL: 'https://news.example/digest/' }).publicUrl).toBe(
+      'https://news.example/digest',
+    );
+  });
+
   it('never shows a secret or a password in an error line', () => {
     expect(() => loadConfig({ OPS_TOKEN: 'short-secret' })).toThrow(/^OPS_TOKEN must be at least 16/);
     expect(() => loadConfig({ SMTP_URL: 'smtp:/user:pa55word@relay' })).toThrow(/^SMTP_URL "smtp:/);
@@ -116,6 +163,21 @@ describe('loadConfig', () => {
     ]);
     expect(config.smtpUrl).toBeNull();
     expect(loadConfig({ SMTP_URL: 'smtp://relay.example:587' }).warnings).toEqual([]);
+  });
+
+  it('warns about an unread name with any prefix the schema uses, ALERT_ and LOG_ among them', () => {
+    const prefixes = variablePrefixes(VARIABLE_NAMES);
+    expect(prefixes).toEqual(expect.arrayContaining(['ALERT_', 'LOG_', 'SMTP_', 'DIGEST_', 'DEV_']));
+    // Every variable's first word is a prefix: none is left to a hand-kept list.
+    for (const name of VARIABLE_NAMES) expect(prefixes).toContain(`${name.split('_')[0]}_`);
+    const env = Object.fromEntries(prefixes.map((p) => [`${p}XYZZY_QUUX`, 'x']));
+    expect(loadConfig(env).warnings).toHaveLength(prefixes.length);
+    const alerts = loadConfig({ ALERT_WEBHOOK: 'https://x.example', ALERT_URL: 'x', ALERT_HOOK_URL: 'x' });
+    expect(alerts.warnings).toEqual([
+      expect.stringMatching(/^ALERT_HOOK_URL is not a variable .*did you mean ALERT_WEBHOOK_URL\?$/),
+      expect.stringMatching(/^ALERT_URL is not a variable .*did you mean ALERT_WEBHOOK_URL\?$/),
+      expect.stringMatching(/^ALERT_WEBHOOK is not a variable .*did you mean ALERT_WEBHOOK_URL\?$/),
+    ]);
   });
 
   it('has an address-list validator for settings that hold several addresses', () => {
