@@ -4,6 +4,7 @@ import { DigestError } from '../errors.ts';
 import { loadArticles } from '../ingest/load.ts';
 import { startPreviewServer } from '../server/preview-server.ts';
 import { summaryOf } from './commands.ts';
+import { requireNamedPaths } from './named-inputs.ts';
 import { logLine, warnAboutConfig } from './output.ts';
 import { parseRecipient } from './recipient.ts';
 import { parseNow } from './render-command.ts';
@@ -20,6 +21,7 @@ export function registerPreview(program: Command): void {
     .action(async (inputs: string[], opts: { port: string; now?: string; to: string }) => {
       const config = loadConfig();
       warnAboutConfig(config);
+      requireNamedPaths(inputs);
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65_535)
         throw new DigestError('USAGE', `--port must be a port number, got "${opts.port}"`);

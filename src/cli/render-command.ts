@@ -7,6 +7,7 @@ import { loadArticles } from '../ingest/load.ts';
 import { buildMessage, mailDomain, prepareEdition } from '../pipeline.ts';
 import { composeMime } from '../render/mime.ts';
 import { summaryOf } from './commands.ts';
+import { requireNamedPaths } from './named-inputs.ts';
 import { logLine, warnAboutConfig } from './output.ts';
 import { parseRecipient } from './recipient.ts';
 
@@ -31,6 +32,7 @@ export function registerRender(program: Command): void {
     .action(async (inputs: string[], opts: { out: string; now?: string; to: string }) => {
       const config = loadConfig();
       warnAboutConfig(config);
+      requireNamedPaths(inputs);
       const now = parseNow(opts.now);
       const { articles, failures } = await loadArticles(inputs, {
         fetch: { allowPrivateLinks: config.fetchPrivateLinks },

@@ -11,6 +11,7 @@ import { createEditionRunner, type RunRequest, type RunResult } from '../schedul
 import { summaryOf } from './commands.ts';
 import { openContext } from './context.ts';
 import { requireDevInbox } from './dev-inbox-check.ts';
+import { refuseUnreadNamedInputs, requireNamedPaths } from './named-inputs.ts';
 import { operatorName } from './operator.ts';
 import { createProgress } from './progress.ts';
 import { parseRecipient } from './recipient.ts';
@@ -65,6 +66,7 @@ async function runSend(inputs: string[], opts: SendOptions): Promise<void> {
   const request = { ...readRequest(opts, config.reviewRequired), actor: operatorName() ?? 'cli' };
   // `send --now notes.md`: commander reads notes.md as --now's value; it is an article.
   const sources = typeof opts.now === 'string' && !ISO_TIME.test(opts.now) ? [opts.now, ...inputs] : inputs;
+  requireNamedPaths(sources);
   if (!request.dryRun) await requireDevInbox(config);
   const ctx = await openContext(config);
   const abort = new AbortController();
@@ -144,6 +146,8 @@ async function readArticles(
     log: (line) => logger.info(line),
   });
   for (const f of failures) logger.warn({ source: f.source }, `skipped ${f.source}: ${f.error.message}`);
+  // What the operator named goes in whole, or nothing goes out.
+  refuseUnreadNamedInputs(inputs, failures);
   if (inputs.length > 0 && articles.length === 0 && failures.length > 0) {
     throw new DigestError('ARTICLE_UNREADABLE', 'no readable article among the inputs');
   }

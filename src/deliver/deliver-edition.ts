@@ -4,6 +4,7 @@ import type { OutgoingMessage } from '../models/message.ts';
 import type { ClaimedDelivery, DigestStore, EditionProgress } from '../store/store.ts';
 import { markDeliveryBounced } from './bounce-status.ts';
 import { FailureWindow } from './failure-window.ts';
+import { readLastErrors } from './last-errors.ts';
 
 /** Sends one message; throws a DigestError (SMTP_TEMPORARY / SMTP_PERMANENT / SMTP_SETUP) on failure. */
 export interface Mailer {
@@ -40,6 +41,7 @@ export interface DeliveryReport {
   outcome: 'done' | 'paused' | 'stopped';
   /** Why it paused or stopped, one line for people; null when done. */
   reason: string | null;
+  /** `email: error` of deliveries not sent (oldest first, at most 10): see readLastErrors. */
   lastErrors: string[];
 }
 
@@ -67,7 +69,6 @@ class DeliveryRun {
   #refilling: Promise<void> | null = null;
   #exhausted = false;
   #pauseReason: string | null = null;
-  #lastErrors: string[] = [];
   #progress: EditionProgress | null = null;
 
   constructor(
@@ -105,7 +106,8 @@ class DeliveryRun {
     const progress = await this.store.editionProgress(this.editionId);
     this.options.onProgress?.(progress);
     const reason = this.#pauseReason ?? (aborted ? 'stopped: the process is shutting down' : null);
-    return { editionId: this.editionId, progress, outcome, reason, lastErrors: this.#lastErrors };
+    const lastErrors = await readLastErrors(this.store, this.editionId);
+    return { editionId: this.editionId, progress, outcome, reason, lastErrors };
   }
 
   #stopped(): boolean {
@@ -175,7 +177,6 @@ class DeliveryRun {
   }
 
   async #onFailure(delivery: ClaimedDelivery, error: DigestError): Promise<void> {
-    this.#lastErrors = [...this.#lastErrors.slice(-9), `${delivery.email}: ${error.message}`];
     this.#window.record(true);
     if (error.code === 'SMTP_SETUP') {
       // Not the recipient's fault: the delivery goes back as it was, and the edition pauses.

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DigestStore, EditionProgress } from '../../store/store.ts';
 import type { DeliveryReport } from '../deliver-edition.ts';
+import { readLastErrors } from '../last-errors.ts';
 import { pauseReasonKey } from './delivery-job.ts';
 import type { DeliveryQueue } from './delivery-queue.ts';
 
@@ -73,7 +74,5 @@ async function report(
   outcome: DeliveryReport['outcome'],
   reason: string | null,
 ): Promise<DeliveryReport> {
-  const errors = await store.deliveryErrors(editionId, 10);
-  const lastErrors = errors.reverse().map((e) => `${e.email}: ${e.error}`);
-  return { editionId, progress, outcome, reason, lastErrors };
+  return { editionId, progress, outcome, reason, lastErrors: await readLastErrors(store, editionId) };
 }
