@@ -184,3 +184,12 @@ export const toSubscriberEvent = (r: SubscriberEventRow): SubscriberEvent => ({
   ip: r.ip,
   note: r.note,
 });
+
+/**
+ * The ids of the subscribers the dev-inbox demo added and nobody made active since: the
+ * history row that last made them active has source `demo`. The same SQL in both dialects.
+ */
+export const DEMO_ADDED = `SELECT demo.subscriber_id FROM subscriber_events demo
+  WHERE demo.source = 'demo' AND demo.to_status = 'active'
+    AND NOT EXISTS (SELECT 1 FROM subscriber_events later
+      WHERE later.subscriber_id = demo.subscriber_id AND later.id > demo.id AND later.to_status = 'active')`;

@@ -8,7 +8,7 @@ import type { BounceStore } from './bounce-store.ts';
 import type { DeskReads } from './desk-reads.ts';
 import type { DraftStore } from './drafts.ts';
 import { normalizeEmailAddress } from './email-address.ts';
-import type { AddOrigin, StatusCause, SubscriberHistory } from './history.ts';
+import { type AddOrigin, DEMO_ADDED, type StatusCause, type SubscriberHistory } from './history.ts';
 import { PostgresAccounts } from './postgres-accounts.ts';
 import { PostgresAudit } from './postgres-audit.ts';
 import { createPostgresBounces } from './postgres-bounces.ts';
@@ -193,11 +193,11 @@ class PostgresStore extends PostgresReads implements DigestStore {
     await recordOutcome(this.#pool, { editionId, subscriberId }, { status: 'failed', error, dueAt: 0 });
   }
 
-  async skipDeliveriesTo(editionId: string, emails: string[]) {
+  async skipDemoDeliveries(editionId: string, emails: string[]) {
     const result = await this.#pool.query(
       `UPDATE deliveries SET status = 'skipped', updated_at = $3
        WHERE edition_id = $1 AND status = 'queued' AND subscriber_id IN
-         (SELECT id FROM subscribers WHERE lower(email) = ANY ($2::text[]))`,
+         (SELECT id FROM subscribers WHERE lower(email) = ANY ($2::text[]) UNION ${DEMO_ADDED})`,
       [editionId, emails.map(normalizeEmailAddress), new Date().toISOString()],
     );
     return result.rowCount ?? 0;

@@ -10,7 +10,7 @@ import type { BounceStore } from './bounce-store.ts';
 import type { DeskReads } from './desk-reads.ts';
 import type { DraftStore } from './drafts.ts';
 import { normalizeEmailAddress } from './email-address.ts';
-import type { AddOrigin, StatusCause, SubscriberHistory } from './history.ts';
+import { type AddOrigin, DEMO_ADDED, type StatusCause, type SubscriberHistory } from './history.ts';
 import { migrateSqlite } from './migrations.ts';
 import {
   type EditionRow,
@@ -224,12 +224,13 @@ class SqliteStore implements DigestStore {
     yield* pending(this.#db, editionId);
   }
 
-  async skipDeliveriesTo(editionId: string, emails: string[]) {
+  async skipDemoDeliveries(editionId: string, emails: string[]) {
     return this.#db
       .prepare(
         `UPDATE deliveries SET status = 'skipped', updated_at = @now
          WHERE edition_id = @editionId AND status = 'queued' AND subscriber_id IN
-           (SELECT id FROM subscribers WHERE email IN (SELECT value FROM json_each(@emails)))`,
+           (SELECT id FROM subscribers WHERE email IN (SELECT value FROM json_each(@emails))
+            UNION ${DEMO_ADDED})`,
       )
       .run({
         editionId,

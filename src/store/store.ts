@@ -198,11 +198,11 @@ export interface DigestStore {
   markRetry(editionId: string, subscriberId: number, error: string, retryAt: Date): Promise<void>;
   markFailed(editionId: string, subscriberId: number, error: string): Promise<void>;
   /**
-   * Marks the edition's queued deliveries to these addresses skipped (any form of each);
-   * returns how many. For addresses that must never get mail this way (the dev inbox's demo
-   * subscriber once SMTP_URL is set).
+   * Marks skipped the edition's queued deliveries that must not go through a real relay: to
+   * these addresses (any form of each), and to every subscriber the dev-inbox demo added (the
+   * history row that last made them active has source `demo`); returns how many.
    */
-  skipDeliveriesTo(editionId: string, emails: string[]): Promise<number>;
+  skipDemoDeliveries(editionId: string, emails: string[]): Promise<number>;
   /** Claimed deliveries this process will not send (pause, stop) go back to the queue unchanged. */
   releaseDeliveries(editionId: string, subscriberIds: number[]): Promise<void>;
   /** After a crash: deliveries left "sending" go back to the queue. */

@@ -191,7 +191,7 @@ describe('the scheduled worker', () => {
       queued: 0,
     });
     expect(messages(ctx).join('\n')).toMatch(
-      /skipped the demo subscriber reader@example\.com: it gets mail only from the dev inbox, and SMTP_URL is set/,
+      /skipped 1 demo subscriber\(s\) \(DEMO_SUBSCRIBER, or added by the dev-inbox demo\): they get mail only from the dev inbox, and SMTP_URL is set/,
     );
   });
 });

@@ -106,11 +106,24 @@ describe.each(STORE_BACKENDS)('the $name store', (backend) => {
       await store.addSubscriber('reader@example.com', null);
       await store.addSubscriber('a@example.org', null);
       await store.openEdition(open('e1'));
-      expect(await store.skipDeliveriesTo('e1', ['Reader@EXAMPLE.com'])).toBe(1);
+      expect(await store.skipDemoDeliveries('e1', ['Reader@EXAMPLE.com'])).toBe(1);
       const claimed = await store.claimDeliveries('e1', 10, new Date());
       expect(claimed.map((d) => d.email)).toEqual(['a@example.org']);
       expect(await store.editionProgress('e1')).toMatchObject({ skipped: 1, sending: 1 });
-      expect(await store.skipDeliveriesTo('e1', ['a@example.org'])).toBe(0);
+      expect(await store.skipDemoDeliveries('e1', ['a@example.org'])).toBe(0);
+    });
+
+    it('skips whoever the dev-inbox demo added, until their own consent makes them active again', async () => {
+      await store.addSubscriber('reader@example.com', 'Demo Reader', { source: 'demo' });
+      await store.addSubscriber('old-demo@example.com', null, { source: 'demo' });
+      await store.addSubscriber('a@example.org', null);
+      // Left, then came back by their own confirmed request: no longer the demo's row.
+      await store.setSubscriberStatus('old-demo@example.com', 'unsubscribed', { source: 'link' });
+      await store.setSubscriberStatus('old-demo@example.com', 'active', { source: 'form' });
+      await store.openEdition(open('e1'));
+      expect(await store.skipDemoDeliveries('e1', ['ops@news.example'])).toBe(1);
+      const claimed = await store.claimDeliveries('e1', 10, new Date());
+      expect(claimed.map((d) => d.email).sort()).toEqual(['a@example.org', 'old-demo@example.com']);
     });
 
     it('holds back a retried delivery until it is due', async () => {
