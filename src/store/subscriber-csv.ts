@@ -1,9 +1,8 @@
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
-import { type CsvError, parse } from 'csv-parse';
 import { DigestError } from '../errors.ts';
 import { listWords } from '../list-words.ts';
-import { CsvLineGuard } from './csv-line-guard.ts';
+import { type CsvRecord, readCsvRecords } from './csv-records.ts';
 import { checkEmailAddress } from './email-address.ts';
 import type { DigestStore, NewSubscriber, SubscriberStatus } from './store.ts';
 import { subscriberFieldProblem } from './subscriber-fields.ts';
@@ -31,8 +30,9 @@ export interface ImportOptions {
 }
 
 /**
- * Longest physical line read, in bytes: a row is an address (254), a name (200) and a few
- * columns; a longer line is refused by number, never held in memory.
+ * Longest physical line read, and longest record (a quoted field may span lines), in bytes:
+ * a row is an address (254), a name (200) and a few columns; a longer line is refused by
+ * number, never held in memory.
  */
 export const MAX_CSV_LINE_BYTES = 16 * 1024;
 
@@ -41,10 +41,11 @@ const STATUSES = new Set<string>(['active', 'unsubscribed', 'bounced']);
 /**
  * Streams a CSV with an `email` column (and optionally `name`, `status`; other columns are
  * ignored) into the store, a batch at a time. Bad rows (a bad address, a name too long, a
- * stray quote, a line over MAX_CSV_LINE_BYTES) are reported by line and skipped; the good
- * rows before and after them are imported. A quote that never closes swallows the rest of
- * the file: it is reported at the line where it opens. An address or name starting with `'`
- * before `=`, `+`, `-`, `@`, a tab or a CR loses that `'` (the export's, see neutralizeCell).
+ * stray quote, a line over MAX_CSV_LINE_BYTES) are reported once each, at the line they start
+ * on, and skipped; the good rows before and after them are imported. A quote that does not
+ * close refuses its own line and the lines after it are read as rows (see readCsvRecords).
+ * Every data row counts once: rows = added + existing + rejected. An address or name starting
+ * with `'` before `=`, `+`, `-`, `@`, a tab or a CR loses that `'` (see neutralizeCell).
  */
 export async function importSubscribersCsv(
   store: DigestStore,
@@ -56,48 +57,24 @@ export async function importSubscribersCsv(
     report.rejected++;
     options.onRejected?.(line, reason);
   };
-  const guard = new CsvLineGuard(MAX_CSV_LINE_BYTES, (line) =>
-    reject(line, `the line is longer than ${MAX_CSV_LINE_BYTES} bytes: not read`),
-  );
-  const parser = input.pipe(guard).pipe(
-    parse({
-      bom: true,
-      columns: readHeader,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      // A broken record is reported and skipped, not fatal: the parser would drop the good
-      // records it holds with it.
-      skip_records_with_error: true,
-    }),
-  );
-  // pipe() does not forward read errors (a missing file): the parser's iteration must see them.
-  input.once('error', (error) => parser.destroy(error));
-  parser.on('skip', (error: CsvError) => reject(...describeBrokenRecord(error, guard)));
   const batch = new ImportBatch(store, report, options);
-  for await (const { record, info } of parser as AsyncIterable<CsvRow>) {
+  let columns: string[] | null = null;
+  for await (const record of readCsvRecords(input, MAX_CSV_LINE_BYTES)) {
+    if (columns === null) {
+      columns = readHeader(record);
+      continue;
+    }
     report.rows++;
-    guard.forget(info.bytes);
-    const row = toSubscriber(record);
-    if (typeof row === 'string') reject(info.lines, row);
-    else await batch.add(row, info.lines);
+    if ('error' in record) {
+      reject(record.line, record.error);
+      continue;
+    }
+    const row = toSubscriber(cellsOf(columns, record.fields));
+    if (typeof row === 'string') reject(record.line, row);
+    else await batch.add(row, record.line);
   }
   await batch.flush();
   return report;
-}
-
-/** The line a broken record begins on, and what is wrong with it. */
-function describeBrokenRecord(error: CsvError, guard: CsvLineGuard): [number, string] {
-  const context = error as CsvError & { bytes_records?: number; lines?: number };
-  const detected = context.lines ?? 0;
-  if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
-    const opens = guard.lineAt(context.bytes_records ?? 0) ?? detected;
-    return [
-      opens,
-      'a quote opens on this line and is never closed: the rest of the file, from here, was not read',
-    ];
-  }
-  return [detected, `not valid CSV: ${error.message.replace(/ at line \d+.*$/, '')}`];
 }
 
 /** The rows waiting to be written, with their lines (to name the ones kept as they were). */
@@ -139,20 +116,29 @@ class ImportBatch {
   }
 }
 
-interface CsvRow {
-  record: Record<string, string | undefined>;
-  info: { lines: number; bytes: number };
+/** The header's columns, trimmed and lower-cased; one named twice, or no `email`, is refused. */
+function readHeader(record: CsvRecord): string[] {
+  const fail = (why: string) =>
+    new DigestError(
+      'SUBSCRIBER_INVALID',
+      `line ${record.line} must be a header with an "email" column (email,name), ${why}`,
+    );
+  if ('error' in record) throw fail(`but ${record.error}`);
+  const columns = record.fields.map((h) => h.trim().toLowerCase());
+  if (!columns.includes('email')) throw fail(`got "${record.fields.join(',').slice(0, 200)}"`);
+  const twice = columns.find((c, i) => c !== '' && columns.indexOf(c) !== i);
+  // Which of two "email" columns is the address would be a guess.
+  if (twice !== undefined) throw fail(`but it names the column "${twice}" twice`);
+  return columns;
 }
 
-function readHeader(header: string[]): string[] {
-  const columns = header.map((h) => h.trim().toLowerCase());
-  if (!columns.includes('email')) {
-    throw new DigestError(
-      'SUBSCRIBER_INVALID',
-      `line 1 must be a header with an "email" column (email,name), got "${header.join(',')}"`,
-    );
-  }
-  return columns;
+/** A record's cells by column name; cells past the header's columns are ignored. */
+function cellsOf(columns: string[], fields: string[]): Record<string, string | undefined> {
+  const cells: Record<string, string | undefined> = Object.create(null);
+  columns.forEach((column, i) => {
+    cells[column] = fields[i];
+  });
+  return cells;
 }
 
 /** The subscriber of a row, or why the row is refused. */

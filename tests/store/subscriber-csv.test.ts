@@ -64,20 +64,21 @@ describe.each(STORE_BACKENDS)('subscriber CSV import and export on $name', (back
     expect(await store.countSubscribers()).toBe(0);
   });
 
-  it('never drops the good rows before a quote that never closes, and names the line where it opens', async () => {
+  it('refuses only the line of a quote that never closes, and reads the lines after it as rows', async () => {
     const rejected: [number, string][] = [];
     const csv = 'email,name\na@example.org,A\n\n"b@example.org,B\nc@example.org,C\n';
     const report = await importSubscribersCsv(store, Readable.from([csv]), {
       onRejected: (line, reason) => rejected.push([line, reason]),
     });
     expect(rejected).toEqual([
-      [4, 'a quote opens on this line and is never closed: the rest of the file, from here, was not read'],
+      [
+        4,
+        'a quote opens on this line and does not close before the end of the file: the line is refused, the lines after it are read as rows',
+      ],
     ]);
-    expect(report).toMatchObject({ added: 1, rejected: 1 });
-    expect((await store.findSubscriber('a@example.org'))?.name).toBe('A');
-    const fixed = 'email,name\na@example.org,A\n"b@example.org",B\nc@example.org,C\n';
-    await importSubscribersCsv(store, Readable.from([fixed]));
-    expect(await store.countSubscribers()).toBe(3);
+    expect(report).toEqual({ rows: 3, added: 2, existing: 0, keptLeft: 0, rejected: 1 });
+    expect((await store.findSubscriber('c@example.org'))?.name).toBe('C');
+    expect(await store.findSubscriber('b@example.org')).toBeNull();
   });
 
   it('refuses a line with a stray quote, and imports the rows before and after it', async () => {
@@ -86,8 +87,81 @@ describe.each(STORE_BACKENDS)('subscriber CSV import and export on $name', (back
     await importSubscribersCsv(store, Readable.from([csv]), {
       onRejected: (line, reason) => rejected.push([line, reason]),
     });
-    expect(rejected).toEqual([[3, expect.stringMatching(/^not valid CSV: Invalid Opening Quote/)]]);
+    expect(rejected).toEqual([
+      [3, expect.stringMatching(/^not valid CSV: a quote inside a field that does not start with one/)],
+    ]);
     expect(await store.countSubscribers()).toBe(2);
+  });
+
+  it('refuses a quote inside a quoted field once, at its line, and the summary adds up', async () => {
+    const rejected: [number, string][] = [];
+    const csv = 'email,name\nb1@example.org,One\nb2@example.org,"Bad "quote" here"\nb3@example.org,Three\n';
+    const report = await importSubscribersCsv(store, Readable.from([csv]), {
+      onRejected: (line, reason) => rejected.push([line, reason]),
+    });
+    expect(rejected).toEqual([[3, expect.stringMatching(/^not valid CSV: text after the closing quote/)]]);
+    expect(report).toEqual({ rows: 3, added: 2, existing: 0, keptLeft: 0, rejected: 1 });
+  });
+
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+  ])(
+    'names each bad line once, where it starts, with %s endings; rows = added + already + refused',
+    async (_name, eol) => {
+      await store.addSubscriber('old@example.org', null);
+      const lines = [
+        'email,name', // 1
+        'A1,Ann', // 2: no @
+        'ok1@example.org,"Doe, Jo"', // 3
+        'ok2@example.org,"two', // 4: a quoted name over two lines: one row
+        'lines"', // 5
+        'x@example.org,B"ob', // 6: stray quote
+        'old@example.org,Old', // 7: already on the list
+        '', // 8: blank, no row
+        'ok3@example.org,"The ""Third""",extra', // 9
+        'a11,"Eleven', // 10: never closes
+        'ok4@example.org,Four', // 11
+      ];
+      const rejected: [number, string][] = [];
+      const report = await importSubscribersCsv(store, Readable.from([lines.join(eol) + eol]), {
+        onRejected: (line, reason) => rejected.push([line, reason]),
+      });
+      // Line 6 is named as line 6 after a record of two lines: the count follows the file.
+      expect(rejected.map(([line]) => line)).toEqual([2, 6, 10]);
+      expect(report).toEqual({ rows: 8, added: 4, existing: 1, keptLeft: 0, rejected: 3 });
+      expect(report.rows).toBe(report.added + report.existing + report.rejected);
+      expect((await store.findSubscriber('ok3@example.org'))?.name).toBe('The "Third"');
+      expect((await store.findSubscriber('ok4@example.org'))?.name).toBe('Four');
+      expect((await store.findSubscriber('ok2@example.org'))?.name).toBe('two\nlines');
+    },
+  );
+
+  it('never takes an address from inside a quoted field that spans lines (a notes column)', async () => {
+    const csv = 'email,name,notes\nana@example.org,Ana,"friends:\nben@example.org\ncarl@example.org"\n';
+    const report = await importSubscribersCsv(store, Readable.from([csv]));
+    expect(report).toEqual({ rows: 1, added: 1, existing: 0, keptLeft: 0, rejected: 0 });
+    expect(await store.findSubscriber('ben@example.org')).toBeNull();
+  });
+
+  it('refuses a quote still open after 16 KiB at its line, and imports every row it had swallowed', async () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => `r${i}@example.org,R${i}`);
+    const csv = ['email,name', '"x@example.org,X', ...rows].join('\n');
+    const rejected: number[] = [];
+    const report = await importSubscribersCsv(store, Readable.from([csv]), {
+      onRejected: (line) => rejected.push(line),
+    });
+    expect(rejected).toEqual([2]);
+    expect(report).toMatchObject({ rows: 2001, added: 2000, rejected: 1 });
+  });
+
+  it('refuses a header that names a column twice: which one is the address would be a guess', async () => {
+    await expect(
+      importSubscribersCsv(store, Readable.from(['email,name,email\na@example.org,A,b@example.org\n'])),
+    ).rejects.toThrow(
+      'line 1 must be a header with an "email" column (email,name), but it names the column "email" twice',
+    );
+    expect(await store.countSubscribers()).toBe(0);
   });
 
   it('refuses a 20 MB line and a name over 200 characters by line, and never stores them', async () => {
