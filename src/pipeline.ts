@@ -187,6 +187,8 @@ export async function sendEdition(
     limit?: number;
     /** Told the edition id once it is recorded and queued, before delivery starts. */
     onCreated?: (editionId: string) => void;
+    /** Aborted (the caller went away): nothing is recorded, nothing sent. */
+    cancel?: AbortSignal;
   } = {},
 ): Promise<DeliveryReport | null> {
   const { fresh, held } = await selectFreshArticles(ctx.store, articles, ctx.config.maxArticles);
@@ -196,6 +198,10 @@ export async function sendEdition(
   }
   if (held > 0) ctx.log(`${held} older new article(s) wait for the next edition (DIGEST_MAX_ARTICLES)`);
   const rendered = await prepareEdition(fresh, ctx.config, options.now, ctx.secret);
+  if (options.cancel?.aborted) {
+    ctx.log('whoever asked for this edition went away before it was recorded: not recording or sending it');
+    return null;
+  }
   const opened = await openRendered(ctx, rendered, {
     slot: options.slot ?? null,
     articleIds: fresh.map((a) => a.id),

@@ -35,7 +35,8 @@ export function createDeskActions(
       const { editionId, subject, recipients, titles } = result.plan;
       return { editionId, subject, recipients, articles: titles, review: reviewRequired };
     },
-    startEdition: (actor) => begin(logger, (started) => runner.run({ actor, onCreated: started })),
+    startEdition: (actor, cancel) =>
+      begin(logger, (started) => runner.run({ actor, onCreated: started, ...(cancel ? { cancel } : {}) })),
   };
 }
 

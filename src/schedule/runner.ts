@@ -48,6 +48,11 @@ export interface RunRequest {
   includePaused?: boolean;
   /** Told the new edition's id once it is recorded, before delivery. */
   onCreated?: (editionId: string) => void;
+  /**
+   * Aborted when whoever asked went away unanswered (an HTTP caller): an edition not recorded
+   * yet is then not recorded, and nothing is sent. Once recorded, the run goes on.
+   */
+  cancel?: AbortSignal;
   onProgress?: (progress: EditionProgress) => void;
   /**
    * Whether the edition stops as a draft for an editor. Default: DIGEST_REVIEW. false = send
@@ -170,6 +175,7 @@ async function runEditions(
       slot: request.slot ?? null,
       deliver,
       ...(request.limit === undefined ? {} : { limit: request.limit }),
+      ...(request.cancel ? { cancel: request.cancel } : {}),
       onCreated: (id) => {
         editionId = id;
         // Written as it starts (the delivery may take hours); awaited before the run ends.

@@ -11,13 +11,14 @@ import { whenUnderWay } from './under-way.ts';
 export function triggerEdition(
   runner: EditionRunner,
   logger: Logger,
-  request: { dryRun: boolean },
+  request: { dryRun: boolean; cancel?: AbortSignal },
 ): Promise<TriggerOutcome> {
   if (request.dryRun) {
     return runner.run({ dryRun: true }).then((r) => toOutcome(r));
   }
+  const cancel = request.cancel ? { cancel: request.cancel } : {};
   return whenUnderWay(logger, 'triggered run', (started) =>
-    runner.run({ actor: 'ops-api', onCreated: started }),
+    runner.run({ actor: 'ops-api', onCreated: started, ...cancel }),
   ).then((run) => (run.started ? { status: 'started', editionId: run.editionId } : toOutcome(run.result)));
 }
 

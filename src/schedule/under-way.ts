@@ -25,8 +25,9 @@ export function whenUnderWay(
         else logger.info({ editionId: result.kind === 'ran' ? result.editionId : null }, `${label} ended`);
       },
       (error: unknown) => {
+        // Logged either way: the caller may have been answered "building" and be gone.
+        logger.error({ err: error }, `${label} failed`);
         if (!under) reject(error);
-        else logger.error({ err: error }, `${label} failed`);
       },
     );
   });

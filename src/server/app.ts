@@ -83,6 +83,14 @@ export async function buildApp(
   // Before any route plugin: every JSON body anywhere is one object, no key twice.
   acceptStrictJson(app);
   installErrorHandlers(app, { onError: (error) => options.onError?.(error) });
+  // The connection time-out closes a connection with no answer: say so, never in silence.
+  app.addHook('onTimeout', async (request) => {
+    options.onError?.(
+      new Error(
+        `${request.method} ${request.url.split('?')[0]} got no answer within ${LIMITS.connectionTimeout / 1000} s: the server closed the connection`,
+      ),
+    );
+  });
   app.get('/health', async (_request, reply) => reply.type('application/json').send('{"ok":true}\n'));
   const publicUrl = options.publicUrl ?? 'http://127.0.0.1';
   const csrf = { secret: options.secret, publicUrl };

@@ -1,6 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { triggerBodySchema } from './ops-api-schemas.ts';
+import { PendingRuns } from './pending-runs.ts';
+import { ANSWER_WITHIN_MS, settleWithin } from './web/answer-within.ts';
 import { validateBody } from './web/body.ts';
 import { parseJsonObject } from './web/json-body.ts';
 import { refuseOtherMethods } from './web/methods.ts';
@@ -24,8 +26,14 @@ export interface OpsApiOptions {
   listEditions(): Promise<unknown[]>;
   /** One edition's progress; null when there is no such edition. */
   getEdition(id: string): Promise<unknown | null>;
-  /** Starts an edition now (or only plans it, with dryRun); resolves once it is under way. */
-  trigger(request: { dryRun: boolean }): Promise<TriggerOutcome>;
+  /**
+   * Starts an edition now (or only plans it, with dryRun); resolves once it is under way.
+   * `cancel` aborts when the caller went away before being answered: a run that has recorded
+   * nothing yet must then record and send nothing.
+   */
+  trigger(request: { dryRun: boolean; cancel?: AbortSignal }): Promise<TriggerOutcome>;
+  /** How long POST /api/editions waits for the run before answering 202 "building". Default ANSWER_WITHIN_MS. */
+  answerWithinMs?: number;
 }
 
 /** Largest request body accepted (the only body is `{"dryRun": true}`). */
@@ -33,7 +41,8 @@ const MAX_BODY = 16 * 1024;
 
 /**
  * The ops API under /api/: POST /api/editions (trigger, body `{dryRun?: boolean}`),
- * GET /api/editions (list), GET /api/editions/:id (progress). Every call needs
+ * GET /api/editions (list), GET /api/editions/:id (progress), GET /api/runs/:id (a trigger
+ * answered before its run got under way). Every call needs
  * `Authorization: Bearer OPS_TOKEN`, compared in constant time, checked before the body is read.
  */
 export async function opsApiRoutes(app: FastifyInstance, options: { ops?: OpsApiOptions }): Promise<void> {
@@ -64,15 +73,23 @@ export async function opsApiRoutes(app: FastifyInstance, options: { ops?: OpsApi
   app.get('/api/editions', async (_request, reply) =>
     sendJson(reply, 200, { editions: await ops.listEditions() }),
   );
-  app.post('/api/editions', async (request, reply) => trigger(String(request.body ?? ''), reply, ops));
+  const runs = new PendingRuns();
+  app.post('/api/editions', async (request, reply) => trigger(String(request.body ?? ''), reply, ops, runs));
   app.get<{ Params: { id: string } }>('/api/editions/:id', async (request, reply) => {
     const edition = await ops.getEdition(request.params.id);
     return edition ? sendJson(reply, 200, edition) : sendJson(reply, 404, { error: 'no such edition' });
+  });
+  app.get<{ Params: { id: string } }>('/api/runs/:id', async (request, reply) => {
+    const run = runs.get(request.params.id);
+    if (!run) return sendJson(reply, 404, { error: 'no such run (runs are kept an hour, in this process)' });
+    if ('editionId' in run) reply.header('location', editionPath(run.editionId));
+    return sendJson(reply, run.status === 'busy' ? 409 : 200, run);
   });
   const notAllowed = (_request: unknown, reply: FastifyReply) =>
     sendJson(reply, 405, { error: 'method not allowed' });
   refuseOtherMethods(app, '/api/editions', ['GET', 'POST'], notAllowed);
   refuseOtherMethods(app, '/api/editions/:id', ['GET'], notAllowed);
+  refuseOtherMethods(app, '/api/runs/:id', ['GET'], notAllowed);
 }
 
 /** Constant time: both sides are hashed to equal-length digests before timingSafeEqual. */
@@ -84,19 +101,44 @@ export function isAuthorized(header: string | undefined, token: string): boolean
   return timingSafeEqual(given, expected);
 }
 
-async function trigger(body: string, reply: FastifyReply, ops: OpsApiOptions): Promise<FastifyReply> {
+async function trigger(
+  body: string,
+  reply: FastifyReply,
+  ops: OpsApiOptions,
+  runs: PendingRuns,
+): Promise<FastifyReply> {
   // An empty body is `{}`; `null`, an array or a repeated key is refused, never read as empty.
   const parsed = body.trim() === '' ? { ok: true as const, value: {} } : parseJsonObject(body);
   if (!parsed.ok) return sendJson(reply, 400, { error: parsed.error });
   const valid = validateBody(triggerBodySchema, parsed.value);
   if (!valid.ok)
     return sendJson(reply, 400, { error: `the body must be {"dryRun": true|false}: ${valid.error}` });
-  const outcome = await ops.trigger({ dryRun: valid.value.dryRun === true });
+  const dryRun = valid.value.dryRun === true;
+  // A caller gone before its answer (a proxy's shorter time-out): the run records nothing.
+  const cancel = new AbortController();
+  const onClose = () => {
+    if (!reply.raw.writableFinished) cancel.abort();
+  };
+  reply.raw.once('close', onClose);
+  const work = ops.trigger({ dryRun, cancel: cancel.signal });
+  const settled = await settleWithin(work, ops.answerWithinMs ?? ANSWER_WITHIN_MS);
+  if (!settled.done) {
+    // Slow sources: answered now, never by the server's time-out closing the connection.
+    reply.raw.off('close', onClose);
+    const run = runs.track(work, dryRun);
+    reply.header('location', `/api/runs/${run}`);
+    return sendJson(reply, 202, { status: 'building', run, dryRun });
+  }
+  const outcome = settled.value;
   if (outcome.status === 'started') {
-    reply.header('location', `/api/editions/${encodeURIComponent(outcome.editionId)}`);
+    reply.header('location', editionPath(outcome.editionId));
     return sendJson(reply, 202, outcome);
   }
   return sendJson(reply, outcome.status === 'busy' ? 409 : 200, outcome);
+}
+
+function editionPath(id: string): string {
+  return `/api/editions/${encodeURIComponent(id)}`;
 }
 
 function sendJson(reply: FastifyReply, status: number, body: unknown): FastifyReply {

@@ -57,8 +57,22 @@ export function renderPreviewErrorPage(reason: string): string {
   return shell('Preview failed', `<main><h1>No preview</h1><p class="warn">${escapeHtml(reason)}</p></main>`);
 }
 
-function shell(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8">
+/**
+ * The page shown while the digest is still being built (slow sources): it says so and reloads
+ * itself every `seconds` (a meta refresh: no script), until the digest is there.
+ */
+export function renderPreviewBuildingPage(seconds: number, href: string): string {
+  return shell(
+    'Building the preview',
+    `<main><h1>Building the preview</h1>
+<p role="status">Reading the sources takes a while (a feed of slow pages, say). This page reloads every ${seconds} seconds until the digest is ready. Nothing is sent.</p>
+<p><a href="${escapeHtml(href)}">Reload now</a></p></main>`,
+    `<meta http-equiv="refresh" content="${seconds}">`,
+  );
+}
+
+function shell(title: string, body: string, head = ''): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>
 <style>${STYLE}</style></head><body>${body}</body></html>`;
 }

@@ -4,7 +4,15 @@ import type { Article } from '../models/article.ts';
 import type { OutgoingMessage } from '../models/message.ts';
 import { buildMessage, mailDomain, prepareEdition } from '../pipeline.ts';
 import { buildMime } from '../render/mime.ts';
-import { DIGEST_CSP, PREVIEW_CSP, renderPreviewErrorPage, renderPreviewPage } from './preview-page.ts';
+import {
+  DIGEST_CSP,
+  PREVIEW_CSP,
+  renderPreviewBuildingPage,
+  renderPreviewErrorPage,
+  renderPreviewPage,
+} from './preview-page.ts';
+import { ANSWER_WITHIN_MS } from './web/answer-within.ts';
+import { shareBuild } from './web/shared-build.ts';
 
 /** Articles to preview and the inputs that could not be read. */
 export interface PreviewSources {
@@ -26,7 +34,12 @@ export interface PreviewOptions {
   recipient?: { email: string; name: string | null };
   /** How long a built preview is served again, ms; default 0 (rebuilt at the next request). */
   cacheMs?: number;
+  /** How long a request waits for a build before it gets the "building" page. Default ANSWER_WITHIN_MS. */
+  answerWithinMs?: number;
 }
+
+/** Seconds between the reloads of the "building" page. */
+const RELOAD_SECONDS = 5;
 
 /** A prepared preview: the message exactly as a send would build it for the sample recipient. */
 export interface PreviewResult {
@@ -77,31 +90,17 @@ export interface PreviewHandler {
  * The preview pages: the digest at desktop and mobile widths, its text part, .ics and .eml.
  * One build at a time: requests arriving while the digest is built (the page and its two
  * frames, or a reload storm) wait for that build instead of fetching every source again;
- * the result is kept for `cacheMs` (default 0: the next request after it builds anew).
+ * the result is kept for `cacheMs` (default 0: the next request after it builds anew). A
+ * request that waits `answerWithinMs` gets a 503 page that reloads itself every 5 s; the
+ * build goes on and its result is kept for that reload.
  */
 export function createPreviewHandler(options: PreviewOptions): PreviewHandler {
-  const cacheMs = options.cacheMs ?? 0;
-  let building: Promise<PreviewResult> | null = null;
-  let cached: { result: PreviewResult; until: number } | null = null;
-  const build = async (): Promise<PreviewResult> => {
-    if (cached && cached.until > Date.now()) return cached.result;
-    building ??= preparePreview(options).then(
-      (result) => {
-        cached = { result, until: Date.now() + cacheMs };
-        building = null;
-        return result;
-      },
-      (error: unknown) => {
-        building = null;
-        throw error;
-      },
-    );
-    return building;
-  };
+  const shared = shareBuild(() => preparePreview(options), { cacheMs: options.cacheMs ?? 0 });
   return {
     async respond(file, base) {
       try {
-        return previewFile(file, base, await build());
+        const settled = await shared.within(options.answerWithinMs ?? ANSWER_WITHIN_MS);
+        return settled.done ? previewFile(file, base, settled.value) : buildingReply(file, base);
       } catch (error) {
         const status = error instanceof DigestError && error.code === 'ARTICLE_UNREADABLE' ? 404 : 500;
         return {
@@ -112,6 +111,26 @@ export function createPreviewHandler(options: PreviewOptions): PreviewHandler {
         };
       }
     },
+  };
+}
+
+/** 503 while the build goes on: the page and its frames reload themselves, the files say when to ask again. */
+function buildingReply(file: string, base: string): PreviewReply {
+  const headers = { 'retry-after': String(RELOAD_SECONDS) };
+  if (file === '' || file === 'digest.html') {
+    const href = file === '' ? `${base}/` : `${base}/${file}`;
+    return {
+      status: 503,
+      type: 'text/html; charset=utf-8',
+      body: renderPreviewBuildingPage(RELOAD_SECONDS, href),
+      headers: { ...headers, 'content-security-policy': PREVIEW_CSP },
+    };
+  }
+  return {
+    status: 503,
+    type: 'text/plain; charset=utf-8',
+    body: `The digest is still being built (slow sources): ask again in ${RELOAD_SECONDS} seconds.\n`,
+    headers,
   };
 }
 

@@ -29,6 +29,9 @@ export interface DeskActions {
   retryFailed(id: string, actor: string): Promise<DeskStart>;
   /** What sending now would send; null when nothing is new. */
   planEdition(): Promise<DeskPlan | null>;
-  /** Sends the next edition now (with review on: makes its draft). */
-  startEdition(actor: string): Promise<DeskStart>;
+  /**
+   * Sends the next edition now (with review on: makes its draft). `cancel` aborts when the
+   * person's request went away unanswered: an edition not recorded yet then is not.
+   */
+  startEdition(actor: string, cancel?: AbortSignal): Promise<DeskStart>;
 }

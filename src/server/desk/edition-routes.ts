@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { EditionRecord } from '../../store/store.ts';
+import { ANSWER_WITHIN_MS, settleWithin } from '../web/answer-within.ts';
+import { shareBuild } from '../web/shared-build.ts';
 import type { DeskActions, DeskStart } from './actions.ts';
 import { canOperate, landingFor, sendDeskPage } from './layout.ts';
 import { type DeskContext, frameOf, readForm, refuse, requireAccount } from './session.ts';
@@ -17,8 +19,14 @@ type IdRequest = FastifyRequest<{ Params: { id: string }; Querystring: { started
 const onlyCsrf = z.strictObject({ _csrf: z.string().max(200) });
 
 /** The editions (ops, admins): live progress, failures, resume, retry, and send now after a dry run. */
-export function editionRoutes(app: FastifyInstance, ctx: DeskContext & { actions: DeskActions }): void {
+export function editionRoutes(
+  app: FastifyInstance,
+  ctx: DeskContext & { actions: DeskActions; answerWithinMs?: number },
+): void {
   const guard = { preHandler: requireAccount(ctx, canOperate) };
+  const waitMs = ctx.answerWithinMs ?? ANSWER_WITHIN_MS;
+  // The dry run reads every source: one at a time, kept for the reload of a page that outwaited it.
+  const plans = shareBuild(() => ctx.actions.planEdition());
   const rowOf = async (record: EditionRecord): Promise<EditionRow> => {
     const progress = await ctx.store.editionProgress(record.id);
     const sending = record.status === 'sending';
@@ -45,19 +53,25 @@ export function editionRoutes(app: FastifyInstance, ctx: DeskContext & { actions
     return record;
   };
 
-  app.get<{ Querystring: { drafted?: string } }>('/desk/editions', guard, async (request, reply) => {
-    const rows = await Promise.all((await ctx.store.listEditions(30)).map(rowOf));
-    const live = rows.some((r) => r.record.status === 'sending');
-    const { drafted } = request.query;
-    const notice = drafted
-      ? `Made the draft ${String(drafted).slice(0, 200)}: with review required, it goes out once an editor approves it.`
-      : null;
-    return sendDeskPage(reply, 200, frameOf(request, reply, ctx), {
-      title: 'Editions',
-      body: editionListView(rows, notice),
-      ...(live ? { refreshSeconds: REFRESH_SECONDS } : {}),
-    });
-  });
+  app.get<{ Querystring: { drafted?: string; building?: string } }>(
+    '/desk/editions',
+    guard,
+    async (request, reply) => {
+      const rows = await Promise.all((await ctx.store.listEditions(30)).map(rowOf));
+      const { drafted, building } = request.query;
+      const live = building !== undefined || rows.some((r) => r.record.status === 'sending');
+      const notice = drafted
+        ? `Made the draft ${String(drafted).slice(0, 200)}: with review required, it goes out once an editor approves it.`
+        : building !== undefined
+          ? 'Sending now: the sources are still being read. The edition appears here once it is recorded; this page reloads.'
+          : null;
+      return sendDeskPage(reply, 200, frameOf(request, reply, ctx), {
+        title: 'Editions',
+        body: editionListView(rows, notice),
+        ...(live ? { refreshSeconds: REFRESH_SECONDS } : {}),
+      });
+    },
+  );
 
   app.get('/desk/editions/:id', guard, async (request: IdRequest, reply) => {
     const record = await findEdition(request, reply);
@@ -90,10 +104,11 @@ export function editionRoutes(app: FastifyInstance, ctx: DeskContext & { actions
 
   app.get('/desk/send', guard, async (request, reply) => {
     const frame = frameOf(request, reply, ctx);
-    const plan = await ctx.actions.planEdition();
+    const plan = await plans.within(waitMs);
+    if (!plan.done) return sendReading(reply, frame);
     return sendDeskPage(reply, 200, frame, {
       title: 'Send now',
-      body: sendView({ plan, csrf: frame.csrf, changed: false }),
+      body: sendView({ plan: plan.value, csrf: frame.csrf, changed: false }),
     });
   });
 
@@ -107,7 +122,9 @@ export function editionRoutes(app: FastifyInstance, ctx: DeskContext & { actions
     );
     if (!form) return reply;
     // The dry run the person saw must still be what goes out.
-    const plan = await ctx.actions.planEdition();
+    const planned = await plans.within(waitMs);
+    if (!planned.done) return sendReading(reply, frameOf(request, reply, ctx));
+    const plan = planned.value;
     if (!plan || plan.editionId !== form.editionId) {
       const frame = frameOf(request, reply, ctx);
       return sendDeskPage(reply, 409, frame, {
@@ -115,12 +132,26 @@ export function editionRoutes(app: FastifyInstance, ctx: DeskContext & { actions
         body: sendView({ plan, csrf: frame.csrf, changed: true }),
       });
     }
-    return answerStart(
-      request,
-      reply,
-      ctx,
-      await ctx.actions.startEdition(request.deskAccount?.email ?? 'desk'),
-    );
+    // A person gone before the answer: an edition not recorded yet is not recorded.
+    const cancel = new AbortController();
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) cancel.abort();
+    });
+    const start = ctx.actions.startEdition(request.deskAccount?.email ?? 'desk', cancel.signal);
+    const started = await settleWithin(start, waitMs);
+    // Still reading the sources: the editions page shows the edition once it is recorded.
+    if (!started.done) return reply.redirect('/desk/editions?building=1', 303);
+    return answerStart(request, reply, ctx, started.value);
+  });
+}
+
+/** The dry run outwaited the request: say so, and reload until it is there. */
+function sendReading(reply: FastifyReply, frame: ReturnType<typeof frameOf>): FastifyReply {
+  reply.header('retry-after', String(REFRESH_SECONDS));
+  return sendDeskPage(reply, 503, frame, {
+    title: 'Send now',
+    body: `<h1>Send now</h1><p role="status">Reading the sources for the dry run takes a while (a feed of slow pages, say). This page reloads every ${REFRESH_SECONDS} seconds until the dry run is there. Nothing was sent.</p><p><a href="/desk/send">Reload now</a></p>`,
+    refreshSeconds: REFRESH_SECONDS,
   });
 }
 

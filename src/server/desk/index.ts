@@ -20,6 +20,8 @@ export interface DeskOptions {
   actions: DeskActions;
   /** Who a draft is shown as sent to (DEMO_SUBSCRIBER). */
   recipient: { email: string; name: string | null };
+  /** How long "Send now" waits for the sources before it answers "building". Default ANSWER_WITHIN_MS. */
+  answerWithinMs?: number;
 }
 
 /** Largest desk form: a summary of twenty long sentences fits. */
@@ -41,7 +43,11 @@ export async function deskRoutes(app: FastifyInstance, options: DeskOptions): Pr
     actions: options.actions,
     recipient: options.recipient,
   });
-  editionRoutes(app, { ...ctx, actions: options.actions });
+  editionRoutes(app, {
+    ...ctx,
+    actions: options.actions,
+    ...(options.answerWithinMs === undefined ? {} : { answerWithinMs: options.answerWithinMs }),
+  });
   // Its own scope: multipart bodies are taken by the import only.
   await app.register(async (scope) => subscriberRoutes(scope, ctx));
 }

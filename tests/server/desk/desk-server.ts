@@ -1,6 +1,7 @@
 import type { SMTPServerOptions } from 'smtp-server';
 import { addAccount } from '../../../src/accounts/accounts.ts';
 import { createNotifier } from '../../../src/alerts/notifier.ts';
+import type { Article } from '../../../src/models/article.ts';
 import { createDeskActions } from '../../../src/schedule/desk-actions.ts';
 import { createEditionRunner } from '../../../src/schedule/runner.ts';
 import { startWorker } from '../../../src/schedule/worker.ts';
@@ -23,7 +24,13 @@ export const PASSWORD = 'a long desk password';
  */
 export async function startDeskServer(
   env: Record<string, string> = {},
-  options: { sink?: Partial<SMTPServerOptions>; worker?: boolean } = {},
+  options: {
+    sink?: Partial<SMTPServerOptions>;
+    worker?: boolean;
+    /** The sources of every run (default: the sample article). */
+    loadSources?: () => Promise<Article[]>;
+    answerWithinMs?: number;
+  } = {},
 ) {
   const temp = makeTempDir('digest-desk-');
   const sink = await startSmtpSink(options.sink);
@@ -36,7 +43,10 @@ export async function startDeskServer(
     ...ctx0,
     notifier: createNotifier({ config: ctx0.config, mailer: ctx0.mailer, logger: ctx0.logger }),
   };
-  const runner = createEditionRunner(ctx, { logger: ctx.logger, loadSources: ingestSample });
+  const runner = createEditionRunner(ctx, {
+    logger: ctx.logger,
+    loadSources: options.loadSources ?? ingestSample,
+  });
   const server = await startHttpServer({
     port: 0,
     store: ctx.store,
@@ -50,6 +60,7 @@ export async function startDeskServer(
       config: ctx.config,
       actions: createDeskActions(runner, ctx.store, ctx.logger, ctx.config.reviewRequired),
       recipient: { email: 'reader@example.com', name: 'Demo Reader' },
+      ...(options.answerWithinMs === undefined ? {} : { answerWithinMs: options.answerWithinMs }),
     },
     // The real preview (no dev inbox here): only signed-in desk accounts may see it.
     preview: createPreviewHandler({

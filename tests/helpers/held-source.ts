@@ -1,0 +1,50 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A slow source: a loopback HTTP server whose article answers only once released. */
+export interface HeldSource {
+  /** The article's URL. */
+  url: string;
+  /** Requests that arrived (each waits for release). */
+  hits(): number;
+  /** Answers every request waiting, and every later one at once. */
+  release(): void;
+  /** Holds the answers again, from the next request on. */
+  hold(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves one Markdown article (front matter `title`, `published`) at /article.md, holding
+ * each answer until release(): the feed of slow pages of the QA report, without the wait.
+ */
+export async function startHeldSource(title = 'The council meets'): Promise<HeldSource> {
+  let released = false;
+  let hits = 0;
+  const waiting: (() => void)[] = [];
+  const body = `---\ntitle: ${title}\npublished: 2026-11-30\n---\nThe council said it will meet on December 10 in the town hall to decide the budget.\n`;
+  const server = createServer((_req, res) => {
+    hits++;
+    const answer = () => res.writeHead(200, { 'content-type': 'text/markdown; charset=utf-8' }).end(body);
+    if (released) answer();
+    else waiting.push(answer);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/article.md`,
+    hits: () => hits,
+    release: () => {
+      released = true;
+      for (const answer of waiting.splice(0)) answer();
+    },
+    hold: () => {
+      released = false;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
