@@ -21,12 +21,13 @@ export function registerPreview(program: Command): void {
     .action(async (inputs: string[], opts: { port: string; now?: string; to: string }) => {
       const config = loadConfig();
       warnAboutConfig(config);
-      requireNamedPaths(inputs);
+      // The options first, then the paths: each mistake is named before anything is read.
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65_535)
         throw new DigestError('USAGE', `--port must be a port number, got "${opts.port}"`);
       const now = opts.now === undefined ? undefined : parseNow(opts.now);
       const recipient = parseRecipient(opts.to);
+      requireNamedPaths(inputs);
       const loadSources = () =>
         loadArticles(inputs, { fetch: { allowPrivateLinks: config.fetchPrivateLinks } });
       // Fail at start, with the reasons, rather than serve a page that can only say "nothing".

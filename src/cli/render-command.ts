@@ -32,8 +32,9 @@ export function registerRender(program: Command): void {
     .action(async (inputs: string[], opts: { out: string; now?: string; to: string }) => {
       const config = loadConfig();
       warnAboutConfig(config);
-      requireNamedPaths(inputs);
       const now = parseNow(opts.now);
+      const to = parseRecipient(opts.to);
+      requireNamedPaths(inputs);
       const { articles, failures } = await loadArticles(inputs, {
         fetch: { allowPrivateLinks: config.fetchPrivateLinks },
       });
@@ -41,7 +42,6 @@ export function registerRender(program: Command): void {
       if (articles.length === 0)
         throw new DigestError('ARTICLE_UNREADABLE', 'no readable article among the inputs');
       const rendered = await prepareEdition(articles, config, now);
-      const to = parseRecipient(opts.to);
       const messageId = `<${rendered.edition.id}.preview@${mailDomain(config.mailFrom)}>`;
       const message = buildMessage(rendered, { ...to, messageId }, config, 'preview-secret-not-for-sending');
       await mkdir(opts.out, { recursive: true });

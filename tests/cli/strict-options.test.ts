@@ -51,7 +51,7 @@ describe('every option set of the CLI is strict', () => {
     [['subscribers', 'import', 'x.csv', '--force-resubscribe'], /unknown option '--force-resubscribe'/],
     [
       ['subscribers', 'list', '--status', 'activ'],
-      /--status must be active, unsubscribed or bounced, got "activ"/,
+      /--status must be active, unconfirmed, unsubscribed or bounced, got "activ"/,
     ],
     [
       ['subscribers', 'export', '--staus', 'active'],

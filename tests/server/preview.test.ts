@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -168,11 +170,24 @@ describe('the main server /preview route', () => {
 });
 
 describe('digest preview (CLI)', () => {
-  it('stops with a clear error when no input is readable', async () => {
+  it('stops with a usage error when a named input does not exist', async () => {
     const { done } = startCli(['preview', 'does/not/exist.md', '--port', '0'], {});
     const result = await done;
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('no readable article among the inputs');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('does/not/exist.md: no such file or folder');
+  });
+
+  it('stops with a clear error when no input is readable', async () => {
+    const tmp = makeTempDir('digest-preview-blank-');
+    try {
+      writeFileSync(join(tmp.dir, 'blank.md'), '');
+      const { done } = startCli(['preview', join(tmp.dir, 'blank.md'), '--port', '0'], {});
+      const result = await done;
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('no readable article among the inputs');
+    } finally {
+      tmp.remove();
+    }
   });
 
   it('rejects a port that is not a number', async () => {
