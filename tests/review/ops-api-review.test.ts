@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEditionRunner } from '../../src/schedule/runner.ts';
-import { triggerEdition } from '../../src/schedule/trigger.ts';
-import { startHttpServer } from '../../src/server/http-server.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { ingestSample, openTestContext } from '../schedule/context.ts';
+import { startOpsServer } from '../server/ops-server.ts';
 
 const TOKEN = 'ops-token-0123456789abcdef';
 
@@ -23,18 +22,7 @@ describe('the ops API with DIGEST_REVIEW=required', () => {
     });
     await ctx.store.addSubscriber('ana@example.org', null);
     const runner = createEditionRunner(ctx, { logger: ctx.logger, loadSources: ingestSample });
-    server = await startHttpServer({
-      port: 0,
-      store: ctx.store,
-      secret: ctx.secret,
-      newsletterName: 'Test Digest',
-      ops: {
-        token: TOKEN,
-        listEditions: async () => [],
-        getEdition: async () => null,
-        trigger: (request) => triggerEdition(runner, ctx.logger, request),
-      },
-    });
+    server = await startOpsServer(ctx, runner, { token: TOKEN });
   });
   afterEach(async () => {
     await server.close();

@@ -2,10 +2,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/ingest/load.ts';
-import { describeEdition, listEditionSummaries } from '../../src/schedule/edition-status.ts';
 import { createEditionRunner } from '../../src/schedule/runner.ts';
-import { triggerEdition } from '../../src/schedule/trigger.ts';
-import { startHttpServer } from '../../src/server/http-server.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { startDigest } from '../helpers/child.ts';
 import { type HeldSource, startHeldSource } from '../helpers/held-source.ts';
@@ -13,6 +10,7 @@ import { startSmtpSink } from '../helpers/smtp-sink.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { until } from '../helpers/until.ts';
 import { openTestContext } from '../schedule/context.ts';
+import { startOpsServer } from './ops-server.ts';
 
 const TOKEN = 'ops-token-0123456789abcdef';
 
@@ -27,19 +25,7 @@ describe('the ops API with slow sources', () => {
   let runner: ReturnType<typeof createEditionRunner>;
 
   const start = async (answerWithinMs: number) => {
-    server = await startHttpServer({
-      port: 0,
-      store: ctx.store,
-      secret: ctx.secret,
-      newsletterName: 'Test Digest',
-      ops: {
-        token: TOKEN,
-        listEditions: () => listEditionSummaries(ctx.store),
-        getEdition: (id) => describeEdition(ctx.store, id),
-        trigger: (request) => triggerEdition(runner, ctx.logger, request),
-        answerWithinMs,
-      },
-    });
+    server = await startOpsServer(ctx, runner, { token: TOKEN, answerWithinMs });
   };
   const call = (path: string, init: RequestInit = {}) =>
     fetch(`${server.url}${path}`, { ...init, headers: { authorization: `Bearer ${TOKEN}` } });

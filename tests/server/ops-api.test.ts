@@ -1,12 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { describeEdition, listEditionSummaries } from '../../src/schedule/edition-status.ts';
 import { createEditionRunner } from '../../src/schedule/runner.ts';
-import { triggerEdition } from '../../src/schedule/trigger.ts';
-import { startHttpServer } from '../../src/server/http-server.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { ingestSample, openTestContext } from '../schedule/context.ts';
+import { startOpsServer } from './ops-server.ts';
 
 const TOKEN = 'ops-token-0123456789abcdef';
 
@@ -18,18 +16,7 @@ describe('the ops API', () => {
   let runner: ReturnType<typeof createEditionRunner>;
 
   const start = async (token: string | null) => {
-    server = await startHttpServer({
-      port: 0,
-      store: ctx.store,
-      secret: ctx.secret,
-      newsletterName: 'Test Digest',
-      ops: {
-        token,
-        listEditions: () => listEditionSummaries(ctx.store),
-        getEdition: (id) => describeEdition(ctx.store, id),
-        trigger: (request) => triggerEdition(runner, ctx.logger, request),
-      },
-    });
+    server = await startOpsServer(ctx, runner, { token });
   };
   const call = (path: string, init: RequestInit & { token?: string | null } = {}) => {
     const headers = new Headers(init.headers);

@@ -7,18 +7,24 @@ import { HAS_CHROMIUM, launchChromium } from '../helpers/chromium.ts';
 import { type HeldSource, startHeldSource } from '../helpers/held-source.ts';
 import { until } from '../helpers/until.ts';
 
+/** A held source (it answers once released) and a preview of it that waits 300 ms before "building". */
+async function startSlowPreview() {
+  const source = await startHeldSource('The slow council');
+  const server = await startPreviewServer({
+    config: loadConfig({}),
+    port: 0,
+    loadSources: () => loadArticles([source.url], { fetch: { allowPrivateLinks: true } }),
+    answerWithinMs: 300,
+  });
+  return { source, server };
+}
+
 // The preview of sources that take longer than a request may wait (a feed of slow pages).
 describe('the preview of slow sources', () => {
   let source: HeldSource;
   let server: Awaited<ReturnType<typeof startPreviewServer>>;
   beforeEach(async () => {
-    source = await startHeldSource('The slow council');
-    server = await startPreviewServer({
-      config: loadConfig({}),
-      port: 0,
-      loadSources: () => loadArticles([source.url], { fetch: { allowPrivateLinks: true } }),
-      answerWithinMs: 300,
-    });
+    ({ source, server } = await startSlowPreview());
   });
   afterEach(async () => {
     source.release();
@@ -59,13 +65,7 @@ describe.skipIf(!HAS_CHROMIUM)('the "building" preview page in a real browser (C
   let server: Awaited<ReturnType<typeof startPreviewServer>>;
   beforeAll(async () => {
     browser = await launchChromium();
-    source = await startHeldSource('The slow council');
-    server = await startPreviewServer({
-      config: loadConfig({}),
-      port: 0,
-      loadSources: () => loadArticles([source.url], { fetch: { allowPrivateLinks: true } }),
-      answerWithinMs: 300,
-    });
+    ({ source, server } = await startSlowPreview());
   });
   afterAll(async () => {
     source.release();
