@@ -5,10 +5,23 @@ import type { ClaimedDelivery, DigestStore, EditionProgress } from '../store/sto
 import { markDeliveryBounced } from './bounce-status.ts';
 import { FailureWindow } from './failure-window.ts';
 import { readLastErrors } from './last-errors.ts';
+import { askStillSubscribed, LeaveWatch } from './leave-watch.ts';
 
-/** Sends one message; throws a DigestError (SMTP_TEMPORARY / SMTP_PERMANENT / SMTP_SETUP) on failure. */
+/** Options of one send. */
+export interface SendOptions {
+  /**
+   * Asked after any rate-limit wait, just before the SMTP transaction: false withdraws the
+   * message (nothing is sent; send resolves "withdrawn"). The recipient may have left meanwhile.
+   */
+  stillWanted?: () => Promise<boolean>;
+}
+
+/**
+ * Sends one message ("sent"), or withdraws it when `stillWanted` says no ("withdrawn"); throws a
+ * DigestError (SMTP_TEMPORARY / SMTP_PERMANENT / SMTP_SETUP) on failure.
+ */
 export interface Mailer {
-  send(message: OutgoingMessage): Promise<void>;
+  send(message: OutgoingMessage, options?: SendOptions): Promise<'sent' | 'withdrawn'>;
 }
 
 /** Options of deliverEdition; all optional. */
@@ -66,6 +79,7 @@ export async function deliverEdition(
 class DeliveryRun {
   readonly #queue: ClaimedDelivery[] = [];
   readonly #window: FailureWindow;
+  readonly #leaving: LeaveWatch;
   #refilling: Promise<void> | null = null;
   #exhausted = false;
   #pauseReason: string | null = null;
@@ -79,6 +93,7 @@ class DeliveryRun {
     readonly options: DeliverOptions,
   ) {
     this.#window = new FailureWindow(options.pauseWindow ?? 20);
+    this.#leaving = new LeaveWatch(store);
   }
 
   /** Runs the lanes until nothing is queued, the edition pauses, or the signal aborts. */
@@ -142,6 +157,7 @@ class DeliveryRun {
       const batch = await this.store.claimDeliveries(this.editionId, size, new Date());
       if (batch.length > 0) {
         this.#queue.push(...batch);
+        this.#leaving.watch(batch.map((d) => d.subscriberId));
         if (this.#progress) this.options.onProgress?.({ ...this.#progress });
         return;
       }
@@ -164,12 +180,21 @@ class DeliveryRun {
   }
 
   async #sendOne(delivery: ClaimedDelivery): Promise<void> {
+    let sent: 'sent' | 'withdrawn';
+    // Asked at the last moment: someone who unsubscribed since the claim is not mailed.
+    const ask = askStillSubscribed(this.#leaving, delivery.subscriberId);
     try {
-      await this.mailer.send(this.build(delivery));
+      sent = await this.mailer.send(this.build(delivery), { stillWanted: ask.stillWanted });
     } catch (cause) {
+      if (ask.failure() !== null) throw ask.failure();
       const error =
         cause instanceof DigestError ? cause : new DigestError('SMTP_TEMPORARY', String(cause), { cause });
       return this.#onFailure(delivery, error);
+    }
+    if (sent === 'withdrawn') {
+      await this.store.markSkipped(delivery.editionId, delivery.subscriberId);
+      this.#count('skipped');
+      return;
     }
     await this.store.markSent(delivery.editionId, delivery.subscriberId);
     this.#window.record(false);
@@ -209,7 +234,7 @@ class DeliveryRun {
     this.#pauseReason ??= `paused: ${why}. Fix the cause, then run \`digest send --resume\``;
   }
 
-  #count(status: 'sent' | 'failed'): void {
+  #count(status: 'sent' | 'failed' | 'skipped'): void {
     if (!this.#progress) return;
     this.#progress[status]++;
     this.#progress.queued = Math.max(0, this.#progress.queued - 1);
@@ -217,6 +242,7 @@ class DeliveryRun {
 
   async #releaseQueued(): Promise<void> {
     const ids = this.#queue.splice(0).map((d) => d.subscriberId);
+    this.#leaving.forget(ids);
     if (ids.length > 0) await this.store.releaseDeliveries(this.editionId, ids);
   }
 }

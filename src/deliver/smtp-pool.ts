@@ -60,10 +60,28 @@ export class SmtpPool {
     this.#dkim = options.dkim ? new DKIM({ ...options.dkim }) : null;
   }
 
-  /** Sends one message; rejects with nodemailer's error (code, responseCode, command). */
-  async send(envelope: { from: string; to: string }, raw: Buffer): Promise<void> {
+  /**
+   * Sends one message (true); rejects with nodemailer's error (code, responseCode, command).
+   * `stillWanted`, asked once the rate limit and a session allow the send, may withdraw it (false).
+   */
+  async send(
+    envelope: { from: string; to: string },
+    raw: Buffer,
+    stillWanted?: () => Promise<boolean>,
+  ): Promise<boolean> {
     await this.#rateSlot();
     const session = await this.#acquire();
+    if (stillWanted) {
+      // Asked with a session in hand, so nothing waits between the answer and the transaction.
+      const wanted = await stillWanted().catch((error: unknown) => {
+        this.#release(session);
+        throw error;
+      });
+      if (!wanted) {
+        this.#release(session);
+        return false;
+      }
+    }
     let outcome: 'ok' | 'reset' | 'drop' = 'ok';
     try {
       await new Promise<void>((resolve, reject) => {
@@ -82,6 +100,7 @@ export class SmtpPool {
       // The server refused this message, not the session: RSET, then reuse it.
       else session.connection.reset((error) => (error ? this.#discard(session) : this.#release(session)));
     }
+    return true;
   }
 
   /** Closes idle sessions now and busy ones when their message is done. */

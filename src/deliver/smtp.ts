@@ -1,7 +1,7 @@
 import { DigestError } from '../errors.ts';
 import type { OutgoingMessage } from '../models/message.ts';
 import { buildMime } from '../render/mime.ts';
-import type { Mailer } from './deliver-edition.ts';
+import type { Mailer, SendOptions } from './deliver-edition.ts';
 import { classifySmtpError, urlSecrets } from './smtp-errors.ts';
 import { SmtpPool } from './smtp-pool.ts';
 
@@ -54,12 +54,14 @@ export function createSmtpMailer(url: string, options: SmtpMailerOptions = {}): 
     dkim: options.dkim ?? null,
   });
   return {
-    async send(message: OutgoingMessage) {
+    async send(message: OutgoingMessage, sendOptions: SendOptions = {}) {
       try {
-        await pool.send(
+        const sent = await pool.send(
           { from: message.envelopeFrom ?? envelopeAddress(message.from), to: envelopeAddress(message.to) },
           buildMime(message),
+          sendOptions.stillWanted,
         );
+        return sent ? 'sent' : 'withdrawn';
       } catch (cause) {
         if (options.whenRefused && isRefused(cause)) {
           throw new DigestError('SMTP_SETUP', options.whenRefused, {

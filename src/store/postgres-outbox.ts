@@ -149,6 +149,25 @@ export async function release(db: Db, editionId: string, subscriberIds: number[]
   );
 }
 
+/** Of these subscribers, those no longer active (they unsubscribed or bounced): one SELECT. */
+export async function leftOf(db: Db, subscriberIds: number[]): Promise<number[]> {
+  if (subscriberIds.length === 0) return [];
+  const { rows } = await db.query<{ id: number }>(
+    `SELECT id FROM subscribers WHERE id = ANY ($1::int[]) AND status <> 'active'`,
+    [subscriberIds],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** A claimed delivery whose subscriber left before it went out: skipped, never sent. */
+export async function recordSkipped(db: Db, editionId: string, subscriberId: number): Promise<void> {
+  await db.query(
+    `UPDATE deliveries SET status = 'skipped', updated_at = $3
+     WHERE edition_id = $1 AND subscriber_id = $2 AND status = 'sending'`,
+    [editionId, subscriberId, new Date().toISOString()],
+  );
+}
+
 /** Records deliveries of one edition as sent: one statement for the whole batch. */
 export async function recordSent(db: Db, editionId: string, subscriberIds: number[]): Promise<void> {
   const now = new Date().toISOString();

@@ -20,11 +20,13 @@ import {
   claim,
   claimBatch,
   enqueue,
+  leftOf,
   markSeen,
   openEditionTx,
   pending,
   recordOutcome,
   recordSent,
+  recordSkipped,
   release,
 } from './postgres-outbox.ts';
 import { PostgresReads } from './postgres-reads.ts';
@@ -191,6 +193,14 @@ class PostgresStore extends PostgresReads implements DigestStore {
 
   async markFailed(editionId: string, subscriberId: number, error: string) {
     await recordOutcome(this.#pool, { editionId, subscriberId }, { status: 'failed', error, dueAt: 0 });
+  }
+
+  async leftSubscribers(subscriberIds: number[]) {
+    return leftOf(this.#pool, subscriberIds);
+  }
+
+  async markSkipped(editionId: string, subscriberId: number) {
+    await recordSkipped(this.#pool, editionId, subscriberId);
   }
 
   async skipDemoDeliveries(editionId: string, emails: string[]) {

@@ -32,6 +32,25 @@ export function recordOutcome(
   ).run({ ...key, ...outcome, now: new Date().toISOString() });
 }
 
+/** Of these subscribers, those no longer active (they unsubscribed or bounced): one SELECT. */
+export function leftOf(db: Database.Database, subscriberIds: number[]): number[] {
+  if (subscriberIds.length === 0) return [];
+  const rows = statement(
+    db,
+    `SELECT id FROM subscribers WHERE id IN (SELECT value FROM json_each(?)) AND status <> 'active'`,
+  ).all(JSON.stringify(subscriberIds)) as { id: number }[];
+  return rows.map((r) => r.id);
+}
+
+/** A claimed delivery whose subscriber left before it went out: skipped, never sent. */
+export function recordSkipped(db: Database.Database, editionId: string, subscriberId: number): void {
+  statement(
+    db,
+    `UPDATE deliveries SET status = 'skipped', updated_at = ?
+     WHERE edition_id = ? AND subscriber_id = ? AND status = 'sending'`,
+  ).run(new Date().toISOString(), editionId, subscriberId);
+}
+
 /** Records deliveries of one edition as sent: one statement for the whole batch. */
 export function recordSent(db: Database.Database, editionId: string, subscriberIds: number[]): void {
   statement(

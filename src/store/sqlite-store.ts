@@ -32,10 +32,12 @@ import {
   claim,
   claimBatch,
   enqueue,
+  leftOf,
   openEditionTx,
   pending,
   recordOutcome,
   recordSent,
+  recordSkipped,
   release,
 } from './sqlite-outbox.ts';
 import { createSqliteSignups } from './sqlite-signups.ts';
@@ -254,6 +256,14 @@ class SqliteStore implements DigestStore {
 
   async markFailed(editionId: string, subscriberId: number, error: string) {
     recordOutcome(this.#db, { editionId, subscriberId }, { status: 'failed', error, dueAt: 0 });
+  }
+
+  async leftSubscribers(subscriberIds: number[]) {
+    return leftOf(this.#db, subscriberIds);
+  }
+
+  async markSkipped(editionId: string, subscriberId: number) {
+    recordSkipped(this.#db, editionId, subscriberId);
   }
 
   async requeueSending(editionId: string) {

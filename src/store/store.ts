@@ -197,6 +197,10 @@ export interface DigestStore {
   /** Temporary failure: back to the queue, due at `retryAt`. */
   markRetry(editionId: string, subscriberId: number, error: string, retryAt: Date): Promise<void>;
   markFailed(editionId: string, subscriberId: number, error: string): Promise<void>;
+  /** Of these subscribers, the ids of those no longer active (left since their delivery was claimed). */
+  leftSubscribers(subscriberIds: number[]): Promise<number[]>;
+  /** A claimed ("sending") delivery whose subscriber left before it went out becomes "skipped". */
+  markSkipped(editionId: string, subscriberId: number): Promise<void>;
   /**
    * Marks skipped the edition's queued deliveries that must not go through a real relay: to
    * these addresses (any form of each), and to every subscriber the dev-inbox demo added (the

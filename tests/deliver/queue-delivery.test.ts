@@ -108,6 +108,31 @@ describe.each(STORE_BACKENDS)('delivery through the BullMQ queue on $name', (bac
   );
 
   it.skipIf(skip !== null || backend.skipReason !== null)(
+    'mails nobody who left after their job was claimed: the delivery is skipped',
+    async () => {
+      const emails = addresses(40);
+      const smtp = await startScriptedSmtp({}, { keepRaw: false });
+      // 25 a second through one job of 100: the job holds every delivery while it sends.
+      const rateGate = async () => {
+        await sleep(40);
+        return null;
+      };
+      const { store, queue, editionId } = await setup(emails, smtp, 1, { ...FAST, rateGate });
+      const delivering = deliverThroughQueue(store, queue, editionId, { pollMs: 50 });
+      while (smtp.accepted.length < 3) await sleep(10);
+      const leaving = emails.slice(-5);
+      for (const email of leaving) await store.setSubscriberStatus(email, 'unsubscribed', { source: 'cli' });
+      const report = await delivering;
+      const mailed = smtp.accepted.map((a) => a.to);
+      for (const email of leaving) expect(mailed).not.toContain(email);
+      expect(report).toMatchObject({
+        outcome: 'done',
+        progress: { sent: 35, skipped: 5, queued: 0, sending: 0 },
+      });
+    },
+  );
+
+  it.skipIf(skip !== null || backend.skipReason !== null)(
     'retries 4xx replies with backoff, fails what outlasts the attempts, and bounces 550 as the outbox does',
     async () => {
       const emails = ['a@example.org', 'busy@example.org', 'gone@example.org', 'd@example.org'];

@@ -102,6 +102,23 @@ describe.each(STORE_BACKENDS)('the $name store', (backend) => {
       expect(await store.nextDueAt('e1')).toBeNull();
     });
 
+    it('tells which claimed subscribers left since the claim, and skips only a claimed delivery', async () => {
+      const { subscriber: a } = await store.addSubscriber('a@example.org', null);
+      const { subscriber: b } = await store.addSubscriber('b@example.org', null);
+      await store.openEdition(open('e1'));
+      const claimed = await store.claimDeliveries('e1', 10, new Date());
+      expect(claimed).toHaveLength(2);
+      expect(await store.leftSubscribers([a.id, b.id])).toEqual([]);
+      await store.setSubscriberStatus('b@example.org', 'unsubscribed', { source: 'cli' });
+      expect(await store.leftSubscribers([a.id, b.id])).toEqual([b.id]);
+      expect(await store.leftSubscribers([])).toEqual([]);
+      await store.markSkipped('e1', b.id);
+      await store.markSent('e1', a.id);
+      // A delivery already sent is never turned into a skipped one.
+      await store.markSkipped('e1', a.id);
+      expect(await store.editionProgress('e1')).toMatchObject({ sent: 1, skipped: 1, sending: 0 });
+    });
+
     it('skips the queued deliveries to given addresses, in any of their forms, and no others', async () => {
       await store.addSubscriber('reader@example.com', null);
       await store.addSubscriber('a@example.org', null);

@@ -3,6 +3,7 @@ import type { OutgoingMessage } from '../../models/message.ts';
 import type { ClaimedDelivery, DigestStore } from '../../store/store.ts';
 import { markDeliveryBounced } from '../bounce-status.ts';
 import type { Mailer } from '../deliver-edition.ts';
+import { askStillSubscribed, LeaveWatch } from '../leave-watch.ts';
 import type { RateGate } from './rate-limit.ts';
 import { localOutcomeWindow, type OutcomeWindow } from './shared-window.ts';
 
@@ -30,6 +31,8 @@ export interface DeliveryJobOptions {
 export interface BatchOutcome {
   sent: number;
   failed: number;
+  /** Not sent: the subscriber left after the claim (unsubscribed, bounced). */
+  skipped: number;
   retried: number;
   /** The edition is paused (it was, or this batch paused it): the rest waits for a resume. */
   paused: boolean;
@@ -50,6 +53,7 @@ export class DeliveryJobs {
   readonly #pausedAt = new Map<string, number>();
   readonly #lanes: Lanes;
   readonly #outcomes: OutcomeWindow;
+  readonly #leaving: LeaveWatch;
 
   constructor(
     readonly store: DigestStore,
@@ -59,6 +63,7 @@ export class DeliveryJobs {
     readonly options: DeliveryJobOptions = {},
   ) {
     this.#lanes = new Lanes(options.concurrency ?? 5);
+    this.#leaving = new LeaveWatch(store);
     this.#outcomes =
       options.outcomes ?? localOutcomeWindow(options.pauseWindow ?? 20, options.pauseFailureRatio ?? 0.5);
   }
@@ -68,15 +73,26 @@ export class DeliveryJobs {
    * final. A delivery not due yet stays queued; retryInMs says when the job should run again.
    */
   async runBatch(editionId: string, subscriberIds: number[], lastTry = false): Promise<BatchOutcome> {
-    const outcome: BatchOutcome = { sent: 0, failed: 0, retried: 0, paused: false, retryInMs: null };
+    const outcome: BatchOutcome = {
+      sent: 0,
+      failed: 0,
+      skipped: 0,
+      retried: 0,
+      paused: false,
+      retryInMs: null,
+    };
     if (!(await this.#editionSending(editionId))) return { ...outcome, paused: true };
     const { claimed, nextDueAt } = await this.store.claimDeliveryBatch(editionId, subscriberIds, new Date());
     const retryAt: number[] = nextDueAt ? [nextDueAt.getTime()] : [];
+    const ids = claimed.map((d) => d.subscriberId);
+    this.#leaving.watch(ids);
     try {
       await Promise.all(
         claimed.map((delivery) => this.#lanes.run(() => this.#deliver(delivery, lastTry, outcome, retryAt))),
       );
     } finally {
+      // Those given back unsent were never asked about.
+      this.#leaving.forget(ids);
       const why = await this.#outcomes.flush(editionId).catch(() => null);
       if (why) await this.#pause(editionId, why);
     }
@@ -109,12 +125,22 @@ export class DeliveryJobs {
       return;
     }
     await this.options.rateGate?.();
+    // Asked at the last moment: someone who unsubscribed since the claim is not mailed.
+    const ask = askStillSubscribed(this.#leaving, subscriberId);
+    let sent: 'sent' | 'withdrawn';
     try {
-      await this.mailer.send(message);
+      sent = await this.mailer.send(message, { stillWanted: ask.stillWanted });
     } catch (cause) {
+      // The database failed, not the SMTP server: the delivery stays claimed for the job's retry.
+      if (ask.failure() !== null) throw ask.failure();
       const error =
         cause instanceof DigestError ? cause : new DigestError('SMTP_TEMPORARY', String(cause), { cause });
       return this.#onFailure(delivery, error, lastTry, outcome, retryAt);
+    }
+    if (sent === 'withdrawn') {
+      await this.store.markSkipped(editionId, subscriberId);
+      outcome.skipped++;
+      return;
     }
     await this.store.markSent(editionId, subscriberId);
     outcome.sent++;

@@ -86,7 +86,9 @@ export function createSignupService(options: SignupOptions): SignupService {
   const pending = new Set<Promise<void>>();
   const sendLater = (what: string, build: () => Promise<OutgoingMessage>) => {
     const job = build()
-      .then((message) => options.mailer.send(message))
+      .then(async (message) => {
+        await options.mailer.send(message);
+      })
       .catch((error: unknown) => log('error', `${what} could not be sent: ${(error as Error).message}`))
       .finally(() => pending.delete(job));
     pending.add(job);
