@@ -25,6 +25,8 @@ export interface PeopleIndex {
   dropped?: Set<string>;
   /** The one name of the article whose initials an acronym spells ("LSK" -> "Law Society of Kenya"), else null. */
   expandAcronym?: (acronym: string) => string | null;
+  /** The pronoun a person goes by where the text shows it (genders.ts): "she said" is not a man's. */
+  pronouns?: Map<string, 'he' | 'she'>;
 }
 
 /**

@@ -5,6 +5,8 @@ import { HONORIFIC_WORDS, ROLE_MODIFIERS, SPEECH_VERBS } from './vocabulary.ts';
 export type Personhood = 'person' | 'not-person' | 'unknown';
 
 const MAX_MENTIONS = 20;
+const CORPORATE_END =
+  /\s(?:Co|Inc|Ltd|Corp|Corporation|LLC|LLP|Plc|PLC|AG|SA|GmbH|NV|BV|Group|Holdings|Securities|Partners|Capital|Motors|Airways|Airlines|Industries|Technologies|Systems|Shipping|Logistics|Pharmaceuticals|Bank|Insurance|Associates)\.?$/;
 
 /**
  * Weighs how the article uses a two-word capitalized name. People get a role or an honorific, are
@@ -17,6 +19,8 @@ export function judgePersonhood(
   role: string | null,
   paragraphs: readonly string[],
 ): Personhood {
+  // "Derwent Chemical Co", "Horizon Securities": a name that ends in what firms are called is a firm's.
+  if (CORPORATE_END.test(name)) return 'not-person';
   let score = role ? 2 : 0;
   let mentions = 0;
   const words = name.split(' ');

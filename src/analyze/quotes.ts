@@ -1,10 +1,11 @@
 import type { Quote } from '../models/analysis.ts';
+import { findPronouns } from './genders.ts';
 import type { PeopleIndex, Person } from './people.ts';
 import { findPeopleMentioned, followRecentMentions } from './people.ts';
 import type { QuoteSpan } from './quote-spans.ts';
 import { findQuoteSpans } from './quote-spans.ts';
 import { splitSentences } from './sentences.ts';
-import { fillMissingSpeakers, followScene } from './speaker-scene.ts';
+import { fillMissingSpeakers, followScene, type Scene } from './speaker-scene.ts';
 import type { Attribution, SpeakerContext } from './speakers.ts';
 import {
   findAttributionAfter,
@@ -35,14 +36,18 @@ interface Found {
  */
 export function extractQuotes(paragraphs: string[], allPeople: PeopleIndex): Quote[] {
   // A copy whose shared surnames follow the text (followRecentMentions).
-  const people: PeopleIndex = { ...allPeople, bySurname: new Map(allPeople.bySurname) };
+  const people: PeopleIndex = {
+    ...allPeople,
+    bySurname: new Map(allPeople.bySurname),
+    pronouns: findPronouns(paragraphs, allPeople),
+  };
   const quotes: Quote[] = [];
   let lastSpeaker: Person | null = null;
   let lastAttribution: Attribution | null = null;
   let previousHadQuote = false;
   let previousLeftOpen = false;
   let recentPerson: Person | null = null;
-  const scene = { lastOrganisation: null as string | null, lastGroup: null as string | null };
+  const scene: Scene = { lastOrganisation: null, lastGroup: null, lastUnnamed: null };
   paragraphs.forEach((text, index) => {
     const previous = paragraphs[index - 1] ?? '';
     const previousSpeaker = speakerReportedIn(previous, people);
@@ -84,6 +89,7 @@ export function extractQuotes(paragraphs: string[], allPeople: PeopleIndex): Quo
         lastSpeaker = people.byName.get(attribution.speaker) ?? lastSpeaker;
         lastAttribution = attribution;
         if (attribution.kind === 'organisation') scene.lastOrganisation = attribution.speaker;
+        if (attribution.kind === 'unnamed') scene.lastUnnamed = attribution.speaker;
       }
     }
     previousHadQuote = found.some((q) => !q.short);

@@ -10,6 +10,8 @@ import { SPEECH_VERBS } from './vocabulary.ts';
 export interface Scene {
   lastOrganisation: string | null;
   lastGroup: string | null;
+  /** The source last introduced without a name ("A senior ministry official ... said"), for "the official said". */
+  lastUnnamed?: string | null;
 }
 
 /**
@@ -23,6 +25,7 @@ export function followScene(scene: Scene, previous: string, text: string, people
     if (/^["“”„«‘’']/.test(sentence.text.trim())) continue;
     scene.lastOrganisation = organisationSubject(sentence.text, people) ?? scene.lastOrganisation;
     scene.lastGroup = groupSubject(sentence.text) ?? scene.lastGroup;
+    scene.lastUnnamed = unnamedSubject(sentence.text) ?? scene.lastUnnamed ?? null;
   }
   return { ...scene };
 }
@@ -50,10 +53,10 @@ function organisationSubject(sentence: string, people: PeopleIndex): string | nu
         ? text.slice(0, VERB.exec(text)?.index)
         : '';
   // "after the company delayed": the subordinator is no part of the subject.
-  const subject = immediateSubject(head.replace(/\s+(?:on|in|at)\s+\p{Lu}\p{Ll}+day$/u, '')).replace(
-    SUBORDINATOR,
-    '',
-  );
+  // "The plant's owner, Derwent Chemical Co., said": the name apposed before the verb is the subject.
+  const subject = immediateSubject(
+    head.replace(/[\s,]+$/, '').replace(/\s+(?:on|in|at)\s+\p{Lu}\p{Ll}+day$/u, ''),
+  ).replace(SUBORDINATOR, '');
   if (!subject || findPersonIn(subject, people)) return null;
   // "Shares in drinks maker C&C fell on Friday, after the company delayed": the company named after what it is.
   const named = APPOSED_COMPANY.exec(head)?.[1];
@@ -70,6 +73,16 @@ const APPOSED_COMPANY =
   /\b(?:maker|firm|company|group|carrier|operator|retailer|lender|giant|producer|brewer|airline|bank|insurer|miner|developer)\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})/;
 const GENERIC_SUBJECT =
   /^(?:the|its|their)\s+(?:company|firm|group|carrier|operator|retailer|lender|bank|airline|insurer|manufacturer|developer|business)$/i;
+
+// "A senior finance ministry official, speaking on condition of anonymity, said": an indefinite subject.
+const UNNAMED_SUBJECT =
+  /^(?:A|An|One|Another)\s+((?:[\p{L}'’-]+\s+){0,5}?(\p{Ll}+))(?=,|\s+(?:who|said|says|told|added|speaking)\b)/u;
+
+/** The unnamed source a sentence opens with, without its article, when its head is a role ("senior official"). */
+function unnamedSubject(sentence: string): string | null {
+  const match = UNNAMED_SUBJECT.exec(sentence.trim());
+  return match?.[1] && match[2] && isRoleNoun(match[2]) ? match[1] : null;
+}
 
 /** "Now locals have been left wondering": a plural of people as a subject, in the singular ("local"). */
 function groupSubject(sentence: string): string | null {

@@ -34,6 +34,8 @@ export interface SpeakerContext {
   paragraphSubject?: Person | null;
   /** The organisation that last spoke or acted as a subject ("NASA said ... In a statement it said"). */
   lastOrganisation?: string | null;
+  /** The source last introduced without a name ("a senior official"): "the official said" is that one. */
+  lastUnnamed?: string | null;
   /** The people last spoken of as a group ("locals have been left wondering. One said:"). */
   lastGroup?: string | null;
   /** The person the story last reported speaking or acting, in any earlier paragraph. */
@@ -102,7 +104,7 @@ export function findAttributionBefore(before: string, ctx: SpeakerContext): Attr
   // ”, said Rachel Kim, a lawyer, “but ...: the speaker follows the verb.
   if (!subject) return resolveSpeaker(before.slice(verbAt).replace(/^\p{L}+\s*/u, ''), ctx);
   const near = immediateSubject(subject);
-  if (PRONOUN_SUBJECT.test(near)) return pronounTarget(ctx);
+  if (PRONOUN_SUBJECT.test(near)) return pronounTarget(ctx, near);
   // "Regarding measures under U.S. President-elect Donald Trump, the BOJ chief said,": the words
   // right before the verb name the speaker; a name earlier in the sentence is what they spoke of.
   if (near && near !== subject && /^(?:the|its|their)\s/i.test(near)) {
@@ -140,7 +142,8 @@ export function resolveSpeaker(phrase: string, ctx: SpeakerContext, lastMention 
   // "In a statement it said": an organisation spoke; "they" is one too when an organisation did last.
   const lastWord = lastMention ? (/(\p{L}+)$/u.exec(subject)?.[1] ?? '') : subject;
   if (THING_PRONOUN.test(lastWord) && ctx.lastOrganisation) return organisation(ctx.lastOrganisation);
-  if (PRONOUN.test(subject) || (lastMention && /\b(?:he|she)\b/i.test(subject))) return pronounTarget(ctx);
+  if (PRONOUN.test(subject) || (lastMention && /\b(?:he|she)\b/i.test(subject)))
+    return pronounTarget(ctx, /\b(?:he|she|they|him|her)\b/i.exec(subject)?.[0] ?? '');
   if (/^one(?:\s+of\s+them)?$/i.test(subject) && ctx.lastGroup) return unnamed(ctx.lastGroup, null);
   const spokesperson = spokespersonOf(subject, ctx);
   if (spokesperson) return spokesperson;
@@ -231,7 +234,7 @@ function statementOf(subject: string, ctx: SpeakerContext): Attribution | null {
 }
 
 const INSTITUTION_NOUN =
-  /\b(?:ministry|department|government|office|company|agency|council|committee|commission|union|court|police|army|embassy|authority|board|administration|service|firm|group|club|party)$/i;
+  /\b(?:ministry|department|government|office|company|agency|council|committee|commission|union|court|police|army|embassy|authority|board|administration|service|firm|group|club|party|presidency|cabinet|parliament|assembly|senate|treasury|regulator|university|hospital|bureau|directorate|secretariat|federation|association|institute|foundation|tribunal|municipality|county|campaign|team|school|church|airport|port|railway)$/i;
 
 /**
  * "NASA", "SpaceX", "The Election Commission", "Network Rail": a subject in capitals that no person
@@ -275,8 +278,14 @@ function lastPersonIn(phrase: string, people: PeopleIndex): Person | null {
   return mentions[mentions.length - 1]?.person ?? null;
 }
 
-/** "he said": the person who last spoke or was the subject, among those the text shows to be people. */
-function pronounTarget(ctx: SpeakerContext): Attribution | null {
+/**
+ * "he said": the person who last spoke or was the subject, among those the text shows to be people,
+ * passing over one the text calls by the other pronoun ("Otieno said he ... Wanjiku ... she said").
+ */
+function pronounTarget(ctx: SpeakerContext, pronoun = ''): Attribution | null {
+  const word = pronoun.toLowerCase();
+  const wanted = word === 'he' || word === 'him' ? 'he' : word === 'she' || word === 'her' ? 'she' : null;
+  const fits = (p: Person) => !wanted || (ctx.people.pronouns?.get(p.name) ?? wanted) === wanted;
   const candidates = [
     ctx.paragraphSpeaker,
     ctx.sentenceSubject,
@@ -287,7 +296,7 @@ function pronounTarget(ctx: SpeakerContext): Attribution | null {
     ctx.lastSpeaker,
     ctx.recentPerson,
   ];
-  const person = candidates.find((p) => p && (p.sure !== false || p === ctx.lastSpeaker)) ?? null;
+  const person = candidates.find((p) => p && fits(p) && (p.sure !== false || p === ctx.lastSpeaker)) ?? null;
   return person ? personAttribution(person) : null;
 }
 
@@ -304,6 +313,10 @@ function resolveRoleReference(phrase: string, ctx: SpeakerContext): Attribution 
   if (!DEFINITE.test(role) && !/^\p{Lu}/u.test(role)) return null;
   const fitting = personByRole(role, ctx.people);
   if (fitting) return personAttribution(fitting);
+  const head = /(\p{L}+)$/u.exec(role)?.[1]?.toLowerCase();
+  const introduced = ctx.lastUnnamed?.toLowerCase() ?? '';
+  if (DEFINITE.test(role) && head && (introduced === head || introduced.endsWith(` ${head}`)))
+    return unnamed(ctx.lastUnnamed, null);
   const nouns = role
     .split(/\s+/)
     .filter((w) => isRoleNoun(w))
