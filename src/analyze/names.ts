@@ -37,7 +37,10 @@ export function findCapitalizedRuns(text: string): NameRun[] {
     if (possessive) word = word.slice(0, -2);
     const start = match.index;
     const end = start + word.length + (possessive ? 2 : 0);
-    const gapOk = current !== null && /^\s+$/.test(text.slice(lastEnd, start)) && !current.possessive;
+    const gap = text.slice(lastEnd, start);
+    // "Dr. Amadou": the period of an abbreviated honorific does not end the run.
+    const afterHonorific = /^\.\s+$/.test(gap) && isHonorific(current?.words[current.words.length - 1]);
+    const gapOk = current !== null && (/^\s+$/.test(gap) || afterHonorific) && !current.possessive;
     const capital = /^\p{Lu}/u.test(word);
     const joiner =
       !capital &&
@@ -100,17 +103,20 @@ export function findPersonNames(text: string): NameMention[] {
     let from = 0;
     for (let i = 0; i <= run.words.length; i++) {
       if (i < run.words.length && !['of', 'for', 'and'].includes(run.words[i] ?? '')) continue;
-      const segment = run.words.slice(from, i);
+      // "Alan Reece KC", "Sara Lund MP": letters after a name are no part of it.
+      let stop = i;
+      while (stop - from > 2 && POST_NOMINALS.has(run.words[stop - 1] ?? '')) stop--;
+      const segment = run.words.slice(from, stop);
       const tail = withoutHonorifics(nameTail(segment), segment);
-      const first = from + (i - from) - tail.length;
+      const first = from + (stop - from) - tail.length;
       const start = run.starts[first];
       if (
         (tail.length >= 2 || (tail.length === 1 && isHonorific(segment[segment.length - 2]))) &&
         start !== undefined &&
         (!institution || isTitle(segment[segment.length - tail.length - 1]))
       ) {
-        const last = run.starts[i - 1] ?? start;
-        const end = i === run.words.length ? run.end : last + (run.words[i - 1] ?? '').length;
+        const last = run.starts[stop - 1] ?? start;
+        const end = stop === run.words.length ? run.end : last + (run.words[stop - 1] ?? '').length;
         names.push({ name: tail.join(' '), start, end });
       }
       from = i + 1;
@@ -118,6 +124,10 @@ export function findPersonNames(text: string): NameMention[] {
   });
   return names;
 }
+
+const POST_NOMINALS = new Set(
+  'KC QC SC SAN MP MEP MSP MLA MPP MBE OBE CBE KBE DBE PhD Jr Sr Jnr Snr'.split(' '),
+);
 
 /** A run that names someone after a title ("Industry Minister Kari Holm"). */
 function titledName(run: NameRun): boolean {

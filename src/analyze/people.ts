@@ -9,6 +9,8 @@ export interface Person {
   role: string | null;
   /** The article's wording shows a person (a role, an honorific, the surname alone): a pronoun may mean them. */
   sure?: boolean;
+  /** The age the text gives ("Menon, 31," or "31-year-old Menon"), for "the 31-year-old said". */
+  age?: number;
 }
 
 /** Everyone the article names in full, reachable by full name or surname. */
@@ -58,11 +60,13 @@ export function buildPeopleIndex(paragraphs: string[]): PeopleIndex {
       const known =
         index.byName.get(mention.name) ??
         (namesake && isSamePerson(namesake.name, mention.name) ? namesake : null);
+      const age = ageAt(text, mention.start, mention.end);
       if (known) {
         known.role ??= role;
+        if (age !== undefined) known.age ??= age;
         continue;
       }
-      const person: Person = { name: mention.name, role };
+      const person: Person = { name: mention.name, role, ...(age === undefined ? {} : { age }) };
       index.byName.set(person.name, person);
       if (namesake) index.sharedSurnames.add(surname);
       else index.bySurname.set(surname, person);
@@ -71,6 +75,16 @@ export function buildPeopleIndex(paragraphs: string[]): PeopleIndex {
     }
   }
   return dropNonPeople(index, paragraphs);
+}
+
+/** The age written right after a name (", 31,") or before it ("31-year-old"), if any. */
+function ageAt(text: string, start: number, end: number): number | undefined {
+  const after = /^,\s*(\d{1,3})\b(?!\s*(?:%|per|percent|years?\b))/.exec(text.slice(end, end + 8))?.[1];
+  const before = /(\d{1,3})-year-old\s+(?:[\p{L}-]+\s+){0,3}$/u.exec(
+    text.slice(Math.max(0, start - 60), start),
+  )?.[1];
+  const age = Number(after ?? before ?? Number.NaN);
+  return Number.isInteger(age) && age > 0 && age < 120 ? age : undefined;
 }
 
 /** Every name of two or more capitalized words by its initials ("of", "the", "and", "for" skipped). */
@@ -114,11 +128,15 @@ const LOWERCASE_BODY = new RegExp(
   'gu',
 );
 
+// "Danny Voss while police investigate": a conjunction between the capitals and the noun ends the name.
+const CLAUSE_WORDS =
+  /\s(?:while|when|as|and|or|but|after|before|if|because|that|who|which|whom|said|says|told|until|since|with|to)\s/;
+
 /** Bodies named by owner and common noun, which "the agency said" means when no capitalized name fits. */
 function findLowercaseInstitutions(text: string): string[] {
   return [...text.matchAll(LOWERCASE_BODY)]
     .map((m) => (m[1] ?? '').replace(/^(?:The|A|An|In|At|On|By)\s+/, ''))
-    .filter((name) => /\s\p{Ll}/u.test(name) && name.split(/\s+/).length <= 6);
+    .filter((name) => /\s\p{Ll}/u.test(name) && name.split(/\s+/).length <= 6 && !CLAUSE_WORDS.test(name));
 }
 
 /** "Teresa Villanueva" is "Teresa M. Villanueva"; "Earl Broussard" is not "Denise Broussard". */

@@ -3,7 +3,7 @@ import type { PeopleIndex } from './people.ts';
 import { findPersonIn } from './people.ts';
 import { isRoleNoun } from './roles.ts';
 import { splitSentences } from './sentences.ts';
-import { immediateSubject, organisationNamed } from './speakers.ts';
+import { INSTITUTION_NOUN, immediateSubject, organisationNamed } from './speakers.ts';
 import { SPEECH_VERBS } from './vocabulary.ts';
 
 /** Who the text last spoke of, besides people: for "it said" and "One said:". */
@@ -63,7 +63,13 @@ function organisationSubject(sentence: string, people: PeopleIndex): string | nu
   if (named) return named;
   // "the company delayed": a generic noun keeps the company named before it.
   if (GENERIC_SUBJECT.test(subject)) return null;
-  return organisationNamed(subject, people);
+  return organisationNamed(subject, people) ?? definiteBody(subject);
+}
+
+/** "The league said": a body the article names only by its common noun, as that noun ("league"). */
+function definiteBody(subject: string): string | null {
+  const noun = /^(?:the|The)\s+((?:\p{Ll}+\s+)?\p{Ll}+)$/u.exec(subject.trim())?.[1];
+  return noun && INSTITUTION_NOUN.test(noun) ? noun : null;
 }
 
 const TRAILING_SAYER =
@@ -84,12 +90,18 @@ function unnamedSubject(sentence: string): string | null {
   return match?.[1] && match[2] && isRoleNoun(match[2]) ? match[1] : null;
 }
 
+const DESCRIBED_GROUP =
+  /^((?:People|Sources|Those|Two people|Three people|Several people|Officials)\s+(?:familiar with|close to|with knowledge of|briefed on|involved in|aware of)\s+[^,;]{2,60}?)\s+(?:said|say|says|told|have said|insisted|added)\b/u;
+
 /** "Now locals have been left wondering": a plural of people as a subject, in the singular ("local"). */
 function groupSubject(sentence: string): string | null {
   const match =
     /\b(\p{Ll}{3,}s)\s+(?:have|had|were|are|say|said|told|fear|feared|wonder|wondered|complained)\b/u.exec(
       sentence,
     );
+  // "People familiar with the matter said": a group named by what it knows, as the phrase.
+  const described = DESCRIBED_GROUP.exec(sentence.trim())?.[1];
+  if (described) return described.replace(/^\p{Lu}/u, (c) => c.toLowerCase());
   const plural = match?.[1] ?? '';
   return plural && isRoleNoun(plural) ? plural.replace(/(?:ies)$/, 'y').replace(/s$/, '') : null;
 }

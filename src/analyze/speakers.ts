@@ -144,7 +144,8 @@ export function resolveSpeaker(phrase: string, ctx: SpeakerContext, lastMention 
   if (THING_PRONOUN.test(lastWord) && ctx.lastOrganisation) return organisation(ctx.lastOrganisation);
   if (PRONOUN.test(subject) || (lastMention && /\b(?:he|she)\b/i.test(subject)))
     return pronounTarget(ctx, /\b(?:he|she|they|him|her)\b/i.exec(subject)?.[0] ?? '');
-  if (/^one(?:\s+of\s+them)?$/i.test(subject) && ctx.lastGroup) return unnamed(ctx.lastGroup, null);
+  if (/^one(?:\s+of\s+(?:them|th[eo]se(?:\s+\p{Ll}+)?))?$/iu.test(subject) && ctx.lastGroup)
+    return unnamed(ctx.lastGroup, null);
   const spokesperson = spokespersonOf(subject, ctx);
   if (spokesperson) return spokesperson;
   const statement = statementOf(subject, ctx);
@@ -165,11 +166,30 @@ export function resolveSpeaker(phrase: string, ctx: SpeakerContext, lastMention 
     : null;
   if (owner) return personAttribution(owner);
   if (proper) return organisation(expandAcronym(proper, ctx.people));
-  return resolveRoleReference(subject, ctx) ?? impersonal(subject);
+  return resolveRoleReference(subject, ctx) ?? epithetTarget(subject, ctx) ?? impersonal(subject);
+}
+
+// "the 31-year-old", "the traditional ruler", "the veteran": a description of someone already in the story.
+const EPITHET = /^the\s+(?:[\p{Ll}-]+\s+){0,2}(?:[\p{Ll}-]+|\p{Lu}\p{Ll}+(?:man|woman))$/u;
+// Things that speak for a body in print, which a person's description never is.
+const DOCUMENT_NOUNS =
+  /\b(?:report|statement|letter|document|newspaper|paper|study|survey|poll|filing|memo|ruling|judgment|order|notice|website|site|post|release|complaint|lawsuit|petition|indictment|note|source|sources|data|figures|budget|plan|bill|law|agreement|deal|text)$/;
+
+/** The person a description refers back to: one of that age, else whom "he said" would mean. */
+function epithetTarget(subject: string, ctx: SpeakerContext): Attribution | null {
+  const text = subject.trim();
+  const age = /^the\s+(\d{1,3})-year-old$/i.exec(text)?.[1];
+  if (age) {
+    const aged = [...ctx.people.byName.values()].filter((p) => p.age === Number(age));
+    if (aged.length === 1 && aged[0]) return personAttribution(aged[0]);
+    return pronounTarget(ctx);
+  }
+  if (!EPITHET.test(text) || DOCUMENT_NOUNS.test(text) || INSTITUTION_NOUN.test(text)) return null;
+  return pronounTarget(ctx);
 }
 
 const GENERIC_BODY =
-  /^(?:the|The)\s+(?:company|firm|carrier|airline|group|operator|club|organi[sz]ation|network|lender|bank|retailer|insurer|manufacturer|developer|broadcaster)$/;
+  /^(?:the|The)\s+(?:company|firm|carrier|airline|group|operator|club|team|organi[sz]ation|network|lender|bank|retailer|insurer|manufacturer|developer|broadcaster)$/;
 
 /** "LSK" for "the Law Society of Kenya": the one name of the article whose initials spell it. */
 function expandAcronym(name: string, people: PeopleIndex): string {
@@ -217,15 +237,33 @@ function spokespersonOf(subject: string, ctx: SpeakerContext): Attribution | nul
   if (/^(?:its|their)$/i.test(body) && ctx.lastOrganisation)
     return { ...organisation(ctx.lastOrganisation), role };
   if (!/^\p{Lu}/u.test(org.replace(/^(?:the|its|their)\s+/i, '')) && !INSTITUTION_NOUN.test(org)) return null;
-  return { ...organisation(org), role };
+  return { ...organisation(fullerOrganisation(org, ctx)), role };
+}
+
+/** "police" after "Essex Police said": a lowercase body the organisation last named contains is that one. */
+function fullerOrganisation(body: string, ctx: SpeakerContext): string {
+  const words = body.replace(/^(?:the|its|their)\s+/i, '').split(/\s+/);
+  const last = ctx.lastOrganisation;
+  if (!last || words.some((w) => /^\p{Lu}/u.test(w))) return body;
+  const own = last.toLowerCase().split(/\s+/);
+  return words.every((w) => own.includes(w)) ? last : body;
 }
 
 // "an Apple statement said", "the statement said": a document speaks for the body that issued it.
 const STATEMENT =
   /^(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(.+?)(?:['’]s)?\s+)?(?:(?:written|joint|brief|separate|official|press)\s+)?(?:statement|release|communiqu[eé])$/u;
 
+const STATEMENT_FROM =
+  /^(?:[Aa]n?|[Tt]he|[Ii]n\s+a)\s+(?:(?:written|joint|brief|separate|official|press)\s+)?(?:statement|release|communiqu[eé])\s+(?:(?:issued|released|put out|sent)\s+)?(?:from|by|on behalf of)\s+(.+)$/u;
+
 /** The body a statement is from: the one it names ("an Apple statement"), else the one that last spoke or acted. */
 function statementOf(subject: string, ctx: SpeakerContext): Attribution | null {
+  // "A statement from the club", "a statement issued by the ministry": the body it is from.
+  const from = STATEMENT_FROM.exec(subject.trim())?.[1];
+  if (from) {
+    const body = resolveSpeaker(from, ctx);
+    return body?.kind === 'organisation' ? body : null;
+  }
   const match = STATEMENT.exec(subject.trim());
   if (!match) return null;
   const body = match[1];
@@ -233,8 +271,9 @@ function statementOf(subject: string, ctx: SpeakerContext): Attribution | null {
   return !body && ctx.lastOrganisation ? organisation(ctx.lastOrganisation) : null;
 }
 
-const INSTITUTION_NOUN =
-  /\b(?:ministry|department|government|office|company|agency|council|committee|commission|union|court|police|army|embassy|authority|board|administration|service|firm|group|club|party|presidency|cabinet|parliament|assembly|senate|treasury|regulator|university|hospital|bureau|directorate|secretariat|federation|association|institute|foundation|tribunal|municipality|county|campaign|team|school|church|airport|port|railway)$/i;
+/** The common nouns that head a body's name ("the finance ministry", "the league"). */
+export const INSTITUTION_NOUN =
+  /\b(?:ministry|department|government|office|company|agency|council|committee|commission|union|court|police|army|embassy|authority|board|administration|service|firm|group|club|party|presidency|cabinet|parliament|assembly|senate|treasury|regulator|university|hospital|bureau|directorate|secretariat|federation|association|institute|foundation|tribunal|municipality|county|campaign|team|school|church|airport|port|railway|league)$/i;
 
 /**
  * "NASA", "SpaceX", "The Election Commission", "Network Rail": a subject in capitals that no person
@@ -314,9 +353,10 @@ function resolveRoleReference(phrase: string, ctx: SpeakerContext): Attribution 
   const fitting = personByRole(role, ctx.people);
   if (fitting) return personAttribution(fitting);
   const head = /(\p{L}+)$/u.exec(role)?.[1]?.toLowerCase();
-  const introduced = ctx.lastUnnamed?.toLowerCase() ?? '';
-  if (DEFINITE.test(role) && head && (introduced === head || introduced.endsWith(` ${head}`)))
-    return unnamed(ctx.lastUnnamed, null);
+  const introduced = ctx.lastUnnamed ?? '';
+  const lower = introduced.toLowerCase();
+  if (DEFINITE.test(role) && head && (lower === head || lower.endsWith(` ${head}`)))
+    return unnamed(introduced, null);
   const nouns = role
     .split(/\s+/)
     .filter((w) => isRoleNoun(w))

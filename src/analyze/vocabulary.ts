@@ -27,6 +27,8 @@ export const ROLE_NOUNS = words(`
   local passenger commuter fan supporter voter villager shopper protester demonstrator onlooker spectator
   bystander juror witness neighbour neighbor customer traveller traveler motorist rider patient parent
   frontman frontwoman bassist guitarist drummer vocalist rapper keyboardist songwriter
+  skipper boss batter batsman bowler all-rounder opener wicketkeeper keeper left-hander right-hander
+  jockey trainer boxer cyclist swimmer sprinter golfer referee umpire
 `);
 
 /** Words that qualify a role without being one ("Deputy", "Foreign", "press"). */
