@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeBody } from './analyze-body.ts';
+
+// Attribution forms of many outlets (issue 13, round three), in sentences of our own writing.
+
+function speakersOf(body: string): Array<string | null> {
+  return analyzeBody(body, '2025-06-05').quotes.map((q) => q.speaker);
+}
+
+describe('pronouns and descriptions that point back to a person', () => {
+  it('gives "she said" to the woman the paragraph is about, passing over a man the text calls "he"', () => {
+    const body = [
+      'Mary Wanjiku, a trader at the market, said the smell had driven her customers away.',
+      'Ward representative Peter Otieno blamed the county for the delays at the dump.',
+      'Otieno said he had raised the matter three times. Wanjiku, however, is not waiting for anyone. "If nobody comes, we will clean it ourselves with our own hands," she said.',
+    ].join('\n\n');
+    expect(speakersOf(body)).toEqual(['Mary Wanjiku']);
+  });
+
+  it('gives "the 31-year-old said" to the one person the text gives that age', () => {
+    const body = [
+      '"When you chase a big total you only think about the next over," said Rohit Menon, 31, after the match.',
+      'Menon shared a long stand with Arjun Bhat, who made 64.',
+      '"Arjun took all of the pressure off me in the middle overs," the 31-year-old said.',
+    ].join('\n\n');
+    expect(speakersOf(body)).toEqual(['Rohit Menon', 'Rohit Menon']);
+  });
+
+  it('gives "the traditional ruler said" to the person the paragraph is about', () => {
+    const body =
+      'A community leader, Chief Obi Nwankwo, urged the federal government to help. "The state alone cannot carry this burden at all," the traditional ruler said.';
+    expect(speakersOf(body)).toEqual(['Obi Nwankwo']);
+  });
+});
+
+describe('names with something around them', () => {
+  it('reads "Prosecutor Alan Reece KC" as Alan Reece and "Dr. Amadou" as Amadou', () => {
+    const body = [
+      'Prosecutor Alan Reece KC said: "This was not a momentary lapse of any kind at all."',
+      'The founder, Dr. Amadou, stressed the team would stay. "Nobody is leaving, and nobody is being asked to leave," Dr. Amadou said.',
+    ].join('\n\n');
+    expect(speakersOf(body)).toEqual(['Alan Reece', 'Amadou']);
+  });
+
+  it('reads a name ending in "Co." as a company, which "the company said" then means', () => {
+    const body = [
+      'A federal appeals court revived the lawsuit against the plant.',
+      'The plant\'s owner, Derwent Chemical Co., said it was reviewing the decision. "We remain confident that the facts will show we harmed nobody," the company said in a statement.',
+    ].join('\n\n');
+    expect(speakersOf(body)).toEqual(['Derwent Chemical Co.']);
+  });
+});
+
+describe('organisations and unnamed sources', () => {
+  it('gives "the official said" to the unnamed official introduced before, not to the last person named', () => {
+    const body = [
+      'Abena Owusu, who chairs the drivers association, told reporters the fares would rise.',
+      'A senior finance ministry official, speaking on condition of anonymity, said the government was open to talks. "The door is open to the unions at any time," the official said.',
+    ].join('\n\n');
+    expect(speakersOf(body)).toEqual(['senior finance ministry official']);
+  });
+
+  it('gives "a spokesperson for the presidency" to the presidency', () => {
+    const body =
+      '"The government has heard the concerns and will respond soon," a spokesperson for the presidency said.';
+    expect(speakersOf(body)).toEqual(['presidency']);
+  });
+
+  it('gives "a statement from the club" to the club, "a police spokeswoman" to the police force named before', () => {
+    const body = [
+      'Harlow Athletic have suspended their striker while officers investigate.',
+      'A statement from the club said: "The player will not be considered for selection until this is over."',
+      'Essex Police said a man had been arrested. "Officers were called to reports of a disturbance after 2am," a police spokeswoman said.',
+    ].join('\n\n');
+    expect(speakersOf(body)).toEqual(['Harlow Athletic', 'Essex Police']);
+  });
+
+  it('gives "it said" to the league that spoke last, and "one of those people" to the group introduced', () => {
+    const body = [
+      'Essex Police said a man had been arrested.',
+      'The league said in a statement that it was aware of the matter. "We will not comment while there is a live police investigation," it said.',
+      'People familiar with the matter said a second club had made an offer. "There was a second bidder until the very last week," one of those people said.',
+    ].join('\n\n');
+    expect(speakersOf(body)).toEqual(['league', 'people familiar with the matter']);
+  });
+});
