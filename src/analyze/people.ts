@@ -74,7 +74,26 @@ export function buildPeopleIndex(paragraphs: string[]): PeopleIndex {
       index.byFirstName.set(first, index.byFirstName.has(first) ? null : person);
     }
   }
-  return dropNonPeople(index, paragraphs);
+  return addKinNamedOnce(dropNonPeople(index, paragraphs), paragraphs);
+}
+
+// "His granddaughter Aoife, who runs the stall,": a role after a possessive, then one given name.
+const KIN_NAME =
+  /\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)\s+(?:\p{Ll}+\s+)?(\p{Ll}+)\s+(\p{Lu}\p{Ll}{2,})(?=\s*[,.;:]|\s+\p{Ll})/gu;
+
+/** People the article names by one given name after a role ("her son Tom"), who may then speak as "she". */
+function addKinNamedOnce(index: PeopleIndex, paragraphs: string[]): PeopleIndex {
+  for (const text of paragraphs) {
+    for (const match of text.matchAll(KIN_NAME)) {
+      const [, role = '', name = ''] = match;
+      if (!isRoleNoun(role) || NON_NAME_WORDS.has(name.toLowerCase())) continue;
+      if (index.byName.has(name) || index.bySurname.has(name) || index.byFirstName.has(name)) continue;
+      const person: Person = { name, role, sure: true };
+      index.byName.set(name, person);
+      index.bySurname.set(name, person);
+    }
+  }
+  return index;
 }
 
 /** The age written right after a name (", 31,") or before it ("31-year-old"), if any. */

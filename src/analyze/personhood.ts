@@ -54,6 +54,8 @@ function weighMention(before: string, after: string): number {
   const next = /^\s+(\p{Ll}+)/u.exec(after)?.[1] ?? '';
   if (SPEECH_VERBS.has(next) || SPEECH_VERBS.has(lower)) score += 1;
   if (/^,\s+(?:\d{1,3},|who\b)/.test(after)) score += 1;
+  // "Luis Ortega, D-Ariz.,": a party and state after a name mark a lawmaker.
+  if (/^,\s+[DRI]-\p{Lu}/u.test(after)) score += 2;
   return score;
 }
 
@@ -74,11 +76,14 @@ function namedAlone(words: string[], paragraphs: readonly string[]): boolean {
   for (const { raw, tokens } of tokensOf(paragraphs)) {
     for (let i = 0; i < tokens.length; i++) {
       if (!targets.has(tokens[i] ?? '')) continue;
-      const previous = tokens[i - 1] ?? '';
+      // "Ó Briain said", "Van Dyke said": a short particle of the name's own goes with its surname.
+      const particle = tokens[i - 1] ?? '';
+      const at = particle.length <= 3 && words.indexOf(particle) > 0 ? i - 2 : i - 1;
+      const previous = tokens[at] ?? '';
       const next = tokens[i + 1] ?? '';
       const honorific = HONORIFIC_WORDS.has(previous.toLowerCase()) && !words.includes(previous);
       if (/^\p{Lu}/u.test(next) || (/^\p{Lu}/u.test(previous) && !honorific)) continue;
-      const opensSentence = i === 0 || /[.!?"“”:]$/.test(raw[i - 1] ?? '');
+      const opensSentence = at < 0 || /[.!?"“”:]$/.test(raw[at] ?? '');
       if (!opensSentence || honorific || ALONE_VERBS.has(next)) return true;
     }
   }

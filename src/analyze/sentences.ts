@@ -71,6 +71,8 @@ function endsSentence(text: string, at: number, punct: string, end: number): boo
   if (word === '') return true;
   if (/^\p{Lu}$/u.test(word)) return false;
   const lower = word.toLowerCase();
+  // "No. 10" is an abbreviation; "she would vote no. Whitaker's office" ends a sentence.
+  if ((lower === 'no' || lower === 'nos') && !/^\p{N}/u.test(nextChar)) return true;
   if (ABBREVIATIONS.has(lower))
     return /^[\p{Lu}]/u.test(nextChar) && OPENERS.has(firstWord(next)) && !isTitle(lower);
   if (word.includes('.')) return OPENERS.has(firstWord(next));

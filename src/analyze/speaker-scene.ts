@@ -57,6 +57,8 @@ function organisationSubject(sentence: string, people: PeopleIndex): string | nu
   const subject = immediateSubject(
     head.replace(/[\s,]+$/, '').replace(/\s+(?:on|in|at)\s+\p{Lu}\p{Ll}+day$/u, ''),
   ).replace(SUBORDINATOR, '');
+  // "Whitaker's office said": the office speaks, and "the statement said" is then the office's.
+  if (PERSONS_BODY.test(subject)) return subject;
   if (!subject || findPersonIn(subject, people)) return null;
   // "Shares in drinks maker C&C fell on Friday, after the company delayed": the company named after what it is.
   const named = APPOSED_COMPANY.exec(head)?.[1];
@@ -68,10 +70,12 @@ function organisationSubject(sentence: string, people: PeopleIndex): string | nu
 
 /** "The league said": a body the article names only by its common noun, as that noun ("league"). */
 function definiteBody(subject: string): string | null {
-  const noun = /^(?:the|The)\s+((?:\p{Ll}+\s+)?\p{Ll}+)$/u.exec(subject.trim())?.[1];
+  const noun = /^(?:the|The)\s+((?:\p{Ll}+\s+){0,2}\p{Ll}+)$/u.exec(subject.trim())?.[1];
   return noun && INSTITUTION_NOUN.test(noun) ? noun : null;
 }
 
+const PERSONS_BODY =
+  /^\p{Lu}[\p{L}'’-]+['’]s\s+(?:office|campaign|team|family|lawyers?|attorneys?|spokes(?:man|woman|person)|representatives?|press office)$/u;
 const TRAILING_SAYER =
   /,\s*((?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})\s+(?:said|says|told|announced|added)\b[^,]*$/;
 const SUBORDINATOR = /^(?:after|before|when|while|as|since|because|if|although|though|until|once)\s+/i;

@@ -152,6 +152,11 @@ export function resolveSpeaker(phrase: string, ctx: SpeakerContext, lastMention 
   if (statement) return statement;
   const named = findPersonNames(subject)[0];
   if (named && !isDroppedName(named.name, ctx)) return { speaker: named.name, role: null, kind: 'person' };
+  // "the agency said" after "the federal waterways agency said": the body last named with that noun.
+  if (/^the\s+\p{Ll}/iu.test(subject) && INSTITUTION_NOUN.test(subject)) {
+    const fuller = fullerOrganisation(subject, ctx);
+    if (fuller !== subject) return organisation(fuller);
+  }
   // "the company said": the organisation the story is about, when the article names none by that noun.
   if (GENERIC_BODY.test(subject) && !institutionByReference(subject, ctx.people) && ctx.lastOrganisation) {
     return organisation(ctx.lastOrganisation);

@@ -92,6 +92,7 @@ export const INSTITUTION_WORDS = words(`
 export const HONORIFIC_WORDS = words(`
   mr mrs ms mx dr prof professor sir dame lord lady rev reverend hon datuk dato datin seri tun tunku tan
   sri smt shri shrimati sheikh haji hajjah alhaji pehin dasho
+  rep sen gov cllr
 `);
 
 /** Name particles that may sit between the capitalized parts of a name. */

@@ -84,3 +84,42 @@ describe('organisations and unnamed sources', () => {
     expect(speakersOf(body)).toEqual(['league', 'people familiar with the matter']);
   });
 });
+
+describe('round three, third batch', () => {
+  it('gives "the agency said" to the body last named with that noun, in lower case', () => {
+    const body =
+      'In a statement, the federal waterways agency said it was dredging two stretches. "We expect the work to take at least three weeks if it stays dry," the agency said.';
+    expect(speakersOf(body)).toEqual(['federal waterways agency']);
+  });
+
+  it('gives "the statement said" to the office of a person that issued it', () => {
+    const body =
+      'Rep. Dana Whitaker said she would vote no. Whitaker\'s office said in a statement that she had three amendments. "None of them would add a single dollar to the cost," the statement said.';
+    expect(speakersOf(body)).toEqual(["Whitaker's office"]);
+  });
+
+  it('gives "he said" to a lawmaker named with a party and state tag', () => {
+    const body = [
+      'White House press secretary Karen Lee told reporters the bill had support. "The governors asked for this money months ago," Lee said.',
+      'Rep. Luis Ortega, D-Ariz., said Democrats were ready to help. "My district is on the border and my voters want it done," he said.',
+    ].join('\n\n');
+    expect(speakersOf(body)).toEqual(['Karen Lee', 'Luis Ortega']);
+  });
+
+  it('gives "he recalls" to a man whose surname carries a particle ("Ó Briain")', () => {
+    const body = [
+      'Seán Ó Briain has opened oysters at the same counter for fifty years.',
+      '"A hot August can wipe out a whole year of young oysters," explains Declan Moran, a biologist.',
+      'Ó Briain recalls a year when nothing survived. "We lived on potatoes and prayers that winter, all of us," he recalls.',
+    ].join('\n\n');
+    expect(speakersOf(body)).toEqual(['Declan Moran', 'Seán Ó Briain']);
+  });
+
+  it('gives "she says" to a granddaughter named by her given name only', () => {
+    const body = [
+      '"My father taught me on this very bench, and I never cut myself," says Seán Ó Briain.',
+      'His granddaughter Aoife, who now runs the stall, laughs at the claim. "He cuts himself every single week, he just hides it," she says.',
+    ].join('\n\n');
+    expect(speakersOf(body)).toEqual(['Seán Ó Briain', 'Aoife']);
+  });
+});
