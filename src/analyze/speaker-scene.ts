@@ -59,6 +59,12 @@ function organisationSubject(sentence: string, people: PeopleIndex): string | nu
   ).replace(SUBORDINATOR, '');
   // "Whitaker's office said": the office speaks, and "the statement said" is then the office's.
   if (PERSONS_BODY.test(subject)) return subject;
+  // "Tourism Tropical North Queensland, the region's tourism body, said": the name before the description.
+  const parts = head.split(',').map((part) => part.trim());
+  if (parts.length >= 2 && /^(?:the|a|an)\s/i.test(subject) && !findPersonIn(head, people)) {
+    const named = organisationNamed(parts[0] ?? '', people);
+    if (named) return named;
+  }
   if (!subject || findPersonIn(subject, people)) return null;
   // "Shares in drinks maker C&C fell on Friday, after the company delayed": the company named after what it is.
   const named = APPOSED_COMPANY.exec(head)?.[1];

@@ -123,3 +123,13 @@ describe('round three, third batch', () => {
     expect(speakersOf(body)).toEqual(['Seán Ó Briain', 'Aoife']);
   });
 });
+
+describe('round three, fourth batch', () => {
+  it('gives "it said" to the body named before its description ("X, the region\'s tourism body, said")', () => {
+    const body = [
+      'The opposition spokesman, Craig Yates, accused the government of spin.',
+      'Tourism Tropical North Queensland, the region\'s tourism body, said in a statement that operators needed help. "Many of our members will not survive another six months," it said.',
+    ].join('\n\n');
+    expect(speakersOf(body)).toEqual(['Tourism Tropical North Queensland']);
+  });
+});
