@@ -53,6 +53,8 @@ export function makeTitle(clause: string, at: number): EventTitle {
   const words = tokenize(clause);
   const nearest = nearestEventNoun(words, at);
   if (nearest >= 0) return { title: capitalize(phraseAround(words, nearest)), head: headOf(words[nearest]) };
+  const fixture = matchUp(clause);
+  if (fixture) return { title: fixture, head: 'match' };
   const subject = scheduledSubject(clause);
   if (subject) return { title: capitalize(subject), head: null };
   const action = announcedAction(clause) ?? presentAction(clause.slice(0, at));
@@ -108,6 +110,15 @@ function nearestEventNoun(words: Token[], at: number): number {
     if (
       !isEventNoun(w.text) ||
       (isEventNoun(words[i + 1]?.text) && !/^(?:dates?|days?)$/i.test(words[i + 1]?.text ?? ''))
+    )
+      return;
+    // "held via video conference", "by phone call": a noun after "via" is the means, not the event.
+    if (MEANS.test(words[i - 1]?.text ?? '') || MEANS.test(words[i - 2]?.text ?? '')) return;
+    // "the ruling party", "a closing speech": an -ing word before a noun qualifies it.
+    if (
+      /^ruling$/i.test(w.text) &&
+      /^\p{Ll}+$/u.test(words[i + 1]?.text ?? '') &&
+      !AFTER_NOUN.test(words[i + 1]?.text ?? '')
     )
       return;
     // "the board will meet", "when it meets": after a modal or a pronoun the word is a verb, named by the action.
@@ -219,6 +230,22 @@ function labelTitle(clause: string, at: number): EventTitle | null {
 const SCHEDULED =
   /^\s*(?:(?:on|from|by)\s+\S+(?:\s+\S+)?,\s*)?((?:[\p{L}\p{N}'’-]+\s+){0,7}?[\p{L}\p{N}'’-]+)\s+(?:will|would|is|are|was|were|shall)\s+(?:now\s+|also\s+|then\s+)?(?:be\s+)?(?:held|hosted|staged|presented|released|published|announced|played|run|conducted|convened|opened|launched|(?:scheduled|set|due|expected|planned|slated|to)\b)/u;
 
+// "West Coast will take on Alastair Clarkson's North Melbourne": two sides named in capitals.
+const SIDE = "\\p{Lu}[\\p{L}'’.&-]*(?:\\s+\\p{Lu}[\\p{L}'’.&-]*){0,3}";
+const MATCH_UP = new RegExp(
+  `(?:^|[,;]\\s*|\\s)(${SIDE})\\s+(?:will\\s+|are\\s+set\\s+to\\s+|are\\s+due\\s+to\\s+)?(?:take on|takes on|face|faces|play|plays|host|hosts|meet|meets)\\s+(?:${SIDE}['’]s\\s+)?(${SIDE})`,
+  'u',
+);
+
+/** "Riverside will take on Harbour City" gives "Riverside v Harbour City". */
+function matchUp(clause: string): string | null {
+  const match = MATCH_UP.exec(clause);
+  const home = match?.[1]?.replace(/^(?:The|And|But|Then)\s+/, '');
+  const away = match?.[2];
+  if (!home || !away || MONTH_OR_DAY.test(away.split(/\s+/)[0] ?? '')) return null;
+  return `${home} v ${away}`;
+}
+
 /** The subject of a scheduling verb, without its article. */
 function scheduledSubject(clause: string): string | null {
   const subject = SCHEDULED.exec(clause)?.[1];
@@ -260,6 +287,17 @@ const NOMINAL: Record<string, string> = {
   convene: 'Meeting',
   lift: 'Lift-off',
   report: 'Report',
+  pick: 'Selection',
+  choose: 'Selection',
+  select: 'Selection',
+  elect: 'Election',
+  nominate: 'Nomination',
+  swear: 'Swearing-in',
+  unveil: 'Unveiling',
+  present: 'Presentation',
+  crown: 'Crowning',
+  resume: 'Resumption',
+  inaugurate: 'Inauguration',
 };
 const FUTURE_ACTION =
   /\b(?:will|would|shall|to|must|plans? to|set to|due to|expected to|is to|are to)\s+(?:also\s+|now\s+|not\s+)?(?:be\s+)?(\p{Ll}+)(?:\s+(\p{L}+(?:\s+\p{L}+){0,5}))?/u;
@@ -276,12 +314,23 @@ function announcedAction(clause: string): EventTitle | null {
     const noun = words.findIndex((w) => isEventNoun(w.text));
     if (noun >= 0) return { title: capitalize(phraseAround(words, noun)), head: headOf(words[noun]) };
   }
-  const noun = NOMINAL[verb] ?? NOMINAL[verb.replace(/e?s$/, '')];
+  const noun = NOMINAL[verb] ?? NOMINAL[verb.replace(/e?s$/, '')] ?? NOMINAL[stemOfParticiple(verb)];
   if (!noun) return null;
   // "The board will meet" gives "Board meeting"; "The union will strike", "Union strike".
   const actor = ACTOR.exec(clause.slice(0, match?.index ?? 0))?.[1];
   const title = actor ? `${capitalize(actor)} ${noun.toLowerCase()}` : noun;
   return { title, head: noun.toLowerCase() };
+}
+
+const IRREGULAR_PARTICIPLES: Record<string, string> = { heard: 'hear', sworn: 'swear', chosen: 'choose' };
+
+/** "heard" -> "hear", "debated" -> "debate", "signed" -> "sign": the verb a passive ("will be heard") is of. */
+function stemOfParticiple(verb: string): string {
+  const irregular = IRREGULAR_PARTICIPLES[verb];
+  if (irregular) return irregular;
+  if (!verb.endsWith('ed')) return '';
+  const stem = verb.slice(0, -2);
+  return NOMINAL[stem] ? stem : NOMINAL[verb.slice(0, -1)] ? verb.slice(0, -1) : '';
 }
 
 // "round one", "stage 3", "day two": a numbered part names itself.
@@ -321,6 +370,10 @@ function presentAction(before: string): EventTitle | null {
   return noun ? { title: noun, head: noun.toLowerCase() } : null;
 }
 
+const MEANS = /^(?:via|through|using)$/i;
+// Words that may follow a noun "ruling": "a ruling on the case", "the ruling is due".
+const AFTER_NOUN =
+  /^(?:on|in|of|by|from|that|is|was|will|would|against|for|at|to|and|or|could|may|due|expected)$/i;
 const SUBJECT_PRONOUN = /^(?:it|they|he|she|we|i|you|who)$/i;
 const MODAL = /^(?:will|would|shall|to|must|can|could|may|might)$/i;
 // A short subject right before the modal: "the board", "Unite's members", "the two sides".

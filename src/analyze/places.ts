@@ -188,7 +188,7 @@ export function linePlace(clause: string, at: number): string | null {
 // hearing": a court's business happens at the court.
 const COURT = /\b((?:[A-Z][\w'’-]*\s+){1,3}Court(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?)\b/;
 const COURT_BUSINESS =
-  /\b(?:hear(?:s|ing|ings)?|trial|sentenc\w*|directions|ruling|rule|appeal|verdict|judgment|arraignment)\b/i;
+  /\b(?:hear(?:s|d|ing|ings)?|trial|sentenc\w*|directions|ruling|rule|appeal|verdict|judgment|arraignment)\b/i;
 
 /** The court a clause about a court's business names first, as that business's place. */
 export function courtPlace(clause: string): string | null {
