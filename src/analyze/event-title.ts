@@ -14,7 +14,7 @@ export const EVENT_NOUNS = new Set(
     'address speech survey budget phase counting presale sale results dividend payment nominations ' +
     'completion closing notice album single film movie screening listing offering ipo agm egm ' +
     'publication report statement arraignment deposition plenary sittings day term mission date cut-off directions ' +
-    'class masterclass'
+    'class masterclass recess earnings campaigning applications closure closures'
   ).split(' '),
 );
 
@@ -298,6 +298,7 @@ const NOMINAL: Record<string, string> = {
   crown: 'Crowning',
   resume: 'Resumption',
   inaugurate: 'Inauguration',
+  close: 'Closure',
 };
 const FUTURE_ACTION =
   /\b(?:will|would|shall|to|must|plans? to|set to|due to|expected to|is to|are to)\s+(?:also\s+|now\s+|not\s+)?(?:be\s+)?(\p{Ll}+)(?:\s+(\p{L}+(?:\s+\p{L}+){0,5}))?/u;

@@ -32,6 +32,22 @@ describe('an event named by what will be done to it, or by who plays whom', () =
   });
 });
 
+describe('more event nouns and actions', () => {
+  it('names a recess, the campaigning after nominations, and a closure by "will be closed"', () => {
+    const body = [
+      'Parliament rises for the summer recess on July 24.',
+      'Nominations close on June 16 at 5pm, and campaigning begins the following day.',
+      'The bridge will be closed to traffic from June 13 to June 16 for repairs.',
+    ].join('\n\n');
+    expect(eventsOf(body).map(([date, title]) => [date, title])).toEqual([
+      ['2025-06-13', 'Bridge closure'],
+      ['2025-06-16', 'Nominations'],
+      ['2025-06-17', 'Campaigning'],
+      ['2025-07-24', 'Summer recess'],
+    ]);
+  });
+});
+
 describe('the place a court case is heard', () => {
   it('gives a case "to be heard today" the court the sentence opens with', () => {
     const body =
