@@ -5,7 +5,7 @@ import { findPeopleMentioned, followRecentMentions } from './people.ts';
 import type { QuoteSpan } from './quote-spans.ts';
 import { findQuoteSpans } from './quote-spans.ts';
 import { splitSentences } from './sentences.ts';
-import { fillMissingSpeakers, followScene, type Scene } from './speaker-scene.ts';
+import { fillMissingSpeakers, followScene, type Scene, unnamedIn } from './speaker-scene.ts';
 import type { Attribution, SpeakerContext } from './speakers.ts';
 import {
   findAttributionAfter,
@@ -117,6 +117,7 @@ function findParagraphQuotes(text: string, index: number, base: SpeakerContext):
         text.slice(0, Math.max(0, before.length - ownSentence(before).length)),
         base.people,
       ),
+      paragraphUnnamed: unnamedIn(before),
     };
     const after = span.close >= 0 ? text.slice(span.close + 1) : '';
     const closedSentence = /[.!?…]$/.test(text.slice(span.start, span.end)) && /^\s*\p{Lu}/u.test(after);

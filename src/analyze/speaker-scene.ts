@@ -94,6 +94,13 @@ const GENERIC_SUBJECT =
 const UNNAMED_SUBJECT =
   /^(?:A|An|One|Another)\s+((?:[\p{L}'’-]+\s+){0,5}?(\p{Ll}+))(?=,|\s+(?:who|said|says|told|added|speaking)\b)/u;
 
+/** The last unnamed source a text's sentences open with ("One worker, who ..., said he feared"). */
+export function unnamedIn(text: string): string | null {
+  let found: string | null = null;
+  for (const sentence of splitSentences(text)) found = unnamedSubject(sentence.text) ?? found;
+  return found;
+}
+
 /** The unnamed source a sentence opens with, without its article, when its head is a role ("senior official"). */
 function unnamedSubject(sentence: string): string | null {
   const match = UNNAMED_SUBJECT.exec(sentence.trim());

@@ -34,6 +34,8 @@ export interface SpeakerContext {
   paragraphSubject?: Person | null;
   /** The organisation that last spoke or acted as a subject ("NASA said ... In a statement it said"). */
   lastOrganisation?: string | null;
+  /** An unnamed source the quote's own paragraph opens with: "he said" there is theirs when no person acts. */
+  paragraphUnnamed?: string | null;
   /** The source last introduced without a name ("a senior official"): "the official said" is that one. */
   lastUnnamed?: string | null;
   /** The people last spoken of as a group ("locals have been left wondering. One said:"). */
@@ -330,6 +332,15 @@ function pronounTarget(ctx: SpeakerContext, pronoun = ''): Attribution | null {
   const word = pronoun.toLowerCase();
   const wanted = word === 'he' || word === 'him' ? 'he' : word === 'she' || word === 'her' ? 'she' : null;
   const fits = (p: Person) => !wanted || (ctx.people.pronouns?.get(p.name) ?? wanted) === wanted;
+  // "One worker, who has been there 31 years, said he feared ... “...,” he said": the unnamed worker.
+  if (
+    wanted &&
+    ctx.paragraphUnnamed &&
+    !ctx.paragraphSpeaker &&
+    !ctx.sentenceSubject &&
+    !ctx.paragraphSubject
+  )
+    return unnamed(ctx.paragraphUnnamed, null);
   const candidates = [
     ctx.paragraphSpeaker,
     ctx.sentenceSubject,

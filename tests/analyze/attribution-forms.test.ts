@@ -124,7 +124,15 @@ describe('round three, third batch', () => {
   });
 });
 
-describe('round three, fourth batch', () => {
+describe('round three, fourth and fifth batches', () => {
+  it('gives "he said" to the unnamed worker the paragraph opens with, not to the body quoted before', () => {
+    const body = [
+      'A government spokesperson said: "We are in close contact with the company and will support the workers."',
+      'One worker, who has been at the plant for 31 years, said he feared for his sons. "There will be nothing left here for them, nothing at all," he said.',
+    ].join('\n\n');
+    expect(speakersOf(body)).toEqual(['government', 'worker']);
+  });
+
   it('gives "it said" to the body named before its description ("X, the region\'s tourism body, said")', () => {
     const body = [
       'The opposition spokesman, Craig Yates, accused the government of spin.',
