@@ -355,6 +355,14 @@ function pronounTarget(ctx: SpeakerContext, pronoun = ''): Attribution | null {
   return person ? personAttribution(person) : null;
 }
 
+/** A source's head noun, with the words that name the same kind of source made one ("officer", "official"). */
+function sameSource(noun: string): string {
+  const lower = noun.toLowerCase();
+  if (/^offici?(?:al|er)$/.test(lower)) return 'official';
+  if (/^spokes(?:man|woman|person)$/.test(lower)) return 'spokesperson';
+  return lower;
+}
+
 /** "one Chilean negotiator" -> unnamed source; "the head of US diplomacy" -> the person that fits or spoke last. */
 function resolveRoleReference(phrase: string, ctx: SpeakerContext): Attribution | null {
   const role = phrase
@@ -368,10 +376,9 @@ function resolveRoleReference(phrase: string, ctx: SpeakerContext): Attribution 
   if (!DEFINITE.test(role) && !/^\p{Lu}/u.test(role)) return null;
   const fitting = personByRole(role, ctx.people);
   if (fitting) return personAttribution(fitting);
-  const head = /(\p{L}+)$/u.exec(role)?.[1]?.toLowerCase();
+  const head = sameSource(/(\p{L}+)$/u.exec(role)?.[1] ?? '');
   const introduced = ctx.lastUnnamed ?? '';
-  const lower = introduced.toLowerCase();
-  if (DEFINITE.test(role) && head && (lower === head || lower.endsWith(` ${head}`)))
+  if (DEFINITE.test(role) && head && sameSource(/(\p{L}+)$/u.exec(introduced)?.[1] ?? '') === head)
     return unnamed(introduced, null);
   const nouns = role
     .split(/\s+/)

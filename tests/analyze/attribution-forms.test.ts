@@ -124,7 +124,15 @@ describe('round three, third batch', () => {
   });
 });
 
-describe('round three, fourth and fifth batches', () => {
+describe('round three, fourth to sixth batches', () => {
+  it('gives "the officer said" to "a senior corporation official" introduced in the same paragraph', () => {
+    const body = [
+      '"At least now somebody will have to answer for it on oath," said R K Menon, a retired bank manager.',
+      'A senior corporation official said on condition of anonymity that a firm had been found. "We have identified the firm, only the paperwork is pending," the officer said.',
+    ].join('\n\n');
+    expect(speakersOf(body)).toEqual(['R K Menon', 'senior corporation official']);
+  });
+
   it('gives "he said" to the unnamed worker the paragraph opens with, not to the body quoted before', () => {
     const body = [
       'A government spokesperson said: "We are in close contact with the company and will support the workers."',
