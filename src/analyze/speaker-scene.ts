@@ -90,9 +90,10 @@ const APPOSED_COMPANY =
 const GENERIC_SUBJECT =
   /^(?:the|its|their)\s+(?:company|firm|group|carrier|operator|retailer|lender|bank|airline|insurer|manufacturer|developer|business)$/i;
 
-// "A senior finance ministry official, speaking on condition of anonymity, said": an indefinite subject.
+// "A senior finance ministry official, speaking on condition of anonymity, said", "A ruling party
+// lawmaker close to Tanaka said": an indefinite subject, without what follows its head.
 const UNNAMED_SUBJECT =
-  /^(?:A|An|One|Another)\s+((?:[\p{L}'’-]+\s+){0,5}?(\p{Ll}+))(?=,|\s+(?:who|said|says|told|added|speaking)\b)/u;
+  /^(?:A|An|One|Another)\s+((?:[\p{L}'’-]+\s+){0,5}?(\p{Ll}+))(?=,|\s+(?:who|said|says|told|added|speaking|close to|familiar with|from|at|in|with)\b)/u;
 
 /** The last unnamed source a text's sentences open with ("One worker, who ..., said he feared"). */
 export function unnamedIn(text: string): string | null {

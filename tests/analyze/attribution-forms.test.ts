@@ -124,7 +124,15 @@ describe('round three, third batch', () => {
   });
 });
 
-describe('round three, fourth to sixth batches', () => {
+describe('round three, fourth to seventh batches', () => {
+  it('gives "the lawmaker said" to "a ruling party lawmaker close to X", not to the last one quoted', () => {
+    const body = [
+      'Chief Cabinet Secretary Ken Sato said: "Rapid, one-sided moves in the currency are not good for anyone."',
+      'A ruling party lawmaker close to Tanaka said the package could grow. "Many of us think fifteen trillion is the floor, not the ceiling," the lawmaker said.',
+    ].join('\n\n');
+    expect(speakersOf(body)).toEqual(['Ken Sato', 'ruling party lawmaker']);
+  });
+
   it('gives "the officer said" to "a senior corporation official" introduced in the same paragraph', () => {
     const body = [
       '"At least now somebody will have to answer for it on oath," said R K Menon, a retired bank manager.',
