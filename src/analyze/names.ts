@@ -174,7 +174,12 @@ export function nameTail(words: string[]): string[] {
     isNameWord(words[words.length - 2] ?? '', false) &&
     isRoleNoun(words[words.length - 3] ?? '');
   if (titledSurname) i--;
-  while (i > 0 && isNameWord(words[i - 1] ?? '', i - 1 < words.length - 1)) i--;
+  while (
+    i > 0 &&
+    (isNameWord(words[i - 1] ?? '', i - 1 < words.length - 1) ||
+      (i < words.length && MONTH_GIVEN_NAMES.has(words[i - 1] ?? '')))
+  )
+    i--;
   let tail = words.slice(i);
   // "Chief Financial Officer Lars Ødegaard": a role noun with two name words after it ends the title.
   const title = tail.findLastIndex((w, at) => at < tail.length - 2 && isRoleNoun(w));
@@ -200,6 +205,8 @@ function withFamilyNameFirst(words: string[], tail: string[]): string[] {
     ? [family, given]
     : tail;
 }
+// Months that are also given names: before a surname ("Jan Novák", "June Carter") they are names.
+const MONTH_GIVEN_NAMES = new Set(['Jan', 'April', 'June']);
 // Common words that are also frequent surnames, accepted after a title only.
 const COMMON_SURNAMES = new Set(
   'park hall young king church field house bell street bridge rivers lake north west'.split(' '),

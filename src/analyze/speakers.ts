@@ -91,6 +91,10 @@ export function findAttributionAfter(
 export function findAttributionBefore(before: string, ctx: SpeakerContext): Attribution | null {
   const according = /\baccording to\s+([^,;:]{2,80})[,:]?\s*$/i.exec(before);
   if (according?.[1]) return resolveSpeaker(according[1], ctx);
+  // "As Marková put it:", "In the words of the minister,": the one named is the speaker.
+  const wording = PUT_IT.exec(before);
+  const worded = wording?.[1] ?? wording?.[2];
+  if (worded) return resolveSpeaker(worded, ctx);
   let verbAt = -1;
   for (const match of before.matchAll(/\p{L}+/gu)) {
     if (!SPEECH_VERBS.has(match[0].toLowerCase())) continue;
@@ -115,6 +119,9 @@ export function findAttributionBefore(before: string, ctx: SpeakerContext): Attr
   }
   return resolveSpeaker(subject, ctx, true);
 }
+
+const PUT_IT =
+  /(?:^|[.!?]\s+|,\s*)(?:[Aa]s\s+([^,;:]{2,80}?)\s+(?:put it|puts it|phrased it|says|said)|[Ii]n the words of\s+([^,;:]{2,80}))[,:]?\s*$/;
 
 /** The text up to the end of its first sentence or the next quote mark. */
 function firstClause(text: string): string {

@@ -124,7 +124,15 @@ describe('round three, third batch', () => {
   });
 });
 
-describe('round three, fourth to seventh batches', () => {
+describe('round three, fourth to eighth batches', () => {
+  it('reads "Jan Novák" as a name, not a month, and "wrote X, chairman of Y, in an open letter" as his', () => {
+    const body = [
+      'As Lucie Marková put it: "Nobody here wants to strike, but nobody can live on this salary."',
+      '"The people who suffer most from a strike are the patients who cannot wait," wrote Jan Novák, chairman of the Patients\' Association, in an open letter.',
+    ].join('\n\n');
+    expect(speakersOf(body)).toEqual(['Lucie Marková', 'Jan Novák']);
+  });
+
   it('gives "the lawmaker said" to "a ruling party lawmaker close to X", not to the last one quoted', () => {
     const body = [
       'Chief Cabinet Secretary Ken Sato said: "Rapid, one-sided moves in the currency are not good for anyone."',
