@@ -121,6 +121,8 @@ function nearestEventNoun(words: Token[], at: number): number {
       !AFTER_NOUN.test(words[i + 1]?.text ?? '')
     )
       return;
+    // "Wednesday's closing price", "voting rights", "a polling station": the -ing word names no event there.
+    if (/ing$/i.test(w.text) && ING_COMPOUND_HEAD.test(words[i + 1]?.text ?? '')) return;
     // "the board will meet", "when it meets": after a modal or a pronoun the word is a verb, named by the action.
     if (MODAL.test(words[i - 1]?.text ?? '') || SUBJECT_PRONOUN.test(words[i - 1]?.text ?? '')) return;
     // "closing out the round", "opening the season": an -ing word with an object is a verb.
@@ -372,6 +374,8 @@ function presentAction(before: string): EventTitle | null {
 }
 
 const MEANS = /^(?:via|through|using)$/i;
+const ING_COMPOUND_HEAD =
+  /^(?:prices?|party|parties|bonus|rights|stations?|booths?|guidelines|remarks|bell|balance|rates?|levels?|figures?|hours|times?|arguments)$/i;
 // Words that may follow a noun "ruling": "a ruling on the case", "the ruling is due".
 const AFTER_NOUN =
   /^(?:on|in|of|by|from|that|is|was|will|would|against|for|at|to|and|or|could|may|due|expected)$/i;

@@ -1,24 +1,27 @@
+import { surnameOf } from './names.ts';
 import type { PeopleIndex, Person } from './people.ts';
-import { findPeopleMentioned, findPersonIn } from './people.ts';
-import { splitSentences } from './sentences.ts';
+import { findPeopleMentioned } from './people.ts';
+import { SPEECH_VERBS } from './vocabulary.ts';
 
 /** The pronoun the text uses for a person: "he" or "she". */
 export type Pronoun = 'he' | 'she';
 
-// Subject and possessive forms only: "Smith told her" is about someone else, "Smith said her" is not.
-const HE = /\b(?:he|his|himself)\b/gi;
-const SHE = /\b(?:she|herself)\b/gi;
 const HONORIFIC_HE = /\b(?:Mr|Sir|Lord|King|Prince)\.?\s+$/;
 const HONORIFIC_SHE = /\b(?:Mrs|Ms|Miss|Madam|Dame|Lady|Queen|Princess)\.?\s+$/;
+// "Otieno said he", "Okafor, who ..., added that she": a pronoun right after the name's own verb of saying
+// ("told the court that he" is too often a client's).
+const SAID_PRONOUN =
+  /^(?:,[^,"“”]{0,80},)?\s+(\p{Ll}+)\s+(?:(?:reporters|journalists)\s+)?(?:that\s+)?(he|she)\b/u;
 
 /**
- * The pronoun each person of the article goes by, where the text shows it: an honorific before
- * the name ("Ms Wanjiku"), or a sentence about that one person alone whose pronouns are all of
- * one kind ("Otieno said he had raised the matter"). A person the text shows both ways, or never,
- * is left out: "she said" may then mean anyone.
+ * The pronoun each person of the article goes by, where the text shows it: an honorific before the
+ * name ("Ms Wanjiku"), or the name, a verb of saying and a pronoun ("Otieno said he had raised
+ * it"). A surname counts only once the full name has been given (an earlier "Ruiz" is another
+ * Ruiz). A person the text shows both ways, or never, is left out: "she said" may mean anyone.
  */
 export function findPronouns(paragraphs: readonly string[], people: PeopleIndex): Map<string, Pronoun> {
   const seen = new Map<string, Set<Pronoun>>();
+  const introduced = new Set<Person>();
   const note = (person: Person, pronoun: Pronoun) => {
     const set = seen.get(person.name) ?? new Set<Pronoun>();
     set.add(pronoun);
@@ -26,21 +29,19 @@ export function findPronouns(paragraphs: readonly string[], people: PeopleIndex)
   };
   for (const paragraph of paragraphs) {
     for (const mention of findPeopleMentioned(paragraph, people)) {
-      const lead = paragraph.slice(Math.max(0, mention.at - 12), mention.at);
-      if (HONORIFIC_HE.test(lead)) note(mention.person, 'he');
-      else if (HONORIFIC_SHE.test(lead)) note(mention.person, 'she');
-    }
-    for (const sentence of splitSentences(paragraph)) {
-      // Quoted words speak of others in their own voice: only the narrator's pronouns count.
-      const narration = sentence.text.replace(/["“][^"“”]*["”]?/g, ' ');
-      const mentioned = new Set(findPeopleMentioned(narration, people).map((m) => m.person));
-      const subject = findPersonIn(narration, people);
-      if (mentioned.size !== 1 || !subject || !mentioned.has(subject)) continue;
-      const after = narration.slice(narration.indexOf(subject.name.split(' ').pop() ?? '') + 1);
-      const he = (after.match(HE) ?? []).length;
-      const she = (after.match(SHE) ?? []).length;
-      if (he > 0 && she === 0) note(subject, 'he');
-      else if (she > 0 && he === 0) note(subject, 'she');
+      const { person, at } = mention;
+      const fullAt = paragraph.lastIndexOf(person.name, at);
+      const full = fullAt >= 0 && fullAt + person.name.length >= at;
+      if (full) introduced.add(person);
+      const shared = people.sharedSurnames.has(surnameOf(person.name));
+      if (!introduced.has(person) || (shared && !full)) continue;
+      const lead = paragraph.slice(Math.max(0, at - 12), at);
+      if (HONORIFIC_HE.test(lead)) note(person, 'he');
+      else if (HONORIFIC_SHE.test(lead)) note(person, 'she');
+      const end = at + (/^[\p{L}\p{M}'’-]+/u.exec(paragraph.slice(at))?.[0].length ?? 0);
+      const said = SAID_PRONOUN.exec(paragraph.slice(end, end + 140));
+      if (said?.[1] && SPEECH_VERBS.has(said[1]) && (said[2] === 'he' || said[2] === 'she'))
+        note(person, said[2]);
     }
   }
   const pronouns = new Map<string, Pronoun>();

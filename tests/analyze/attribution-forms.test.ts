@@ -125,6 +125,15 @@ describe('round three, third batch', () => {
 });
 
 describe('round three, fourth to eighth batches', () => {
+  it('learns no pronoun from a client spoken of, nor from a namesake named before', () => {
+    const body = [
+      'Ruiz, a former mayor, denies the charges and says he will fight them.',
+      'Defence barrister Eleanor Whitcombe told the court that he had lived openly in London. "My client has never hidden from anyone at all," she said.',
+      'Outside court, his daughter, Marta Ruiz, said the family was confident. "My father came here because he trusts the courts of this country," she said.',
+    ].join('\n\n');
+    expect(speakersOf(body)).toEqual(['Eleanor Whitcombe', 'Marta Ruiz']);
+  });
+
   it('reads "Jan Novák" as a name, not a month, and "wrote X, chairman of Y, in an open letter" as his', () => {
     const body = [
       'As Lucie Marková put it: "Nobody here wants to strike, but nobody can live on this salary."',
