@@ -1,5 +1,6 @@
 import { isIP, isIPv4, isIPv6 } from 'node:net';
 import { z } from 'zod';
+import { looksLikeUrl, maskUrlValue } from './url-mask.ts';
 
 /** What a URL variable may hold. */
 export interface ServerUrlRule {
@@ -11,6 +12,35 @@ export interface ServerUrlRule {
   noCredentials?: boolean;
   /** A query or fragment is refused (PUBLIC_URL: paths are appended to it). */
   noQuery?: boolean;
+  /** The path and query are a secret (a webhook's key): an error shows the scheme and host only. */
+  secretPath?: boolean;
+}
+
+/** How the value of a URL-valued schema may be shown in an error line (see shownValue). */
+const SHOWN = new WeakMap<z.ZodType, (value: string) => string>();
+
+/** Marks `schema` as holding a URL whose value is shown through `show` (credentials masked). */
+export function showUrlAs<T extends z.ZodType>(schema: T, show: (value: string) => string): T {
+  SHOWN.set(schema, show);
+  return schema;
+}
+
+/**
+ * `value` as an error line may show it for a variable whose schema is `schema`: masked when
+ * the schema (under any optional, default or preprocess around it) holds a URL, else as is.
+ * Derived from the schema, so a URL variable added later is masked without a list to keep.
+ */
+export function shownValue(schema: z.ZodType, value: string): string {
+  const show = findShow(schema, 0);
+  return show ? show(value) : value;
+}
+
+function findShow(schema: z.ZodType | undefined, depth: number): ((value: string) => string) | undefined {
+  if (!schema || depth > 8) return undefined;
+  const own = SHOWN.get(schema);
+  if (own) return own;
+  const def = schema._zod.def as { innerType?: z.ZodType; in?: z.ZodType; out?: z.ZodType };
+  return findShow(def.innerType, depth + 1) ?? findShow(def.in, depth + 1) ?? findShow(def.out, depth + 1);
 }
 
 /**
@@ -19,12 +49,13 @@ export interface ServerUrlRule {
  * are refused at start, not at the first send), and a port from 1 to 65535 if one is given.
  */
 export function serverUrl(rule: ServerUrlRule) {
-  return z.string().superRefine((value, ctx) => {
+  const schema = z.string().superRefine((value, ctx) => {
     const problem = serverUrlProblem(value, rule);
     if (problem === WRONG_SCHEME) ctx.addIssue({ code: 'custom', message: `must look like ${rule.example}` });
     else if (problem)
       ctx.addIssue({ code: 'custom', message: `${problem}: it must look like ${rule.example}` });
   });
+  return showUrlAs(schema, (value) => maskUrlValue(value, { hidePath: rule.secretPath === true }));
 }
 
 const WRONG_SCHEME = 'has another scheme';
@@ -89,3 +120,31 @@ function isAddressOrNetwork(entry: string): boolean {
   if (prefix === undefined) return true;
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
+
+const POSTGRES: ServerUrlRule = {
+  schemes: ['postgres', 'postgresql'],
+  example: 'postgres://user:pass@host:5432/digest',
+};
+
+/**
+ * DIGEST_DB: a postgres:// (or postgresql://) URL, or the path of a SQLite file. A value that
+ * looks like a URL but is not a valid Postgres one (`postgres:/u:pw@host/d`, `postgresql//…`,
+ * `mysql://…`) is refused at start: taken as a path, it would quietly become a new, empty
+ * SQLite list in folders named after the password.
+ */
+export const databaseLocation = showUrlAs(
+  z
+    .string()
+    .min(1)
+    .superRefine((value, ctx) => {
+      if (!looksLikeUrl(value)) return;
+      const problem = serverUrlProblem(value, POSTGRES);
+      if (problem === null) return;
+      const why = problem === WRONG_SCHEME ? 'is not a postgres:// or postgresql:// URL' : problem;
+      ctx.addIssue({
+        code: 'custom',
+        message: `looks like a URL but ${why}: it must look like ${POSTGRES.example}, or be the path of a SQLite file`,
+      });
+    }),
+  (value) => (looksLikeUrl(value) ? maskUrlValue(value) : value),
+);

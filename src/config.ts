@@ -2,7 +2,7 @@ import { validate as validateCron } from 'node-cron';
 import { z } from 'zod';
 import { loadDkim } from './config-dkim.ts';
 import { misspeltVariableWarnings } from './config-names.ts';
-import { serverUrl, trustProxyText } from './config-urls.ts';
+import { databaseLocation, serverUrl, shownValue, trustProxyText } from './config-urls.ts';
 import { decimalNumber, mailboxText, portNumber, wholeNumber } from './config-values.ts';
 import { DigestError } from './errors.ts';
 import { LOG_LEVELS, type LogLevel, redactUrls } from './log.ts';
@@ -15,7 +15,11 @@ const smtpUrl = serverUrl({
   schemes: ['smtp', 'smtps'],
   example: 'smtp://user:pass@host:587 or smtps://user:pass@host:465',
 });
-const httpUrl = serverUrl({ schemes: ['http', 'https'], example: 'https://hooks.example/…' });
+const httpUrl = serverUrl({
+  schemes: ['http', 'https'],
+  example: 'https://hooks.example/…',
+  secretPath: true,
+});
 const publicUrl = serverUrl({
   schemes: ['http', 'https'],
   example: 'https://news.example.org',
@@ -57,7 +61,7 @@ const BOUNCE_ADDRESS_RULE =
 const schema = z.object({
   SMTP_URL: optional(smtpUrl),
   MAIL_FROM: mailboxText({ localhost: true }).default('The Article Digest <digest@localhost>'),
-  DIGEST_DB: z.string().min(1).default('data/digest.db'),
+  DIGEST_DB: databaseLocation.default('data/digest.db'),
   DIGEST_CRON: z
     .string()
     .refine(
@@ -252,7 +256,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
     const given = describeValue(name, env[name]);
-    throw new DigestError('CONFIG_INVALID', `${name}${given} ${issue?.message ?? 'is invalid'}`, {
+    // The rule's words may quote the value too (MAIL_FROM's parser does): escaped as well.
+    const rule = escapeTerminal(issue?.message ?? 'is invalid');
+    throw new DigestError('CONFIG_INVALID', `${name}${given} ${rule}`, {
       data: { variable: name },
     });
   }
@@ -339,11 +345,16 @@ const SECRET_VARIABLES = new Set([
   'BOUNCE_WEBHOOK_SECRET',
 ]);
 
-/** ` "VALUE"` for an error line: the value as given, short, never a secret. */
+/**
+ * ` "VALUE"` for an error line: the value as given, short, escaped, never a secret. A URL
+ * variable's value (known from its schema) never shows its credentials, whatever the mistake.
+ */
 function describeValue(name: string, value: string | undefined): string {
   if (value === undefined || SECRET_VARIABLES.has(name)) return '';
-  // Any URL's credentials are hidden, not only those of the schemes the logs know.
-  const shown = escapeTerminal(redactUrls(value).replace(/([a-z][a-z0-9+.-]*:\/\/)[^@\s/]+@/gi, '$1***@'));
+  const variable = (schema.shape as Record<string, z.ZodType | undefined>)[name];
+  const masked = variable ? shownValue(variable, value) : value;
+  // Other values: any URL-shaped part still loses its credentials.
+  const shown = escapeTerminal(redactUrls(masked).replace(/([a-z][a-z0-9+.-]*:\/\/)[^@\s]+@/gi, '$1***@'));
   return ` "${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown}"`;
 }
 

@@ -104,9 +104,12 @@ function smtpPassword(url: string | null): string | null {
   }
 }
 
-/** Removes user:password from any smtp(s)://, postgres(ql):// or redis(s):// URL in a text. */
+/**
+ * Removes user:password from any smtp(s)://, postgres(ql):// or redis(s):// URL in a text, up
+ * to the URL's last `@`: a password may hold an unencoded `/`, `#` or `@`.
+ */
 export function redactUrls(text: string): string {
-  return text.replace(/((?:smtps?|postgres(?:ql)?|rediss?):\/\/)[^@\s/]+@/gi, '$1***@');
+  return text.replace(/((?:smtps?|postgres(?:ql)?|rediss?):\/\/)[^\s"'<>]*@/gi, '$1***@');
 }
 
 function makeScrubber(secrets: readonly (string | null | undefined)[]): (value: unknown) => unknown {
