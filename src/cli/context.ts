@@ -31,7 +31,13 @@ export async function openContext(config: Readonly<Config> = loadConfig()): Prom
   const queue = config.redisUrl
     ? createDeliveryQueue(config.redisUrl, { maxAttempts: config.smtpMaxAttempts })
     : undefined;
-  const secret = await resolveUnsubscribeSecret(config, store);
+  const secret = await resolveUnsubscribeSecret(config, store).catch(async (error: unknown) => {
+    // Nothing opened here outlives a failed start: the process exits with its one line.
+    mailer.close();
+    await queue?.close().catch(() => undefined);
+    await store.close().catch(() => undefined);
+    throw error;
+  });
   const logger = commandLogger(config, [secret]);
   return {
     config,

@@ -40,8 +40,58 @@ export async function runService({ schedule, role }: { schedule: boolean; role: 
       'REDIS_URL must be set for --role scheduler (senders need a queue)',
     );
   }
+  const opened: Closer[] = [];
+  const started = await startParts(config, opened).catch(async (error: unknown) => {
+    // Any start-up failure (an empty database file, Postgres unreachable, a taken port):
+    // close what was opened (the dev inbox's ports above all), so the process exits with
+    // the one-line error instead of hanging on a listening socket.
+    await closeAll(opened);
+    throw error;
+  });
+  const { ctx, inbox, server, runner, signup, abort } = started;
+  const { logger } = ctx;
+  logger.info(inbox ? `dev inbox: ${server.url}/inbox (SMTP ${inbox.smtpUrl})` : 'sending through SMTP_URL');
+  logger.info(`sign-up page: ${config.publicUrl}/subscribe`);
+  const purge = schedulePurge(signup, logger);
+  logger.info(
+    { url: server.url, opsApi: config.opsToken !== null },
+    `server: ${server.url}${config.opsToken ? ` (ops API at ${server.url}/api/editions)` : ''}`,
+  );
+  const stopped = waitForSignal(logger, abort);
+  // role all with a queue: this process sends too, beside any sender processes.
+  const sender = schedule && role === 'all' && config.redisUrl ? startSender(ctx, logger) : null;
+  const worker = schedule ? startWorker(ctx, { runner, logger, signal: abort.signal }) : null;
+  worker?.ready.catch((error: unknown) => {
+    logger.error({ err: error }, 'the worker could not start');
+    process.exitCode = 1;
+    abort.abort();
+  });
+  await stopped;
+  clearInterval(purge);
+  await worker?.stop();
+  await runner.idle();
+  await sender?.close();
+  await server.close();
+  await signup.idle();
+  await ctx.close();
+  await inbox?.close();
+  logger.info('stopped');
+}
+
+/** Something start-up opened, and how to close it. */
+type Closer = () => Promise<unknown>;
+
+/** Closes, newest first, what start-up opened; one that fails to close does not keep the others open. */
+async function closeAll(opened: Closer[]): Promise<void> {
+  for (const close of opened.reverse()) await close().catch(() => undefined);
+}
+
+/** Opens the dev inbox, the context and the HTTP server, each pushed on `opened` once open. */
+async function startParts(config: Readonly<Config>, opened: Closer[]) {
   const inbox = config.smtpUrl ? undefined : await openInbox(config);
+  if (inbox) opened.push(() => inbox.close());
   const ctx = await openContext(config);
+  opened.push(() => ctx.close());
   const { logger } = ctx;
   const abort = new AbortController();
   const runner = createEditionRunner(ctx, {
@@ -92,43 +142,14 @@ export async function runService({ schedule, role }: { schedule: boolean; role: 
       sns: new SnsVerifier(),
       log: (line) => logger.info(line),
     },
-  }).catch(async (error: unknown) => {
-    // A taken port: close what was opened, so the process exits with the one-line error.
-    await ctx.close();
-    await inbox?.close();
-    throw error;
   });
+  opened.push(() => server.close());
   if (inbox && (await ctx.store.countSubscribers()) === 0) {
     const demo = parseRecipient(config.demoSubscriber);
     await ctx.store.addSubscriber(demo.email, demo.name, { source: 'demo' });
     logger.info(`added the demo subscriber ${demo.email}`);
   }
-  logger.info(inbox ? `dev inbox: ${server.url}/inbox (SMTP ${inbox.smtpUrl})` : 'sending through SMTP_URL');
-  logger.info(`sign-up page: ${config.publicUrl}/subscribe`);
-  const purge = schedulePurge(signup, logger);
-  logger.info(
-    { url: server.url, opsApi: config.opsToken !== null },
-    `server: ${server.url}${config.opsToken ? ` (ops API at ${server.url}/api/editions)` : ''}`,
-  );
-  const stopped = waitForSignal(logger, abort);
-  // role all with a queue: this process sends too, beside any sender processes.
-  const sender = schedule && role === 'all' && config.redisUrl ? startSender(ctx, logger) : null;
-  const worker = schedule ? startWorker(ctx, { runner, logger, signal: abort.signal }) : null;
-  worker?.ready.catch((error: unknown) => {
-    logger.error({ err: error }, 'the worker could not start');
-    process.exitCode = 1;
-    abort.abort();
-  });
-  await stopped;
-  clearInterval(purge);
-  await worker?.stop();
-  await runner.idle();
-  await sender?.close();
-  await server.close();
-  await signup.idle();
-  await ctx.close();
-  await inbox?.close();
-  logger.info('stopped');
+  return { ctx, inbox, server, runner, signup, abort };
 }
 
 /** Deletes unconfirmed sign-ups past DIGEST_UNCONFIRMED_DAYS now and every hour. */

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { DigestError } from '../errors.ts';
+import { escapeTerminal } from '../terminal-text.ts';
 import { type AppOptions, buildApp } from './app.ts';
 import { allowedHosts } from './web/host-check.ts';
 
@@ -50,15 +51,43 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   return { url, close: () => app.close() };
 }
 
-/** The error of a failed listen, in one line when the port is taken, with what to do (`fix`). */
-export function listenError(error: unknown, what: string, host: string, port: number, fix?: string): Error {
-  if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+/** Why a host cannot be listened on, by the listen error's code. */
+const HOST_PROBLEMS: Record<string, string> = {
+  EADDRNOTAVAIL: 'is not an address of this machine',
+  ENOTFOUND: 'is not a host name that resolves',
+  EAI_AGAIN: 'could not be resolved (DNS did not answer)',
+  EAI_FAIL: 'could not be resolved',
+  EAFNOSUPPORT: 'is of an address family this machine does not support',
+};
+
+/**
+ * The error of a failed listen, in one line: a taken port with what to do (`fix`); a host that
+ * is not this machine's or does not resolve naming `hostVariable` and the host as given.
+ */
+export function listenError(
+  error: unknown,
+  what: string,
+  host: string,
+  port: number,
+  fix?: string,
+  hostVariable = 'HTTP_HOST',
+): Error {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (code === 'EADDRINUSE')
     return new DigestError(
       'CONFIG_INVALID',
       `${what} port ${port} on ${host} is already in use${fix ? ` ${fix}` : ''}`,
       {
         cause: error,
       },
+    );
+  const problem = HOST_PROBLEMS[code];
+  if (problem)
+    return new DigestError(
+      'CONFIG_INVALID',
+      `${hostVariable} "${escapeTerminal(host)}" ${problem}, so the ${what} server cannot listen on it ` +
+        `(${code}): set ${hostVariable} to an address of this machine, e.g. 127.0.0.1 or 0.0.0.0`,
+      { cause: error, data: { variable: hostVariable } },
     );
   return error as Error;
 }
