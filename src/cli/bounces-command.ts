@@ -5,6 +5,7 @@ import { type BounceContext, bounceContext, ingestBounceStream } from '../bounce
 import { resolveUnsubscribeSecret } from '../deliver/unsubscribe-token.ts';
 import { DigestError } from '../errors.ts';
 import { formatBounceCounts } from './bounce-format.ts';
+import { stdoutDrained } from './closed-stdout.ts';
 import { summaryOf } from './commands.ts';
 import { openStoreContext, type StoreContext } from './store-context.ts';
 
@@ -102,5 +103,5 @@ function tempFail(error: unknown): never {
 
 function write(text: string): Promise<void> | undefined {
   if (process.stdout.write(text)) return undefined;
-  return new Promise((resolve) => process.stdout.once('drain', () => resolve()));
+  return stdoutDrained();
 }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { endQuietlyWhenStdoutCloses } from './closed-stdout.ts';
 import { runDigest } from './program.ts';
 
 // No V8 flags are changed here at run time (v8.setFlagsFromString): Node documents that as
@@ -8,4 +9,6 @@ import { runDigest } from './program.ts';
 // A local .env (see .env.example) is read once here; loadConfig validates what it sets.
 if (existsSync('.env')) process.loadEnvFile('.env');
 
+// `digest subscribers list | head -1`: the reader leaving ends the output, not in a stack trace.
+endQuietlyWhenStdoutCloses();
 await runDigest(process.argv);

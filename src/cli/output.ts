@@ -1,5 +1,6 @@
 import { DigestError } from '../errors.ts';
 import { createLogger, type Logger, redactUrls } from '../log.ts';
+import { isClosedStdoutError } from './closed-stdout.ts';
 
 let processLogger: Logger | undefined;
 
@@ -28,6 +29,8 @@ export function warnAboutConfig(config: { warnings: readonly string[] }, logger:
 
 /** Prints one clear error line (never a stack, never a credential) and sets the exit code. */
 export function reportError(error: unknown): void {
+  // The reader of stdout went away (`… | head -1`): the output ends quietly (see closed-stdout.ts).
+  if (isClosedStdoutError(error)) return;
   const message = error instanceof Error ? error.message : String(error);
   const code = error instanceof DigestError ? ` [${error.code}]` : '';
   process.stderr.write(`digest: ${redactUrls(message)}${code}\n`);

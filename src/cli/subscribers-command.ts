@@ -14,6 +14,7 @@ import { exportSubscribersCsv, importSubscribersCsv } from '../store/subscriber-
 import { subscriberFieldProblem } from '../store/subscriber-fields.ts';
 import { escapeTerminal } from '../terminal-text.ts';
 import { describeBounceReason } from './bounce-format.ts';
+import { stdoutDrained } from './closed-stdout.ts';
 import { summaryOf } from './commands.ts';
 import { operatorName } from './operator.ts';
 import { parseRecipient } from './recipient.ts';
@@ -137,7 +138,7 @@ export function registerSubscribers(program: Command): void {
             const why =
               s.status === 'bounced' ? `\t${escapeTerminal(describeBounceReason(reasons.get(s.id)))}` : '';
             const line = `${escapeTerminal(s.email)}\t${escapeTerminal(s.name ?? '')}\t${s.status}${consent}${why}\n`;
-            if (!process.stdout.write(line)) await drained();
+            if (!process.stdout.write(line)) await stdoutDrained();
           }
         }
       });
@@ -254,10 +255,6 @@ async function* pages<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<
     }
   }
   if (page.length > 0) yield page;
-}
-
-function drained(): Promise<void> {
-  return new Promise((resolve) => process.stdout.once('drain', () => resolve()));
 }
 
 function readStatus(value: string | undefined): SubscriberStatus | undefined {
