@@ -1,5 +1,6 @@
 import { DigestError } from '../errors.ts';
 import { createLogger, type Logger, redactUrls } from '../log.ts';
+import { escapeTerminal } from '../terminal-text.ts';
 import { isClosedStdoutError } from './closed-stdout.ts';
 
 let processLogger: Logger | undefined;
@@ -27,13 +28,14 @@ export function warnAboutConfig(config: { warnings: readonly string[] }, logger:
   for (const warning of config.warnings) logger.warn({ warning: 'CONFIG_UNKNOWN_VARIABLE' }, warning);
 }
 
-/** Prints one clear error line (never a stack, never a credential) and sets the exit code. */
+/** Prints one clear error line (never a stack, never a credential, never a raw control character) and sets the exit code. */
 export function reportError(error: unknown): void {
   // The reader of stdout went away (`… | head -1`): the output ends quietly (see closed-stdout.ts).
   if (isClosedStdoutError(error)) return;
   const message = error instanceof Error ? error.message : String(error);
   const code = error instanceof DigestError ? ` [${error.code}]` : '';
-  process.stderr.write(`digest: ${redactUrls(message)}${code}\n`);
+  // One line whatever a message quotes: a value's CR, LF or ESC is shown escaped, never obeyed.
+  process.stderr.write(`digest: ${escapeTerminal(redactUrls(message))}${code}\n`);
   // A command may ask for its own status (75, EX_TEMPFAIL, for a mail server to try again).
   const asked = error instanceof DigestError ? error.data.exitCode : undefined;
   process.exitCode =
