@@ -26,13 +26,14 @@ export function showUrlAs<T extends z.ZodType>(schema: T, show: (value: string) 
 }
 
 /**
- * `value` as an error line may show it for a variable whose schema is `schema`: masked when
- * the schema (under any optional, default or preprocess around it) holds a URL, else as is.
- * Derived from the schema, so a URL variable added later is masked without a list to keep.
+ * `value` as an error line may show it for a variable whose schema is `schema`, when the schema
+ * (under any optional, default or preprocess around it) holds a URL: credentials masked. Null
+ * for a schema that holds no URL. Derived from the schema, so a URL variable added later is
+ * masked without a list to keep.
  */
-export function shownValue(schema: z.ZodType, value: string): string {
+export function shownUrlValue(schema: z.ZodType, value: string): string | null {
   const show = findShow(schema, 0);
-  return show ? show(value) : value;
+  return show ? show(value) : null;
 }
 
 function findShow(schema: z.ZodType | undefined, depth: number): ((value: string) => string) | undefined {

@@ -2,7 +2,7 @@ import { validate as validateCron } from 'node-cron';
 import { z } from 'zod';
 import { loadDkim } from './config-dkim.ts';
 import { misspeltVariableWarnings } from './config-names.ts';
-import { databaseLocation, serverUrl, shownValue, trustProxyText } from './config-urls.ts';
+import { databaseLocation, serverUrl, shownUrlValue, trustProxyText } from './config-urls.ts';
 import { decimalNumber, mailboxText, portNumber, wholeNumber } from './config-values.ts';
 import { DigestError } from './errors.ts';
 import { LOG_LEVELS, type LogLevel, redactUrls } from './log.ts';
@@ -352,10 +352,14 @@ const SECRET_VARIABLES = new Set([
 function describeValue(name: string, value: string | undefined): string {
   if (value === undefined || SECRET_VARIABLES.has(name)) return '';
   const variable = (schema.shape as Record<string, z.ZodType | undefined>)[name];
-  const masked = variable ? shownValue(variable, value) : value;
-  // Other values: any URL-shaped part still loses its credentials.
-  const shown = escapeTerminal(redactUrls(masked).replace(/([a-z][a-z0-9+.-]*:\/\/)[^@\s]+@/gi, '$1***@'));
+  const url = variable ? shownUrlValue(variable, value) : null;
+  const shown = escapeTerminal(url ?? redactUrls(maskAnyUrl(value)));
   return ` "${shown.length > 80 ? `${shown.slice(0, 77)}...` : shown}"`;
+}
+
+/** Any URL-shaped part of a value that is not a URL variable's loses its credentials. */
+function maskAnyUrl(value: string): string {
+  return value.replace(/([a-z][a-z0-9+.-]*:\/\/)[^@\s]+@/gi, '$1***@');
 }
 
 function parseTrustProxy(value: string | undefined): boolean | string {

@@ -109,7 +109,11 @@ function smtpPassword(url: string | null): string | null {
  * to the URL's last `@`: a password may hold an unencoded `/`, `#` or `@`.
  */
 export function redactUrls(text: string): string {
-  return text.replace(/((?:smtps?|postgres(?:ql)?|rediss?):\/\/)[^\s"'<>]*@/gi, '$1***@');
+  // Already masked (`smtps:///***@host`) stays as it is, extra slashes and all.
+  return text.replace(
+    /((?:smtps?|postgres(?:ql)?|rediss?):\/\/)([^\s"'<>]*)@/gi,
+    (whole, scheme: string, userinfo: string) => (/^\/*\*\*\*$/.test(userinfo) ? whole : `${scheme}***@`),
+  );
 }
 
 function makeScrubber(secrets: readonly (string | null | undefined)[]): (value: unknown) => unknown {

@@ -17,7 +17,14 @@ export async function runSenderService(): Promise<void> {
   const ctx = await openContext(config);
   const abort = new AbortController();
   const stopped = waitForSignal(ctx.logger, abort);
-  const sender = startSender(ctx, ctx.logger);
+  let sender: ReturnType<typeof startSender>;
+  try {
+    sender = startSender(ctx, ctx.logger);
+  } catch (error) {
+    // A failed start closes what it opened, so the process exits with its one line.
+    await ctx.close();
+    throw error;
+  }
   await stopped;
   await sender.close();
   await ctx.close();

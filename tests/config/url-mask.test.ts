@@ -68,6 +68,9 @@ describe('URL values in error lines', () => {
     expect(maskUrlValue(`smtp:user:${PASSWORD}@relay.example`)).toBe('smtp:***@relay.example');
     expect(maskUrlValue(`AKIA:${PASSWORD}@relay.example`)).toBe('***@relay.example');
     expect(maskUrlValue('smtp://relay.example:99999')).toBe('smtp://relay.example:99999');
+    expect(errorOf({ SMTP_URL: `smtps:///user:${PASSWORD}@relay.example` })).toContain(
+      'SMTP_URL "smtps:///***@relay.example" has no host',
+    );
     // No host given: the password sits where the port would be.
     expect(maskUrlValue('smtp://user:s3cret')).toBe('smtp://user:***');
     expect(maskUrlValue('https://u:p@hooks.example/T0/B0/KEY?k=1', { hidePath: true })).toBe(
