@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { runProcess } from '../helpers/child.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
 const CLI = new URL('../../src/cli/main.ts', import.meta.url).pathname;
@@ -9,30 +9,14 @@ const PASSWORD = 'BHxQa3/9kPlusZZ+wJalrXUtnFEMI';
 
 /** Runs the real CLI from an empty folder of its own; resolves with what it left. */
 function runIn(dir: string, args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX, CLI, ...args], {
-      cwd: dir,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: dir,
-        CI: 'true',
-        HTTP_PORT: '0',
-        DEV_INBOX_SMTP_PORT: '0',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => {
-      stdout += c.toString('utf8');
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString('utf8');
-    });
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  const base = {
+    PATH: process.env.PATH ?? '',
+    HOME: dir,
+    CI: 'true',
+    HTTP_PORT: '0',
+    DEV_INBOX_SMTP_PORT: '0',
+  };
+  return runProcess(process.execPath, ['--import', TSX, CLI, ...args], { ...base, ...env }, { cwd: dir });
 }
 
 describe('a mistyped URL variable', () => {
@@ -57,7 +41,7 @@ describe('a mistyped URL variable', () => {
       const temp = makeTempDir('digest-urlsecret-');
       try {
         const result = await runIn(temp.dir, [command], { [name]: value });
-        expect(result.code).toBe(1);
+        expect(result.status).toBe(1);
         expect(result.stdout).toBe('');
         expect(result.stderr).toMatch(new RegExp(`^digest: ${name} ".*" .*\\[CONFIG_INVALID\\]\\n$`));
         expect(result.stderr).not.toContain('9kPlus');
@@ -74,7 +58,7 @@ describe('a mistyped URL variable', () => {
     const temp = makeTempDir('digest-dbpath-');
     try {
       const result = await runIn(temp.dir, ['subscribers', 'count'], { DIGEST_DB: 'lists/my list.db' });
-      expect(result).toMatchObject({ code: 0, stdout: '0\n' });
+      expect(result).toMatchObject({ status: 0, stdout: '0\n' });
       expect(readdirSync(`${temp.dir}/lists`)).toContain('my list.db');
     } finally {
       temp.remove();

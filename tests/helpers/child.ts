@@ -62,13 +62,17 @@ export function startProcess(
   };
 }
 
-/** Runs a command to its end (async: servers in this process keep answering); its output and status. */
+/**
+ * Runs a command to its end (async: servers in this process keep answering), from `cwd` when
+ * given; its output and status.
+ */
 export function runProcess(
   file: string,
   args: string[],
   env: NodeJS.ProcessEnv,
+  options: { cwd?: string } = {},
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(file, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(file, args, { env, stdio: ['ignore', 'pipe', 'pipe'], ...options });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => {
