@@ -124,7 +124,7 @@ function isAddressOrNetwork(entry: string): boolean {
 
 const POSTGRES: ServerUrlRule = {
   schemes: ['postgres', 'postgresql'],
-  example: 'postgres://user:pass@host:5432/digest',
+  example: 'postgres://host:5432/digest, with USER:PASSWORD@ before the host',
 };
 
 /**

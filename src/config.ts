@@ -13,7 +13,7 @@ import { escapeTerminal } from './terminal-text.ts';
 
 const smtpUrl = serverUrl({
   schemes: ['smtp', 'smtps'],
-  example: 'smtp://user:pass@host:587 or smtps://user:pass@host:465',
+  example: 'smtp://host:587 or smtps://host:465, with USER:PASSWORD@ before the host to log in',
 });
 const httpUrl = serverUrl({
   schemes: ['http', 'https'],

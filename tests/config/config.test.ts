@@ -93,7 +93,7 @@ describe('loadConfig', () => {
     ['smtp://u:hunter2@relay example', 'must not contain spaces'],
   ])('refuses SMTP_URL %s at start: it %s', (value, problem) => {
     expect(() => loadConfig({ SMTP_URL: value })).toThrow(
-      `${problem}: it must look like smtp://user:pass@host:587 or smtps://user:pass@host:465`,
+      `${problem}: it must look like smtp://host:587 or smtps://host:465, with USER:PASSWORD@ before the host to log in`,
     );
     expect(() => loadConfig({ SMTP_URL: value })).toThrow(/^SMTP_URL "/);
     expect(() => loadConfig({ SMTP_URL: value })).not.toThrow(/hunter2/);
