@@ -182,6 +182,11 @@ function printResult(result: RunResult, publicUrl: string): number {
       if (result.reports.length > 0) summarize(result.reports);
       out(describeDrafted(result, publicUrl));
       return 0;
+    case 'changed':
+      // Only the desk asks for an expected edition; said plainly should a caller ever do so.
+      summarize(result.reports);
+      out('the sources changed since the dry run: nothing sent, nothing recorded');
+      return 1;
     case 'held':
     case 'not-sendable':
       summarize(result.reports);

@@ -1,7 +1,7 @@
 import type { Logger } from '../log.ts';
-import type { DeskActions, DeskStart } from '../server/desk/actions.ts';
+import type { DeskActions, DeskPlan, DeskStart } from '../server/desk/actions.ts';
 import type { DigestStore } from '../store/store.ts';
-import type { EditionRunner, RunResult } from './runner.ts';
+import type { EditionPlan, EditionRunner, RunResult } from './runner.ts';
 import { whenUnderWay } from './under-way.ts';
 
 /**
@@ -31,26 +31,39 @@ export function createDeskActions(
     },
     planEdition: async () => {
       const result = await runner.run({ dryRun: true });
-      if (result.kind !== 'planned' || !result.plan) return null;
-      const { editionId, subject, recipients, titles } = result.plan;
-      return { editionId, subject, recipients, articles: titles, review: reviewRequired };
+      return result.kind === 'planned' ? deskPlanOf(result.plan, reviewRequired) : null;
     },
-    startEdition: (actor, cancel) =>
-      begin(logger, (started) => runner.run({ actor, onCreated: started, ...(cancel ? { cancel } : {}) })),
+    startEdition: (actor, expectEditionId, cancel) =>
+      begin(
+        logger,
+        (started) =>
+          runner.run({ actor, onCreated: started, expectEditionId, ...(cancel ? { cancel } : {}) }),
+        reviewRequired,
+      ),
   };
+}
+
+/** The desk's dry run of a runner's plan. */
+function deskPlanOf(plan: EditionPlan | null, review: boolean): DeskPlan | null {
+  if (!plan) return null;
+  const { editionId, subject, recipients, titles } = plan;
+  return { editionId, subject, recipients, articles: titles, review };
 }
 
 /** A run's start as the desk says it: its edition, or why it did not start. */
 async function begin(
   logger: Logger,
   start: (started: (editionId: string) => void) => Promise<RunResult>,
+  review = false,
 ): Promise<DeskStart> {
   const run = await whenUnderWay(logger, 'desk run', start);
-  return run.started ? { status: 'started', editionId: run.editionId } : outcomeOf(run.result);
+  return run.started ? { status: 'started', editionId: run.editionId } : outcomeOf(run.result, review);
 }
 
-function outcomeOf(result: RunResult): DeskStart {
+function outcomeOf(result: RunResult, review: boolean): DeskStart {
   switch (result.kind) {
+    case 'changed':
+      return { status: 'changed', plan: deskPlanOf(result.plan, review) };
     case 'busy':
       return { status: 'busy', holder: result.holder };
     case 'drafted':

@@ -65,6 +65,12 @@ export interface RunRequest {
   tick?: { draftFor: string | null };
   /** Who asked, for the audit log: `USER@cli`, an account's address, `ops-api`. Default `worker`. */
   actor?: string;
+  /**
+   * The edition id of the dry run the person saw (the desk's Send now). The run reads the
+   * sources, and before it records anything checks that they make that very edition; when they
+   * do not, it records and sends nothing and answers `changed` with the new dry run.
+   */
+  expectEditionId?: string;
 }
 
 /** What a dry run or a test send would send. */
@@ -88,7 +94,9 @@ export type RunResult =
   /** Review: the slot's draft was not approved and is held. */
   | { kind: 'held'; reports: DeliveryReport[]; draftId: string }
   /** The draft asked for is not approved, or was sent already (draft null = no such draft). */
-  | { kind: 'not-sendable'; reports: DeliveryReport[]; draft: DraftRecord | null };
+  | { kind: 'not-sendable'; reports: DeliveryReport[]; draft: DraftRecord | null }
+  /** expectEditionId: the sources make another edition now (plan null = nothing new); nothing was recorded. */
+  | { kind: 'changed'; reports: DeliveryReport[]; plan: EditionPlan | null };
 
 /** Runs editions one at a time across every process sharing the store. */
 export interface EditionRunner {
@@ -153,10 +161,11 @@ export function createEditionRunner(ctx: PipelineContext, options: EditionRunner
 async function runEditions(
   ctx: PipelineContext,
   options: EditionRunnerOptions,
-  request: RunRequest,
+  asked: RunRequest,
   signal: AbortSignal,
   lost: AbortSignal,
 ): Promise<RunResult> {
+  let request = asked;
   const deliver = { signal, ...(request.onProgress ? { onProgress: request.onProgress } : {}) };
   // Paused editions only on request: a worker restart must not retry what failed on its own.
   const reports = await resumeEditions(ctx, deliver, { includePaused: request.includePaused === true });
@@ -164,6 +173,15 @@ async function runEditions(
   const reviewed =
     request.draftId !== undefined || request.tick !== undefined || (review && !request.resumeOnly);
   let result: RunResult = { kind: 'ran', reports, editionId: null };
+  if (request.expectEditionId !== undefined && !request.resumeOnly && !signal.aborted) {
+    const checked = await checkExpected(ctx, options, request, request.expectEditionId);
+    if (checked.kind === 'changed') {
+      await finishRun(ctx, reports, lost);
+      return { kind: 'changed', reports, plan: checked.plan };
+    }
+    // The very articles and clock checked: what is recorded is the edition the person saw.
+    request = { ...request, articles: checked.articles, now: checked.now };
+  }
   if (reviewed && !signal.aborted) {
     result = await runReviewed(ctx, options, request, deliver, reports);
   } else if (!request.resumeOnly && !signal.aborted) {
@@ -191,6 +209,29 @@ async function runEditions(
   }
   await finishRun(ctx, 'reports' in result ? result.reports : reports, lost);
   return result;
+}
+
+/**
+ * Reads the sources once and makes the dry run of them (under the lease: no other run records
+ * an edition in between); `same` when it is the expected edition, with the articles and clock
+ * the run goes on with.
+ */
+async function checkExpected(
+  ctx: PipelineContext,
+  options: EditionRunnerOptions,
+  request: RunRequest,
+  expected: string,
+): Promise<{ kind: 'same'; articles: Article[]; now: Date } | { kind: 'changed'; plan: EditionPlan | null }> {
+  const articles = request.articles ?? (await options.loadSources());
+  const now = request.now ?? new Date();
+  const dry = await preview(ctx, options, { articles, now, dryRun: true });
+  const plan = dry.kind === 'planned' ? dry.plan : null;
+  if (plan?.editionId === expected) return { kind: 'same', articles, now };
+  options.logger.info(
+    { expected, found: plan?.editionId ?? null },
+    `the sources changed since the dry run ${expected}: not recording or sending`,
+  );
+  return { kind: 'changed', plan };
 }
 
 /** A dry run or a test send: the real composition and rendering, nothing recorded. */

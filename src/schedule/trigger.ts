@@ -39,6 +39,7 @@ function toOutcome(result: RunResult): TriggerOutcome {
         ? { status: 'drafted', draftId: result.draft.id }
         : { status: 'nothing-new', resumed: result.reports.length };
     case 'ran':
+    case 'changed':
     case 'held':
     case 'not-sendable':
       return { status: 'nothing-new', resumed: result.reports.length };

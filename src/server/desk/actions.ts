@@ -1,6 +1,10 @@
-/** How a desk action that starts a run came out: under way, a draft, busy, or nothing to do. */
+/**
+ * How a desk action that starts a run came out: under way, a draft, busy, nothing to do, or
+ * (Send now) the sources make another edition than the dry run shown: here is the new one.
+ */
 export type DeskStart =
   | { status: 'started'; editionId: string }
+  | { status: 'changed'; plan: DeskPlan | null }
   | { status: 'drafted'; draftId: string }
   | { status: 'busy'; holder: string | null }
   | { status: 'nothing'; reason: string };
@@ -30,8 +34,10 @@ export interface DeskActions {
   /** What sending now would send; null when nothing is new. */
   planEdition(): Promise<DeskPlan | null>;
   /**
-   * Sends the next edition now (with review on: makes its draft). `cancel` aborts when the
-   * person's request went away unanswered: an edition not recorded yet then is not.
+   * Sends the next edition now (with review on: makes its draft), only if the sources, read
+   * again, make the edition `expectEditionId` (the dry run the person saw); otherwise nothing is
+   * recorded and it resolves `changed` with the new dry run. `cancel` aborts when the person's
+   * request went away unanswered: an edition not recorded yet then is not.
    */
-  startEdition(actor: string, cancel?: AbortSignal): Promise<DeskStart>;
+  startEdition(actor: string, expectEditionId: string, cancel?: AbortSignal): Promise<DeskStart>;
 }

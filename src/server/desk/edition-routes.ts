@@ -63,7 +63,7 @@ export function editionRoutes(
       const notice = drafted
         ? `Made the draft ${String(drafted).slice(0, 200)}: with review required, it goes out once an editor approves it.`
         : building !== undefined
-          ? 'Sending now: the sources are still being read. The edition appears here once it is recorded; this page reloads.'
+          ? 'Sending now: the sources are still being read. The edition appears here once it is recorded; if they changed since your dry run, nothing is sent and Send now shows the new one. This page reloads.'
           : null;
       return sendDeskPage(reply, 200, frameOf(request, reply, ctx), {
         title: 'Editions',
@@ -121,26 +121,33 @@ export function editionRoutes(
       'Cannot send',
     );
     if (!form) return reply;
-    // The dry run the person saw must still be what goes out.
-    const planned = await plans.within(waitMs);
-    if (!planned.done) return sendReading(reply, frameOf(request, reply, ctx));
-    const plan = planned.value;
-    if (!plan || plan.editionId !== form.editionId) {
-      const frame = frameOf(request, reply, ctx);
-      return sendDeskPage(reply, 409, frame, {
-        title: 'Send now',
-        body: sendView({ plan, csrf: frame.csrf, changed: true }),
-      });
-    }
     // A person gone before the answer: an edition not recorded yet is not recorded.
     const cancel = new AbortController();
     reply.raw.once('close', () => {
       if (!reply.raw.writableFinished) cancel.abort();
     });
-    const start = ctx.actions.startEdition(request.deskAccount?.email ?? 'desk', cancel.signal);
+    // The run itself checks, after reading the sources and before recording, that they make
+    // the edition of the dry run the person saw (not a kept dry run: the sources may have moved).
+    const start = ctx.actions.startEdition(
+      request.deskAccount?.email ?? 'desk',
+      form.editionId,
+      cancel.signal,
+    );
+    // Whatever came of it, a kept dry run is out of date (its articles were sent, or they changed).
+    start.then(
+      () => plans.forget(),
+      () => plans.forget(),
+    );
     const started = await settleWithin(start, waitMs);
     // Still reading the sources: the editions page shows the edition once it is recorded.
     if (!started.done) return reply.redirect('/desk/editions?building=1', 303);
+    if (started.value.status === 'changed') {
+      const frame = frameOf(request, reply, ctx);
+      return sendDeskPage(reply, 409, frame, {
+        title: 'Send now',
+        body: sendView({ plan: started.value.plan, csrf: frame.csrf, changed: true }),
+      });
+    }
     return answerStart(request, reply, ctx, started.value);
   });
 }
@@ -186,5 +193,7 @@ function answerStart(
       );
     case 'nothing':
       return refuse(request, reply, ctx, 409, 'Nothing to do', started.reason);
+    case 'changed':
+      return refuse(request, reply, ctx, 409, 'The edition changed', 'Nothing was sent: see Send now.');
   }
 }

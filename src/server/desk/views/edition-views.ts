@@ -91,7 +91,12 @@ ${actions}<h2 id="failures">Failures and retries</h2>${failures}`;
 
 /** The dry run before a send: subject, articles and how many recipients, then the button. */
 export function sendView(view: { plan: DeskPlan | null; csrf: string; changed: boolean }): string {
-  if (!view.plan) return '<h1>Send now</h1><p>Nothing to send: no new articles in the sources.</p>';
+  if (!view.plan) {
+    const changedNone = view.changed
+      ? '<p class="error" role="alert">The sources changed since the dry run you saw. Nothing was sent.</p>'
+      : '';
+    return `<h1>Send now</h1>${changedNone}<p>Nothing to send: no new articles in the sources.</p>`;
+  }
   const { plan } = view;
   const changed = view.changed
     ? '<p class="error" role="alert">The edition changed since the dry run you saw (new articles?): here is the new one. Nothing was sent.</p>'
