@@ -11,6 +11,8 @@ export interface HeldSource {
   release(): void;
   /** Holds the answers again, from the next request on. */
   hold(): void;
+  /** Answers every request waiting, and every later one, with an HTTP 503 (a source that failed). */
+  fail(): void;
   close(): Promise<void>;
 }
 
@@ -20,12 +22,16 @@ export interface HeldSource {
  */
 export async function startHeldSource(title = 'The council meets'): Promise<HeldSource> {
   let released = false;
+  let failing = false;
   let hits = 0;
   const waiting: (() => void)[] = [];
   const body = `---\ntitle: ${title}\npublished: 2026-11-30\n---\nThe council said it will meet on December 10 in the town hall to decide the budget.\n`;
   const server = createServer((_req, res) => {
     hits++;
-    const answer = () => res.writeHead(200, { 'content-type': 'text/markdown; charset=utf-8' }).end(body);
+    const answer = () =>
+      failing
+        ? res.writeHead(503, { 'content-type': 'text/plain' }).end('down\n')
+        : res.writeHead(200, { 'content-type': 'text/markdown; charset=utf-8' }).end(body);
     if (released) answer();
     else waiting.push(answer);
   });
@@ -40,6 +46,11 @@ export async function startHeldSource(title = 'The council meets'): Promise<Held
     },
     hold: () => {
       released = false;
+    },
+    fail: () => {
+      failing = true;
+      released = true;
+      for (const answer of waiting.splice(0)) answer();
     },
     close: () =>
       new Promise<void>((resolve) => {

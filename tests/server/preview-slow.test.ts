@@ -57,6 +57,30 @@ describe('the preview of slow sources', () => {
     expect(await (done as Response | null)?.text()).toContain('The slow council');
     expect(source.hits()).toBe(1);
   });
+
+  it("keeps a failed build's answer for the reloading page instead of reading the source again", async () => {
+    expect((await fetch(`${server.url}/`)).status).toBe(503);
+    source.fail();
+    let failed: Response | null = null;
+    await until(async () => {
+      failed = await fetch(`${server.url}/`);
+      return failed.status !== 503;
+    });
+    const first = failed as Response | null;
+    expect(first?.status).toBe(404);
+    // One build (the fetch may try a 503 again itself).
+    const hits = source.hits();
+    const page = (await first?.text()) ?? '';
+    expect(page).toContain('no readable article among the sources');
+    expect(page).toContain(source.url);
+    expect(page).toContain('503');
+    expect(page).not.toContain('http-equiv="refresh"');
+    // The reloads (the page and its frames) get the same answer: the source is not read again.
+    for (const file of ['', 'digest.html', 'digest.txt']) {
+      expect((await fetch(`${server.url}/${file}`)).status).toBe(404);
+    }
+    expect(source.hits()).toBe(hits);
+  });
 });
 
 describe.skipIf(!HAS_CHROMIUM)('the "building" preview page in a real browser (Chromium)', () => {
