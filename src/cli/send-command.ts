@@ -5,9 +5,9 @@ import type { DeliveryReport } from '../deliver/deliver-edition.ts';
 import { DigestError } from '../errors.ts';
 import { type IngestStore, loadArticles } from '../ingest/load.ts';
 import type { Logger } from '../log.ts';
-import type { Article } from '../models/article.ts';
 import { draftUrl } from '../review/draft-state.ts';
 import { createEditionRunner, type RunRequest, type RunResult } from '../schedule/runner.ts';
+import { describeFailures, type SourceFailure, type SourcesRead } from '../schedule/source-reads.ts';
 import { summaryOf } from './commands.ts';
 import { openContext } from './context.ts';
 import { requireDevInbox } from './dev-inbox-check.ts';
@@ -72,15 +72,21 @@ async function runSend(inputs: string[], opts: SendOptions): Promise<void> {
   const abort = new AbortController();
   const removeHandlers = onStopSignal(() => abort.abort());
   try {
-    const articles = request.resumeOnly ? [] : await readArticles(sources, config, ctx.logger, ctx.store);
+    const read = request.resumeOnly
+      ? { articles: [], failures: [] }
+      : await readArticles(sources, config, ctx.logger, ctx.store);
+    const { articles } = read;
     const progress = createProgress({ logger: ctx.logger });
     const runner = createEditionRunner(ctx, {
       logger: ctx.logger,
       signal: abort.signal,
       loadSources: async () => articles,
     });
-    const result = await runner.run({ ...request, articles, onProgress: (p) => progress.update(p) });
+    const ran = await runner.run({ ...request, articles, onProgress: (p) => progress.update(p) });
     progress.end();
+    // Read here, not by the runner: its answer names the sources that failed all the same.
+    const unread = read.failures.map((f) => ({ source: f.source, error: f.error.message }));
+    const result = unread.length > 0 ? { ...ran, unread } : ran;
     process.exitCode = printResult(result, config.publicUrl);
   } finally {
     removeHandlers();
@@ -139,7 +145,7 @@ async function readArticles(
   config: Readonly<Config>,
   logger: Logger,
   store: IngestStore,
-): Promise<Article[]> {
+): Promise<SourcesRead> {
   const { articles, failures } = await loadArticles(inputs.length > 0 ? inputs : config.sources, {
     store,
     fetch: { allowPrivateLinks: config.fetchPrivateLinks },
@@ -151,7 +157,18 @@ async function readArticles(
   if (inputs.length > 0 && articles.length === 0 && failures.length > 0) {
     throw new DigestError('ARTICLE_UNREADABLE', 'no readable article among the inputs');
   }
-  return articles;
+  return { articles, failures };
+}
+
+/** "Nothing to send": because nothing is new, or because sources failed (the command then exits 1). */
+function nothingToSend(unread: SourceFailure[] | undefined): string {
+  if (!unread?.length) return 'nothing to send: no new articles';
+  return `nothing to send: ${unread.length} source(s) could not be read (${describeFailures(unread)})`;
+}
+
+/** 1 when nothing was made and a source failed: "nothing new" is not known. */
+function failedEmpty(made: unknown, unread: SourceFailure[] | undefined): number {
+  return made === null && unread?.length ? 1 : 0;
 }
 
 /** Prints what the run did on standard output; returns the exit code. */
@@ -162,26 +179,26 @@ function printResult(result: RunResult, publicUrl: string): number {
       out(`another run is in progress (${result.holder ?? 'unknown holder'}): try again when it ends`);
       return 1;
     case 'planned':
-      if (!result.plan) out('nothing to send: no new articles');
+      if (!result.plan) out(nothingToSend(result.unread));
       else {
         const p = result.plan;
         out(`dry run: edition ${p.editionId} "${p.subject}"`);
         out(`  ${p.articles} article(s) to ${p.recipients} recipient(s); nothing sent, nothing recorded`);
       }
-      return 0;
+      return failedEmpty(result.plan, result.unread);
     case 'test-sent':
       out(
         result.plan
           ? `test copy of edition ${result.plan.editionId} sent to ${result.to} (not recorded)`
-          : 'nothing to send: no new articles',
+          : nothingToSend(result.unread),
       );
-      return 0;
+      return failedEmpty(result.plan, result.unread);
     case 'ran':
-      return summarize(result.reports);
+      return summarize(result.reports, result.unread);
     case 'drafted':
       if (result.reports.length > 0) summarize(result.reports);
       out(describeDrafted(result, publicUrl));
-      return 0;
+      return failedEmpty(result.draft, result.unread);
     case 'changed':
       // Only the desk asks for an expected edition; said plainly should a caller ever do so.
       summarize(result.reports);
@@ -197,7 +214,7 @@ function printResult(result: RunResult, publicUrl: string): number {
 
 function describeDrafted(result: Extract<RunResult, { kind: 'drafted' }>, publicUrl: string): string {
   const { draft } = result;
-  if (!draft) return 'nothing to send: no new articles';
+  if (!draft) return nothingToSend(result.unread);
   if (!result.created) return `a draft exists already: ${draft.id} (digest drafts show ${draft.id})`;
   return [
     `draft ${draft.id} "${draft.subject}": ${draft.edition.items.length} article(s), waiting for an editor (DIGEST_REVIEW=required)`,
@@ -207,7 +224,7 @@ function describeDrafted(result: Extract<RunResult, { kind: 'drafted' }>, public
 }
 
 /** Prints one line per edition; 0 when everything was delivered, 1 otherwise. */
-function summarize(reports: DeliveryReport[]): number {
+function summarize(reports: DeliveryReport[], unread?: SourceFailure[]): number {
   let code = 0;
   for (const r of reports) {
     const p = r.progress;
@@ -219,6 +236,6 @@ function summarize(reports: DeliveryReport[]): number {
     if (r.outcome === 'stopped') process.stdout.write('  stopped: `digest send --resume` sends the rest\n');
     if (r.outcome !== 'done' || p.failed > 0 || p.queued > 0) code = 1;
   }
-  if (reports.length === 0) process.stdout.write('nothing to send: no new articles\n');
-  return code;
+  if (reports.length === 0) process.stdout.write(`${nothingToSend(unread)}\n`);
+  return unread?.length && reports.length === 0 ? 1 : code;
 }

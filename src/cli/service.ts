@@ -5,11 +5,11 @@ import { type Config, loadConfig } from '../config.ts';
 import { DigestError } from '../errors.ts';
 import { loadArticles } from '../ingest/load.ts';
 import type { Logger } from '../log.ts';
-import type { Article } from '../models/article.ts';
 import { createDeskActions } from '../schedule/desk-actions.ts';
 import { describeEdition, listEditionSummaries } from '../schedule/edition-status.ts';
 import { createEditionRunner, type EditionRunner } from '../schedule/runner.ts';
 import { startSender } from '../schedule/sender.ts';
+import type { SourcesRead } from '../schedule/source-reads.ts';
 import { triggerEdition } from '../schedule/trigger.ts';
 import { startWorker } from '../schedule/worker.ts';
 import { type DevInbox, startDevInbox } from '../server/dev-inbox/index.ts';
@@ -173,21 +173,22 @@ async function openInbox(config: Readonly<Config>): Promise<DevInbox> {
 }
 
 /**
- * Reads the configured sources; an unreadable one is logged and skipped. With the store,
- * URLs are asked conditionally (ETag, Last-Modified) and feed items already sent are not fetched.
+ * Reads the configured sources; an unreadable one is logged and skipped (and returned, for the
+ * run's answer to name). With the store, URLs are asked conditionally (ETag, Last-Modified) and
+ * feed items already sent are not fetched.
  */
 export async function loadSources(
   config: Readonly<Config>,
   logger: Logger,
   store?: DigestStore,
-): Promise<Article[]> {
+): Promise<SourcesRead> {
   const { articles, failures } = await loadArticles(config.sources, {
     ...(store ? { store } : {}),
     fetch: { allowPrivateLinks: config.fetchPrivateLinks },
     log: (line) => logger.info(line),
   });
   for (const f of failures) logger.warn({ source: f.source }, `skipped ${f.source}: ${f.error.message}`);
-  return articles;
+  return { articles, failures };
 }
 
 function opsApi(

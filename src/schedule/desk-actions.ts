@@ -1,7 +1,8 @@
 import type { Logger } from '../log.ts';
-import type { DeskActions, DeskPlan, DeskStart } from '../server/desk/actions.ts';
+import type { DeskActions, DeskDryRun, DeskStart } from '../server/desk/actions.ts';
 import type { DigestStore } from '../store/store.ts';
 import type { EditionPlan, EditionRunner, RunResult } from './runner.ts';
+import { describeFailures } from './source-reads.ts';
 import { whenUnderWay } from './under-way.ts';
 
 /**
@@ -31,7 +32,7 @@ export function createDeskActions(
     },
     planEdition: async () => {
       const result = await runner.run({ dryRun: true });
-      return result.kind === 'planned' ? deskPlanOf(result.plan, reviewRequired) : null;
+      return dryRunOf(result, result.kind === 'planned' ? result.plan : null, reviewRequired);
     },
     startEdition: (actor, expectEditionId, cancel) =>
       begin(
@@ -43,11 +44,22 @@ export function createDeskActions(
   };
 }
 
-/** The desk's dry run of a runner's plan. */
-function deskPlanOf(plan: EditionPlan | null, review: boolean): DeskPlan | null {
-  if (!plan) return null;
+/** The desk's dry run of a runner's plan, with the sources the run could not read. */
+function dryRunOf(result: RunResult, plan: EditionPlan | null, review: boolean): DeskDryRun {
+  const unread = result.unread ?? [];
+  if (!plan) return { plan: null, unread };
   const { editionId, subject, recipients, titles } = plan;
-  return { editionId, subject, recipients, articles: titles, review };
+  return { plan: { editionId, subject, recipients, articles: titles, review }, unread };
+}
+
+/** Why nothing was made: no new articles only when every source was read. */
+function nothingNew(result: RunResult): DeskStart {
+  const unread = result.unread ?? [];
+  if (unread.length === 0) return { status: 'nothing', reason: 'No new articles in the sources.' };
+  return {
+    status: 'nothing',
+    reason: `Nothing was made: ${unread.length === 1 ? 'a source' : `${unread.length} sources`} could not be read (${describeFailures(unread)}).`,
+  };
 }
 
 /** A run's start as the desk says it: its edition, or why it did not start. */
@@ -63,18 +75,16 @@ async function begin(
 function outcomeOf(result: RunResult, review: boolean): DeskStart {
   switch (result.kind) {
     case 'changed':
-      return { status: 'changed', plan: deskPlanOf(result.plan, review) };
+      return { status: 'changed', dryRun: dryRunOf(result, result.plan, review) };
     case 'busy':
       return { status: 'busy', holder: result.holder };
     case 'drafted':
-      return result.draft
-        ? { status: 'drafted', draftId: result.draft.id }
-        : { status: 'nothing', reason: 'No new articles in the sources.' };
+      return result.draft ? { status: 'drafted', draftId: result.draft.id } : nothingNew(result);
     case 'not-sendable':
       return { status: 'nothing', reason: 'The draft is not approved, or it is being sent or was sent.' };
     case 'held':
       return { status: 'nothing', reason: `Draft ${result.draftId} is held.` };
     default:
-      return { status: 'nothing', reason: 'Nothing was left to send.' };
+      return result.unread ? nothingNew(result) : { status: 'nothing', reason: 'Nothing was left to send.' };
   }
 }

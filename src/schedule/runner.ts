@@ -14,12 +14,16 @@ import type { DraftRecord } from '../store/drafts.ts';
 import type { EditionProgress } from '../store/store.ts';
 import { type LeaseOptions, makeHolderName, withLease } from './lease.ts';
 import { finishRun, repairEdition } from './repair-runs.ts';
-import { runReviewed } from './review-runs.ts';
+import { type ReviewRunOptions, runReviewed } from './review-runs.ts';
+import { type SourceFailure, type SourcesRead, trackSources } from './source-reads.ts';
 
 /** Options of createEditionRunner. */
 export interface EditionRunnerOptions {
-  /** Reads the configured sources anew for each run. */
-  loadSources: () => Promise<Article[]>;
+  /**
+   * Reads the configured sources anew for each run: the articles, or the articles and the
+   * sources that failed (the run's answer then names them, `unread`).
+   */
+  loadSources: () => Promise<Article[] | SourcesRead>;
   logger: Logger;
   /** Names this runner in the lease. Default host:pid:random. */
   holder?: string;
@@ -83,8 +87,11 @@ export interface EditionPlan {
   titles: { title: string; url: string | null }[];
 }
 
-/** busy: another run holds the lease; planned: a dry run (plan null = nothing new); ran: deliveries. */
-export type RunResult =
+/**
+ * busy: another run holds the lease; planned: a dry run (plan null = nothing new); ran:
+ * deliveries. `unread`: the sources this run could not read, and why (absent when all were read).
+ */
+export type RunResult = (
   | { kind: 'busy'; holder: string | null }
   | { kind: 'planned'; plan: EditionPlan | null }
   | { kind: 'test-sent'; plan: EditionPlan | null; to: string }
@@ -96,7 +103,8 @@ export type RunResult =
   /** The draft asked for is not approved, or was sent already (draft null = no such draft). */
   | { kind: 'not-sendable'; reports: DeliveryReport[]; draft: DraftRecord | null }
   /** expectEditionId: the sources make another edition now (plan null = nothing new); nothing was recorded. */
-  | { kind: 'changed'; reports: DeliveryReport[]; plan: EditionPlan | null };
+  | { kind: 'changed'; reports: DeliveryReport[]; plan: EditionPlan | null }
+) & { unread?: SourceFailure[] };
 
 /** Runs editions one at a time across every process sharing the store. */
 export interface EditionRunner {
@@ -137,10 +145,16 @@ export function createEditionRunner(ctx: PipelineContext, options: EditionRunner
     return current;
   };
   return {
-    run: (request) =>
-      request.dryRun || request.to
-        ? preview(ctx, options, request)
-        : exclusive((signal, lost) => runEditions(ctx, options, request, signal, lost)),
+    run: async (request) => {
+      // Each run's own reads: its answer says which source failed, not just "nothing new".
+      const sources = trackSources(options.loadSources);
+      const own = { logger: options.logger, loadSources: sources.load };
+      const result = await (request.dryRun || request.to
+        ? preview(ctx, own, request)
+        : exclusive((signal, lost) => runEditions(ctx, own, request, signal, lost)));
+      const unread = sources.failures();
+      return unread.length > 0 ? { ...result, unread } : result;
+    },
     retryFailed: (editionId, onProgress, onStarted) =>
       exclusive((signal, lost) =>
         repairEdition(ctx, options.logger, { editionId, kind: 'retry', signal, lost, onProgress, onStarted }),
@@ -160,7 +174,7 @@ export function createEditionRunner(ctx: PipelineContext, options: EditionRunner
 
 async function runEditions(
   ctx: PipelineContext,
-  options: EditionRunnerOptions,
+  options: ReviewRunOptions,
   asked: RunRequest,
   signal: AbortSignal,
   lost: AbortSignal,
@@ -218,7 +232,7 @@ async function runEditions(
  */
 async function checkExpected(
   ctx: PipelineContext,
-  options: EditionRunnerOptions,
+  options: ReviewRunOptions,
   request: RunRequest,
   expected: string,
 ): Promise<{ kind: 'same'; articles: Article[]; now: Date } | { kind: 'changed'; plan: EditionPlan | null }> {
@@ -237,7 +251,7 @@ async function checkExpected(
 /** A dry run or a test send: the real composition and rendering, nothing recorded. */
 async function preview(
   ctx: PipelineContext,
-  options: EditionRunnerOptions,
+  options: ReviewRunOptions,
   request: RunRequest,
 ): Promise<RunResult> {
   const articles = request.articles ?? (await options.loadSources());

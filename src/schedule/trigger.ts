@@ -28,20 +28,28 @@ function toOutcome(result: RunResult): TriggerOutcome {
       return { status: 'busy', holder: result.holder };
     case 'planned':
     case 'test-sent': {
-      if (!result.plan) return { status: 'nothing-new', resumed: 0 };
+      if (!result.plan) return nothingNew(result, 0);
       // The API's plan is its contract: the counts, not the desk's list of titles.
       const { editionId, subject, articles, recipients } = result.plan;
-      return { status: 'planned', plan: { editionId, subject, articles, recipients } };
+      const unread = result.unread ? { unread: result.unread } : {};
+      return { status: 'planned', plan: { editionId, subject, articles, recipients }, ...unread };
     }
     case 'drafted':
       // DIGEST_REVIEW=required: the edition waits for an editor on the desk.
       return result.draft
         ? { status: 'drafted', draftId: result.draft.id }
-        : { status: 'nothing-new', resumed: result.reports.length };
+        : nothingNew(result, result.reports.length);
     case 'ran':
     case 'changed':
     case 'held':
     case 'not-sendable':
-      return { status: 'nothing-new', resumed: result.reports.length };
+      return nothingNew(result, result.reports.length);
   }
+}
+
+/** Nothing made: "nothing new" only when every source was read; else which failed and why. */
+function nothingNew(result: RunResult, resumed: number): TriggerOutcome {
+  return result.unread
+    ? { status: 'sources-failed', resumed, unread: result.unread }
+    : { status: 'nothing-new', resumed };
 }

@@ -14,10 +14,21 @@ export type TriggerOutcome =
   | { status: 'busy'; holder: string | null }
   /** DIGEST_REVIEW=required: the edition is a draft, waiting for an editor's approval. */
   | { status: 'drafted'; draftId: string }
+  /** Nothing made, and some source could not be read: "nothing new" is not known (HTTP 502). */
+  | { status: 'sources-failed'; resumed: number; unread: { source: string; error: string }[] }
   | {
       status: 'planned';
       plan: { editionId: string; subject: string; articles: number; recipients: number };
+      /** The sources this dry run could not read (absent when every one was read). */
+      unread?: { source: string; error: string }[];
     };
+
+/** The HTTP status of POST /api/editions's answer. */
+function statusOf(outcome: TriggerOutcome): number {
+  if (outcome.status === 'busy') return 409;
+  if (outcome.status === 'sources-failed') return 502;
+  return outcome.status === 'started' ? 202 : 200;
+}
 
 /** What the ops API needs: passed in by the service, so the server knows no schedule code. */
 export interface OpsApiOptions {
@@ -83,7 +94,9 @@ export async function opsApiRoutes(app: FastifyInstance, options: { ops?: OpsApi
     const run = runs.get(request.params.id);
     if (!run) return sendJson(reply, 404, { error: 'no such run (runs are kept an hour, in this process)' });
     if ('editionId' in run) reply.header('location', editionPath(run.editionId));
-    return sendJson(reply, run.status === 'busy' ? 409 : 200, run);
+    // Once settled, the POST's status, except 200 for `started` (this is not what created it).
+    const code = run.status === 'busy' ? 409 : run.status === 'sources-failed' ? 502 : 200;
+    return sendJson(reply, code, run);
   });
   const notAllowed = (_request: unknown, reply: FastifyReply) =>
     sendJson(reply, 405, { error: 'method not allowed' });
@@ -134,7 +147,7 @@ async function trigger(
     reply.header('location', editionPath(outcome.editionId));
     return sendJson(reply, 202, outcome);
   }
-  return sendJson(reply, outcome.status === 'busy' ? 409 : 200, outcome);
+  return sendJson(reply, statusOf(outcome), outcome);
 }
 
 function editionPath(id: string): string {

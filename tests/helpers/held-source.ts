@@ -7,7 +7,7 @@ export interface HeldSource {
   url: string;
   /** Requests that arrived (each waits for release). */
   hits(): number;
-  /** Answers every request waiting, and every later one at once. */
+  /** Answers every request waiting, and every later one at once (with the article, failing no more). */
   release(): void;
   /** Holds the answers again, from the next request on. */
   hold(): void;
@@ -42,6 +42,7 @@ export async function startHeldSource(title = 'The council meets'): Promise<Held
     hits: () => hits,
     release: () => {
       released = true;
+      failing = false;
       for (const answer of waiting.splice(0)) answer();
     },
     hold: () => {

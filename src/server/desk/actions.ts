@@ -4,7 +4,7 @@
  */
 export type DeskStart =
   | { status: 'started'; editionId: string }
-  | { status: 'changed'; plan: DeskPlan | null }
+  | { status: 'changed'; dryRun: DeskDryRun }
   | { status: 'drafted'; draftId: string }
   | { status: 'busy'; holder: string | null }
   | { status: 'nothing'; reason: string };
@@ -19,6 +19,19 @@ export interface DeskPlan {
   review: boolean;
 }
 
+/** A source a run could not read, and why. */
+export interface DeskUnread {
+  source: string;
+  error: string;
+}
+
+/** A dry run as the desk shows it: the plan (null = nothing to send), and the sources that failed. */
+export interface DeskDryRun {
+  plan: DeskPlan | null;
+  /** Sources not read (timed out, say): "nothing new" is then not known, and the page says so. */
+  unread: DeskUnread[];
+}
+
 /**
  * What the desk asks of the code that runs editions: passed in by the service (as the ops API
  * is), so the server knows no schedule code. Each resolves once the run is under way; the
@@ -31,8 +44,8 @@ export interface DeskActions {
   resumeEdition(id: string, actor: string): Promise<DeskStart>;
   /** Puts an edition's failed deliveries (to subscribers still active) back in the queue and sends them. */
   retryFailed(id: string, actor: string): Promise<DeskStart>;
-  /** What sending now would send; null when nothing is new. */
-  planEdition(): Promise<DeskPlan | null>;
+  /** What sending now would send (plan null when nothing is new), and the sources that failed. */
+  planEdition(): Promise<DeskDryRun>;
   /**
    * Sends the next edition now (with review on: makes its draft), only if the sources, read
    * again, make the edition `expectEditionId` (the dry run the person saw); otherwise nothing is

@@ -108,7 +108,7 @@ export function editionRoutes(
     if (!plan.done) return sendReading(reply, frame);
     return sendDeskPage(reply, 200, frame, {
       title: 'Send now',
-      body: sendView({ plan: plan.value, csrf: frame.csrf, changed: false }),
+      body: sendView({ dryRun: plan.value, csrf: frame.csrf, changed: false }),
     });
   });
 
@@ -145,7 +145,7 @@ export function editionRoutes(
       const frame = frameOf(request, reply, ctx);
       return sendDeskPage(reply, 409, frame, {
         title: 'Send now',
-        body: sendView({ plan: started.value.plan, csrf: frame.csrf, changed: true }),
+        body: sendView({ dryRun: started.value.dryRun, csrf: frame.csrf, changed: true }),
       });
     }
     return answerStart(request, reply, ctx, started.value);

@@ -1,9 +1,8 @@
 import type { SMTPServerOptions } from 'smtp-server';
 import { addAccount } from '../../../src/accounts/accounts.ts';
 import { createNotifier } from '../../../src/alerts/notifier.ts';
-import type { Article } from '../../../src/models/article.ts';
 import { createDeskActions } from '../../../src/schedule/desk-actions.ts';
-import { createEditionRunner } from '../../../src/schedule/runner.ts';
+import { createEditionRunner, type EditionRunnerOptions } from '../../../src/schedule/runner.ts';
 import { startWorker } from '../../../src/schedule/worker.ts';
 import { startHttpServer } from '../../../src/server/http-server.ts';
 import { createPreviewHandler } from '../../../src/server/preview.ts';
@@ -28,7 +27,7 @@ export async function startDeskServer(
     sink?: Partial<SMTPServerOptions>;
     worker?: boolean;
     /** The sources of every run (default: the sample article). */
-    loadSources?: () => Promise<Article[]>;
+    loadSources?: EditionRunnerOptions['loadSources'];
     answerWithinMs?: number;
   } = {},
 ) {

@@ -1,7 +1,7 @@
 import type { DeliveryErrorRecord, EditionProgress, EditionRecord } from '../../../store/store.ts';
 import { renderTable } from '../../web/table.ts';
 import { addressHtml, textHtml } from '../../web/text.ts';
-import type { DeskPlan } from '../actions.ts';
+import type { DeskDryRun } from '../actions.ts';
 import { button, e, formatTime, postForm, statusLabel } from './html.ts';
 
 /** An edition with its counts and, while it sends, its rate and the time left. */
@@ -90,14 +90,25 @@ ${actions}<h2 id="failures">Failures and retries</h2>${failures}`;
 }
 
 /** The dry run before a send: subject, articles and how many recipients, then the button. */
-export function sendView(view: { plan: DeskPlan | null; csrf: string; changed: boolean }): string {
-  if (!view.plan) {
+export function sendView(view: { dryRun: DeskDryRun; csrf: string; changed: boolean }): string {
+  const { plan, unread } = view.dryRun;
+  // A source that failed is said first: "no new articles" would not be known to be true.
+  const failed =
+    unread.length === 0
+      ? ''
+      : `<div class="error" role="alert"><p>Not read: ${unread.length === 1 ? 'a source' : `${unread.length} sources`} could not be read, so this dry run may miss articles.</p><ul>${unread
+          .map((u) => `<li>${addressHtml(u.source)}: ${e(u.error)}</li>`)
+          .join('')}</ul></div>`;
+  if (!plan) {
     const changedNone = view.changed
       ? '<p class="error" role="alert">The sources changed since the dry run you saw. Nothing was sent.</p>'
       : '';
-    return `<h1>Send now</h1>${changedNone}<p>Nothing to send: no new articles in the sources.</p>`;
+    const none =
+      unread.length === 0
+        ? '<p>Nothing to send: no new articles in the sources.</p>'
+        : '<p>Nothing to send from the sources that were read.</p>';
+    return `<h1>Send now</h1>${changedNone}${failed}${none}`;
   }
-  const { plan } = view;
   const changed = view.changed
     ? '<p class="error" role="alert">The edition changed since the dry run you saw (new articles?): here is the new one. Nothing was sent.</p>'
     : '';
@@ -107,7 +118,7 @@ export function sendView(view: { plan: DeskPlan | null; csrf: string; changed: b
   const what = plan.review
     ? 'With review required, this makes a draft for an editor; it goes out once approved.'
     : `This sends it now to ${plan.recipients} subscriber(s).`;
-  return `<h1>Send now</h1>${changed}<p>Dry run: nothing was sent or recorded.</p>
+  return `<h1>Send now</h1>${changed}${failed}<p>Dry run: nothing was sent or recorded.</p>
 <dl><dt>Subject</dt><dd>${e(plan.subject)}</dd><dt>Recipients</dt><dd>${plan.recipients}</dd><dt>Articles (${plan.articles.length})</dt><dd><ol>${articles}</ol></dd></dl>
 <p>${e(what)}</p>${postForm('/desk/send', view.csrf, { editionId: plan.editionId }, button(plan.review ? 'Make the draft' : 'Send this edition now'))}`;
 }
