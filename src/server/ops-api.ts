@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { EDITION_ID_SHAPE, isEditionId } from '../models/edition-id.ts';
 import { triggerBodySchema } from './ops-api-schemas.ts';
 import { PendingRuns } from './pending-runs.ts';
 import { ANSWER_WITHIN_MS, settleWithin } from './web/answer-within.ts';
@@ -78,7 +79,12 @@ export async function opsApiRoutes(app: FastifyInstance, options: { ops?: OpsApi
       });
     }
   });
-  app.all('/api/*', async (_request, reply) => sendJson(reply, 404, { error: 'not found' }));
+  app.all('/api/*', async (request, reply) =>
+    // An id too long for the router (past maxParamLength) lands here: it is no edition id either.
+    request.method === 'GET' && /^\/api\/editions\/[^/?]+(?:\?|$)/.test(request.url)
+      ? refuseEditionId(reply)
+      : sendJson(reply, 404, { error: 'not found' }),
+  );
   app.all('/api', async (_request, reply) => sendJson(reply, 404, { error: 'not found' }));
   if (!ops) return;
   app.get('/api/editions', async (_request, reply) =>
@@ -87,6 +93,7 @@ export async function opsApiRoutes(app: FastifyInstance, options: { ops?: OpsApi
   const runs = new PendingRuns();
   app.post('/api/editions', async (request, reply) => trigger(String(request.body ?? ''), reply, ops, runs));
   app.get<{ Params: { id: string } }>('/api/editions/:id', async (request, reply) => {
+    if (!isEditionId(request.params.id)) return refuseEditionId(reply);
     const edition = await ops.getEdition(request.params.id);
     return edition ? sendJson(reply, 200, edition) : sendJson(reply, 404, { error: 'no such edition' });
   });
@@ -148,6 +155,11 @@ async function trigger(
     return sendJson(reply, 202, outcome);
   }
   return sendJson(reply, statusOf(outcome), outcome);
+}
+
+/** 400 for an id that is not an edition id's shape (an unknown well-formed one is a 404). */
+function refuseEditionId(reply: FastifyReply): FastifyReply {
+  return sendJson(reply, 400, { error: `not an edition id: ${EDITION_ID_SHAPE}` });
 }
 
 function editionPath(id: string): string {

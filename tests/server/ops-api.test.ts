@@ -175,9 +175,25 @@ describe('the ops API', () => {
     expect(await res.json()).toEqual({ error: 'the address is not valid (a bad %-encoding?)' });
   });
 
+  it.each([
+    ['a word', 'x'],
+    ['capitals', 'ABC'],
+    ['a space', 'bad%20id'],
+    ['a hash of capitals', '2022-01-06-0000ABCD'],
+    ["300 characters, past the router's limit", 'a'.repeat(300)],
+  ])('answers 400 for an id that is not an edition id (%s), as the README says', async (_name, id) => {
+    await start(TOKEN);
+    const res = await call(`/api/editions/${id}`);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      error: 'not an edition id: an edition id is its date and 8 hex digits, as 2022-01-06-1a2b3c4d',
+    });
+  });
+
   it('answers 404 for an unknown edition and 405 for a wrong method', async () => {
     await start(TOKEN);
-    expect((await call('/api/editions/no-such-edition')).status).toBe(404);
+    const unknown = await call('/api/editions/2022-01-06-0000abcd');
+    expect([unknown.status, await unknown.json()]).toEqual([404, { error: 'no such edition' }]);
     const del = await call('/api/editions', { method: 'DELETE' });
     expect(del.status).toBe(405);
     expect(del.headers.get('allow')).toBe('GET, POST');
