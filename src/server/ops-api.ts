@@ -140,12 +140,14 @@ async function trigger(
     if (!reply.raw.writableFinished) cancel.abort();
   };
   reply.raw.once('close', onClose);
+  // The run's `since` is when it began reading, not when the wait for it ran out.
+  const began = Date.now();
   const work = ops.trigger({ dryRun, cancel: cancel.signal });
   const settled = await settleWithin(work, ops.answerWithinMs ?? ANSWER_WITHIN_MS);
   if (!settled.done) {
     // Slow sources: answered now, never by the server's time-out closing the connection.
     reply.raw.off('close', onClose);
-    const run = runs.track(work, dryRun);
+    const run = runs.track(work, dryRun, began);
     reply.header('location', `/api/runs/${run}`);
     return sendJson(reply, 202, { status: 'building', run, dryRun });
   }

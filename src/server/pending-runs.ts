@@ -29,11 +29,10 @@ interface Entry {
 export class PendingRuns {
   readonly #entries = new Map<string, Entry>();
 
-  /** Follows `work`; returns the id to give the caller. */
-  track(work: Promise<TriggerOutcome>, dryRun: boolean): string {
+  /** Follows `work`, begun at `since` (ms; when the request started it, not when it was answered); returns the id to give the caller. */
+  track(work: Promise<TriggerOutcome>, dryRun: boolean, since: number = Date.now()): string {
     this.#prune();
     const id = randomBytes(9).toString('base64url');
-    const since = Date.now();
     const entry: Entry = {
       id,
       dryRun,

@@ -7,6 +7,8 @@ export interface HeldSource {
   url: string;
   /** Requests that arrived (each waits for release). */
   hits(): number;
+  /** When the first request arrived (ms since the epoch), or null. */
+  firstHitAt(): number | null;
   /** Answers every request waiting, and every later one at once (with the article, failing no more). */
   release(): void;
   /** Holds the answers again, from the next request on. */
@@ -24,10 +26,12 @@ export async function startHeldSource(title = 'The council meets'): Promise<Held
   let released = false;
   let failing = false;
   let hits = 0;
+  let firstHitAt: number | null = null;
   const waiting: (() => void)[] = [];
   const body = `---\ntitle: ${title}\npublished: 2026-11-30\n---\nThe council said it will meet on December 10 in the town hall to decide the budget.\n`;
   const server = createServer((_req, res) => {
     hits++;
+    firstHitAt ??= Date.now();
     const answer = () =>
       failing
         ? res.writeHead(503, { 'content-type': 'text/plain' }).end('down\n')
@@ -40,6 +44,7 @@ export async function startHeldSource(title = 'The council meets'): Promise<Held
   return {
     url: `http://127.0.0.1:${port}/article.md`,
     hits: () => hits,
+    firstHitAt: () => firstHitAt,
     release: () => {
       released = true;
       failing = false;

@@ -61,7 +61,8 @@ describe('the ops API with slow sources', () => {
   });
 
   it('answers 202 "building" with a run to follow while the sources are read, then the edition', async () => {
-    await start(300);
+    // A wait the source's first request comes well inside: `since` is checked against it.
+    await start(1000);
     const res = await call('/api/editions', { method: 'POST' });
     expect(res.status).toBe(202);
     const body = (await res.json()) as { status: string; run: string; dryRun: boolean };
@@ -70,7 +71,11 @@ describe('the ops API with slow sources', () => {
     expect(location).toBe(`/api/runs/${body.run}`);
     const building = await call(location);
     expect(building.status).toBe(200);
-    expect(await building.json()).toMatchObject({ run: body.run, status: 'building', dryRun: false });
+    const view = (await building.json()) as { since: string };
+    expect(view).toMatchObject({ run: body.run, status: 'building', dryRun: false });
+    // `since` is when the build began (before it asked the source), not when the 202 went out.
+    await until(() => source.hits() > 0);
+    expect(Date.parse(view.since)).toBeLessThanOrEqual(source.firstHitAt() ?? 0);
     expect(await ctx.store.listEditions(5)).toHaveLength(0);
 
     source.release();
