@@ -77,7 +77,7 @@ function outcomeOf(result: RunResult, review: boolean): DeskStart {
     case 'changed':
       return { status: 'changed', dryRun: dryRunOf(result, result.plan, review) };
     case 'busy':
-      return { status: 'busy', holder: result.holder };
+      return { status: 'busy', holder: result.holder, ...(result.cancelled ? { cancelled: true } : {}) };
     case 'drafted':
       return result.draft ? { status: 'drafted', draftId: result.draft.id } : nothingNew(result);
     case 'not-sendable':

@@ -91,20 +91,22 @@ export interface EditionPlan {
  * busy: another run holds the lease; planned: a dry run (plan null = nothing new); ran:
  * deliveries. `unread`: the sources this run could not read, and why (absent when all were read).
  */
-export type RunResult = (
-  | { kind: 'busy'; holder: string | null }
-  | { kind: 'planned'; plan: EditionPlan | null }
-  | { kind: 'test-sent'; plan: EditionPlan | null; to: string }
-  | { kind: 'ran'; reports: DeliveryReport[]; editionId: string | null }
-  /** Review: the edition stopped as a draft (draft null = nothing new; created false = it existed). */
-  | { kind: 'drafted'; reports: DeliveryReport[]; draft: DraftRecord | null; created: boolean }
-  /** Review: the slot's draft was not approved and is held. */
-  | { kind: 'held'; reports: DeliveryReport[]; draftId: string }
-  /** The draft asked for is not approved, or was sent already (draft null = no such draft). */
-  | { kind: 'not-sendable'; reports: DeliveryReport[]; draft: DraftRecord | null }
-  /** expectEditionId: the sources make another edition now (plan null = nothing new); nothing was recorded. */
-  | { kind: 'changed'; reports: DeliveryReport[]; plan: EditionPlan | null }
-) & { unread?: SourceFailure[] };
+export type RunResult =
+  /** cancelled: the run holding this runner was cancelled (its caller went away) and is still finishing. */
+  (
+    | { kind: 'busy'; holder: string | null; cancelled?: boolean }
+    | { kind: 'planned'; plan: EditionPlan | null }
+    | { kind: 'test-sent'; plan: EditionPlan | null; to: string }
+    | { kind: 'ran'; reports: DeliveryReport[]; editionId: string | null }
+    /** Review: the edition stopped as a draft (draft null = nothing new; created false = it existed). */
+    | { kind: 'drafted'; reports: DeliveryReport[]; draft: DraftRecord | null; created: boolean }
+    /** Review: the slot's draft was not approved and is held. */
+    | { kind: 'held'; reports: DeliveryReport[]; draftId: string }
+    /** The draft asked for is not approved, or was sent already (draft null = no such draft). */
+    | { kind: 'not-sendable'; reports: DeliveryReport[]; draft: DraftRecord | null }
+    /** expectEditionId: the sources make another edition now (plan null = nothing new); nothing was recorded. */
+    | { kind: 'changed'; reports: DeliveryReport[]; plan: EditionPlan | null }
+  ) & { unread?: SourceFailure[] };
 
 /** Runs editions one at a time across every process sharing the store. */
 export interface EditionRunner {
@@ -130,8 +132,17 @@ export interface EditionRunner {
 export function createEditionRunner(ctx: PipelineContext, options: EditionRunnerOptions): EditionRunner {
   const holder = options.holder ?? makeHolderName();
   let current: Promise<RunResult> | null = null;
-  const exclusive = (work: (signal: AbortSignal, lost: AbortSignal) => Promise<RunResult>) => {
-    if (current) return Promise.resolve<RunResult>({ kind: 'busy', holder });
+  // The cancel signal of the run in progress: a busy answer says when that run was cancelled.
+  let currentCancel: AbortSignal | undefined;
+  const exclusive = (
+    work: (signal: AbortSignal, lost: AbortSignal) => Promise<RunResult>,
+    cancel?: AbortSignal,
+  ) => {
+    if (current) {
+      const cancelled = currentCancel?.aborted === true ? { cancelled: true } : {};
+      return Promise.resolve<RunResult>({ kind: 'busy', holder, ...cancelled });
+    }
+    currentCancel = cancel;
     const run = withLease(
       ctx.store,
       holder,
@@ -141,6 +152,7 @@ export function createEditionRunner(ctx: PipelineContext, options: EditionRunner
     ).then((o): RunResult => (o.acquired ? o.value : { kind: 'busy', holder: o.holder }));
     current = run.finally(() => {
       current = null;
+      currentCancel = undefined;
     });
     return current;
   };
@@ -151,7 +163,7 @@ export function createEditionRunner(ctx: PipelineContext, options: EditionRunner
       const own = { logger: options.logger, loadSources: sources.load };
       const result = await (request.dryRun || request.to
         ? preview(ctx, own, request)
-        : exclusive((signal, lost) => runEditions(ctx, own, request, signal, lost)));
+        : exclusive((signal, lost) => runEditions(ctx, own, request, signal, lost), request.cancel));
       const unread = sources.failures();
       return unread.length > 0 ? { ...result, unread } : result;
     },

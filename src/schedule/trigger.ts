@@ -3,6 +3,10 @@ import type { TriggerOutcome } from '../server/ops-api.ts';
 import type { EditionRunner, RunResult } from './runner.ts';
 import { whenUnderWay } from './under-way.ts';
 
+/** What a busy answer says when the run in the way is one whose caller went away. */
+export const CANCELLED_FINISHING =
+  'a run whose caller went away is still finishing reading the sources: it records and sends nothing; try again when it ends';
+
 /**
  * Starts an edition now for the ops API and resolves as soon as it is under way (recorded
  * and queued), so the HTTP call does not wait for the whole delivery; the run goes on and
@@ -25,7 +29,9 @@ export function triggerEdition(
 function toOutcome(result: RunResult): TriggerOutcome {
   switch (result.kind) {
     case 'busy':
-      return { status: 'busy', holder: result.holder };
+      return result.cancelled
+        ? { status: 'busy', holder: result.holder, reason: CANCELLED_FINISHING }
+        : { status: 'busy', holder: result.holder };
     case 'planned':
     case 'test-sent': {
       if (!result.plan) return nothingNew(result, 0);

@@ -12,7 +12,8 @@ import { refuseOtherMethods } from './web/methods.ts';
 export type TriggerOutcome =
   | { status: 'started'; editionId: string }
   | { status: 'nothing-new'; resumed: number }
-  | { status: 'busy'; holder: string | null }
+  /** reason: set when the run holding the lease was cancelled (its caller went away) and is finishing. */
+  | { status: 'busy'; holder: string | null; reason?: string }
   /** DIGEST_REVIEW=required: the edition is a draft, waiting for an editor's approval. */
   | { status: 'drafted'; draftId: string }
   /** Nothing made, and some source could not be read: "nothing new" is not known (HTTP 502). */

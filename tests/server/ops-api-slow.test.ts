@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/ingest/load.ts';
 import { createEditionRunner } from '../../src/schedule/runner.ts';
+import { CANCELLED_FINISHING } from '../../src/schedule/trigger.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { startDigest } from '../helpers/child.ts';
 import { type HeldSource, startHeldSource } from '../helpers/held-source.ts';
@@ -110,6 +111,13 @@ describe('the ops API with slow sources', () => {
     expect(await request).toBe('AbortError');
     // The server learns of the closed connection from the socket: give it the moment it takes.
     await sleep(500);
+    // Still reading: a new trigger is told why it is busy (QA3 #7), and starts nothing.
+    const busy = await call('/api/editions', { method: 'POST' });
+    expect([busy.status, await busy.json()]).toEqual([
+      409,
+      { status: 'busy', holder: expect.any(String), reason: CANCELLED_FINISHING },
+    ]);
+    expect(CANCELLED_FINISHING).toContain('whose caller went away is still finishing');
     source.release();
     await until(() => ctx.lines.some((l) => String(l.msg).includes('went away before it was recorded')));
     await runner.idle();

@@ -6,7 +6,8 @@ export type DeskStart =
   | { status: 'started'; editionId: string }
   | { status: 'changed'; dryRun: DeskDryRun }
   | { status: 'drafted'; draftId: string }
-  | { status: 'busy'; holder: string | null }
+  /** cancelled: the run in the way was cancelled (its caller went away) and is still finishing. */
+  | { status: 'busy'; holder: string | null; cancelled?: boolean }
   | { status: 'nothing'; reason: string };
 
 /** A dry run: what sending now would send. */

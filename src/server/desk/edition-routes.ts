@@ -189,7 +189,9 @@ function answerStart(
         ctx,
         409,
         'Another run is going on',
-        `It holds the run lease (${started.holder ?? 'elsewhere'}): try again when it ends.`,
+        started.cancelled
+          ? 'A run whose page was left before its answer is still finishing reading the sources: it records and sends nothing. Try again when it ends.'
+          : `It holds the run lease (${started.holder ?? 'elsewhere'}): try again when it ends.`,
       );
     case 'nothing':
       return refuse(request, reply, ctx, 409, 'Nothing to do', started.reason);
