@@ -44,8 +44,8 @@ export function renderPreviewPage(view: PreviewView): string {
 <a href="${base}/digest.html">HTML</a> · <a href="${base}/digest.txt">text</a> · <a href="${base}/digest.eml">.eml</a></p></header>
 <main>${skipped}<table class="headers">${headerRows}</table>
 <div class="frames">
-<figure><figcaption>Desktop (640 px window)</figcaption><iframe title="Desktop preview" class="desktop" src="${base}/digest.html" sandbox="allow-popups allow-popups-to-escape-sandbox"></iframe></figure>
-<figure><figcaption>Mobile (375 px)</figcaption><iframe title="Mobile preview" class="mobile" src="${base}/digest.html" sandbox="allow-popups allow-popups-to-escape-sandbox"></iframe></figure>
+<figure><figcaption id="cap-desktop">Desktop (640 px window)</figcaption><div class="frame-box" role="region" aria-labelledby="cap-desktop" tabindex="0"><iframe title="Desktop preview" class="desktop" src="${base}/digest.html" sandbox="allow-popups allow-popups-to-escape-sandbox"></iframe></div></figure>
+<figure><figcaption id="cap-mobile">Mobile (375 px)</figcaption><div class="frame-box" role="region" aria-labelledby="cap-mobile" tabindex="0"><iframe title="Mobile preview" class="mobile" src="${base}/digest.html" sandbox="allow-popups allow-popups-to-escape-sandbox"></iframe></div></figure>
 </div>
 <h2 id="text">Plain-text part</h2><pre>${e(message.text)}</pre>
 ${calendar}</main>`,
@@ -77,6 +77,8 @@ function shell(title: string, body: string, head = ''): string {
 <style>${STYLE}</style></head><body>${body}</body></html>`;
 }
 
+// At 375 px the frames keep their widths (that is the point of them) and scroll inside their
+// own box: the page itself never scrolls sideways.
 const STYLE = `*{box-sizing:border-box}
 body{margin:0;font:15px/1.5 system-ui,-apple-system,'Segoe UI',sans-serif;color:#1f2328;background:#eef1f4}
 header{background:#fff;border-bottom:1px solid #d8dee4;padding:12px 24px}
@@ -86,7 +88,10 @@ table.headers{border-collapse:collapse;font-size:13px;margin:0 0 16px;background
 table.headers th{text-align:left;padding:4px 12px 4px 8px;color:#57606a;vertical-align:top;white-space:nowrap}
 table.headers td{padding:4px 8px;word-break:break-all}
 .frames{display:flex;gap:24px;align-items:flex-start;flex-wrap:wrap}
-figure{margin:0}figcaption{font-size:13px;color:#57606a;margin:0 0 4px}
+figure{margin:0;max-width:100%;min-width:0}figcaption{font-size:13px;color:#57606a;margin:0 0 4px}
+.frame-box{max-width:100%;overflow-x:auto}
+table.headers{max-width:100%}
+@media (max-width:480px){header{padding:12px}main{padding:12px}}
 iframe{border:1px solid #d8dee4;background:#fff;height:1500px;display:block}
 iframe.desktop{width:642px}iframe.mobile{width:377px}
 pre{background:#fff;border:1px solid #d8dee4;padding:12px;white-space:pre-wrap;word-break:break-word;font-size:13px;max-width:100ch}

@@ -69,6 +69,21 @@ describe.skipIf(!HAS_CHROMIUM)('the preview in a real browser (Chromium)', () =>
     await page.close();
   });
 
+  it('fits the preview page itself in 375 px: the frames keep their widths and scroll in their own boxes', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 900 } });
+    await page.goto(`${server.url}/`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    const widths = await page.locator('iframe').evaluateAll((els) => els.map((e) => e.clientWidth));
+    expect(widths).toEqual([640, 375]);
+    const boxes = await page
+      .locator('.frame-box')
+      .evaluateAll((els) => els.map((e) => ({ box: e.clientWidth, inside: e.scrollWidth })));
+    for (const { box } of boxes) expect(box).toBeLessThanOrEqual(375);
+    // The desktop frame is reached by scrolling its box, as the QA report allows.
+    expect(boxes[0]?.inside).toBeGreaterThan(boxes[0]?.box ?? 0);
+    await page.close();
+  });
+
   for (const width of [600, 375]) {
     it(`fits ${width} px without sideways scrolling and saves a screenshot`, async () => {
       const page = await browser.newPage({ viewport: { width, height: 900 } });
