@@ -97,14 +97,16 @@ function navigation({ account, csrf }: DeskFrame): string {
   return `<nav aria-label="Desk">${links.join(' ')}</nav><div class="who"><span>${addressHtml(account.email)} (${e(account.role)})</span>${signOut}</div>`;
 }
 
+// A legend floats inside its fieldset: one that wraps (a long quote at 375 px) stays inside the
+// box instead of straddling its top border.
 const DESK_STYLE = `
 header{margin:0 0 1.5rem;padding:0 0 .75rem;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;justify-content:space-between;border-bottom:1px solid #d0d7de}
 header nav{display:flex;flex-wrap:wrap;gap:.25rem 1rem}header nav a{font-weight:600}
 .who{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem .75rem;color:#57606a;font-size:.95rem}
 form.inline{display:inline}form.inline button{margin:0;padding:.2rem .7rem}
 h2{font-size:1.25rem;margin:2rem 0 .5rem}h3{font-size:1.05rem;margin:1.25rem 0 .25rem}
-fieldset{border:1px solid #d0d7de;border-radius:6px;margin:1rem 0;padding:.5rem 1rem 1rem;min-width:0}
-legend{font-weight:600;padding:0 .25rem;max-width:100%}
+fieldset{border:1px solid #d0d7de;border-radius:6px;margin:1rem 0;padding:.75rem 1rem 1rem;min-width:0}
+legend{font-weight:600;padding:0;margin:0 0 .5rem;float:left;width:100%}legend+*{clear:left}
 textarea{display:block;width:100%;font:inherit;padding:.6rem;border:1px solid #57606a;border-radius:6px}
 input[type=password],input[type=date],input[type=time],input[type=search],input[type=file]{display:block;width:100%;font:inherit;padding:.6rem;border:1px solid #57606a;border-radius:6px}
 form button{margin-right:.5rem}
