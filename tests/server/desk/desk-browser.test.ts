@@ -4,11 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { simpleParser } from 'mailparser';
-import { type Browser, type Cookie, chromium, type Page } from 'playwright-core';
+import { type Browser, type Cookie, chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { layoutProblems } from '../../helpers/page-layout.ts';
 import { until } from '../../helpers/until.ts';
-import { PASSWORD, startDeskServer } from './desk-server.ts';
+import { welcome } from './desk-page.ts';
+import { startDeskServer } from './desk-server.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
@@ -19,15 +20,6 @@ const SHOTS = join('test-results', 'desk');
 const NOW = new Date('2022-01-06T05:00:00Z');
 
 type Desk = Awaited<ReturnType<typeof startDeskServer>>;
-
-/** Sets the password on the one-time link's page, as a person would, with the keyboard. */
-async function welcome(page: Page, link: string): Promise<void> {
-  await page.goto(link);
-  await page.getByLabel('New password').fill(PASSWORD);
-  await page.getByLabel('The same password again').fill(PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.waitForURL(/\/desk$/);
-}
 
 /**
  * Saves a screenshot at 1280 and 375 px, checking that nothing scrolls sideways, no table is

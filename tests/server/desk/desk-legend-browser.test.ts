@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM, launchChromium } from '../../helpers/chromium.ts';
-import { PASSWORD, startDeskServer } from './desk-server.ts';
+import { welcome } from './desk-page.ts';
+import { startDeskServer } from './desk-server.ts';
 
 const NOW = new Date('2022-01-06T05:00:00Z');
 
@@ -22,11 +23,7 @@ describe.skipIf(!HAS_CHROMIUM)("the draft page's fieldsets at 375 px (Chromium)"
 
   it('keeps every legend, wrapped or not, inside its box, and the page inside 375 px', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
-    await page.goto(await desk.account('eve@example.org', 'editor'));
-    await page.getByLabel('New password').fill(PASSWORD);
-    await page.getByLabel('The same password again').fill(PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.waitForURL(/\/desk$/);
+    await welcome(page, await desk.account('eve@example.org', 'editor'));
     const [draft] = await desk.ctx.store.drafts.list(1);
     await page.goto(`${desk.url}/desk/drafts/${encodeURIComponent(draft?.id ?? '')}`);
     const boxes = await page.locator('fieldset').evaluateAll((sets) =>

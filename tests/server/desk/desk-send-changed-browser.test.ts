@@ -1,12 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadArticles } from '../../../src/ingest/load.ts';
 import { HAS_CHROMIUM, launchChromium } from '../../helpers/chromium.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 import { until } from '../../helpers/until.ts';
-import { PASSWORD, startDeskServer } from './desk-server.ts';
+import { welcome } from './desk-page.ts';
+import { startDeskServer } from './desk-server.ts';
 
 /** One Markdown article whose headline names its generation, as QA's feed did. */
 const article = (title: string) =>
@@ -24,14 +25,6 @@ function heldGate() {
       waiting = [];
     },
   };
-}
-
-async function welcome(page: Page, link: string): Promise<void> {
-  await page.goto(link);
-  await page.getByLabel('New password').fill(PASSWORD);
-  await page.getByLabel('The same password again').fill(PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.waitForURL(/\/desk$/);
 }
 
 // QA3 defect 3: the dry run kept for a slow source's reload must never be what a send is checked against.
