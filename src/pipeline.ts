@@ -193,7 +193,7 @@ export async function sendEdition(
 ): Promise<DeliveryReport | null> {
   const { fresh, held } = await selectFreshArticles(ctx.store, articles, ctx.config.maxArticles);
   if (fresh.length === 0) {
-    ctx.log('no new articles: no edition');
+    ctx.log('no new articles among the sources read: no edition');
     return null;
   }
   if (held > 0) ctx.log(`${held} older new article(s) wait for the next edition (DIGEST_MAX_ARTICLES)`);

@@ -21,7 +21,7 @@ export async function makeDraft(
 ): Promise<MadeDraft> {
   const { fresh, held } = await selectFreshArticles(ctx.store, articles, ctx.config.maxArticles);
   if (fresh.length === 0) {
-    ctx.log('no new articles: no draft');
+    ctx.log('no new articles among the sources read: no draft');
     return { kind: 'nothing-new' };
   }
   if (held > 0) ctx.log(`${held} older new article(s) wait for the next edition (DIGEST_MAX_ARTICLES)`);

@@ -5,6 +5,7 @@ import type { PipelineContext } from '../pipeline.ts';
 import { asSlotText } from '../store/drafts.ts';
 import { startReviewTick } from './review-tick.ts';
 import type { EditionRunner, RunResult } from './runner.ts';
+import { describeFailures } from './source-reads.ts';
 
 /** Settings keys the worker keeps in the store. */
 export const LAST_SLOT_KEY = 'schedule.last_slot';
@@ -182,9 +183,20 @@ function report(logger: Logger, slot: string | null, result: RunResult): void {
       `${label} skipped: another run is in progress (${result.holder})`,
     );
   } else if (result.kind === 'ran' && result.editionId === null && slot !== null) {
-    logger.info({ slot }, `${label} skipped: no new articles`);
+    // "No new articles" only when every source was read: a failed one is said, with why.
+    if (result.unread?.length)
+      logger.warn(
+        { slot, unread: result.unread },
+        `${label} skipped: ${result.unread.length} source(s) could not be read (${describeFailures(result.unread)})`,
+      );
+    else logger.info({ slot }, `${label} skipped: no new articles`);
   } else if (result.kind === 'held') {
     logger.info({ slot, draftId: result.draftId }, `${label}: draft ${result.draftId} held`);
+  } else if (result.kind === 'drafted' && !result.draft && result.unread?.length) {
+    logger.warn(
+      { slot, unread: result.unread },
+      `${label}: no draft, ${result.unread.length} source(s) could not be read (${describeFailures(result.unread)})`,
+    );
   } else if (result.kind === 'drafted') {
     const { draft } = result;
     logger.info(
@@ -197,5 +209,11 @@ function report(logger: Logger, slot: string | null, result: RunResult): void {
       { slot, editionId: result.editionId, outcome },
       `${label}: edition ${result.editionId} ${outcome}`,
     );
+    // Made from the sources that were read: the others are said, not only in a debug line.
+    if (result.unread?.length)
+      logger.warn(
+        { slot, editionId: result.editionId, unread: result.unread },
+        `${label}: ${result.unread.length} source(s) could not be read and are not in it (${describeFailures(result.unread)})`,
+      );
   }
 }

@@ -2,10 +2,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadSources } from '../../src/cli/service.ts';
 import { createEditionRunner } from '../../src/schedule/runner.ts';
-import { runCli } from '../cli/run-cli.ts';
+import { runCli, startCli } from '../cli/run-cli.ts';
 import { type HeldSource, startHeldSource } from '../helpers/held-source.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
+import { until } from '../helpers/until.ts';
 import { openTestContext } from '../schedule/context.ts';
 import { deskClient, pageText, startDeskServer } from './desk/desk-server.ts';
 import { startOpsServer } from './ops-server.ts';
@@ -123,6 +124,39 @@ describe('a run whose source could not be read', () => {
       expect(dry.stdout).toContain('503');
       expect(dry.stdout).not.toContain('no new articles');
     } finally {
+      temp.remove();
+    }
+  });
+
+  it('makes a scheduled slot of the worker log which source failed, not "no new articles"', async () => {
+    const temp = makeTempDir('digest-unread-worker-');
+    const sink = await startSmtpSink();
+    try {
+      const worker = startCli(['worker'], {
+        DIGEST_DB: join(temp.dir, 'digest.db'),
+        DIGEST_SOURCES: source.url,
+        DIGEST_FETCH_PRIVATE: 'allow',
+        SMTP_URL: sink.url,
+        DIGEST_CRON: '* * * * * *',
+        HTTP_PORT: '0',
+        UNSUBSCRIBE_SECRET: 'unsubscribe-secret-0123456789',
+        LOG_LEVEL: 'info',
+      });
+      let stderr = '';
+      worker.child.stderr?.on('data', (c: Buffer) => {
+        stderr += c.toString('utf8');
+      });
+      await until(() => /slot \S+ skipped: 1 source\(s\) could not be read/.test(stderr));
+      worker.child.kill('SIGTERM');
+      await worker.done;
+      const line = stderr.split('\n').find((l) => l.includes('could not be read')) ?? '';
+      expect(JSON.parse(line)).toMatchObject({ level: 40, unread: [{ source: source.url }] });
+      expect(line).toContain('503');
+      // Nothing says the sources had nothing new: one of them was not read.
+      expect(stderr).not.toMatch(/no new articles(?! among the sources read)/);
+      expect(sink.received).toHaveLength(0);
+    } finally {
+      await sink.close();
       temp.remove();
     }
   });
