@@ -7,7 +7,7 @@ import { type IngestStore, loadArticles } from '../ingest/load.ts';
 import type { Logger } from '../log.ts';
 import { draftUrl } from '../review/draft-state.ts';
 import { createEditionRunner, type RunRequest, type RunResult } from '../schedule/runner.ts';
-import { describeFailures, type SourceFailure, type SourcesRead } from '../schedule/source-reads.ts';
+import { type SourceFailure, type SourcesRead, unreadSources } from '../schedule/source-reads.ts';
 import { summaryOf } from './commands.ts';
 import { openContext } from './context.ts';
 import { requireDevInbox } from './dev-inbox-check.ts';
@@ -163,7 +163,7 @@ async function readArticles(
 /** "Nothing to send": because nothing is new, or because sources failed (the command then exits 1). */
 function nothingToSend(unread: SourceFailure[] | undefined): string {
   if (!unread?.length) return 'nothing to send: no new articles';
-  return `nothing to send: ${unread.length} source(s) could not be read (${describeFailures(unread)})`;
+  return `nothing to send: ${unreadSources(unread)}`;
 }
 
 /** 1 when nothing was made and a source failed: "nothing new" is not known. */

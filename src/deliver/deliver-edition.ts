@@ -5,7 +5,7 @@ import type { ClaimedDelivery, DigestStore, EditionProgress } from '../store/sto
 import { markDeliveryBounced } from './bounce-status.ts';
 import { FailureWindow } from './failure-window.ts';
 import { readLastErrors } from './last-errors.ts';
-import { askStillSubscribed, LeaveWatch } from './leave-watch.ts';
+import { LeaveWatch, sendUnlessLeft } from './leave-watch.ts';
 
 /** Options of one send. */
 export interface SendOptions {
@@ -180,17 +180,14 @@ class DeliveryRun {
   }
 
   async #sendOne(delivery: ClaimedDelivery): Promise<void> {
-    let sent: 'sent' | 'withdrawn';
-    // Asked at the last moment: someone who unsubscribed since the claim is not mailed.
-    const ask = askStillSubscribed(this.#leaving, delivery.subscriberId);
-    try {
-      sent = await this.mailer.send(this.build(delivery), { stillWanted: ask.stillWanted });
-    } catch (cause) {
-      if (ask.failure() !== null) throw ask.failure();
-      const error =
-        cause instanceof DigestError ? cause : new DigestError('SMTP_TEMPORARY', String(cause), { cause });
-      return this.#onFailure(delivery, error);
-    }
+    // Someone who unsubscribed since the claim is not mailed.
+    const sent = await sendUnlessLeft(
+      this.mailer,
+      this.build(delivery),
+      this.#leaving,
+      delivery.subscriberId,
+    );
+    if (sent instanceof DigestError) return this.#onFailure(delivery, sent);
     if (sent === 'withdrawn') {
       await this.store.markSkipped(delivery.editionId, delivery.subscriberId);
       this.#count('skipped');

@@ -1,4 +1,7 @@
+import { DigestError } from '../errors.ts';
+import type { OutgoingMessage } from '../models/message.ts';
 import type { DigestStore } from '../store/store.ts';
+import type { Mailer } from './deliver-edition.ts';
 
 /** How stale the answer "still subscribed" may be, ms: one query per this long, not one per message. */
 export const LEAVE_CHECK_MS = 250;
@@ -61,23 +64,30 @@ export class LeaveWatch {
 }
 
 /**
- * The `stillWanted` question of one delivery (see SendOptions), and the failure of the question
- * itself, if any: the database's error, to be thrown as it is, never taken for the SMTP server's.
+ * Sends one claimed delivery's message unless its subscriber left since the claim (asked at the
+ * last moment, see SendOptions): "sent", "withdrawn", or the SMTP failure as a DigestError for
+ * the caller's retry rules. A failure of the question itself (the database) is thrown as it is,
+ * never taken for the SMTP server's.
  */
-export function askStillSubscribed(
+export async function sendUnlessLeft(
+  mailer: Mailer,
+  message: OutgoingMessage,
   watch: LeaveWatch,
   subscriberId: number,
-): { stillWanted: () => Promise<boolean>; failure: () => unknown } {
-  let failure: unknown = null;
-  return {
-    stillWanted: async () => {
-      try {
-        return !(await watch.hasLeft(subscriberId));
-      } catch (error) {
-        failure = error ?? new Error('the subscriber check failed');
-        throw error;
-      }
-    },
-    failure: () => failure,
+): Promise<'sent' | 'withdrawn' | DigestError> {
+  let askFailure: unknown = null;
+  const stillWanted = async () => {
+    try {
+      return !(await watch.hasLeft(subscriberId));
+    } catch (error) {
+      askFailure = error ?? new Error('the subscriber check failed');
+      throw error;
+    }
   };
+  try {
+    return await mailer.send(message, { stillWanted });
+  } catch (cause) {
+    if (askFailure !== null) throw askFailure;
+    return cause instanceof DigestError ? cause : new DigestError('SMTP_TEMPORARY', String(cause), { cause });
+  }
 }

@@ -44,3 +44,8 @@ export function trackSources(load: () => Promise<Article[] | SourcesRead>): Trac
 export function describeFailures(failures: SourceFailure[]): string {
   return failures.map((f) => `${f.source}: ${f.error}`).join('; ');
 }
+
+/** "N source(s) could not be read (each with why)": how the CLI and the worker's log say it. */
+export function unreadSources(failures: SourceFailure[]): string {
+  return `${failures.length} source(s) could not be read (${describeFailures(failures)})`;
+}

@@ -5,7 +5,7 @@ import type { PipelineContext } from '../pipeline.ts';
 import { asSlotText } from '../store/drafts.ts';
 import { startReviewTick } from './review-tick.ts';
 import type { EditionRunner, RunResult } from './runner.ts';
-import { describeFailures } from './source-reads.ts';
+import { unreadSources } from './source-reads.ts';
 
 /** Settings keys the worker keeps in the store. */
 export const LAST_SLOT_KEY = 'schedule.last_slot';
@@ -185,18 +185,12 @@ function report(logger: Logger, slot: string | null, result: RunResult): void {
   } else if (result.kind === 'ran' && result.editionId === null && slot !== null) {
     // "No new articles" only when every source was read: a failed one is said, with why.
     if (result.unread?.length)
-      logger.warn(
-        { slot, unread: result.unread },
-        `${label} skipped: ${result.unread.length} source(s) could not be read (${describeFailures(result.unread)})`,
-      );
+      logger.warn({ slot, unread: result.unread }, `${label} skipped: ${unreadSources(result.unread)}`);
     else logger.info({ slot }, `${label} skipped: no new articles`);
   } else if (result.kind === 'held') {
     logger.info({ slot, draftId: result.draftId }, `${label}: draft ${result.draftId} held`);
   } else if (result.kind === 'drafted' && !result.draft && result.unread?.length) {
-    logger.warn(
-      { slot, unread: result.unread },
-      `${label}: no draft, ${result.unread.length} source(s) could not be read (${describeFailures(result.unread)})`,
-    );
+    logger.warn({ slot, unread: result.unread }, `${label}: no draft, ${unreadSources(result.unread)}`);
   } else if (result.kind === 'drafted') {
     const { draft } = result;
     logger.info(
@@ -213,7 +207,7 @@ function report(logger: Logger, slot: string | null, result: RunResult): void {
     if (result.unread?.length)
       logger.warn(
         { slot, editionId: result.editionId, unread: result.unread },
-        `${label}: ${result.unread.length} source(s) could not be read and are not in it (${describeFailures(result.unread)})`,
+        `${label}: not in the edition, ${unreadSources(result.unread)}`,
       );
   }
 }

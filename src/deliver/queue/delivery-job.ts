@@ -3,7 +3,7 @@ import type { OutgoingMessage } from '../../models/message.ts';
 import type { ClaimedDelivery, DigestStore } from '../../store/store.ts';
 import { markDeliveryBounced } from '../bounce-status.ts';
 import type { Mailer } from '../deliver-edition.ts';
-import { askStillSubscribed, LeaveWatch } from '../leave-watch.ts';
+import { LeaveWatch, sendUnlessLeft } from '../leave-watch.ts';
 import type { RateGate } from './rate-limit.ts';
 import { localOutcomeWindow, type OutcomeWindow } from './shared-window.ts';
 
@@ -125,18 +125,10 @@ export class DeliveryJobs {
       return;
     }
     await this.options.rateGate?.();
-    // Asked at the last moment: someone who unsubscribed since the claim is not mailed.
-    const ask = askStillSubscribed(this.#leaving, subscriberId);
-    let sent: 'sent' | 'withdrawn';
-    try {
-      sent = await this.mailer.send(message, { stillWanted: ask.stillWanted });
-    } catch (cause) {
-      // The database failed, not the SMTP server: the delivery stays claimed for the job's retry.
-      if (ask.failure() !== null) throw ask.failure();
-      const error =
-        cause instanceof DigestError ? cause : new DigestError('SMTP_TEMPORARY', String(cause), { cause });
-      return this.#onFailure(delivery, error, lastTry, outcome, retryAt);
-    }
+    // Someone who unsubscribed since the claim is not mailed. A database failure of that check
+    // is thrown: the delivery stays claimed for the job's retry.
+    const sent = await sendUnlessLeft(this.mailer, message, this.#leaving, subscriberId);
+    if (sent instanceof DigestError) return this.#onFailure(delivery, sent, lastTry, outcome, retryAt);
     if (sent === 'withdrawn') {
       await this.store.markSkipped(editionId, subscriberId);
       outcome.skipped++;
