@@ -50,8 +50,8 @@ export interface RunRequest {
   resumeOnly?: boolean;
   /** Resume editions paused for failures too (`send --resume`: the operator says the cause is fixed). */
   includePaused?: boolean;
-  /** Told the new edition's id once it is recorded, before delivery. */
-  onCreated?: (editionId: string) => void;
+  /** Told the new edition's id once it is recorded, before delivery, with the sources that could not be read. */
+  onCreated?: (editionId: string, unread?: SourceFailure[]) => void;
   /**
    * Aborted when whoever asked went away unanswered (an HTTP caller): an edition not recorded
    * yet is then not recorded, and nothing is sent. Once recorded, the run goes on.
@@ -161,9 +161,12 @@ export function createEditionRunner(ctx: PipelineContext, options: EditionRunner
       // Each run's own reads: its answer says which source failed, not just "nothing new".
       const sources = trackSources(options.loadSources);
       const own = { logger: options.logger, loadSources: sources.load };
-      const result = await (request.dryRun || request.to
-        ? preview(ctx, own, request)
-        : exclusive((signal, lost) => runEditions(ctx, own, request, signal, lost), request.cancel));
+      // An edition made while a source failed is under way before the run ends: tell its caller now.
+      const told = request.onCreated;
+      const asked = told ? { ...request, onCreated: (id: string) => told(id, sources.failures()) } : request;
+      const result = await (asked.dryRun || asked.to
+        ? preview(ctx, own, asked)
+        : exclusive((signal, lost) => runEditions(ctx, own, asked, signal, lost), asked.cancel));
       const unread = sources.failures();
       return unread.length > 0 ? { ...result, unread } : result;
     },

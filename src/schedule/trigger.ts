@@ -1,6 +1,7 @@
 import type { Logger } from '../log.ts';
 import type { TriggerOutcome } from '../server/ops-api.ts';
 import type { EditionRunner, RunResult } from './runner.ts';
+import type { SourceFailure } from './source-reads.ts';
 import { whenUnderWay } from './under-way.ts';
 
 /** What a busy answer says when the run in the way is one whose caller went away. */
@@ -23,7 +24,16 @@ export function triggerEdition(
   const cancel = request.cancel ? { cancel: request.cancel } : {};
   return whenUnderWay(logger, 'triggered run', (started) =>
     runner.run({ actor: 'ops-api', onCreated: started, ...cancel }),
-  ).then((run) => (run.started ? { status: 'started', editionId: run.editionId } : toOutcome(run.result)));
+  ).then((run) =>
+    run.started
+      ? { status: 'started', editionId: run.editionId, ...unreadOf(run.unread) }
+      : toOutcome(run.result),
+  );
+}
+
+/** `unread` only when some source failed: an edition made from the others names them. */
+function unreadOf(unread: SourceFailure[] | undefined): { unread?: SourceFailure[] } {
+  return unread && unread.length > 0 ? { unread } : {};
 }
 
 function toOutcome(result: RunResult): TriggerOutcome {
@@ -37,13 +47,16 @@ function toOutcome(result: RunResult): TriggerOutcome {
       if (!result.plan) return nothingNew(result, 0);
       // The API's plan is its contract: the counts, not the desk's list of titles.
       const { editionId, subject, articles, recipients } = result.plan;
-      const unread = result.unread ? { unread: result.unread } : {};
-      return { status: 'planned', plan: { editionId, subject, articles, recipients }, ...unread };
+      return {
+        status: 'planned',
+        plan: { editionId, subject, articles, recipients },
+        ...unreadOf(result.unread),
+      };
     }
     case 'drafted':
       // DIGEST_REVIEW=required: the edition waits for an editor on the desk.
       return result.draft
-        ? { status: 'drafted', draftId: result.draft.id }
+        ? { status: 'drafted', draftId: result.draft.id, ...unreadOf(result.unread) }
         : nothingNew(result, result.reports.length);
     case 'ran':
     case 'changed':

@@ -1,8 +1,14 @@
 import type { Logger } from '../log.ts';
 import type { RunResult } from './runner.ts';
+import type { SourceFailure } from './source-reads.ts';
 
-/** A run that got under way (its edition recorded, or sending again), or how it ended before. */
-export type UnderWay = { started: true; editionId: string } | { started: false; result: RunResult };
+/**
+ * A run that got under way (its edition recorded, or sending again) with the sources it could
+ * not read, or how it ended before.
+ */
+export type UnderWay =
+  | { started: true; editionId: string; unread: SourceFailure[] }
+  | { started: false; result: RunResult };
 
 /**
  * Starts a run and resolves as soon as it is under way, so a caller (an HTTP request) does
@@ -12,13 +18,13 @@ export type UnderWay = { started: true; editionId: string } | { started: false; 
 export function whenUnderWay(
   logger: Logger,
   label: string,
-  start: (started: (editionId: string) => void) => Promise<RunResult>,
+  start: (started: (editionId: string, unread?: SourceFailure[]) => void) => Promise<RunResult>,
 ): Promise<UnderWay> {
   return new Promise<UnderWay>((resolve, reject) => {
     let under = false;
-    start((editionId) => {
+    start((editionId, unread = []) => {
       under = true;
-      resolve({ started: true, editionId });
+      resolve({ started: true, editionId, unread });
     }).then(
       (result) => {
         if (!under) resolve({ started: false, result });

@@ -10,12 +10,13 @@ import { refuseOtherMethods } from './web/methods.ts';
 
 /** What POST /api/editions answers, from the code that runs editions. */
 export type TriggerOutcome =
-  | { status: 'started'; editionId: string }
+  /** unread: the sources that could not be read (absent when every one was read); the edition has the rest. */
+  | { status: 'started'; editionId: string; unread?: { source: string; error: string }[] }
   | { status: 'nothing-new'; resumed: number }
   /** reason: set when the run holding the lease was cancelled (its caller went away) and is finishing. */
   | { status: 'busy'; holder: string | null; reason?: string }
   /** DIGEST_REVIEW=required: the edition is a draft, waiting for an editor's approval. */
-  | { status: 'drafted'; draftId: string }
+  | { status: 'drafted'; draftId: string; unread?: { source: string; error: string }[] }
   /** Nothing made, and some source could not be read: "nothing new" is not known (HTTP 502). */
   | { status: 'sources-failed'; resumed: number; unread: { source: string; error: string }[] }
   | {
