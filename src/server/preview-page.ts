@@ -86,7 +86,7 @@ header h1{font-size:18px;margin:0 0 4px}header p{margin:0;color:#57606a}
 a{color:#0b5cad}main{padding:16px 24px;max-width:1200px}
 table.headers{border-collapse:collapse;font-size:13px;margin:0 0 16px;background:#fff}
 table.headers th{text-align:left;padding:4px 12px 4px 8px;color:#57606a;vertical-align:top;white-space:nowrap}
-table.headers td{padding:4px 8px;word-break:break-all}
+table.headers td{padding:4px 8px;overflow-wrap:anywhere}
 .frames{display:flex;gap:24px;align-items:flex-start;flex-wrap:wrap}
 figure{margin:0;max-width:100%;min-width:0}figcaption{font-size:13px;color:#57606a;margin:0 0 4px}
 .frame-box{max-width:100%;overflow-x:auto}

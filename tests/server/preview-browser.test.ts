@@ -81,6 +81,23 @@ describe.skipIf(!HAS_CHROMIUM)('the preview in a real browser (Chromium)', () =>
     for (const { box } of boxes) expect(box).toBeLessThanOrEqual(375);
     // The desktop frame is reached by scrolling its box, as the QA report allows.
     expect(boxes[0]?.inside).toBeGreaterThan(boxes[0]?.box ?? 0);
+    // The header values wrap at spaces: a word that fits the cell is never cut in two lines.
+    const cut = await page.locator('table.headers td').evaluateAll((cells) => {
+      const words: string[] = [];
+      for (const cell of cells) {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const m of (node.textContent ?? '').matchAll(/(?<!\S)\S{2,24}(?!\S)/g)) {
+            const range = document.createRange();
+            range.setStart(node, m.index ?? 0);
+            range.setEnd(node, (m.index ?? 0) + m[0].length);
+            if (range.getClientRects().length > 1) words.push(m[0]);
+          }
+        }
+      }
+      return words;
+    });
+    expect(cut).toEqual([]);
     await page.close();
   });
 
