@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { type DestinationStream, type Logger, type LoggerOptions as PinoOptions, pino } from 'pino';
 import type { PrettyOptions } from 'pino-pretty';
+import { escapeTerminal } from './terminal-text.ts';
 
 export type { Logger } from 'pino';
 
@@ -16,7 +17,7 @@ export interface LoggerOptions {
    * blank out common words (its URL form is still redacted).
    */
   secrets?: readonly (string | null | undefined)[];
-  /** Where the lines go. Default: standard error, so standard output stays for data. */
+  /** Where the lines go (JSON, or pretty lines with `pretty`). Default: standard error, so standard output stays for data. */
   destination?: DestinationStream;
   /** Human-readable coloured lines instead of JSON. Default: when standard error is a terminal. */
   pretty?: boolean;
@@ -34,7 +35,10 @@ const SECRET_KEYS = ['smtpUrl', 'opsToken', 'unsubscribeSecret', 'secret', 'pass
  * and the configured secrets are replaced wherever they occur in messages and fields.
  */
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const scrub = makeScrubber(options.secrets ?? []);
+  const usePretty = options.pretty ?? (!options.destination && process.stderr.isTTY === true);
+  // JSON escapes control characters itself; a pretty line prints the text as it is, so a feed's
+  // title with ESC in it would run terminal sequences: those lines show them as escapes.
+  const scrub = makeScrubber(options.secrets ?? [], usePretty ? escapeTerminal : (s) => s);
   const settings: PinoOptions = {
     level: options.level ?? 'info',
     base: { pid: process.pid },
@@ -47,19 +51,16 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       },
     },
   };
-  const usePretty = options.pretty ?? (!options.destination && process.stderr.isTTY === true);
-  const destination =
-    options.destination ??
-    (usePretty
-      ? prettyStream({
-          destination: 2,
-          sync: true,
-          colorize: true,
-          singleLine: true,
-          ignore: 'pid,hostname',
-          translateTime: 'SYS:HH:MM:ss',
-        })
-      : pino.destination({ dest: 2, sync: true }));
+  const destination = usePretty
+    ? prettyStream({
+        destination: options.destination ?? 2,
+        sync: true,
+        colorize: !options.destination,
+        singleLine: true,
+        ignore: 'pid,hostname',
+        translateTime: 'SYS:HH:MM:ss',
+      })
+    : (options.destination ?? pino.destination({ dest: 2, sync: true }));
   return pino(settings, destination);
 }
 
@@ -116,12 +117,15 @@ export function redactUrls(text: string): string {
   );
 }
 
-function makeScrubber(secrets: readonly (string | null | undefined)[]): (value: unknown) => unknown {
+function makeScrubber(
+  secrets: readonly (string | null | undefined)[],
+  shown: (text: string) => string,
+): (value: unknown) => unknown {
   const literal = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 8);
   const text = (s: string) => {
     let out = redactUrls(s);
     for (const secret of literal) out = out.split(secret).join(REDACTED);
-    return out;
+    return shown(out);
   };
   const walk = (value: unknown, depth: number): unknown => {
     if (typeof value === 'string') return text(value);
@@ -142,7 +146,8 @@ function makeScrubber(secrets: readonly (string | null | undefined)[]): (value: 
 function errorFields(error: Error, text: (s: string) => string): Error {
   const copy = new Error(text(error.message));
   copy.name = error.name;
-  copy.stack = text(error.stack ?? '');
+  // Line by line: a stack keeps its lines on a terminal, only what is inside them is escaped.
+  copy.stack = (error.stack ?? '').split('\n').map(text).join('\n');
   const code = (error as { code?: unknown }).code;
   if (code !== undefined) Object.assign(copy, { code });
   if (error.cause instanceof Error) copy.cause = errorFields(error.cause, text);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { projectPath } from '../project-path.ts';
+import { escapeTerminal } from '../terminal-text.ts';
 import { COMMANDS } from './commands.ts';
 import { reportError } from './output.ts';
 
@@ -14,11 +15,17 @@ function packageVersion(): string {
  * it, so no parse error exits the process behind runDigest's back (tests run it in-process).
  */
 function newProgram(): Command {
-  return new Command('digest')
-    .exitOverride()
-    .showHelpAfterError()
-    .showSuggestionAfterError()
-    .configureOutput({ outputError: (text, write) => write(text) });
+  return (
+    new Command('digest')
+      .exitOverride()
+      .showHelpAfterError()
+      .showSuggestionAfterError()
+      // Commander's own errors echo the argument given: its control characters are shown as
+      // escapes, line by line, as every line of ours is (a pasted ESC cannot run on the terminal).
+      .configureOutput({
+        outputError: (text, write) => write(text.split('\n').map(escapeTerminal).join('\n')),
+      })
+  );
 }
 
 /**

@@ -60,4 +60,26 @@ describe('the structured logger', () => {
     expect(text).toContain('[redacted]');
     expect(text.trim().split('\n')).toHaveLength(5);
   });
+
+  it('shows control characters as escapes on pretty (terminal) lines, so a feed title cannot run terminal sequences', () => {
+    const out = collect();
+    const logger = createLogger({ destination: out.destination, pretty: true });
+    const title = 'Council \u001b]0;owned\u0007meets\u001b[2J\rFAKE line';
+    logger.warn({ title }, `article ${title} skipped`);
+    logger.error(new Error(`bad ${title}`), 'failed');
+    const text = out.text();
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is that none is left.
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(text).toContain('article Council \\x1b]0;owned\\x07meets\\x1b[2J\\rFAKE line skipped');
+    // Each entry is still one line of its own; an error keeps its stack lines.
+    expect(text.split('\n').filter((l) => l.includes('skipped'))).toHaveLength(1);
+    expect(text).toMatch(/\n\s+at /);
+  });
+
+  it('leaves JSON lines as JSON: the control characters are escaped by JSON itself and read back intact', () => {
+    const out = collect();
+    const logger = createLogger({ destination: out.destination, pretty: false });
+    logger.info('bell \u0007 here');
+    expect((JSON.parse(out.text().trim()) as { msg: string }).msg).toBe('bell \u0007 here');
+  });
 });

@@ -75,6 +75,13 @@ describe('every option set of the CLI is strict', () => {
     expect(existsSync(db)).toBe(false);
   });
 
+  it("shows an unknown option's control characters as escapes, not as terminal sequences", async () => {
+    const result = await digest(['send', '--dry\u001b[2Jrun']);
+    expect(result.code).toBe(2);
+    expect(result.out).toContain("unknown option '--dry\\x1b[2Jrun'");
+    expect(result.out).not.toContain('\u001b');
+  });
+
   it('still ends --help with 0', async () => {
     const result = await digest(['send', '--help']);
     expect(result.code).toBe(0);
