@@ -97,7 +97,7 @@ export async function buildApp(
   await app.register(unsubscribeRoutes, { ...options, ...(options.signup ? { resubscribe: csrf } : {}) });
   if (options.signup) {
     const page = { newsletterName: options.newsletterName, publicUrl };
-    await app.register(signupRoutes, { ...options.signup, page, csrf });
+    await app.register(signupRoutes, { ...options.signup, page, csrf, limits: options.store.limits });
   }
   await app.register(calendarRoutes, options);
   if (options.archive)

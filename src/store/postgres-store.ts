@@ -9,12 +9,14 @@ import type { DeskReads } from './desk-reads.ts';
 import type { DraftStore } from './drafts.ts';
 import { normalizeEmailAddress } from './email-address.ts';
 import { type AddOrigin, DEMO_ADDED, type StatusCause, type SubscriberHistory } from './history.ts';
+import type { LimitStore } from './limits.ts';
 import { PostgresAccounts } from './postgres-accounts.ts';
 import { PostgresAudit } from './postgres-audit.ts';
 import { createPostgresBounces } from './postgres-bounces.ts';
 import { PostgresDeskReads } from './postgres-desk-reads.ts';
 import { PostgresDrafts } from './postgres-drafts.ts';
 import { createPostgresHistory } from './postgres-history.ts';
+import { createPostgresLimits } from './postgres-limits.ts';
 import { ensureSchema, migratePostgres } from './postgres-migrate.ts';
 import {
   claim,
@@ -112,6 +114,7 @@ class PostgresStore extends PostgresReads implements DigestStore {
   readonly audit: AuditLog;
   readonly deskReads: DeskReads;
   readonly bounces: BounceStore;
+  readonly limits: LimitStore;
 
   constructor(pool: Pool) {
     super(pool);
@@ -123,6 +126,7 @@ class PostgresStore extends PostgresReads implements DigestStore {
     this.audit = new PostgresAudit(pool);
     this.deskReads = new PostgresDeskReads(pool);
     this.bounces = createPostgresBounces(pool);
+    this.limits = createPostgresLimits(pool);
   }
 
   async addSubscriber(email: string, name: string | null, origin: AddOrigin = { source: 'cli' }) {

@@ -11,6 +11,7 @@ import type { DeskReads } from './desk-reads.ts';
 import type { DraftStore } from './drafts.ts';
 import { normalizeEmailAddress } from './email-address.ts';
 import { type AddOrigin, DEMO_ADDED, type StatusCause, type SubscriberHistory } from './history.ts';
+import type { LimitStore } from './limits.ts';
 import { migrateSqlite } from './migrations.ts';
 import {
   type EditionRow,
@@ -28,6 +29,7 @@ import { SqliteDeskReads } from './sqlite-desk-reads.ts';
 import { foldWriteAheadLog, openFailure, recoverWhenDiskFull } from './sqlite-disk-full.ts';
 import { SqliteDrafts } from './sqlite-drafts.ts';
 import { createSqliteHistory } from './sqlite-history.ts';
+import { createSqliteLimits } from './sqlite-limits.ts';
 import {
   claim,
   claimBatch,
@@ -107,6 +109,7 @@ class SqliteStore implements DigestStore {
   readonly accounts: AccountStore;
   readonly audit: AuditLog;
   readonly deskReads: DeskReads;
+  readonly limits: LimitStore;
 
   constructor(db: Database.Database) {
     this.#db = db;
@@ -117,6 +120,7 @@ class SqliteStore implements DigestStore {
     this.audit = new SqliteAudit(db);
     this.deskReads = new SqliteDeskReads(db);
     this.bounces = createSqliteBounces(db);
+    this.limits = createSqliteLimits(db);
   }
 
   async addSubscriber(email: string, name: string | null, origin: AddOrigin = { source: 'cli' }) {

@@ -6,6 +6,7 @@ import type { BounceStore } from './bounce-store.ts';
 import type { DeskReads } from './desk-reads.ts';
 import type { DraftStore } from './drafts.ts';
 import type { AddOrigin, StatusCause, SubscriberHistory } from './history.ts';
+import type { LimitStore } from './limits.ts';
 import type { SignupStore } from './signups.ts';
 
 /** unconfirmed: signed up, the confirmation link not followed yet; never gets an edition. */
@@ -154,6 +155,8 @@ export interface DigestStore {
   readonly audit: AuditLog;
   /** The bounded reads of the desk's pages: search, one subscriber's deliveries, the send rate. */
   readonly deskReads: DeskReads;
+  /** Rate-limit windows shared by every process on the database (see limits.ts). */
+  readonly limits: LimitStore;
   /** Streams the list in id order, a page at a time; safe to write to the store meanwhile. */
   listSubscribers(status?: SubscriberStatus): AsyncIterable<Subscriber>;
   countSubscribers(status?: SubscriberStatus): Promise<number>;

@@ -38,7 +38,7 @@ function safeNext(next: unknown): string {
 /** Sign-in, the one-time link's page, sign-out, and the desk's first page. */
 export function authRoutes(app: FastifyInstance, ctx: DeskContext): void {
   // Guessing passwords is limited; a stranger's guesses do not lock out the owner's browser.
-  const guard = createSignInGuard({ secret: ctx.secret, publicUrl: ctx.publicUrl });
+  const guard = createSignInGuard({ secret: ctx.secret, publicUrl: ctx.publicUrl, limits: ctx.store.limits });
   const startSession = (request: FastifyRequest, reply: FastifyReply, session: NewSession) => {
     setKitCookie(request, reply, ctx.publicUrl, {
       name: SESSION_COOKIE,
@@ -79,7 +79,7 @@ export function authRoutes(app: FastifyInstance, ctx: DeskContext): void {
       });
       return sendDeskPage(reply, status, frame, { title: 'Sign in', body });
     };
-    const decision = guard.hit(request, form.email);
+    const decision = await guard.hit(request, form.email);
     if (!decision.allowed) {
       reply.header('retry-after', String(decision.retryAfterSeconds));
       const wait = `Too many tries: wait ${formatWait(decision.retryAfterSeconds)} and try again.`;

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { normalizeEmailAddress } from '../../store/email-address.ts';
+import type { LimitStore } from '../../store/limits.ts';
 import { setKitCookie } from '../web/cookies.ts';
 import { createRateLimiter, type RateLimitDecision } from '../web/rate-limit.ts';
 
@@ -22,6 +23,8 @@ export type SignInDecision = RateLimitDecision & {
 export interface SignInGuardOptions {
   /** Signs the device cookies (its own domain of the secret). */
   secret: string;
+  /** Where the tries are counted: the store's, shared by every process on the database. */
+  limits: LimitStore;
   publicUrl: string;
   /** The clock; default Date.now. */
   now?: () => number;
@@ -30,7 +33,7 @@ export interface SignInGuardOptions {
 /** Counts sign-in tries, and remembers the browsers that signed in (see createSignInGuard). */
 export interface SignInGuard {
   /** Counts a try for `email` from this request: allowed, or the seconds to wait. */
-  hit(request: FastifyRequest, email: string): SignInDecision;
+  hit(request: FastifyRequest, email: string): Promise<SignInDecision>;
   /** After a sign-in: this browser is a known device of `email` from now on. */
   remember(request: FastifyRequest, reply: FastifyReply, email: string): void;
 }
@@ -42,12 +45,27 @@ export interface SignInGuard {
  * that device only (10 an hour). Every other try counts against the address (10 an hour), so
  * guessing from many IPs locks out only browsers the address never signed in on; its owner,
  * on a known device, still gets in, and a one-time link (`digest users link`) always works.
+ * The counts are in the database (`store.limits`): every web process on it counts together,
+ * and a restart (a deploy) forgets none of them.
  */
 export function createSignInGuard(options: SignInGuardOptions): SignInGuard {
   const now = options.now ?? Date.now;
-  const perClient = createRateLimiter({ max: SIGN_IN_LIMITS.perClientPerMinute, windowMs: 60_000, now });
-  const perDevice = createRateLimiter({ max: SIGN_IN_LIMITS.perDevicePerHour, windowMs: 3_600_000, now });
-  const perAddress = createRateLimiter({ max: SIGN_IN_LIMITS.perAddressPerHour, windowMs: 3_600_000, now });
+  const { limits } = options;
+  const perClient = createRateLimiter(limits, 'sign-in:client', {
+    max: SIGN_IN_LIMITS.perClientPerMinute,
+    windowMs: 60_000,
+    now,
+  });
+  const perDevice = createRateLimiter(limits, 'sign-in:device', {
+    max: SIGN_IN_LIMITS.perDevicePerHour,
+    windowMs: 3_600_000,
+    now,
+  });
+  const perAddress = createRateLimiter(limits, 'sign-in:address', {
+    max: SIGN_IN_LIMITS.perAddressPerHour,
+    windowMs: 3_600_000,
+    now,
+  });
   const sign = (email: string, nonce: string, issued: string) =>
     createHmac('sha256', options.secret).update(`device\0${email}\0${nonce}\0${issued}`).digest('base64url');
 
@@ -63,11 +81,11 @@ export function createSignInGuard(options: SignInGuardOptions): SignInGuard {
   };
 
   return {
-    hit(request, email) {
+    async hit(request, email) {
       const address = normalizeEmailAddress(email);
-      const client = perClient.hit(request.ip);
+      const client = await perClient.hit(request.ip);
       const device = deviceOf(request, address);
-      const decision = device ? perDevice.hit(device) : perAddress.hit(address);
+      const decision = await (device ? perDevice.hit(device) : perAddress.hit(address));
       const knownDevice = device !== null;
       if (!client.allowed) return { ...client, knownDevice };
       return { ...decision, knownDevice };

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { LimitStore } from '../../store/limits.ts';
 import { acceptForms, FORM_BODY_LIMIT, validateBody } from '../web/body.ts';
 import { type CsrfOptions, csrfOf, issueCsrfToken, refuseForgedForm, verifyCsrfToken } from '../web/csrf.ts';
 import { answer, wantsJson } from '../web/errors.ts';
@@ -24,6 +25,8 @@ export interface SignupRouteOptions {
   csrf: CsrfOptions;
   /** Per-IP limit of POST /subscribe and /subscribe/confirm. Default 10 per 10 minutes. */
   ipLimit?: RateLimitOptions;
+  /** Where the per-IP limit counts: the store's, shared by every process on the database. */
+  limits: LimitStore;
 }
 
 const formSchema = z
@@ -52,7 +55,7 @@ export async function signupRoutes(app: FastifyInstance, options: SignupRouteOpt
   const { service, page, csrf } = options;
   acceptForms(app);
   const limit = limitByIp(
-    createRateLimiter({ max: 10, windowMs: 600_000, ...options.ipLimit }),
+    createRateLimiter(options.limits, 'sign-up:ip', { max: 10, windowMs: 600_000, ...options.ipLimit }),
     (request, reply, s) =>
       answer(
         request,

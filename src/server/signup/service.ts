@@ -19,7 +19,7 @@ export interface SignupOptions {
   secret: string;
   /** Failures with no caller (a mail that could not go), and refusals worth knowing. */
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
-  /** Confirmation mails per hour from this process, all addresses together. Default 200. */
+  /** Confirmation mails per hour, all addresses and every process on the database together. Default 200. */
   mailsPerHour?: number;
   /** The clock; default Date.now. */
   now?: () => number;
@@ -75,14 +75,24 @@ const HOUR = 3_600_000;
  * Someone who left comes back only that way, whatever DIGEST_OPT_IN says. At most one
  * confirmation mail per address per hour (recorded in its history, so it holds across
  * restarts), and at most `mailsPerHour` in all: a flood of sign-ups cannot make a mail cannon.
+ * Both limits count in the database (`store.limits`), shared by every web process on it.
  * Mails go after the answer, so its timing says nothing about the list either.
  */
 export function createSignupService(options: SignupOptions): SignupService {
   const { store, config } = options;
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => {});
-  const perAddress: RateLimiter = createRateLimiter({ max: 1, windowMs: HOUR, now, maxKeys: 50_000 });
-  const overall: RateLimiter = createRateLimiter({ max: options.mailsPerHour ?? 200, windowMs: HOUR, now });
+  const perAddress: RateLimiter = createRateLimiter(store.limits, 'sign-up:address', {
+    max: 1,
+    windowMs: HOUR,
+    now,
+    maxKeys: 50_000,
+  });
+  const overall: RateLimiter = createRateLimiter(store.limits, 'sign-up:mails', {
+    max: options.mailsPerHour ?? 200,
+    windowMs: HOUR,
+    now,
+  });
   const pending = new Set<Promise<void>>();
   const sendLater = (what: string, build: () => Promise<OutgoingMessage>) => {
     const job = build()
@@ -97,7 +107,7 @@ export function createSignupService(options: SignupOptions): SignupService {
   /** null when a confirmation may go to this address now; else why not (see SignupDetail). */
   const whyNotMail = async (subscriberId: number, email: string): Promise<SignupDetail | null> => {
     const last = await store.signups.lastConfirmationSent(subscriberId);
-    const limited = perAddress.hit(email);
+    const limited = await perAddress.hit(email);
     const sinceLast = last ? now() - Date.parse(last) : Number.POSITIVE_INFINITY;
     if (!limited.allowed || sinceLast < HOUR) {
       const retryAt = Math.max(
@@ -111,7 +121,7 @@ export function createSignupService(options: SignupOptions): SignupService {
         retryAt: new Date(retryAt).toISOString(),
       };
     }
-    const overallHit = overall.hit('all');
+    const overallHit = await overall.hit('all');
     if (!overallHit.allowed) {
       log('warn', 'sign-up: the hourly limit of confirmation mails is reached; this one is not sent');
       return { kind: 'busy', retryAt: new Date(now() + overallHit.retryAfterSeconds * 1000).toISOString() };

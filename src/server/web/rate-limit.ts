@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type LimitDecision, type LimitStore, secondsUntil } from '../../store/limits.ts';
 
 /** Options of a rate limiter; all optional. */
 export interface RateLimitOptions {
@@ -6,41 +7,52 @@ export interface RateLimitOptions {
   max?: number;
   /** Window length, ms. Default 60 000. */
   windowMs?: number;
-  /** Keys remembered at most (the oldest are forgotten first): memory stays bounded under a flood of addresses. Default 10 000. */
+  /** Refused keys this process remembers at most (the oldest are forgotten first). Default 10 000. */
   maxKeys?: number;
   /** The clock; default Date.now (tests move it). */
   now?: () => number;
 }
 
 /** The outcome of one hit: allowed, or refused with the seconds until the window ends. */
-export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+export type RateLimitDecision = LimitDecision;
 
-/** A fixed-window counter per key (an IP address, an email address), in this process's memory. */
+/** A fixed-window counter per key (an IP address, an email address), shared through the store. */
 export interface RateLimiter {
-  hit(key: string): RateLimitDecision;
+  hit(key: string): Promise<RateLimitDecision>;
 }
 
-/** Creates a rate limiter; see RateLimitOptions for the defaults. */
-export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
+/**
+ * Creates a rate limiter counting in the database (`store.limits`), so that every process on
+ * it shares one count per key and a restart forgets nothing. `scope` names the limit (its keys
+ * are apart from other limits'). Once the database refuses a key, this process refuses it
+ * again without asking until that window ends: the count only grows within a window, so the
+ * answer is the same, and a flood from one client costs one write per window, not one per
+ * request. See RateLimitOptions for the defaults.
+ */
+export function createRateLimiter(
+  limits: LimitStore,
+  scope: string,
+  options: RateLimitOptions = {},
+): RateLimiter {
   const max = options.max ?? 10;
   const windowMs = options.windowMs ?? 60_000;
   const maxKeys = options.maxKeys ?? 10_000;
   const now = options.now ?? Date.now;
-  const windows = new Map<string, { count: number; resetAt: number }>();
+  const refusedUntil = new Map<string, number>();
   return {
-    hit(key) {
+    async hit(key) {
       const t = now();
-      let window = windows.get(key);
-      if (!window || window.resetAt <= t) {
-        windows.delete(key);
-        window = { count: 0, resetAt: t + windowMs };
-        windows.set(key, window);
-        // A Map iterates in insertion order: the first keys are the oldest windows.
-        while (windows.size > maxKeys) windows.delete(windows.keys().next().value as string);
+      const until = refusedUntil.get(key);
+      if (until !== undefined && until > t)
+        return { allowed: false, retryAfterSeconds: secondsUntil(until, t), resetAt: until };
+      refusedUntil.delete(key);
+      const decision = await limits.hit(`${scope}\0${key}`, { max, windowMs, now: t });
+      if (!decision.allowed) {
+        refusedUntil.set(key, decision.resetAt);
+        // A Map iterates in insertion order: the first keys are the oldest refusals.
+        while (refusedUntil.size > maxKeys) refusedUntil.delete(refusedUntil.keys().next().value as string);
       }
-      window.count++;
-      if (window.count <= max) return { allowed: true };
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.resetAt - t) / 1000)) };
+      return decision;
     },
   };
 }
@@ -55,7 +67,7 @@ export function limitByIp(
   refuse: (request: FastifyRequest, reply: FastifyReply, retryAfterSeconds: number) => FastifyReply = plain,
 ): (request: FastifyRequest, reply: FastifyReply) => Promise<void> {
   return async (request, reply) => {
-    const decision = limiter.hit(request.ip);
+    const decision = await limiter.hit(request.ip);
     if (decision.allowed) return;
     reply.header('retry-after', String(decision.retryAfterSeconds));
     await refuse(request, reply, decision.retryAfterSeconds);
