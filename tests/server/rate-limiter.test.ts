@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import type { FastifyRequest } from 'fastify';
+import Fastify, { type FastifyRequest } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSignInGuard, SIGN_IN_LIMITS } from '../../src/server/desk/sign-in-guard.ts';
-import { createRateLimiter } from '../../src/server/web/rate-limit.ts';
+import { installErrorHandlers } from '../../src/server/web/errors.ts';
+import { createRateLimiter, limitByIp } from '../../src/server/web/rate-limit.ts';
 import type { LimitStore } from '../../src/store/limits.ts';
 import { openSqliteStore } from '../../src/store/sqlite-store.ts';
 import type { DigestStore } from '../../src/store/store.ts';
@@ -60,6 +61,22 @@ describe('the rate limiter in front of store.limits', () => {
     expect(asked).toEqual([]);
     expect((await limiter.hit('a')).allowed).toBe(false);
     expect(asked).toEqual(['a']);
+  });
+
+  it('fails a limited request with 500, never lets it through, when the database cannot count it', async () => {
+    const app = Fastify({ logger: false });
+    installErrorHandlers(app);
+    let handled = 0;
+    app.post('/form', { preHandler: limitByIp(createRateLimiter(limits, 'kit')) }, async () => {
+      handled++;
+      return { ok: true };
+    });
+    expect((await app.inject({ method: 'POST', url: '/form' })).statusCode).toBe(200);
+    await store.close();
+    const down = await app.inject({ method: 'POST', url: '/form' });
+    expect(down.statusCode).toBe(500);
+    expect(handled).toBe(1);
+    await app.close();
   });
 
   it('keeps the keys of two limits apart', async () => {
