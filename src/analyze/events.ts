@@ -15,6 +15,7 @@ import {
 } from './event-filters.ts';
 import { endedEvent, KINDS, sameEvent, scheduledThatDay, withinRange } from './event-merge.ts';
 import { buildOrganizationIndex, findParticipants } from './event-parts.ts';
+import { readToldPlaces, type ToldPlaces, toldPlace } from './event-places.ts';
 import { type EventTitle, makeTitle } from './event-title.ts';
 import { chooseEventWords, nameBareEvent, useEventWord } from './event-words.ts';
 import { datelineLength, isBareDate } from './furniture.ts';
@@ -58,6 +59,8 @@ interface Tracker {
   actor: string | null;
   /** Names the article has say something ("Royal Mail said"): bodies and people, never places. */
   speakers: Set<string>;
+  /** The routes and courts the paragraphs name, for a sentence that means one without naming it. */
+  told: ToldPlaces;
 }
 
 /**
@@ -81,6 +84,7 @@ export function extractEvents(paragraphs: string[], published: string, people: P
     paragraph: -1,
     actor: null,
     speakers: findSpeakingNames(paragraphs),
+    told: readToldPlaces(paragraphs),
   };
   const schedule = readSchedule(paragraphs, published);
   tracker.week = findScheduleWeek(
@@ -224,7 +228,11 @@ function addEvent(
   confidence: number,
   sentence = clause,
 ): void {
-  const found = linePlace(clause, at) ?? findPlace(clause, at) ?? courtPlace(sentence);
+  const found =
+    linePlace(clause, at) ??
+    findPlace(clause, at) ??
+    courtPlace(sentence) ??
+    toldPlace(tracker.told, tracker.paragraph, sentence);
   // "postal workers at Royal Mail" where "Royal Mail said ...": a body that speaks is no place.
   const location = found && tracker.speakers.has(found) ? null : found;
   const participants = findParticipants(clause, tracker.people, tracker.organizations, location);

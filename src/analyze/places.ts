@@ -23,6 +23,19 @@ const VENUE_WORDS = new Set(
     'racecourse circuit bridge harbour harbor port terminal base'
   ).split(' '),
 );
+/** True when the common nouns after a name (three at most) end in a matter's ("grain tender case"). */
+function namesMatter(after: string): boolean {
+  const words = /^(?:\s+\p{Ll}+){1,3}/u.exec(after)?.[0].trim().split(/\s+/) ?? [];
+  return words.some((w) => MATTER_WORDS.has(w));
+}
+
+// Incidents and cases known by their place ("the Delhi riots", "the Mombasa grain tender case").
+const MATTER_WORDS = new Set(
+  (
+    'case cases riot riots attack attacks bombing bombings blast explosion crash fire floods flood scandal ' +
+    'massacre killings killing murder murders violence unrest clashes probe inquiry affair tender deal'
+  ).split(' '),
+);
 // Bodies, not places, even after "at" ("at the ministry", "at the council").
 const BODY_WORDS = new Set(
   'ministry office council commission congress company agency department'.split(' '),
@@ -38,10 +51,15 @@ const PLACE = new RegExp(
 // Washington's College Park Airport": a route's two ends, without codes and owners.
 // Latin letters only: a Unicode pattern this long costs more to build than the whole clause takes.
 const END_NAME =
-  "(?:[A-ZÀ-Þ][\\wÀ-ÿ'’-]+['’]s\\s+)?([A-ZÀ-Þ][\\wÀ-ÿ'’-]+(?:\\s+[A-ZÀ-Þ][\\wÀ-ÿ'’-]+){0,3})(?:\\s*\\([A-Z]{2,4}\\))?";
+  "(?:[A-ZÀ-Þ][\\wÀ-ÿ'’-]+['’]s\\s+)?([A-ZÀ-Þ][\\wÀ-ÿ'’-]+(?:\\s+[A-ZÀ-Þ][\\wÀ-ÿ'’-]+){0,3})(?:\\s*\\([A-Z][^()]{1,40}\\))?";
 const ROUTE_BETWEEN = new RegExp(
   `\\b(?:[Rr]outes?|[Ss]ervices?|[Ff]lights?|[Ll]inks?|[Ff]err(?:y|ies)|[Ll]ines?)\\s+(?:between|connecting|linking)\\s+${END_NAME}\\s+and\\s+${END_NAME}`,
 );
+// "a non-stop daily flight from Nairobi to New York": a service's two ends after "from" and "to".
+const ROUTE_FROM = new RegExp(
+  `\\b(?:[Ff]lights?|[Ss]ervices?|[Rr]outes?|[Tt]rains?|[Ff]err(?:y|ies)|[Ss]ailings?|[Cc]onnections?)\\s+from\\s+(?:the\\s+)?${END_NAME}\\s+to\\s+${END_NAME}`,
+);
+const MAY_BE_FROM = /\b(?:flights?|services?|routes?|trains?|ferry|ferries|sailings?|connections?)\s+from\s/i;
 // "the Hyderabad-Goa (GOX) routes", "its Muscat (MCT)-Salalah (SLL) route": two ends joined by a dash.
 const ROUTE_PAIR =
   /\b([A-ZÀ-Þ][\wÀ-ÿ'’]+)(?:\s*\([A-Z]{3}\))?[-–]([A-ZÀ-Þ][\wÀ-ÿ'’]+)(?:\s*\([A-Z]{3}\))?\s+(?:routes?|services?|flights?|sectors?)\b/;
@@ -64,13 +82,9 @@ const ROUTE =
  * line"), else a region ("in Edo State"). Countries, months, bodies and nationalities are not places.
  */
 export function findPlace(clause: string, near = -1): string | null {
-  // The Unicode patterns are costly to build and run: only a clause that could hold them is tried.
-  const between = MAY_BE_ROUTE.test(clause) ? ROUTE_BETWEEN.exec(clause) : null;
-  const ends = between ? [between[1], between[2]] : [];
   // A route's two ends are its place, even when one end is a venue.
-  if (ends[0] && ends[1]) return `${ends[0]} to ${ends[1]}`;
-  const pair = MAY_BE_PAIR.test(clause) ? ROUTE_PAIR.exec(clause) : null;
-  if (pair?.[1] && pair[2]) return `${pair[1]} to ${pair[2]}`;
+  const ends = routeEnds(clause);
+  if (ends) return ends;
   const route = ROUTE.exec(clause)?.[1]?.replace(/^The\s+/, '');
   let best: { place: string; rank: number; distance: number } | null = null;
   for (const match of clause.matchAll(PLACE)) {
@@ -81,6 +95,9 @@ export function findPlace(clause: string, near = -1): string | null {
     // "at the Metso library": a name before a venue word names the venue.
     const next = /^\s+(\p{Ll}+)/u.exec(clause.slice(match.index + match[0].length))?.[1] ?? '';
     let end = match.index + match[0].length;
+    // "in the Delhi riots conspiracy case": a place that names a matter is not where the event is.
+    const prefix = match[0].slice(0, match[0].length - (match[1]?.length ?? 0));
+    if (/\bthe\s+$/.test(prefix) && namesMatter(clause.slice(match.index + match[0].length))) continue;
     if (VENUE_WORDS.has(next)) {
       place = `${place} ${next}`;
       end = clause.indexOf(next, end) + next.length;
@@ -186,12 +203,47 @@ export function linePlace(clause: string, at: number): string | null {
 
 // "The Supreme Court Thursday said it would hear on April 8", "sanctioning by the Jersey Court at a
 // hearing": a court's business happens at the court.
-const COURT = /\b((?:[A-Z][\w'’-]*\s+){1,3}Court(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?)\b/;
+const COURT = /\b((?:[A-Z][\w'’-]*\s+){1,3}Courts?(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?)\b/;
 const COURT_BUSINESS =
   /\b(?:hear(?:s|d|ing|ings)?|trial|sentenc\w*|directions|ruling|rule|appeal|verdict|judgment|arraignment)\b/i;
 
 /** The court a clause about a court's business names first, as that business's place. */
 export function courtPlace(clause: string): string | null {
   if (!COURT_BUSINESS.test(clause)) return null;
-  return COURT.exec(clause)?.[1]?.replace(/^(?:The|A|An)\s+/, '') ?? null;
+  return findCourt(clause);
+}
+
+// "the court adjourned the hearing", "the magistrate fixed November 18 for mention": a court's business
+// told without its name.
+// "fixed November 18 for mention": a hearing to set the course of a case.
+const FOR_MENTION = /\bfor\s+(?:the\s+)?mention\b/i;
+const UNNAMED_COURT = /\b(?:court|judge|bench|magistrate|justice)\b/i;
+
+/** True when a sentence tells a court's business without naming the court. */
+export function isCourtBusiness(sentence: string): boolean {
+  return (COURT_BUSINESS.test(sentence) || FOR_MENTION.test(sentence)) && UNNAMED_COURT.test(sentence);
+}
+
+/** The first court a text names ("The Rouse Avenue Court on Monday granted ..."), without its article. */
+export function findCourt(text: string): string | null {
+  if (!/Court/.test(text)) return null;
+  return COURT.exec(text)?.[1]?.replace(/^(?:The|A|An)\s+/, '') ?? null;
+}
+
+/**
+ * The route a text names, by any of the forms findPlace reads ("a route between Cartagena (Colombia)
+ * and Lima (Peru)", "a flight from Nairobi to New York", "the Airdrie to Bathgate line"), or null.
+ */
+export function findRoute(text: string): string | null {
+  return routeEnds(text) ?? ROUTE.exec(text)?.[1]?.replace(/^The\s+/, '') ?? null;
+}
+
+/** A route written by its two ends: between ... and ..., from ... to ..., or two names joined by a dash. */
+function routeEnds(text: string): string | null {
+  // The Unicode patterns are costly to build and run: only a text that could hold them is tried.
+  const ends =
+    (MAY_BE_ROUTE.test(text) ? ROUTE_BETWEEN.exec(text) : null) ??
+    (MAY_BE_FROM.test(text) ? ROUTE_FROM.exec(text) : null) ??
+    (MAY_BE_PAIR.test(text) ? ROUTE_PAIR.exec(text) : null);
+  return ends?.[1] && ends[2] ? `${ends[1]} to ${ends[2]}` : null;
 }

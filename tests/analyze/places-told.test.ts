@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { findPlace, findRoute } from '../../src/analyze/places.ts';
+import { analyzeBody } from './analyze-body.ts';
+
+// Places a story tells once and means again (issue 13, round four), in texts of our own writing.
+
+function placesOf(body: string, published: string): Array<[string, string | null]> {
+  return analyzeBody(body, published).events.map((e) => [e.date, e.location]);
+}
+
+describe('routes', () => {
+  it('reads a service from one end to the other ("a daily flight from Nairobi to New York")', () => {
+    expect(findPlace('The airline will start a daily flight from Porto Alegre to Lisbon on May 2.')).toBe(
+      'Porto Alegre to Lisbon',
+    );
+    expect(findRoute('Sailings from Oban to Castlebay resume next week.')).toBe('Oban to Castlebay');
+  });
+
+  it('reads the ends of a route between two places with their countries in brackets', () => {
+    expect(findRoute('This is the direct route between Kumasi (Ghana) and Abidjan (Ivory Coast).')).toBe(
+      'Kumasi to Abidjan',
+    );
+  });
+
+  it('gives a flight told without its ends the route the story named before', () => {
+    const body = [
+      'Accra — Coastline Air has announced a non-stop service from Accra to Toronto.',
+      'Bookings opened last week for the inaugural flight, which is scheduled for June 16.',
+    ].join('\n\n');
+    expect(placesOf(body, '2025-03-04')).toEqual([['2025-06-16', 'Accra to Toronto']]);
+  });
+
+  it('gives a flight the route of its own paragraph, told in the sentence after it', () => {
+    const body =
+      'Next Wednesday, April 2, the airline will restart a route it dropped. This is the direct route between Kumasi (Ghana) and Abidjan (Ivory Coast).';
+    expect(placesOf(body, '2025-03-28')).toEqual([['2025-04-02', 'Kumasi to Abidjan']]);
+  });
+
+  it('gives no earlier route to a paragraph of a digest that names its own places', () => {
+    const body = [
+      'Skyways will fly the Lyon-Porto route from March 3.',
+      'Northjet is expanding from Tampere with a new service to Riga. The new daily flight will launch on May 8.',
+    ].join('\n\n');
+    expect(placesOf(body, '2025-02-01')).toEqual([
+      ['2025-03-03', 'Lyon to Porto'],
+      ['2025-05-08', null],
+    ]);
+  });
+});
+
+describe('courts', () => {
+  it('gives the court named before to its business told as "the court" or "the magistrate"', () => {
+    const body = [
+      'The Shanzu Law Courts on Tuesday refused to rule on the bail of a former port chief.',
+      'Meanwhile, the court adjourned the hearing till November 4.',
+      'The magistrate also fixed November 18 for mention of a second charge sheet.',
+    ].join('\n\n');
+    expect(placesOf(body, '2024-10-08')).toEqual([
+      ['2024-11-04', 'Shanzu Law Courts'],
+      ['2024-11-18', 'Shanzu Law Courts'],
+    ]);
+  });
+
+  it('reads no place from a case named after a city ("in the Delhi riots case")', () => {
+    expect(
+      findPlace('The court adjourned the hearing in the Mombasa grain tender case till November 4.'),
+    ).toBe(null);
+    expect(findPlace('Service in the Northeast begins on Dec. 11.')).toBe('Northeast');
+  });
+
+  it('gives no court to a date that is not its business', () => {
+    const body = [
+      'The High Court in Arusha last week heard the petition.',
+      'The petitioners will hold a rally on June 9.',
+    ].join('\n\n');
+    expect(placesOf(body, '2025-06-02')).toEqual([['2025-06-09', null]]);
+  });
+});
