@@ -229,7 +229,7 @@ function addEvent(
   sentence = clause,
 ): void {
   const found =
-    linePlace(clause, at) ??
+    linePlace(clause, at, at + mention.end - mention.start) ??
     findPlace(clause, at) ??
     courtPlace(sentence) ??
     toldPlace(tracker.told, tracker.paragraph, sentence);

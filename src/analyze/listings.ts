@@ -62,7 +62,7 @@ function readDatedLines(
         continue;
       }
       const place = cleanPlace(line.rest);
-      const city = place.split(',')[0]?.trim() ?? place;
+      const city = (place.split(',')[0] ?? place).replace(/\s*\([^()]*\)/g, '').trim();
       found.set(index, [
         {
           title: heading ? `${heading}, ${city}` : place,
@@ -156,10 +156,13 @@ function headingAbove(paragraphs: readonly string[], index: number): string | nu
   return name.trim() || null;
 }
 
-/** "Peoria, IL Crusens (10 Years headline)" without its note; "Cape Coral, FL Dixie Roadhouse - 93X show" without its aside. */
+/**
+ * "Peoria, IL Crusens (10 Years headline)" without its note; "Cape Coral, FL Dixie Roadhouse - 93X show"
+ * without its aside; "Home of Arts (HOTA), Gold Coast" with the venue's own short name.
+ */
 function cleanPlace(text: string): string {
   return text
-    .replace(/\s*\([^()]*\)/g, '')
+    .replace(/\s*\((?!\p{Lu}{2,6}\))[^()]*\)/gu, '')
     .replace(/\s+[–—-]\s+.*$/, '')
     .replace(/[.;]$/, '')
     .trim();

@@ -184,21 +184,36 @@ const REGION_WORDS = new Set('state province region county district territory pr
 
 /**
  * A schedule line's place: "First Test, Lord’s, May 17-20, 2012" gives "Lord’s" (what stands
- * between the line's first part and its date), or null for prose.
+ * between the line's first part and its date); a line that opens with its date gives what follows
+ * it ("20 April - Royal Concert Hall, Nottingham", `end` being where the date ends); null for prose.
  */
-export function linePlace(clause: string, at: number): string | null {
+export function linePlace(clause: string, at: number, end = -1): string | null {
   if (clause.length > 120 || /\b(?:will|is|are|was|were|has|have|said|says)\b/.test(clause)) return null;
+  if (at === 0 && end > 0) return placeAfterDate(clause.slice(end));
   const parts = clause
     .slice(0, at)
     .split(/\s*,\s*/)
     .filter(Boolean);
   if (parts.length < 2) return null;
   const middle = parts.slice(1).join(', ').trim();
-  // "Lord’s", "Ellis Park, Johannesburg"; not "VIP, and Super VIP opens" (a list and a verb).
-  const named = middle
+  return isNamesOnly(middle) && middle.split(/\s+/).length <= 6 ? middle : null;
+}
+
+/** "- Royal Concert Hall, Nottingham", ": Grand Pavilion (GP), Leeds": the place a dash or colon sets after a date. */
+function placeAfterDate(rest: string): string | null {
+  const place = /^\s*[–—:-]\s*(.+?)[.;]?\s*$/.exec(rest)?.[1];
+  if (!place) return null;
+  // A venue's own short name ("(HOTA)") is part of it; an aside ("(sold out)") is not.
+  const bare = place.replace(/\s*\((?!\p{Lu}{2,6}\))[^()]*\)/gu, '').trim();
+  return isNamesOnly(bare.replace(/[()]/g, '')) && bare.split(/\s+/).length <= 8 ? bare : null;
+}
+
+/** "Lord’s", "Ellis Park, Johannesburg"; not "VIP, and Super VIP opens" (a list and a verb). */
+function isNamesOnly(text: string): boolean {
+  return text
     .split(/[\s,]+/)
-    .every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|the|de|la|du)$/.test(w));
-  return named && middle.split(/\s+/).length <= 6 ? middle : null;
+    .filter(Boolean)
+    .every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|the|de|la|du|on|upon|and|&)$/.test(w));
 }
 
 // "The Supreme Court Thursday said it would hear on April 8", "sanctioning by the Jersey Court at a

@@ -76,3 +76,28 @@ describe('courts', () => {
     expect(placesOf(body, '2025-06-02')).toEqual([['2025-06-09', null]]);
   });
 });
+
+describe('tour lines', () => {
+  it('reads the place after a date that opens a line alone ("20 April - Royal Concert Hall, Nottingham")', () => {
+    const body = ['Spring Tour:', '14 March - Brangwyn Hall, Swansea', '21'].join('\n\n');
+    expect(placesOf(body, '2026-02-20')).toEqual([['2026-03-14', 'Brangwyn Hall, Swansea']]);
+  });
+
+  it('keeps a venue’s own short name in brackets, and drops an aside', () => {
+    const body = [
+      'Listings',
+      'Saturday, March 28: Waterfront Arts Centre (WAC), Belfast',
+      'Sunday, March 29: Ulster Hall (sold out), Belfast',
+    ].join('\n\n');
+    expect(placesOf(body, '2026-02-20')).toEqual([
+      ['2026-03-28', 'Waterfront Arts Centre (WAC), Belfast'],
+      ['2026-03-29', 'Ulster Hall, Belfast'],
+    ]);
+  });
+
+  it('reads no place from a line whose words after the date are not names', () => {
+    expect(placesOf('Spring Tour:\n\n12 March - tickets on sale for members', '2026-02-20')).toEqual([
+      ['2026-03-12', null],
+    ]);
+  });
+});
