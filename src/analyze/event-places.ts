@@ -1,22 +1,51 @@
-import { findCourt, findPlace, findRoute, isCourtBusiness } from './places.ts';
+import { findCourt, findLaunchSites, findPlace, findRoute, isCourtBusiness } from './places.ts';
 
 // A place told once for a story's subject and not again where its date is: "Kenya Airways has launched a
 // flight from Nairobi to New York ... the inaugural flight, which is scheduled for October 28"; "The Rouse
-// Avenue Court on Monday granted ... Meanwhile, the Court adjourned the hearing till February 17".
+// Avenue Court on Monday granted ... Meanwhile, the Court adjourned the hearing till February 17"; "The
+// launch will now take place Tuesday ... The Falcon Heavy was rolled out to Launch Complex 39A".
 
-/** The routes and courts each paragraph names, by paragraph index (null where it names none). */
+/** The routes, courts and launch sites each paragraph names, by paragraph index (null where it names none). */
 export interface ToldPlaces {
   paragraphs: readonly string[];
   routes: Array<string | null>;
   courts: Array<string | null>;
+  sites: string[][];
 }
 
+// A sentence about a rocket's launch ("The launch will now take place Tuesday", "a static fire test").
+const LAUNCH = /\b(?:launch(?:es|ed|ing)?|lift-?off|liftoff|blast-?off|static\s+fire)\b/i;
 // A sentence about a service on a route ("the inaugural flight", "will resume a route").
 const SERVICE = /\b(?:flights?|routes?|services?|trains?|ferry|ferries|sailings?)\b/i;
 
-/** Reads the routes and courts of every paragraph once. */
+// "Tenerife (Canary Islands, Spain): two flights per week ... from November 1" under "Flights from
+// Paris-Charles de Gaulle": a destination line under the heading of its origin.
+const DESTINATION_LINE = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s*(?:\([^()]{1,60}\))?\s*:\s/u;
+const ORIGIN_HEADING =
+  /^(?:(?:flights?|services?|routes?|departures?|sailings?)\s+)?from\s+([^,:.]{2,40}?)\s*(?:,[^:.]*)?:?$/i;
+// A heading stands this many paragraphs above its lines at most (an intro line may come between).
+const HEADING_REACH = 4;
+
+/** Reads the routes, courts and launch sites of every paragraph once. */
 export function readToldPlaces(paragraphs: readonly string[]): ToldPlaces {
-  return { paragraphs, routes: paragraphs.map(findRoute), courts: paragraphs.map(findCourt) };
+  return {
+    paragraphs,
+    routes: paragraphs.map((p, i) => listedRoute(paragraphs, i) ?? findRoute(p)),
+    courts: paragraphs.map(findCourt),
+    sites: paragraphs.map(findLaunchSites),
+  };
+}
+
+/** A destination line's route, from the origin its heading names ("Flights from Paris-Orly"), or null. */
+function listedRoute(paragraphs: readonly string[], index: number): string | null {
+  const line = paragraphs[index] ?? '';
+  const destination = DESTINATION_LINE.exec(line)?.[1];
+  if (!destination || !SERVICE.test(line)) return null;
+  for (let k = index - 1; k >= Math.max(0, index - HEADING_REACH); k--) {
+    const origin = ORIGIN_HEADING.exec((paragraphs[k] ?? '').trim())?.[1];
+    if (origin) return `${origin} to ${destination}`;
+  }
+  return null;
 }
 
 /**
@@ -25,6 +54,7 @@ export function readToldPlaces(paragraphs: readonly string[]): ToldPlaces {
  */
 export function toldPlace(told: ToldPlaces, index: number, sentence: string): string | null {
   if (index < 0) return null;
+  if (LAUNCH.test(sentence)) return onlyNamed(told.sites[index] ?? []) ?? onlyNamed(told.sites.flat());
   if (SERVICE.test(sentence)) return told.routes[index] ?? storyRoute(told, index);
   if (isCourtBusiness(sentence)) return lastNamed(told.courts, index);
   return null;
@@ -43,7 +73,12 @@ function lastNamed(names: Array<string | null>, index: number): string | null {
  * routes ("Delta is expanding from Louisville with a new service to Boston") a paragraph is its own story.
  */
 function storyRoute(told: ToldPlaces, index: number): string | null {
-  const named = new Set(told.routes.slice(0, index).filter((name) => name !== null));
-  if (named.size !== 1 || findPlace(told.paragraphs[index] ?? '') !== null) return null;
-  return [...named][0] ?? null;
+  if (findPlace(told.paragraphs[index] ?? '') !== null) return null;
+  return onlyNamed(told.routes.slice(0, index));
+}
+
+/** The one name of a list, or null when it has none or several. */
+function onlyNamed(names: Array<string | null>): string | null {
+  const named = new Set(names.filter((name) => name !== null));
+  return named.size === 1 ? ([...named][0] ?? null) : null;
 }

@@ -262,3 +262,16 @@ function routeEnds(text: string): string | null {
     (MAY_BE_PAIR.test(text) ? ROUTE_PAIR.exec(text) : null);
   return ends?.[1] && ends[2] ? `${ends[1]} to ${ends[2]}` : null;
 }
+
+// "Launch Complex 39A at the Kennedy Space Center", "Space Launch Complex 40", "Pad 39B", "the Vostochny
+// Cosmodrome": where a rocket leaves from, with the site it lies in.
+const LAUNCH_SITES =
+  /\b((?:Space\s+)?Launch\s+(?:Complex|Pad|Site)\s+\d+[A-Z]?|Pad\s+\d+[A-Z]?|[A-Z][\w-]+\s+(?:Cosmodrome|Spaceport))(?:\s+at\s+(?:the\s+|[A-Z][\w.]*['’]s\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}))?/g;
+
+/** The launch sites a text names, in order ("Launch Complex 39A, Kennedy Space Center"). */
+export function findLaunchSites(text: string): string[] {
+  if (!/Launch|Pad|Cosmodrome|Spaceport/.test(text)) return [];
+  return [...text.matchAll(LAUNCH_SITES)].map((site) =>
+    site[2] ? `${site[1]}, ${site[2]}` : (site[1] ?? ''),
+  );
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPlace, findRoute } from '../../src/analyze/places.ts';
+import { findLaunchSites, findPlace, findRoute } from '../../src/analyze/places.ts';
 import { analyzeBody } from './analyze-body.ts';
 
 // Places a story tells once and means again (issue 13, round four), in texts of our own writing.
@@ -99,5 +99,52 @@ describe('tour lines', () => {
     expect(placesOf('Spring Tour:\n\n12 March - tickets on sale for members', '2026-02-20')).toEqual([
       ['2026-03-12', null],
     ]);
+  });
+});
+
+describe('launch sites', () => {
+  it('reads a pad with the site it lies in, and a cosmodrome', () => {
+    expect(
+      findLaunchSites('The rocket was moved to Launch Complex 40 at the Cape Canaveral Space Force Station.'),
+    ).toEqual(['Launch Complex 40, Cape Canaveral Space Force Station']);
+    expect(findLaunchSites('It lifted off from the Vostochny Cosmodrome.')).toEqual(['Vostochny Cosmodrome']);
+    expect(findLaunchSites('The launch of the new phone is set for June 3.')).toEqual([]);
+  });
+
+  it('gives a launch told without its site the one site the story names, even later', () => {
+    const body = [
+      'The launch will now take place on Thursday.',
+      'The rocket was rolled out to Launch Pad 2 at the Tanegashima Space Center on Sunday.',
+    ].join('\n\n');
+    expect(placesOf(body, '2026-01-12')).toEqual([['2026-01-15', 'Launch Pad 2, Tanegashima Space Center']]);
+  });
+
+  it('gives a launch no site when the story names two', () => {
+    const body = [
+      'The first launch will take place on Thursday, and the second on Saturday.',
+      'One rocket stands on Launch Complex 39A, the other on Launch Complex 40.',
+    ].join('\n\n');
+    expect(placesOf(body, '2026-01-12').map(([, place]) => place)).toEqual([null, null]);
+  });
+});
+
+describe('route listings', () => {
+  it('gives a destination line the origin of the heading above it ("Flights from Paris-Orly")', () => {
+    const body = [
+      'Sailings from Aberdeen',
+      'The company will serve two new ports:',
+      'Kirkwall (Orkney, Scotland): three sailings a week from November 3.',
+      'Sailings from Bergen',
+      'Stavanger: two sailings a week from December 1.',
+    ].join('\n\n');
+    expect(placesOf(body, '2025-09-15')).toEqual([
+      ['2025-11-03', 'Aberdeen to Kirkwall'],
+      ['2025-12-01', 'Bergen to Stavanger'],
+    ]);
+  });
+
+  it('reads no route from a labelled line under no origin heading', () => {
+    const body = ['Winter timetable', 'Kirkwall: three sailings a week from November 3.'].join('\n\n');
+    expect(placesOf(body, '2025-09-15')).toEqual([['2025-11-03', null]]);
   });
 });
