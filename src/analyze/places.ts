@@ -164,6 +164,8 @@ function placeKind(place: string): 'venue' | 'city' | 'region' | null {
   // "at Portuguese carrier Lusavia": a nationality is no place.
   if (/^\p{Lu}\p{Ll}+(?:ese|ish|ian|ean)$/u.test(place)) return null;
   if (words.some((w) => BODY_WORDS.has(w))) return null;
+  // "in Parliament on Monday": the one house a country's parliament sits in; "at the hotel" is none.
+  if (place === 'Parliament') return 'venue';
   if (words.some((w) => VENUE_WORDS.has(w))) return words.length >= 2 ? 'venue' : null;
   if (/\d/.test(place) || MONTHS.test(words[0] ?? '')) return null;
   // A country is too wide for a calendar and is most often the story's subject ("conditions in Spain").

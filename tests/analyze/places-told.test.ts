@@ -148,3 +148,12 @@ describe('route listings', () => {
     expect(placesOf(body, '2025-09-15')).toEqual([['2025-11-03', null]]);
   });
 });
+
+describe('a parliament', () => {
+  it('reads "in Parliament" as the place, but no lone common venue noun', () => {
+    expect(findPlace('The minister will deliver a statement in Parliament on Tuesday (March 4).')).toBe(
+      'Parliament',
+    );
+    expect(findPlace('The minister will speak at the Palace on Tuesday.')).toBe(null);
+  });
+});
