@@ -164,6 +164,10 @@ function placeKind(place: string): 'venue' | 'city' | 'region' | null {
   // "at Portuguese carrier Lusavia": a nationality is no place.
   if (/^\p{Lu}\p{Ll}+(?:ese|ish|ian|ean)$/u.test(place)) return null;
   if (words.some((w) => BODY_WORDS.has(w))) return null;
+  // "from The Strypes’ Josh McClorey to ...": what an owner has, named in two words and no venue's, is
+  // a person ("London’s Heathrow Airport" is a venue, "King's Lynn" a town).
+  const owned = /['’]s?\s+(\p{Lu}\S*\s+\p{Lu}.*)$/u.exec(place)?.[1];
+  if (owned && !owned.split(/\s+/).some((w) => VENUE_WORDS.has(w.toLowerCase()))) return null;
   // "in Parliament on Monday": the one house a country's parliament sits in; "at the hotel" is none.
   if (place === 'Parliament') return 'venue';
   if (words.some((w) => VENUE_WORDS.has(w))) return words.length >= 2 ? 'venue' : null;

@@ -157,3 +157,19 @@ describe('a parliament', () => {
     expect(findPlace('The minister will speak at the Palace on Tuesday.')).toBe(null);
   });
 });
+
+describe('an owner and what is theirs', () => {
+  it('reads no place from a person named with their band or club ("from The Strypes’ Josh McClorey")', () => {
+    expect(findPlace('It will feature guests from The Harbour Kids’ Mia Lund and be out on May 8.')).toBe(
+      null,
+    );
+    expect(findPlace("The derby is at Rivermouth's Ana Costa on Sunday.")).toBe(null);
+  });
+
+  it('keeps an owner’s venue and a town named with a possessive', () => {
+    expect(findPlace('The strike on Monday at London’s Heathrow Airport was called off.')).toBe(
+      'London’s Heathrow Airport',
+    );
+    expect(findPlace("The fair opens in King's Lynn on June 3.")).toBe("King's Lynn");
+  });
+});
