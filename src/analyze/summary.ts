@@ -6,6 +6,18 @@ const WEAK_START =
 const QUOTE_MARK = /["“”„«»]/;
 const DATE_WORD =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b|\bnext (?:week|month)\b/i;
+// "Nov 1 (Reuters) - ", "New Delhi [India], February 12 (ANI): ", "Nairobi — ": the dateline the
+// cleaning leaves on a story's first sentence is page furniture, not part of what it says.
+// Case written out: the capitals of the place are what make it a dateline.
+const MONTH =
+  '(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Ss]ept|[Oo]ct|[Nn]ov|[Dd]ec)[a-z]*\\.?';
+const DATELINE_STUB = new RegExp(
+  `^(?:(?:\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}(?:\\s*\\[[^\\]]{2,30}\\])?,?\\s+)?(?:${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH})(?:,?\\s+\\d{4})?\\s*(?:\\([^()]{2,30}\\))?\\s*[:—–-]{1,2}|\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){0,2}\\s+[—–])\\s+(?=\\p{Lu})`,
+  'u',
+);
+// "X gestures during the opening session ..., October 26, 2021.": a photo's caption, not the story.
+const CAPTION =
+  /\b(?:(?:is|are|was|were)\s+(?:pictured|seen|shown)|gestures|poses|looks\s+on|waves|smiles)\b.*\b\d{4}\.$/;
 // Reading the first sentences is enough to find the lead; it also bounds the work.
 const MAX_CANDIDATES = 200;
 /** A short summary: sentences are added while the total stays near this many words. */
@@ -57,14 +69,15 @@ function collectCandidates(paragraphs: string[]): Candidate[] {
   for (const paragraph of paragraphs) {
     for (const sentence of splitSentences(paragraph)) {
       if (candidates.length >= MAX_CANDIDATES) return candidates;
-      const key = normalizeText(sentence.text);
+      const text = sentence.start === 0 ? sentence.text.replace(DATELINE_STUB, '') : sentence.text;
+      const key = normalizeText(text);
       if (!key || seen.has(key)) continue;
       seen.add(key);
       candidates.push({
-        text: sentence.text,
+        text,
         order: candidates.length,
-        words: countWords(sentence.text),
-        terms: termsOf(sentence.text),
+        words: countWords(text),
+        terms: termsOf(text),
         score: 0,
       });
     }
@@ -97,6 +110,7 @@ function quotedShare(text: string): number {
 function scoreSentence(c: Candidate, frequency: Map<string, number>, headline: Set<string>): number {
   // A summary is made of sentences: a caption or a menu line without closing punctuation is none.
   if (c.words < 6 || c.words > 70 || !/[.!?]["”’)]?$/.test(c.text)) return Number.NEGATIVE_INFINITY;
+  if (CAPTION.test(c.text)) return Number.NEGATIVE_INFINITY;
   let score = 3 / (1 + c.order * 0.4);
   if (WEAK_START.test(c.text)) score -= 3;
   // Speech reads badly out of its story; a sentence that only cites a phrase is still the story's.

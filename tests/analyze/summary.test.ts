@@ -22,4 +22,36 @@ describe('summarize', () => {
     expect(summarize(['One short article sentence that says enough.'], 3)).toHaveLength(1);
     expect(summarize(paragraphs, 0)).toEqual([]);
   });
+
+  it('drops the dateline left on a story’s first sentence, in its usual forms', () => {
+    const body = (first: string) => [first, 'The second sentence of the story says a little more about it.'];
+    expect(
+      summarize(body('Mar 3 (Reuters) - Portland’s port workers will strike next week, the union said.'), 1),
+    ).toEqual(['Portland’s port workers will strike next week, the union said.']);
+    expect(
+      summarize(
+        body('Chennai [India], March 3 (PTI): The High Court on Monday adjourned the hearing to April 2.'),
+        1,
+      ),
+    ).toEqual(['The High Court on Monday adjourned the hearing to April 2.']);
+    expect(
+      summarize(body('Kampala — Uganda Airlines has opened a daily flight from Entebbe to Lagos.'), 1),
+    ).toEqual(['Uganda Airlines has opened a daily flight from Entebbe to Lagos.']);
+  });
+
+  it('keeps a first sentence that only opens with a name and a dash of its own', () => {
+    expect(
+      summarize(['Tom Reyes — the councillor who led the fight — lost his seat on Sunday night.'], 1),
+    ).toEqual(['Tom Reyes — the councillor who led the fight — lost his seat on Sunday night.']);
+  });
+
+  it('leaves out a photo caption that reads like a sentence', () => {
+    const body = [
+      'Finance Minister Ana Ruiz gestures during a news conference in Quito, Ecuador, March 2, 2024.',
+      'Ecuador will sell new bonds to pay for its flood repairs, the finance ministry said on Monday.',
+    ];
+    expect(summarize(body, 1)).toEqual([
+      'Ecuador will sell new bonds to pay for its flood repairs, the finance ministry said on Monday.',
+    ]);
+  });
 });
