@@ -15,6 +15,7 @@ export interface ToldPlaces {
 
 // A sentence about a rocket's launch ("The launch will now take place Tuesday", "a static fire test").
 const LAUNCH = /\b(?:launch(?:es|ed|ing)?|lift-?off|liftoff|blast-?off|static\s+fire)\b/i;
+const SALE = /\b(?:tickets?|bookings?|sales?|reservations?|pre-?orders?)\b/i;
 // A sentence about a service on a route ("the inaugural flight", "will resume a route").
 const SERVICE = /\b(?:flights?|routes?|services?|trains?|ferry|ferries|sailings?)\b/i;
 
@@ -52,8 +53,15 @@ function listedRoute(paragraphs: readonly string[], index: number): string | nul
  * The place a sentence of paragraph `index` means without writing it: the route its paragraph, else the
  * story so far, last named, for a sentence about a service; the court named so, for a court's business.
  */
-export function toldPlace(told: ToldPlaces, index: number, sentence: string): string | null {
-  if (index < 0) return null;
+export function toldPlace(
+  told: ToldPlaces,
+  index: number,
+  sentence: string,
+  clause = sentence,
+  at = -1,
+): string | null {
+  // "On Thursday, the carrier began selling tickets for the inaugural flight": a sale happens nowhere in particular.
+  if (index < 0 || (at >= 0 && SALE.test(dateSegment(clause, at)))) return null;
   if (LAUNCH.test(sentence)) return onlyNamed(told.sites[index] ?? []) ?? onlyNamed(told.sites.flat());
   if (SERVICE.test(sentence)) return told.routes[index] ?? storyRoute(told, index);
   if (isCourtBusiness(sentence)) return lastNamed(told.courts, index);
@@ -81,4 +89,18 @@ function storyRoute(told: ToldPlaces, index: number): string | null {
 function onlyNamed(names: Array<string | null>): string | null {
   const named = new Set(names.filter((name) => name !== null));
   return named.size === 1 ? ([...named][0] ?? null) : null;
+}
+
+/**
+ * The part of a clause between commas that holds its date at `at`, with the next part when the date
+ * stands alone in front ("On Thursday, the carrier began selling tickets ...").
+ */
+function dateSegment(clause: string, at: number): string {
+  const start = clause.lastIndexOf(',', at) + 1;
+  const comma = clause.indexOf(',', at);
+  const end = comma < 0 ? clause.length : comma;
+  const own = clause.slice(start, end);
+  if (comma < 0 || own.trim().split(/\s+/).length > 4) return own;
+  const next = clause.indexOf(',', comma + 1);
+  return clause.slice(start, next < 0 ? clause.length : next);
 }

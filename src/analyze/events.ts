@@ -232,7 +232,7 @@ function addEvent(
     linePlace(clause, at, at + mention.end - mention.start) ??
     findPlace(clause, at) ??
     courtPlace(sentence) ??
-    toldPlace(tracker.told, tracker.paragraph, sentence);
+    toldPlace(tracker.told, tracker.paragraph, sentence, clause, at);
   // "postal workers at Royal Mail" where "Royal Mail said ...": a body that speaks is no place.
   const location = found && tracker.speakers.has(found) ? null : found;
   const participants = findParticipants(clause, tracker.people, tracker.organizations, location);

@@ -36,6 +36,17 @@ describe('routes', () => {
     expect(placesOf(body, '2025-03-28')).toEqual([['2025-04-02', 'Kumasi to Abidjan']]);
   });
 
+  it('gives no route to the day tickets go on sale, only to the flight', () => {
+    const body = [
+      'Coastline Air has announced a non-stop service from Accra to Toronto.',
+      'On Thursday, the carrier began selling tickets for the inaugural flight, which is scheduled for June 16.',
+    ].join('\n\n');
+    expect(placesOf(body, '2025-03-06')).toEqual([
+      ['2025-03-06', null],
+      ['2025-06-16', 'Accra to Toronto'],
+    ]);
+  });
+
   it('gives no earlier route to a paragraph of a digest that names its own places', () => {
     const body = [
       'Skyways will fly the Lyon-Porto route from March 3.',
