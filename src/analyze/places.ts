@@ -123,7 +123,21 @@ export function findPlace(clause: string, near = -1): string | null {
     }
   }
   if (route && (!best || best.rank < 2)) return route;
-  return best?.place ?? namedVenue(clause) ?? null;
+  return best?.place ?? namedVenue(clause) ?? namedForPlace(clause);
+}
+
+// "the Valencia Marathon", "the Edo governorship election", "the Tamil Nadu assembly polls": events
+// named after the place they are held in.
+const NAMED_FOR_PLACE =
+  /\bthe\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s+(?:(?:governorship|gubernatorial|mayoral|municipal|local|state|provincial|regional|assembly|council|parliamentary)\s+)?(?:[Mm]arathon|[Hh]alf[- ][Mm]arathon|by-elections?|[Ee]lections?|[Pp]olls?|[Gg]rand\s+[Pp]rix)\b/u;
+
+/** The place an event is named after ("the Valencia Marathon" gives "Valencia"), when it is a city or region. */
+function namedForPlace(clause: string): string | null {
+  if (!/\b(?:[Mm]arathon|[Ee]lection|[Pp]oll|[Pp]rix)/.test(clause)) return null;
+  const name = NAMED_FOR_PLACE.exec(clause)?.[1];
+  // "the Kisumu West by-election": a seat is its town and a quarter of it.
+  const kind = name ? placeKind(name.replace(/\s+(?:North|South|East|West|Central)$/, '')) : null;
+  return name && (kind === 'city' || kind === 'region') && !/\bParty$/.test(name) ? name : null;
 }
 
 // "Ed Sheeran is due to play Optus Stadium", "playing out of Suncorp Stadium": a venue's own name, without "at".

@@ -184,3 +184,24 @@ describe('an owner and what is theirs', () => {
     expect(findPlace("The fair opens in King's Lynn on June 3.")).toBe("King's Lynn");
   });
 });
+
+describe('events named after their place', () => {
+  it('reads the place an election or a marathon is named after', () => {
+    expect(findPlace('The commission said the Kisumu West by-election will be held on June 19.')).toBe(
+      'Kisumu West',
+    );
+    expect(findPlace('She will run the Rotterdam Marathon in the Netherlands on April 13.')).toBe(
+      'Rotterdam',
+    );
+    expect(findPlace('Voters in the Tamil Nadu assembly elections go to the polls on April 6.')).toBe(
+      'Tamil Nadu',
+    );
+  });
+
+  it('reads no place from an election named after a party, a country or a nationality', () => {
+    expect(findPlace('The opposition said its own leadership election on June 2 would decide.')).toBe(null);
+    expect(findPlace('The Green Party election will be held on June 2.')).toBe(null);
+    expect(findPlace('The European elections will be held on June 9.')).toBe(null);
+    expect(findPlace('Campaigning for the Kenya election starts on June 9.')).toBe(null);
+  });
+});
