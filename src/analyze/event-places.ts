@@ -104,3 +104,13 @@ function dateSegment(clause: string, at: number): string {
   const next = clause.indexOf(',', comma + 1);
   return clause.slice(start, next < 0 ? clause.length : next);
 }
+
+// "To be held at Parliament House", "It will take place in Apia", "The summit will be held at the Palais":
+// a sentence that opens by placing the event just told (a list of places further in places nothing).
+const HELD =
+  /^(?:To\s+be\s+held|It\s+(?:will|is\s+to)\s+(?:be\s+held|take\s+place)|The\s+(?:[\w-]+\s+){1,3}(?:will|is\s+to)\s+(?:be\s+held|take\s+place)|The\s+venue\s+(?:is|will\s+be))\s/;
+
+/** The place a sentence without a date gives the event just told ("To be held at Parliament House ..."), or null. */
+export function heldAt(sentence: string): string | null {
+  return HELD.test(sentence.trim()) ? findPlace(sentence) : null;
+}

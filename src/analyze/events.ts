@@ -15,7 +15,7 @@ import {
 } from './event-filters.ts';
 import { endedEvent, KINDS, sameEvent, scheduledThatDay, withinRange } from './event-merge.ts';
 import { buildOrganizationIndex, findParticipants } from './event-parts.ts';
-import { readToldPlaces, type ToldPlaces, toldPlace } from './event-places.ts';
+import { heldAt, readToldPlaces, type ToldPlaces, toldPlace } from './event-places.ts';
 import { type EventTitle, makeTitle } from './event-title.ts';
 import { chooseEventWords, nameBareEvent, useEventWord } from './event-words.ts';
 import { datelineLength, isBareDate } from './furniture.ts';
@@ -167,6 +167,10 @@ function readSentence(
   const times = mentions.filter((m) => m.date === null && m.chain === null);
   if (dated.length === 0) {
     attachTimeToLastEvent(sentence, times, tracker);
+    const last = tracker.lastEvent;
+    // "Parliament will reconvene tomorrow. ... To be held at Parliament House here in Accra, the recall ...".
+    if (last && !last.location && (last.paragraph ?? -9) >= tracker.paragraph - 1)
+      last.location = heldAt(sentence);
     return;
   }
   let listFrom = 0;

@@ -205,3 +205,22 @@ describe('events named after their place', () => {
     expect(findPlace('Campaigning for the Kenya election starts on June 9.')).toBe(null);
   });
 });
+
+describe('a place told in the sentence after the date', () => {
+  it('goes to the event just told when the sentence opens by placing it', () => {
+    const body = [
+      'Parliament will reconvene tomorrow to begin the budget meeting.',
+      'To be held at Parliament House in Accra, the recall follows the constitution.',
+    ].join('\n\n');
+    expect(placesOf(body, '2022-10-24')).toEqual([['2022-10-25', 'Parliament House, Accra']]);
+    const summit =
+      'Trade ministers will meet on Thursday. The meeting will take place at the Tanoa Convention Centre in Nadi.';
+    expect(placesOf(summit, '2025-07-14')).toEqual([['2025-07-17', 'Tanoa Convention Centre, Nadi']]);
+  });
+
+  it('gives nothing from a sentence that only mentions places further in', () => {
+    const body =
+      'Consultations will follow on July 28. Officials said they would travel widely, and sessions will be held in Suva.';
+    expect(placesOf(body, '2025-07-14')).toEqual([['2025-07-28', null]]);
+  });
+});
