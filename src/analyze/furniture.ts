@@ -1,3 +1,5 @@
+import { COUNTRIES } from './places.ts';
+
 // Page furniture: the dateline, bylines, date stamps and credits around a story. None of it is
 // article text, and every date in it is when the page was written, never an event.
 
@@ -33,7 +35,11 @@ export function datelineLength(paragraph: string): number {
   if (caps) return caps[0].length;
   // A weekday is no place: "Saturday, 14th January – Huon Valley" is a listing's line, not a dateline.
   if (WEEKDAY_FIRST.test(paragraph)) return 0;
-  return TITLE_DATELINE.exec(paragraph)?.[0].length ?? 0;
+  const title = TITLE_DATELINE.exec(paragraph)?.[0] ?? '';
+  // "Berlin (Germany): daily flights from October 31": a place and its country head a listing's line;
+  // an agency, not a country, stands in a dateline's brackets.
+  const note = /^[^(]*\(([^()]+)\)\s*(?:[—–:-]+\s*)?$/.exec(title)?.[1];
+  return note && COUNTRIES.has(note.toLowerCase()) ? 0 : title.length;
 }
 
 const WEEKDAY_FIRST = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/;

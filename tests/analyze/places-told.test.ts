@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { datelineLength } from '../../src/analyze/furniture.ts';
 import { findLaunchSites, findPlace, findRoute } from '../../src/analyze/places.ts';
 import { analyzeBody } from './analyze-body.ts';
 
@@ -152,6 +153,15 @@ describe('route listings', () => {
       ['2025-11-03', 'Aberdeen to Kirkwall'],
       ['2025-12-01', 'Bergen to Stavanger'],
     ]);
+  });
+
+  it('keeps a destination line whose brackets hold its country, which a dateline’s never do', () => {
+    const body = ['Sailings from Bergen', 'Hirtshals (Denmark): three sailings a week from December 8.'].join(
+      '\n\n',
+    );
+    expect(placesOf(body, '2025-09-15')).toEqual([['2025-12-08', 'Bergen to Hirtshals']]);
+    expect(datelineLength('Hirtshals (Denmark): three sailings a week')).toBe(0);
+    expect(datelineLength('Hanoi (IANS): The two ministers met on Friday.')).toBe(14);
   });
 
   it('reads no route from a labelled line under no origin heading', () => {
