@@ -88,6 +88,8 @@ export function findPlace(clause: string, near = -1): string | null {
   const route = ROUTE.exec(clause)?.[1]?.replace(/^The\s+/, '');
   let best: { place: string; rank: number; distance: number } | null = null;
   for (const match of clause.matchAll(PLACE)) {
+    // "produced by Nick Raskulinecz (Alice in Chains, Foo Fighters, Deftones)": a list of names holds no place.
+    if (inNameList(clause, match.index)) continue;
     let place = (match[1] ?? '')
       .replace(/['’]s$/, '')
       .replace(/[.]$/, '')
@@ -138,6 +140,15 @@ function namedForPlace(clause: string): string | null {
   // "the Kisumu West by-election": a seat is its town and a quarter of it.
   const kind = name ? placeKind(name.replace(/\s+(?:North|South|East|West|Central)$/, '')) : null;
   return name && (kind === 'city' || kind === 'region') && !/\bParty$/.test(name) ? name : null;
+}
+
+/** True when `at` lies inside a bracketed list of names ("(Alice in Chains, Foo Fighters, Deftones)"). */
+function inNameList(clause: string, at: number): boolean {
+  const open = clause.lastIndexOf('(', at);
+  const close = clause.indexOf(')', at);
+  if (open < 0 || close < 0 || clause.lastIndexOf(')', at) > open) return false;
+  const items = clause.slice(open + 1, close).split(',');
+  return items.length >= 3 && items.every((item) => /^\s*\p{Lu}\S*(?:\s+\S+){0,3}\s*$/u.test(item));
 }
 
 // "Ed Sheeran is due to play Optus Stadium", "playing out of Suncorp Stadium": a venue's own name, without "at".

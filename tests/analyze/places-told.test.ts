@@ -234,3 +234,19 @@ describe('a place told in the sentence after the date', () => {
     expect(placesOf(body, '2025-07-14')).toEqual([['2025-07-28', null]]);
   });
 });
+
+describe('a bracketed list of names', () => {
+  it('holds no place, even a name with "in" ("(Alice in Chains, Foo Fighters, ...)")', () => {
+    expect(
+      findPlace(
+        'It was produced by Dana Holt (Ghosts in Harlow, Paper Lanterns, Nightjar) and is out on April 24.',
+      ),
+    ).toBe(null);
+  });
+
+  it('keeps a place in a bracketed clause ("(the tournament kicks off in Tokyo on September 20)")', () => {
+    expect(
+      findPlace('It is a World Cup year (the tournament kicks off in Tokyo on September 20), so the'),
+    ).toBe('Tokyo');
+  });
+});
