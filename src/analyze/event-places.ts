@@ -62,7 +62,11 @@ export function toldPlace(
 ): string | null {
   // "On Thursday, the carrier began selling tickets for the inaugural flight": a sale happens nowhere in particular.
   if (index < 0 || (at >= 0 && SALE.test(dateSegment(clause, at)))) return null;
-  if (LAUNCH.test(sentence)) return onlyNamed(told.sites[index] ?? []) ?? onlyNamed(told.sites.flat());
+  const site = LAUNCH.test(sentence)
+    ? (onlyNamed(told.sites[index] ?? []) ?? onlyNamed(told.sites.flat()))
+    : null;
+  if (site) return site;
+  // "The new daily flight will launch on May 8": a service may launch too.
   if (SERVICE.test(sentence)) return told.routes[index] ?? storyRoute(told, index);
   if (isCourtBusiness(sentence)) return lastNamed(told.courts, index);
   return null;

@@ -131,6 +131,14 @@ describe('launch sites', () => {
     expect(placesOf(body, '2026-01-12')).toEqual([['2026-01-15', 'Launch Pad 2, Tanegashima Space Center']]);
   });
 
+  it('gives a flight that "will launch" its route when the story names no launch site', () => {
+    const body = [
+      'Northjet has announced a new service from Tampere to Riga.',
+      'The new daily flight will launch on May 8.',
+    ].join('\n\n');
+    expect(placesOf(body, '2025-02-01')).toEqual([['2025-05-08', 'Tampere to Riga']]);
+  });
+
   it('gives a launch no site when the story names two', () => {
     const body = [
       'The first launch will take place on Thursday, and the second on Saturday.',
