@@ -1,4 +1,5 @@
 import { findCourt, findLaunchSites, findPlace, findRoute, isCourtBusiness } from './places.ts';
+import { splitSentences } from './sentences.ts';
 
 // A place told once for a story's subject and not again where its date is: "Kenya Airways has launched a
 // flight from Nairobi to New York ... the inaugural flight, which is scheduled for October 28"; "The Rouse
@@ -117,4 +118,27 @@ const HELD =
 /** The place a sentence without a date gives the event just told ("To be held at Parliament House ..."), or null. */
 export function heldAt(sentence: string): string | null {
   return HELD.test(sentence.trim()) ? findPlace(sentence) : null;
+}
+
+// A venue's last word ("Optus Stadium", "Eden Park", "Royal Albert Hall").
+const VENUE_END =
+  /\b(?:Stadium|Arena|Oval|Park|Hall|Centre|Center|Theatre|Theater|Ground|Gardens|Pavilion|Auditorium|Racecourse|Circuit)$/;
+
+/**
+ * The venue the paragraph before, or this one, gave the same event ("hosts a round three western derby at
+ * Optus Stadium" for "The 3.20pm derby timeslot on Sunday, April 2"), or null.
+ */
+export function sameEventVenue(told: ToldPlaces, index: number, head: string | null): string | null {
+  if (!head || index < 0 || head.length < 4) return null;
+  const word = new RegExp(`\\b${head.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}s?\\b`, 'i');
+  const venues = new Set<string>();
+  for (let k = Math.max(0, index - 1); k <= index; k++) {
+    const paragraph = told.paragraphs[k] ?? '';
+    if (!word.test(paragraph)) continue;
+    for (const sentence of splitSentences(paragraph)) {
+      const place = word.test(sentence.text) ? findPlace(sentence.text) : null;
+      if (place && VENUE_END.test(place)) venues.add(place);
+    }
+  }
+  return venues.size === 1 ? ([...venues][0] ?? null) : null;
 }

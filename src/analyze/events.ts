@@ -15,7 +15,7 @@ import {
 } from './event-filters.ts';
 import { endedEvent, KINDS, sameEvent, scheduledThatDay, withinRange } from './event-merge.ts';
 import { buildOrganizationIndex, findParticipants } from './event-parts.ts';
-import { heldAt, readToldPlaces, type ToldPlaces, toldPlace } from './event-places.ts';
+import { heldAt, readToldPlaces, sameEventVenue, type ToldPlaces, toldPlace } from './event-places.ts';
 import { type EventTitle, makeTitle } from './event-title.ts';
 import { chooseEventWords, nameBareEvent, useEventWord } from './event-words.ts';
 import { datelineLength, isBareDate } from './furniture.ts';
@@ -236,7 +236,8 @@ function addEvent(
     linePlace(clause, at, at + mention.end - mention.start) ??
     findPlace(clause, at) ??
     courtPlace(sentence) ??
-    toldPlace(tracker.told, tracker.paragraph, sentence, clause, at);
+    toldPlace(tracker.told, tracker.paragraph, sentence, clause, at) ??
+    sameEventVenue(tracker.told, tracker.paragraph, title.head);
   // "postal workers at Royal Mail" where "Royal Mail said ...": a body that speaks is no place.
   const location = found && tracker.speakers.has(found) ? null : found;
   const participants = findParticipants(clause, tracker.people, tracker.organizations, location);

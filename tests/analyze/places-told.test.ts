@@ -258,3 +258,27 @@ describe('a bracketed list of names', () => {
     ).toBe('Tokyo');
   });
 });
+
+describe('the same event told again', () => {
+  it('takes the venue the paragraph before gave it ("a derby at Optus Stadium" ... "the derby timeslot on Sunday")', () => {
+    const body = [
+      'Harbour City will face Northport in a cup semi-final at Kingsway Stadium next month.',
+      'The semi-final on Saturday, June 14 will kick off at 3pm.',
+    ].join('\n\n');
+    expect(placesOf(body, '2025-05-20')).toEqual([['2025-06-14', 'Kingsway Stadium']]);
+  });
+
+  it('takes no venue from further back, nor a city', () => {
+    const far = [
+      'Harbour City will face Northport in a cup semi-final at Kingsway Stadium next month.',
+      'The coach said the squad was ready.',
+      'The other semi-final is set for June 15.',
+    ].join('\n\n');
+    expect(placesOf(far, '2025-05-20')).toEqual([['2025-06-15', null]]);
+    const city = [
+      'The city will host a summit in Apia next year.',
+      'The summit on June 3 will last two days.',
+    ].join('\n\n');
+    expect(placesOf(city, '2025-05-20').map(([, place]) => place)).toEqual([null]);
+  });
+});
