@@ -144,7 +144,7 @@ function isTitle(word: string | undefined): boolean {
  * honorific's one-word name ("Dr Amadou") where the tail alone would be too short.
  */
 function withoutHonorifics(tail: string[], segment: string[]): string[] {
-  const words = tail.length > 0 ? [...tail] : [];
+  let words = tail.length > 0 ? [...tail] : [];
   while (
     words.length > 2 &&
     isHonorific(words[0]) &&
@@ -152,6 +152,9 @@ function withoutHonorifics(tail: string[], segment: string[]): string[] {
   ) {
     words.shift();
   }
+  // "Wisconsin Gov. Tommy Thompson": an honorific inside the run ends the title before the name.
+  const inner = words.findLastIndex((w, at) => at > 0 && at < words.length - 2 && isHonorific(w));
+  if (inner > 0 && !/^(?:sri|tan)$/i.test(words[inner] ?? '')) words = words.slice(inner + 1);
   if (words.length > 0) return words;
   // "Dr Amadou", "Mr. Arora": one capitalized word right after an honorific is a name.
   const last = segment[segment.length - 1] ?? '';
@@ -189,6 +192,8 @@ export function nameTail(words: string[]): string[] {
     tail.shift();
   while (tail.length > 0 && !/^\p{Lu}/u.test(tail[0] ?? '')) tail.shift();
   if (tail.length === 1) tail = withFamilyNameFirst(words, tail);
+  // "Chief Executive Officer", "Managing Director": a run of title words only names nobody.
+  if (tail.every((w) => isRoleNoun(w) || ROLE_MODIFIERS.has(w.toLowerCase()))) return [];
   if (tail.length > 5 || tail.filter((w) => /^\p{Lu}/u.test(w)).length < 2) return [];
   return tail;
 }

@@ -1,6 +1,6 @@
 import { findCapitalizedRuns, findInstitutionNames, findPersonNames, surnameOf } from './names.ts';
 import { judgePersonhood } from './personhood.ts';
-import { findRoleAfter, findRoleBefore, isRoleNoun } from './roles.ts';
+import { findRoleAfter, findRoleBefore, isBareTitle, isRoleNoun } from './roles.ts';
 import { NON_NAME_WORDS } from './vocabulary.ts';
 
 /** A person named in the article, with the role the text first gives them. */
@@ -54,7 +54,10 @@ export function buildPeopleIndex(paragraphs: string[]): PeopleIndex {
       if (!index.institutions.includes(name)) index.institutions.push(name);
     }
     for (const mention of findPersonNames(text)) {
-      const role = findRoleBefore(text, mention.start) ?? findRoleAfter(text, mention.end);
+      const before = findRoleBefore(text, mention.start);
+      const role = isBareTitle(before)
+        ? (findRoleAfter(text, mention.end) ?? before)
+        : (before ?? findRoleAfter(text, mention.end));
       const surname = surnameOf(mention.name);
       const namesake = index.bySurname.get(surname);
       const known =

@@ -101,7 +101,7 @@ function readRoleBefore(text: string, nameStart: number): string | null {
   let capitalSeen = false;
   for (let i = tokens.length - 1; i >= 0 && phrase.length < MAX_ROLE_WORDS; i--) {
     const token = tokens[i] ?? '';
-    const abbreviation = /^(?:\p{Lu}\.){2,}$/u.test(token);
+    const abbreviation = /^(?:\p{Lu}\.){2,}$/u.test(token) || isTitleAbbreviation(token);
     if ((/[,.;:!?"“”()\]—–]$/.test(token) && !abbreviation) || /^["“(]/.test(token)) break;
     const lower = token.toLowerCase();
     if (lower === 'the' && /^of$/i.test(tokens[i - 1] ?? '')) {
@@ -119,7 +119,7 @@ function readRoleBefore(text: string, nameStart: number): string | null {
       continue;
     }
     if (STOPS.has(lower) || SPEECH_VERBS.has(lower)) break;
-    if (isRoleNoun(token)) found = true;
+    if (isRoleNoun(token) || isTitleAbbreviation(token)) found = true;
     else if (!found && phrase.length >= 5) return null;
     else if (found && !acceptsBeforeRole(token, capitalSeen)) break;
     if (found && /^\p{Lu}/u.test(token)) capitalSeen = true;
@@ -134,10 +134,22 @@ function acceptsBeforeRole(token: string, capitalSeen: boolean): boolean {
   return !capitalSeen && /^[\p{Ll}-]{3,}(?:['’]s)?$/u.test(token);
 }
 
+// "Oregon Gov. Ellen Marsh", "Sen. Ruiz": a title shortened with a period is a role, not a sentence end.
+const TITLE_ABBREVIATION = /^(?:Gov|Sen|Rep|Lt|Gen|Col|Capt|Sgt|Adm|Supt|Insp|Cllr|Amb)\.$/;
+
+function isTitleAbbreviation(token: string): boolean {
+  return TITLE_ABBREVIATION.test(token);
+}
+
+/** A role that is only a shortened title ("Sen."): the apposition after the name says more, when there is one. */
+export function isBareTitle(role: string | null): boolean {
+  return role !== null && isTitleAbbreviation(role);
+}
+
 function validateRole(phrase: string[]): string | null {
   let lastRole = -1;
   phrase.forEach((word, i) => {
-    if (isRoleNoun(word)) lastRole = i;
+    if (isRoleNoun(word) || isTitleAbbreviation(word)) lastRole = i;
   });
   if (lastRole < 0) return null;
   // After the role noun only a complement may follow: "Secretary of State", "analyst at X".

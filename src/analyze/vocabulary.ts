@@ -29,6 +29,7 @@ export const ROLE_NOUNS = words(`
   frontman frontwoman bassist guitarist drummer vocalist rapper keyboardist songwriter
   skipper boss batter batsman bowler all-rounder opener wicketkeeper keeper left-hander right-hander
   jockey trainer boxer cyclist swimmer sprinter golfer referee umpire
+  archbishop cardinal
 `);
 
 /** Words that qualify a role without being one ("Deputy", "Foreign", "press"). */
@@ -76,6 +77,9 @@ export const NON_NAME_WORDS = words(`
   ventures bureau division directorate mining steel oil gas shipping insurance foods brewing brewery
   line session survey programme program staff test tests rail railway railways complex crew editorial
   plus democrats republicans socialists conservatives liberals greens party
+  aviation transport transportation education agriculture tourism environment housing fisheries
+  infrastructure industry commerce employment welfare labour labor culture sport sports youth
+  immigration treasury
 `);
 
 /** Nouns that make a capitalized name an institution ("Centre for ...", "... Education Association"). */
@@ -92,7 +96,7 @@ export const INSTITUTION_WORDS = words(`
 export const HONORIFIC_WORDS = words(`
   mr mrs ms mx dr prof professor sir dame lord lady rev reverend hon datuk dato datin seri tun tunku tan
   sri smt shri shrimati sheikh haji hajjah alhaji pehin dasho
-  rep sen gov cllr
+  rep sen gov cllr ayatollah hojatoleslam
 `);
 
 /** Name particles that may sit between the capitalized parts of a name. */

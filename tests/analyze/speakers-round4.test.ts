@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeBody } from './analyze-body.ts';
+
+// Attribution classes of issue 13, round four, in texts of our own writing.
+
+function attributionsOf(body: string): Array<[string | null, string | null]> {
+  return analyzeBody(body, '2025-03-12').quotes.map((q) => [q.speaker, q.role]);
+}
+
+describe('titles written inside a name are no part of it', () => {
+  it('leaves a shortened title and the place before it out of the name, and keeps them as the role', () => {
+    const body =
+      '"We will keep the clinics open all winter," said Vermont Gov. Ruth Alvarez, who toured two of them.';
+    expect(attributionsOf(body)).toEqual([['Ruth Alvarez', 'Vermont Gov.']]);
+  });
+
+  it('prefers the apposition to a bare shortened title as the role', () => {
+    const body =
+      'Sen. Marcus Bell, chair of the farm committee, was blunt. "This bill leaves growers worse off than before," Bell said.';
+    expect(attributionsOf(body)).toEqual([['Marcus Bell', 'chair of the farm committee']]);
+  });
+
+  it('leaves the portfolio of a "Minister of State for" title out of the name', () => {
+    const body =
+      'Minister of State for Tourism Kwame Asante opened the fair. "Visitors come for the beaches and stay for the food," Asante said.';
+    expect(attributionsOf(body)).toEqual([['Kwame Asante', 'Minister of State for Tourism']]);
+  });
+
+  it('reads "Managing Director and Chief Executive Officer, NAME" as a role followed by the name', () => {
+    const body =
+      '"Our order book has never been this full in March," says Nordlys Freight Managing Director and Chief Executive Officer, Ingrid Solberg.';
+    expect(attributionsOf(body)).toEqual([
+      ['Ingrid Solberg', 'Nordlys Freight Managing Director and Chief Executive Officer'],
+    ]);
+  });
+
+  it('leaves a religious title or honorific out of the name', () => {
+    const body = [
+      'Archbishop Samuel Otieno led the service. "The city has grieved enough and must now rebuild," Otieno said.',
+      'Ayatollah Hassan Rahimi sent a message. "Patience is the first duty of every believer this month," Rahimi said.',
+    ].join('\n\n');
+    expect(attributionsOf(body).map(([speaker]) => speaker)).toEqual(['Samuel Otieno', 'Hassan Rahimi']);
+  });
+});
