@@ -145,10 +145,11 @@ function isTitle(word: string | undefined): boolean {
  */
 function withoutHonorifics(tail: string[], segment: string[]): string[] {
   let words = tail.length > 0 ? [...tail] : [];
+  // "Tan Sri Joseph Kurup" but "Tan Wei Liang": "Tan" is an honorific only before "Sri".
   while (
     words.length > 2 &&
     isHonorific(words[0]) &&
-    !(/^(?:sri|tan)$/i.test(words[0] ?? '') && words.length < 3)
+    !(/^tan$/i.test(words[0] ?? '') && words[1] !== 'Sri')
   ) {
     words.shift();
   }

@@ -62,7 +62,8 @@ export function buildPeopleIndex(paragraphs: string[]): PeopleIndex {
       const namesake = index.bySurname.get(surname);
       const known =
         index.byName.get(mention.name) ??
-        (namesake && isSamePerson(namesake.name, mention.name) ? namesake : null);
+        (namesake && isSamePerson(namesake.name, mention.name) ? namesake : null) ??
+        familyNameFirst(index, mention.name);
       const age = ageAt(text, mention.start, mention.end);
       if (known) {
         known.role ??= role;
@@ -159,6 +160,16 @@ function findLowercaseInstitutions(text: string): string[] {
   return [...text.matchAll(LOWERCASE_BODY)]
     .map((m) => (m[1] ?? '').replace(/^(?:The|A|An|In|At|On|By)\s+/, ''))
     .filter((name) => /\s\p{Ll}/u.test(name) && name.split(/\s+/).length <= 6 && !CLAUSE_WORDS.test(name));
+}
+
+/**
+ * "Mr Heng" after "Heng Swee Keat", "Ms Kuo" after "Kuo Jia-hui": one word after an honorific that
+ * begins the full name of one person only is that person's family name, written first.
+ */
+function familyNameFirst(index: PeopleIndex, name: string): Person | null {
+  if (name.includes(' ')) return null;
+  const person = index.byFirstName.get(name);
+  return person?.name.includes(' ') ? person : null;
 }
 
 /** "Teresa Villanueva" is "Teresa M. Villanueva"; "Earl Broussard" is not "Denise Broussard". */

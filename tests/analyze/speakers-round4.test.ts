@@ -42,3 +42,22 @@ describe('titles written inside a name are no part of it', () => {
     expect(attributionsOf(body).map(([speaker]) => speaker)).toEqual(['Samuel Otieno', 'Hassan Rahimi']);
   });
 });
+
+describe('a family name written first', () => {
+  it('gives "Mr Lim said" to the one person whose full name begins with Lim', () => {
+    const body = [
+      'Trade Minister Lim Chee Keong will visit Jakarta next month.',
+      '"The two ports should be run as one market for containers," said Mr Lim on Tuesday.',
+    ].join('\n\n');
+    expect(attributionsOf(body)).toEqual([['Lim Chee Keong', 'Trade Minister']]);
+  });
+
+  it('reads "Tan" as a family name, and as an honorific only in "Tan Sri"', () => {
+    const body = [
+      'Housing Minister Tan Hui Min and Tan Sri Rahman Idris, a former judge, toured the estate.',
+      '"Every family on the waiting list will have an offer by December," Ms Tan said.',
+      '"The courts should not have to decide where people may live," Rahman said.',
+    ].join('\n\n');
+    expect(attributionsOf(body).map(([speaker]) => speaker)).toEqual(['Tan Hui Min', 'Rahman Idris']);
+  });
+});
