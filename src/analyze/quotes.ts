@@ -5,7 +5,13 @@ import { findPeopleMentioned, followRecentMentions } from './people.ts';
 import type { QuoteSpan } from './quote-spans.ts';
 import { findQuoteSpans } from './quote-spans.ts';
 import { splitSentences } from './sentences.ts';
-import { fillMissingSpeakers, followScene, type Scene, unnamedIn } from './speaker-scene.ts';
+import {
+  fillMissingSpeakers,
+  followScene,
+  organisationSpeaking,
+  type Scene,
+  unnamedIn,
+} from './speaker-scene.ts';
 import type { Attribution, SpeakerContext } from './speakers.ts';
 import {
   findAttributionAfter,
@@ -71,14 +77,17 @@ export function extractQuotes(paragraphs: string[], allPeople: PeopleIndex): Quo
       // A paragraph that reopens a quote the one before left open goes on in the same voice.
       const continued =
         previousLeftOpen && quote === found[0] && quote.span.open === 0 ? lastAttribution : null;
+      // "It said the court ..., after the minister told ...": the body the last sentence opens with speaks on.
+      const opening = isFirstSentence(text, quote.span);
+      const body = opening ? organisationSpeaking(lastSentence(previous), scene, people) : null;
       const fallback =
         lastPersonIn(previousSentence(text, quote.span), people) ??
-        previousSpeaker ??
-        (isFirstSentence(text, quote.span) ? lastPersonIn(lastSentence(previous), people) : null);
+        (body ? null : (previousSpeaker ?? (opening ? lastPersonIn(lastSentence(previous), people) : null)));
       const attribution =
         quote.attribution ??
         continued ??
         (fallback ? { speaker: fallback.name, role: fallback.role } : null) ??
+        (body ? { speaker: body, role: null, kind: 'organisation' as const } : null) ??
         (previousHadQuote ? lastAttribution : null);
       quotes.push({
         text: quote.text,

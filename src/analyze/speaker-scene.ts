@@ -36,7 +36,8 @@ const VERB = /\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|m
 /** The organisation a sentence opens with as its subject ("NASA said", "The Election Commission on Friday announced"). */
 function organisationSubject(sentence: string, people: PeopleIndex): string | null {
   // "..., Vale Inco said in a statement.": the sayer at the end of a long sentence.
-  const trailing = TRAILING_SAYER.exec(sentence)?.[1];
+  const sayer = TRAILING_SAYER.exec(sentence);
+  const trailing = sayer?.[2] && SPEECH_VERBS.has(sayer[2]) ? sayer[1] : undefined;
   if (trailing && !findPersonIn(trailing, people)) {
     const named = organisationNamed(trailing, people);
     if (named) return named;
@@ -74,6 +75,20 @@ function organisationSubject(sentence: string, people: PeopleIndex): string | nu
   return organisationNamed(subject, people) ?? definiteBody(subject);
 }
 
+/**
+ * The organisation a sentence reports speaking ("It said the court ...", "The agency warned that ..."):
+ * a quote that opens the next paragraph unattributed goes on in its voice, not that of a person it names.
+ */
+export function organisationSpeaking(sentence: string, scene: Scene, people: PeopleIndex): string | null {
+  if (/^["“”„«‘’']/.test(sentence.trim())) return null;
+  const words = sentence.trim().split(/\s+/);
+  const verbAt = words.slice(0, 8).findIndex((w) => SPEECH_VERBS.has(w.toLowerCase().replace(/[,.:]$/, '')));
+  if (verbAt < 1) return null;
+  const subject = words.slice(0, verbAt).join(' ');
+  if (/^(?:It|They)$/.test(subject)) return scene.lastOrganisation;
+  return findPersonIn(subject, people) ? null : organisationSubject(sentence, people);
+}
+
 /** "The league said": a body the article names only by its common noun, as that noun ("league"). */
 function definiteBody(subject: string): string | null {
   const noun = /^(?:the|The)\s+((?:\p{Ll}+\s+){0,2}\p{Ll}+)$/u.exec(subject.trim())?.[1];
@@ -82,8 +97,9 @@ function definiteBody(subject: string): string | null {
 
 const PERSONS_BODY =
   /^\p{Lu}[\p{L}'’-]+['’]s\s+(?:office|campaign|team|family|lawyers?|attorneys?|spokes(?:man|woman|person)|representatives?|press office)$/u;
+// "..., the Attorney General's Chambers (AGC) clarified today.": any verb of saying, an acronym after the name.
 const TRAILING_SAYER =
-  /,\s*((?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})\s+(?:said|says|told|announced|added)\b[^,]*$/;
+  /,\s*((?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|and|of|for)){0,6})(?:\s+\([A-Z][\w&.-]{1,9}\))?\s+(\p{Ll}+)\b[^,]*$/u;
 const SUBORDINATOR = /^(?:after|before|when|while|as|since|because|if|although|though|until|once)\s+/i;
 const APPOSED_COMPANY =
   /\b(?:maker|firm|company|group|carrier|operator|retailer|lender|giant|producer|brewer|airline|bank|insurer|miner|developer)\s+([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})/;

@@ -61,3 +61,30 @@ describe('a family name written first', () => {
     expect(attributionsOf(body).map(([speaker]) => speaker)).toEqual(['Tan Hui Min', 'Rahman Idris']);
   });
 });
+
+describe('an organisation that speaks at the end of a sentence, then as "it"', () => {
+  it('remembers a body that "clarified" or "warned" after its name and acronym, for "it said"', () => {
+    const body = [
+      'No fare rise is planned this year, the Metropolitan Transit Board (MTB) clarified on Friday.',
+      '"Fares will stay where they are until the next budget has been agreed," it said.',
+    ].join('\n\n');
+    expect(attributionsOf(body).map(([speaker]) => speaker)).toEqual(['Metropolitan Transit Board']);
+  });
+
+  it('gives a quote that opens a paragraph to the body the last sentence reports speaking, not a person it names', () => {
+    const body = [
+      'The closure of the bridge is temporary, the Lakes Roads Agency confirmed on Monday.',
+      'It said the work would take six weeks, after Mayor Priya Nair told residents it could take a year.',
+      '"Traffic will be sent over the old ferry road while the deck is replaced."',
+    ].join('\n\n');
+    expect(attributionsOf(body).map(([speaker]) => speaker)).toEqual(['Lakes Roads Agency']);
+  });
+
+  it('keeps a quote that opens a paragraph with the person the last sentence reports speaking', () => {
+    const body = [
+      'Mayor Priya Nair said the bridge would reopen in spring, after the Lakes Roads Agency confirmed the work.',
+      '"We have waited long enough for this crossing to be made safe."',
+    ].join('\n\n');
+    expect(attributionsOf(body).map(([speaker]) => speaker)).toEqual(['Priya Nair']);
+  });
+});
