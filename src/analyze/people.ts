@@ -27,6 +27,8 @@ export interface PeopleIndex {
   dropped?: Set<string>;
   /** The one name of the article whose initials an acronym spells ("LSK" -> "Law Society of Kenya"), else null. */
   expandAcronym?: (acronym: string) => string | null;
+  /** The one longer name of the article a body's short name is part of ("the Bank" -> "Reserve Bank of Malawi"), else null. */
+  expandShortName?: (name: string) => string | null;
   /** The pronoun a person goes by where the text shows it (genders.ts): "she said" is not a man's. */
   pronouns?: Map<string, 'he' | 'she'>;
 }
@@ -48,6 +50,11 @@ export function buildPeopleIndex(paragraphs: string[]): PeopleIndex {
   index.expandAcronym = (acronym) => {
     acronyms ??= collectAcronyms(paragraphs);
     return acronyms.get(acronym) ?? null;
+  };
+  let runs: string[][] | null = null;
+  index.expandShortName = (name) => {
+    runs ??= paragraphs.flatMap((text) => findCapitalizedRuns(text).map((run) => run.words));
+    return fullerNameOf(name, runs);
   };
   for (const text of paragraphs) {
     for (const name of [...findInstitutionNames(text), ...findLowercaseInstitutions(text)]) {
@@ -108,6 +115,25 @@ function ageAt(text: string, start: number, end: number): number | undefined {
   )?.[1];
   const age = Number(after ?? before ?? Number.NaN);
   return Number.isInteger(age) && age > 0 && age < 120 ? age : undefined;
+}
+
+/**
+ * "Bank" in "the Bank said" is the "Reserve Bank of Malawi" when that is the one name of the article
+ * that holds it and goes on with "of" or "for" there: a body's full name ("the Central Bank" or
+ * "Commission President Ana Ruiz" are no fuller names of it).
+ */
+function fullerNameOf(name: string, runs: string[][]): string | null {
+  const short = name.split(/\s+/);
+  const found = new Set<string>();
+  for (const run of runs) {
+    const words = /^(?:The|A|An)$/.test(run[0] ?? '') ? run.slice(1) : run;
+    for (let at = 0; at + short.length < words.length; at++) {
+      const next = words[at + short.length];
+      if ((next === 'of' || next === 'for') && short.every((w, i) => words[at + i] === w))
+        found.add(words.join(' '));
+    }
+  }
+  return found.size === 1 ? ([...found][0] ?? null) : null;
 }
 
 /** Every name of two or more capitalized words by its initials ("of", "the", "and", "for" skipped). */

@@ -172,7 +172,8 @@ export function resolveSpeaker(phrase: string, ctx: SpeakerContext, lastMention 
   }
   const institution =
     institutionByReference(subject, ctx.people) ?? institutionOf(subject) ?? leadingInstitution(subject);
-  if (institution) return organisation(institution);
+  if (institution)
+    return organisation(/^\p{Lu}/u.test(institution) ? expandAcronym(institution, ctx.people) : institution);
   const proper = properName(subject);
   // "Park said" of "Park Ji-hoon", whose surname comes first: a word of a known name is that person.
   const owner = proper
@@ -205,9 +206,12 @@ function epithetTarget(subject: string, ctx: SpeakerContext): Attribution | null
 const GENERIC_BODY =
   /^(?:the|The)\s+(?:company|firm|carrier|airline|group|operator|club|team|organi[sz]ation|network|lender|bank|retailer|insurer|manufacturer|developer|broadcaster)$/;
 
-/** "LSK" for "the Law Society of Kenya": the one name of the article whose initials spell it. */
+/**
+ * "LSK" for "the Law Society of Kenya": the one name of the article whose initials spell it; "the Bank"
+ * for "the Reserve Bank of Malawi": the one longer name of the article that holds it.
+ */
 function expandAcronym(name: string, people: PeopleIndex): string {
-  if (!/^\p{Lu}{2,6}$/u.test(name)) return name;
+  if (!/^\p{Lu}{2,6}$/u.test(name)) return people.expandShortName?.(name) ?? name;
   return people.expandAcronym?.(name) ?? name;
 }
 
@@ -265,7 +269,7 @@ function fullerOrganisation(body: string, ctx: SpeakerContext): string {
 
 // "an Apple statement said", "the statement said": a document speaks for the body that issued it.
 const STATEMENT =
-  /^(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(.+?)(?:['’]s)?\s+)?(?:(?:written|joint|brief|separate|official|press)\s+)?(?:statement|release|communiqu[eé])$/u;
+  /^(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(.+?)(?:['’]s)?\s+)?(?:(?:written|joint|brief|separate|official|press)\s+)?(?:statement|release|communiqu[eé]|notification|notice|circular|bulletin)$/u;
 
 const STATEMENT_FROM =
   /^(?:[Aa]n?|[Tt]he|[Ii]n\s+a)\s+(?:(?:written|joint|brief|separate|official|press)\s+)?(?:statement|release|communiqu[eé])\s+(?:(?:issued|released|put out|sent)\s+)?(?:from|by|on behalf of)\s+(.+)$/u;
@@ -281,7 +285,8 @@ function statementOf(subject: string, ctx: SpeakerContext): Attribution | null {
   const match = STATEMENT.exec(subject.trim());
   if (!match) return null;
   const body = match[1];
-  if (body && /^\p{Lu}/u.test(body) && !findPersonIn(body, ctx.people)) return organisation(body);
+  if (body && /^\p{Lu}/u.test(body) && !findPersonIn(body, ctx.people))
+    return organisation(expandAcronym(body, ctx.people));
   return !body && ctx.lastOrganisation ? organisation(ctx.lastOrganisation) : null;
 }
 

@@ -88,3 +88,29 @@ describe('an organisation that speaks at the end of a sentence, then as "it"', (
     expect(attributionsOf(body).map(([speaker]) => speaker)).toEqual(['Priya Nair']);
   });
 });
+
+describe('a body called by a short form of its name', () => {
+  it('gives "a statement issued by the Bank" to the one bank the article names in full', () => {
+    const body = [
+      'The Bank of Namibia kept its repo rate at 7 percent, said Governor Johannes Gawaxab, head of the Central Bank.',
+      'A statement issued by the Bank said: "The next decision will be announced after the August meeting of the committee."',
+    ].join('\n\n');
+    expect(attributionsOf(body).map(([speaker]) => speaker)).toEqual(['Bank of Namibia']);
+  });
+
+  it('gives "a Public Service Commission circular says" to the commission by its full name', () => {
+    const body = [
+      'The Public Service Commission of Fiji has opened 300 nursing posts.',
+      '"Applications close at the end of the month and interviews follow in October," a Public Service Commission circular says.',
+    ].join('\n\n');
+    expect(attributionsOf(body).map(([speaker]) => speaker)).toEqual(['Public Service Commission of Fiji']);
+  });
+
+  it('leaves a short form alone when two bodies of the article could be meant', () => {
+    const body = [
+      'The Bank of Namibia and the Bank of Botswana both held their rates.',
+      '"Inflation is expected to stay inside the target range for the rest of the year," the Bank said.',
+    ].join('\n\n');
+    expect(attributionsOf(body).map(([speaker]) => speaker)).toEqual(['Bank']);
+  });
+});
