@@ -98,7 +98,9 @@ export function findPersonNames(text: string): NameMention[] {
     if (next && /^\s+(?:and|&)\s+$/.test(text.slice(run.end, next.start)) && titledName(next)) return;
     // An institution joined by "and" names nobody ("Centre for Volcanology and Geological Hazard
     // Mitigation") unless a title marks a person ("Department of Justice and Attorney General Ana Ruiz").
-    const institution = run.words.includes('and');
+    // "Organisation of Islamic Cooperation", "University of Ghana": after a body's head noun, the same.
+    const head = (run.words[/^(?:The|A|An)$/.test(run.words[0] ?? '') ? 1 : 0] ?? '').toLowerCase();
+    const institution = run.words.includes('and') || INSTITUTION_WORDS.has(head);
     // "Anika Sorensen of Denmark", "Secretary of State Antony Blinken": a name never spans "of".
     let from = 0;
     for (let i = 0; i <= run.words.length; i++) {

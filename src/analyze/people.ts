@@ -226,7 +226,10 @@ export function followRecentMentions(people: PeopleIndex, paragraph: string): vo
 export function findPersonIn(phrase: string, people: PeopleIndex): Person | null {
   const full = findPersonNames(phrase).find((m) => people.byName.has(m.name));
   const bySurname = findPeopleMentioned(phrase, people)[0];
-  if (full && (!bySurname || full.start <= bySurname.at)) return people.byName.get(full.name) ?? null;
+  // "Saudi investment minister Khalid Al-Falih": a given name alone before a full name is not the speaker.
+  const givenOnly = bySurname && !phrase.startsWith(surnameOf(bySurname.person.name), bySurname.at);
+  if (full && (!bySurname || full.start <= bySurname.at || givenOnly))
+    return people.byName.get(full.name) ?? null;
   return bySurname?.person ?? null;
 }
 

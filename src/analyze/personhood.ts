@@ -51,6 +51,9 @@ function weighMention(before: string, after: string): number {
   // "ASEAN Plus Three", "NASA Kennedy": an acronym glued before it names a body or a series.
   if (/^\p{Lu}{2,}$/u.test(previous) && !/^(?:US|UK|UN|EU)$/.test(previous)) score -= 1;
   if (/^\s+\d/.test(after)) score -= 1;
+  // "Vale Inco spokesman Cory McPhee": a name before a role and another name is the body that person speaks for.
+  const title = /^\s+(?:\p{Ll}+\s+){0,2}?(\p{Ll}+)\s+\p{Lu}\p{Ll}+\s+\p{Lu}/u.exec(after)?.[1];
+  if (title && isRoleNoun(title)) score -= 3;
   const next = /^\s+(\p{Ll}+)/u.exec(after)?.[1] ?? '';
   if (SPEECH_VERBS.has(next) || SPEECH_VERBS.has(lower)) score += 1;
   if (/^,\s+(?:\d{1,3},|who\b)/.test(after)) score += 1;
@@ -83,6 +86,8 @@ function namedAlone(words: string[], paragraphs: readonly string[]): boolean {
       const next = tokens[i + 1] ?? '';
       const honorific = HONORIFIC_WORDS.has(previous.toLowerCase()) && !words.includes(previous);
       if (/^\p{Lu}/u.test(next) || (/^\p{Lu}/u.test(previous) && !honorific)) continue;
+      // "Saudi investment minister", "Kenyan officials": a word alone before a role is an adjective, no name.
+      if (raw[i] === tokens[i] && (isRoleNoun(next) || ROLE_MODIFIERS.has(next))) continue;
       const opensSentence = at < 0 || /[.!?"“”:]$/.test(raw[at] ?? '');
       if (!opensSentence || honorific || ALONE_VERBS.has(next)) return true;
     }

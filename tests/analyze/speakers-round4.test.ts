@@ -114,3 +114,29 @@ describe('a body called by a short form of its name', () => {
     expect(attributionsOf(body).map(([speaker]) => speaker)).toEqual(['Bank']);
   });
 });
+
+describe('places and bodies are not read as people', () => {
+  it('gives "said Saudi aviation minister X" to X, not to the country whose adjective comes first', () => {
+    const body = [
+      'Saudi Arabia will host the next round of talks, its foreign ministry said.',
+      '"The talks will go on until every side has been heard," said Saudi energy minister Omar Al-Rashid.',
+    ].join('\n\n');
+    expect(attributionsOf(body)).toEqual([['Omar Al-Rashid', 'Saudi energy minister']]);
+  });
+
+  it('reads "X spokeswoman Y" as a body and its spokeswoman, so "the company said" is the body', () => {
+    const body = [
+      'Output at the smelter fell by a third, Torvik Alder said in a statement. Torvik Alder spokeswoman Hanna Berg said repairs had begun.',
+      '"The furnace will be back at full power by the end of the month," the company said.',
+    ].join('\n\n');
+    expect(attributionsOf(body).map(([speaker]) => speaker)).toEqual(['Torvik Alder']);
+  });
+
+  it('finds no person in the name of a body after "of" ("Organisation of Andean Cooperation")', () => {
+    const body = [
+      'Lucia Quispe, secretary general of the Organisation of Andean Cooperation, spoke at an Andean trade fair.',
+      '"Our members trade more with Europe than with each other, and that must change."',
+    ].join('\n\n');
+    expect(attributionsOf(body).map(([speaker]) => speaker)).toEqual(['Lucia Quispe']);
+  });
+});
