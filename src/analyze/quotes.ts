@@ -82,7 +82,10 @@ export function extractQuotes(paragraphs: string[], allPeople: PeopleIndex): Quo
       const body = opening ? organisationSpeaking(lastSentence(previous), scene, people) : null;
       const fallback =
         lastPersonIn(previousSentence(text, quote.span), people) ??
-        (body ? null : (previousSpeaker ?? (opening ? lastPersonIn(lastSentence(previous), people) : null)));
+        (body
+          ? null
+          : (previousSpeaker ??
+            (opening ? lastPersonIn(withoutQuotedSpeech(lastSentence(previous)), people) : null)));
       const attribution =
         quote.attribution ??
         continued ??
@@ -166,6 +169,11 @@ function isFirstSentence(text: string, span: QuoteSpan): boolean {
   return splitSentences(text.slice(0, span.open >= 0 ? span.open : span.start)).length === 0;
 }
 
+/** A text with its quoted words blanked: a name inside a quote is what was said, not who said it. */
+function withoutQuotedSpeech(text: string): string {
+  return text.replace(/[“"][^“”"]*[”"]/g, ' ');
+}
+
 function lastSentence(paragraph: string): string {
   const sentences = splitSentences(paragraph);
   return sentences[sentences.length - 1]?.text ?? '';
@@ -231,7 +239,8 @@ export function speakerReportedIn(text: string, people: PeopleIndex): Person | n
     const subject = head.slice(sentenceStart);
     // "Binh spoke at a briefing. He said:": the pronoun is the person named before it.
     if (PRONOUN_SUBJECT.test(immediateSubject(subject))) {
-      speaker ??= actorOf(head.slice(0, sentenceStart), people);
+      // “... Saudi Arabia convening a summit,” he said: a name inside the quote is not who "he" is.
+      speaker ??= actorOf(withoutQuotedSpeech(head.slice(0, sentenceStart)), people);
       continue;
     }
     // "Azhar said the secretary Nizam will inform MPs, in response to MPs who yesterday said": the

@@ -140,3 +140,14 @@ describe('places and bodies are not read as people', () => {
     expect(attributionsOf(body).map(([speaker]) => speaker)).toEqual(['Lucia Quispe']);
   });
 });
+
+describe('a name inside the quoted words is not who speaks next', () => {
+  it('gives a quote that opens a paragraph to the one who spoke before, not to a name in what they said', () => {
+    const body = [
+      '"Tolls on the new bridge will be lower than on the old one," said Transport Minister Rui Alves.',
+      '"Next month you will see Prime Minister Sofia Neves open the first lane," he said.',
+      '"Every driver who crosses the river each day will save an hour."',
+    ].join('\n\n');
+    expect(attributionsOf(body).map(([speaker]) => speaker)).toEqual(['Rui Alves', 'Rui Alves', 'Rui Alves']);
+  });
+});
