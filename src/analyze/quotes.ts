@@ -56,7 +56,9 @@ export function extractQuotes(paragraphs: string[], allPeople: PeopleIndex): Quo
   const scene: Scene = { lastOrganisation: null, lastGroup: null, lastUnnamed: null };
   paragraphs.forEach((text, index) => {
     const previous = paragraphs[index - 1] ?? '';
-    const previousSpeaker = speakerReportedIn(previous, people);
+    // "Jean Mensa ... has indicated ... She noted that ...": "she" is the one the story last reported speaking.
+    const previousSpeaker =
+      speakerReportedIn(previous, people) ?? (PRONOUN_SPEAKS.test(previous) ? recentPerson : null);
     const previousSubject = actorOf(lastSentence(previous), people);
     followRecentMentions(people, text);
     const found = findParagraphQuotes(text, index, {
@@ -168,6 +170,12 @@ function previousSentence(text: string, span: QuoteSpan): string {
 function isFirstSentence(text: string, span: QuoteSpan): boolean {
   return splitSentences(text.slice(0, span.open >= 0 ? span.open : span.start)).length === 0;
 }
+
+// A paragraph that opens with a pronoun speaking: "She noted that ...", "He also said ...".
+const PRONOUN_SPEAKS = new RegExp(
+  `^(?:He|She)\\s+(?:\\p{Ll}+\\s+)?(?:${[...SPEECH_VERBS].join('|')})\\b`,
+  'u',
+);
 
 /** A text with its quoted words blanked: a name inside a quote is what was said, not who said it. */
 function withoutQuotedSpeech(text: string): string {

@@ -172,11 +172,14 @@ const CLAUSE_END = /\s+(?:and|but|or|when|where|while|as|after|since|said|says|t
 /** The role written after a name as an apposition: "Jen Psaki, the White House press secretary, said". */
 export function findRoleAfter(text: string, nameEnd: number): string | null {
   // Abbreviation periods ("St. Vincent's Hospital") do not end the apposition.
+  // "Chairperson of the Electoral Commission (EC) of Ghana": an acronym in brackets stays in the role.
   const window = text
     .slice(nameEnd, nameEnd + 240)
-    .replace(/\b(St|Dr|Mt|Jr|Sr|No|Co|Inc|Ltd)\./g, '$1\u0000');
+    .replace(/\b(St|Dr|Mt|Jr|Sr|No|Co|Inc|Ltd)\./g, '$1\u0000')
+    .replace(/\s\((\p{Lu}[\p{L}\p{N}.&-]{0,9})\)(?=\s+(?:of|for|in|at)\s|,)/gu, ' \u0001$1\u0002');
   const match = APPOSITIVE.exec(window);
-  const whole = match?.[2]?.replaceAll('\u0000', '.').trim() ?? '';
+  const whole =
+    match?.[2]?.replaceAll('\u0000', '.').replaceAll('\u0001', '(').replaceAll('\u0002', ')').trim() ?? '';
   const definite = match?.[1]?.toLowerCase() === 'the' ? roleWithClause(whole) : null;
   if (definite) return definite;
   const phrase = whole.replace(APPOSITIVE_END, '').trim();

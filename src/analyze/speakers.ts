@@ -63,6 +63,12 @@ export function findAttributionAfter(
   ctx: SpeakerContext,
   closedSentence = false,
 ): Attribution | null {
+  // “...”. – Jean Mensa: a name signed after a dash at the end of the paragraph.
+  const signed = /^[\s,.]*[—–-]\s*(\p{Lu}[^—–"“”,.;:]{2,60}?)\s*$/u.exec(after)?.[1];
+  if (signed) {
+    const person = findPersonIn(signed, ctx.people);
+    if (person) return personAttribution(person);
+  }
   const clause = firstClause(after.replace(/^[\s,.;:—–-]+/, ''));
   if (!clause) return null;
   const according = /^according to\s+(.+)$/i.exec(clause);

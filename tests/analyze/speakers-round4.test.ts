@@ -151,3 +151,30 @@ describe('a name inside the quoted words is not who speaks next', () => {
     expect(attributionsOf(body).map(([speaker]) => speaker)).toEqual(['Rui Alves', 'Rui Alves', 'Rui Alves']);
   });
 });
+
+describe('a speaker the story goes on about as "she" or signs after a dash', () => {
+  it('keeps an acronym in brackets inside the role written after a name', () => {
+    const body =
+      'Rosa Delgado, Chair of the National Electoral Council (NEC) of Panama, said on Monday: "The count will be finished by Friday night at the latest."';
+    expect(attributionsOf(body)).toEqual([
+      ['Rosa Delgado', 'Chair of the National Electoral Council (NEC) of Panama'],
+    ]);
+  });
+
+  it('gives a quote after "She noted that ..." to the woman the story last reported speaking', () => {
+    const body = [
+      'Grace Owusu, head of the ports authority, has announced that the new terminal is ready.',
+      'She noted that the first ships would dock there in the spring.',
+      '"We have built it in two years and under budget, which nobody believed we could do."',
+    ].join('\n\n');
+    expect(attributionsOf(body).map(([speaker]) => speaker)).toEqual(['Grace Owusu']);
+  });
+
+  it('gives a quote signed "– NAME" at the end of its paragraph to that person', () => {
+    const body = [
+      'Grace Owusu, head of the ports authority, and Daniel Mensah, the port workers union leader, met on Friday.',
+      '"The new cranes will not cost a single job at the old terminal". – Grace Owusu',
+    ].join('\n\n');
+    expect(attributionsOf(body).map(([speaker]) => speaker)).toEqual(['Grace Owusu']);
+  });
+});
