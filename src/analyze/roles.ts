@@ -58,7 +58,7 @@ export function findRoleBefore(text: string, nameStart: number): string | null {
   // "the union's national secretary, Dr Priya Raman": read the role before the honorific.
   // "Foreign Minister Datuk Seri Mohamad Hasan": every honorific before the name goes too.
   const honorific =
-    /(?:\b(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame|Datuk|Dato|Datin|Seri|Tan Sri|Tun|Smt|Shri|Sheikh|Haji)\.?\s+)+$/.exec(
+    /(?:\b(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame|Datuk|Dato|Datin|Seri|Tan Sri|Tun|Smt|Shri|Sheikh|Haji|Hon|Rt Hon|Rt\. Hon|Rev|Cllr)\.?\s+)+$/.exec(
       text.slice(Math.max(0, nameStart - 30), nameStart),
     );
   const end = nameStart - (honorific?.[0].length ?? 0);

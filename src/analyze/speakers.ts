@@ -133,7 +133,7 @@ const PUT_IT =
 function firstClause(text: string): string {
   // A period after a title or abbreviation ("said Mr. Manchin") does not end the attribution.
   const stop =
-    /(?<!\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Jr|Sr|No|U\.S|U\.N|U\.K|[A-Z]))[.!?](?:\s|$)|["“”«»]/.exec(
+    /(?<!\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Jr|Sr|No|Hon|Rev|Rt|U\.S|U\.N|U\.K|[A-Z]))[.!?](?:\s|$)|["“”«»]/.exec(
       text,
     );
   return (stop ? text.slice(0, stop.index) : text).slice(0, 240).trim();

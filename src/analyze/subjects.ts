@@ -8,6 +8,9 @@ import { INSTITUTION_WORDS, ROLE_MODIFIERS } from './vocabulary.ts';
 const OBJECT_LINK =
   /\b(?:by|to|with|from|for|against|about|of|on|at|in|into|than|between|and|or|met|told|asked|called|thanked)\s*$/i;
 
+// Capitalized title words, honorifics and their "of" right before a name ("Prime Minister Datuk Seri ").
+const TITLE_BEFORE_NAME = /(?:\s*(?:\p{Lu}[\p{L}.'’-]*|of|for|the))+\s*$/u;
+
 /** "the chief executive", "The minister": a definite role reference at the end of a phrase. */
 const ROLE_REFERENCE = /(?:^|\s)(?:the|The)\s+((?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+)\s*$/u;
 
@@ -38,7 +41,9 @@ export function personByRole(phrase: string, people: PeopleIndex): Person | null
 export function actorOf(text: string, people: PeopleIndex): Person | null {
   for (const { person, at } of findPeopleMentioned(text, people)) {
     const word = /^[\p{L}\p{M}'’-]+/u.exec(text.slice(at))?.[0] ?? '';
-    if (/['’]s$/.test(word) || OBJECT_LINK.test(text.slice(0, at))) continue;
+    // "agreed upon by Prime Minister Datuk Seri Anwar Ibrahim": the title between the link and the name goes too.
+    const lead = text.slice(0, at).replace(TITLE_BEFORE_NAME, '');
+    if (/['’]s$/.test(word) || OBJECT_LINK.test(text.slice(0, at)) || OBJECT_LINK.test(lead)) continue;
     return person;
   }
   const opening =

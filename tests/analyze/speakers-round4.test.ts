@@ -178,3 +178,20 @@ describe('a speaker the story goes on about as "she" or signs after a dash', () 
     expect(attributionsOf(body).map(([speaker]) => speaker)).toEqual(['Grace Owusu']);
   });
 });
+
+describe('a name after a link word and a title is an object, not who "he" is', () => {
+  it('gives "he said" to the one who spoke, not to the one something was "approved by"', () => {
+    const body = [
+      'Assembly Speaker Ruth Njeri said the sitting had been moved to allow a committee to finish its report.',
+      'She said the change was approved by Prime Minister Datuk Seri Hamid Yusof on Monday.',
+      '"Members have been sent the new dates and the timetable of the committee," she said.',
+    ].join('\n\n');
+    expect(attributionsOf(body)).toEqual([['Ruth Njeri', 'Assembly Speaker']]);
+  });
+
+  it('reads the role before "Hon." as the role of the name after it', () => {
+    const body =
+      '"The budget will pass before the end of the month," said Majority Leader Hon. Peter Wambua.';
+    expect(attributionsOf(body)).toEqual([['Peter Wambua', 'Majority Leader']]);
+  });
+});
