@@ -42,6 +42,9 @@ function isRoleWord(lower: string, open: boolean): boolean {
   if (ROLE_ENDING.test(lower) && !NOT_ROLE_ENDING.test(lower)) return true;
   // "schoolteacher", "granddaughter", "geochemist": a compound whose head is a role.
   for (let cut = 3; cut <= lower.length - 6; cut++) if (ROLE_NOUNS.has(lower.slice(cut))) return true;
+  // "deputy-mayor", "co-founder", "ex-minister": a hyphenated compound whose last part is a role.
+  const head = /-(\p{Ll}+)$/u.exec(lower)?.[1];
+  if (head && ROLE_NOUNS.has(head)) return true;
   return false;
 }
 
@@ -62,7 +65,9 @@ export function findRoleBefore(text: string, nameStart: number): string | null {
       text.slice(Math.max(0, nameStart - 30), nameStart),
     );
   const end = nameStart - (honorific?.[0].length ?? 0);
-  const role = definiteRoleWithClause(text.slice(Math.max(0, end - 160), end)) ?? readRoleBefore(text, end);
+  const role = singular(
+    definiteRoleWithClause(text.slice(Math.max(0, end - 160), end)) ?? readRoleBefore(text, end),
+  );
   if (honorific) return role;
   // "the study's lead author, Professor Bethan Lloyd": a lone title is an honorific; the role is before it.
   if (role && HONORIFICS.has(role.toLowerCase())) {
@@ -70,6 +75,12 @@ export function findRoleBefore(text: string, nameStart: number): string | null {
     return at > 0 ? (readRoleBefore(text, at) ?? null) : null;
   }
   return role;
+}
+
+/** "Harbour Party lawmakers Tom Reddy and Jane Pike": each named one is a "Harbour Party lawmaker". */
+function singular(role: string | null): string | null {
+  const last = /(\p{Ll}+)s$/u.exec(role ?? '');
+  return role && last?.[1] && ROLE_NOUNS.has(last[1]) ? role.slice(0, -1) : role;
 }
 
 // "the musicologist who authenticated the manuscript, Dr. Aino Kettunen": with "the", the clause identifies the person.
@@ -118,9 +129,15 @@ function readRoleBefore(text: string, nameStart: number): string | null {
       phrase.unshift(token);
       continue;
     }
+    // "Reserve Bank of New Zealand Governor": "of" or "for" between capitals belongs to the body's name.
+    if (found && capitalSeen && (lower === 'of' || lower === 'for') && /^\p{Lu}/u.test(before)) {
+      phrase.unshift(token);
+      continue;
+    }
     if (STOPS.has(lower) || SPEECH_VERBS.has(lower)) break;
     if (isRoleNoun(token) || isTitleAbbreviation(token)) found = true;
-    else if (!found && phrase.length >= 5) return null;
+    // "Chairperson of the Electoral Commission of Ghana, NAME": a complement in capitals may run long.
+    else if (!found && phrase.length >= 5 && !/^(?:\p{Lu}|of$|for$|the$)/u.test(token)) return null;
     else if (found && !acceptsBeforeRole(token, capitalSeen)) break;
     if (found && /^\p{Lu}/u.test(token)) capitalSeen = true;
     phrase.unshift(token);
@@ -164,10 +181,32 @@ function validateRole(phrase: string[]): string | null {
 const APPOSITIVE =
   /^,\s+(?:\d{1,3},\s+)?(?:(the|a|an|one)\s+)?([^,;:!?“”"()—–]{2,160}?)\s*(?=,|;|:|—|–|\.(?:\s|$)|$)/;
 // Where an apposition stops being the role: "a retired nurse convicted of ...", "..., who represents".
-const APPOSITIVE_END =
-  /\s+(?:who|which|whose|that|and|but|or|when|where|while|as|after|since|said|says|told|convicted|accused|charged|known|based|speaking)\b.*$/i;
+const APPOSITIVE_STOP =
+  /\s+(?:who|which|whose|that|and|but|or|when|where|while|as|after|since|said|says|told|convicted|accused|charged|known|based|speaking)\b/gi;
 // Where a relative clause kept in a role stops.
 const CLAUSE_END = /\s+(?:and|but|or|when|where|while|as|after|since|said|says|told)\b.*$/i;
+
+/**
+ * An apposition up to where it stops being the role; "and" goes on when a second role follows it
+ * ("President and Chief Executive Officer of Takeda", "chief executive and co-founder of X").
+ */
+function cutApposition(whole: string): string {
+  for (const match of whole.matchAll(APPOSITIVE_STOP)) {
+    const rest = whole.slice(match.index + match[0].length);
+    if (/^\s+and$/i.test(match[0]) && joinsRole(rest)) continue;
+    return whole.slice(0, match.index);
+  }
+  return whole;
+}
+
+/** True when the words after "and" are a role: modifiers, then a role noun ("Chief Executive Officer"). */
+function joinsRole(rest: string): boolean {
+  for (const word of rest.trim().split(/\s+/).slice(0, 4)) {
+    if (isRoleNoun(word)) return true;
+    if (!ROLE_MODIFIERS.has(word.toLowerCase())) return false;
+  }
+  return false;
+}
 
 /** The role written after a name as an apposition: "Jen Psaki, the White House press secretary, said". */
 export function findRoleAfter(text: string, nameEnd: number): string | null {
@@ -182,7 +221,7 @@ export function findRoleAfter(text: string, nameEnd: number): string | null {
     match?.[2]?.replaceAll('\u0000', '.').replaceAll('\u0001', '(').replaceAll('\u0002', ')').trim() ?? '';
   const definite = match?.[1]?.toLowerCase() === 'the' ? roleWithClause(whole) : null;
   if (definite) return definite;
-  const phrase = whole.replace(APPOSITIVE_END, '').trim();
+  const phrase = cutApposition(whole).trim();
   if (!phrase) return null;
   const words = phrase.split(/\s+/);
   const first = (words[0] ?? '').toLowerCase();

@@ -195,3 +195,42 @@ describe('a name after a link word and a title is an object, not who "he" is', (
     expect(attributionsOf(body)).toEqual([['Peter Wambua', 'Majority Leader']]);
   });
 });
+
+describe('a role as printed, not cut short', () => {
+  it('keeps "of" inside a title in capitals before a name', () => {
+    const body =
+      '"Rates will stay where they are for now," Central Bank of Kenya Governor Amina Odhiambo told reporters.';
+    expect(attributionsOf(body)).toEqual([['Amina Odhiambo', 'Central Bank of Kenya Governor']]);
+  });
+
+  it('keeps two roles joined by "and" in an apposition, but not a clause after "and"', () => {
+    const body = [
+      '"The festival will go online this year and stay free," said Marie Dubois, president and founder of the festival.',
+      '"We have sold every ticket for the first night," said Omar Haddad, a producer and he added that more shows would follow.',
+    ].join('\n\n');
+    expect(attributionsOf(body)).toEqual([
+      ['Marie Dubois', 'president and founder of the festival'],
+      ['Omar Haddad', 'producer'],
+    ]);
+  });
+
+  it('reads a hyphenated compound of a role as a role ("deputy-mayor", "co-founder")', () => {
+    const body =
+      '"The tram will reach the harbour by the end of the year," said Ines Costa, Porto deputy-mayor.';
+    expect(attributionsOf(body)).toEqual([['Ines Costa', 'Porto deputy-mayor']]);
+  });
+
+  it('gives a role before a list of names to each in the singular', () => {
+    const body =
+      'The bill was written by Green Party senators Ana Lopes and Rui Sousa. "It puts the rivers first and the dams second," Lopes said.';
+    expect(attributionsOf(body)).toEqual([['Ana Lopes', 'Green Party senator']]);
+  });
+
+  it('reads a long body name in capitals before the role noun as part of the role', () => {
+    const body =
+      'Chairperson of the National Electoral Commission of Liberia, Davidetta Browne, said: "Every ballot will be counted in public view."';
+    expect(attributionsOf(body)).toEqual([
+      ['Davidetta Browne', 'Chairperson of the National Electoral Commission of Liberia'],
+    ]);
+  });
+});
