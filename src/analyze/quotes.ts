@@ -257,8 +257,11 @@ export function speakerReportedIn(text: string, people: PeopleIndex): Person | n
     const near = immediateSubject(subject.replace(/,?\s+(?:who|which|whose)\b.*$/is, ''));
     if (near && !findPeopleMentioned(near, people).length && !personByRole(near, people)) continue;
     // "Luis Ortega, a father of two at Grant Academy, said": a name after "at" or "of" is not the one speaking.
+    // "Khawaja Haris, Imran's lawyer, told": the owner of the role in the apposition is not the speaker.
     const mentions = findPeopleMentioned(subject, people).filter(
-      ({ at }) => !/\b(?:at|of|for|from|with|by)\s+(?:the\s+)?$/i.test(subject.slice(0, at)),
+      ({ at }) =>
+        !/\b(?:at|of|for|from|with|by)\s+(?:the\s+)?$/i.test(subject.slice(0, at)) &&
+        !/^[\p{L}\p{M}-]+['’]s\s/u.test(subject.slice(at)),
     );
     // "The minister added that ...": a role reference names the speaker too.
     speaker = mentions[mentions.length - 1]?.person ?? personByRole(subject, people) ?? speaker;

@@ -234,3 +234,13 @@ describe('a role as printed, not cut short', () => {
     ]);
   });
 });
+
+describe('the owner of a role in an apposition is not the one speaking', () => {
+  it('gives "X, Y\'s lawyer, told the court ... he added" to X, not to Y', () => {
+    const body = [
+      'Former minister Rashid Karim appealed against the ruling.',
+      'Omar Siddiqui, Rashid\'s lawyer, told the court that four appeals were pending. "Of all these appeals, this one matters most to my client," he added.',
+    ].join('\n\n');
+    expect(attributionsOf(body).map(([speaker]) => speaker)).toEqual(['Omar Siddiqui']);
+  });
+});
