@@ -171,6 +171,7 @@ function isFirstSentence(text: string, span: QuoteSpan): boolean {
   return splitSentences(text.slice(0, span.open >= 0 ? span.open : span.start)).length === 0;
 }
 
+const LEADS_INTO_SAYING = /\s+(?:went on|goes on|go on|proceeded|hastened|was quick|were quick) to\s*$/i;
 // A paragraph that opens with a pronoun speaking: "She noted that ...", "He also said ...".
 const PRONOUN_SPEAKS = new RegExp(
   `^(?:He|She)\\s+(?:\\p{Ll}+\\s+)?(?:${[...SPEECH_VERBS].join('|')})\\b`,
@@ -242,7 +243,8 @@ export function speakerReportedIn(text: string, people: PeopleIndex): Person | n
   let speaker: Person | null = null;
   for (const match of text.matchAll(/\p{L}+/gu)) {
     if (!SPEECH_VERBS.has(match[0].toLowerCase())) continue;
-    const head = text.slice(0, match.index);
+    // "The CJ went on to say": the subject before a phrase that leads into the verb of saying.
+    const head = text.slice(0, match.index).replace(LEADS_INTO_SAYING, '');
     const sentenceStart = startOfLastSentence(head);
     const subject = head.slice(sentenceStart);
     // "Binh spoke at a briefing. He said:": the pronoun is the person named before it.

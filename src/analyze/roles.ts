@@ -112,6 +112,8 @@ function readRoleBefore(text: string, nameStart: number): string | null {
   let capitalSeen = false;
   for (let i = tokens.length - 1; i >= 0 && phrase.length < MAX_ROLE_WORDS; i--) {
     const token = tokens[i] ?? '';
+    // "Chief Justice (CJ) Aamer Farooq": the initials in brackets before the name are no part of the role.
+    if (i === tokens.length - 1 && /^\(\p{Lu}{2,6}\)$/u.test(token)) continue;
     const abbreviation = /^(?:\p{Lu}\.){2,}$/u.test(token) || isTitleAbbreviation(token);
     if ((/[,.;:!?"“”()\]—–]$/.test(token) && !abbreviation) || /^["“(]/.test(token)) break;
     const lower = token.toLowerCase();

@@ -378,6 +378,8 @@ function sameSource(noun: string): string {
   const lower = noun.toLowerCase();
   if (/^offici?(?:al|er)$/.test(lower)) return 'official';
   if (/^spokes(?:man|woman|person)$/.test(lower)) return 'spokesperson';
+  // "the judge said" of "Justice Chacha Mwita".
+  if (/^(?:judge|justice)$/.test(lower)) return 'judge';
   return lower;
 }
 
@@ -401,16 +403,24 @@ function resolveRoleReference(phrase: string, ctx: SpeakerContext): Attribution 
   const nouns = role
     .split(/\s+/)
     .filter((w) => isRoleNoun(w))
-    .map((w) => w.toLowerCase());
+    .map(sameSource);
+  const holds = (p: Person) => (p.role ?? '').split(/\s+/).map(sameSource);
+  // "Justice Kamal Uddin asked ... the judge asked": the one just reported speaking, if the role is theirs.
+  const speaking = [ctx.paragraphSpeaker, ctx.previousSpeaker].find(
+    (p) => p && nouns.some((noun) => holds(p).includes(noun)),
+  );
+  if (speaking) return personAttribution(speaking);
   for (const person of ctx.people.byName.values()) {
-    const own = person.role?.toLowerCase() ?? '';
-    if (nouns.some((noun) => own.split(/\s+/).includes(noun))) return personAttribution(person);
+    if (nouns.some((noun) => holds(person).includes(noun))) return personAttribution(person);
   }
   // "Unifor's national president": a role owned by a body, that nobody named holds, is an unnamed person.
   if (/['’]s\s/.test(role)) return unnamed(role, role.replace(/^.*['’]s\s+/, ''));
   // "Hong Lei said at a briefing ... said the spokesman": the one just reported speaking, if no other role is theirs.
   const reported = [ctx.paragraphSpeaker, ctx.previousSpeaker].find(
-    (p) => p && (p.role === null || nouns.some((noun) => p.role?.toLowerCase().includes(noun))),
+    (p) =>
+      p &&
+      (p.role === null ||
+        nouns.some((noun) => p.role?.toLowerCase().includes(noun) || holds(p).includes(noun))),
   );
   if (reported) return personAttribution(reported);
   return ctx.lastSpeaker ? personAttribution(ctx.lastSpeaker) : unnamed(role, null);

@@ -20,6 +20,8 @@ const ROLE_REFERENCE = /(?:^|\s)(?:the|The)\s+((?:[\p{L}'â€™-]+\s+){0,3}[\p{L}'â
  * Financial Officer"). Null when nobody or several people fit.
  */
 export function personByRole(phrase: string, people: PeopleIndex): Person | null {
+  const initials = ROLE_INITIALS.exec(phrase.trim())?.[1];
+  if (initials) return personByRoleInitials(initials, people);
   const words = (ROLE_REFERENCE.exec(phrase.trim())?.[1] ?? '').toLowerCase().split(/\s+/);
   const last = words[words.length - 1] ?? '';
   if (!isRoleNoun(last) || !words.every((w) => isRoleNoun(w) || ROLE_MODIFIERS.has(w))) return null;
@@ -28,6 +30,19 @@ export function personByRole(phrase: string, people: PeopleIndex): Person | null
   const fits = [...people.byName.values()].filter((person) => {
     const own = (person.role ?? '').toLowerCase().split(/[\s-]+/);
     return roleWords.every((w) => own.includes(w));
+  });
+  return fits.length === 1 ? (fits[0] ?? null) : null;
+}
+
+// "the CJ", "The PM": a role called by its initials.
+const ROLE_INITIALS = /(?:^|\s)(?:the|The)\s+(\p{Lu}{2,4})$/u;
+
+/** The one person whose role in capitals has those initials ("CJ": "Chief Justice"), else null. */
+function personByRoleInitials(initials: string, people: PeopleIndex): Person | null {
+  const fits = [...people.byName.values()].filter((person) => {
+    const capitals = (person.role ?? '').split(/\s+/).filter((w) => /^\p{Lu}\p{Ll}/u.test(w));
+    const own = capitals.map((w) => w[0]).join('');
+    return own === initials && capitals.some((w) => isRoleNoun(w) || ROLE_MODIFIERS.has(w.toLowerCase()));
   });
   return fits.length === 1 ? (fits[0] ?? null) : null;
 }

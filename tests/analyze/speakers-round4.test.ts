@@ -244,3 +244,25 @@ describe('the owner of a role in an apposition is not the one speaking', () => {
     expect(attributionsOf(body).map(([speaker]) => speaker)).toEqual(['Omar Siddiqui']);
   });
 });
+
+describe('judges called by title, initials or "the judge"', () => {
+  it('gives "The CJ went on to say ... she said" to the Chief Justice, not to the lawyer quoted before', () => {
+    const body = [
+      'Chief Justice (CJ) Maria Santos remarked that the court needed the audit first.',
+      'Rui Pinto, the petitioners\' lawyer, said the audit was late. "Every week of delay costs the families more," he added.',
+      'The CJ went on to say that the auditor had missed a deadline. "We expect the audit within two weeks, not two months," she said.',
+    ].join('\n\n');
+    expect(attributionsOf(body)).toEqual([
+      ['Rui Pinto', "petitioners' lawyer"],
+      ['Maria Santos', 'Chief Justice'],
+    ]);
+  });
+
+  it('gives "the judge said" to a Justice the paragraph reports speaking', () => {
+    const body = [
+      'Chief Justice Ana Ruiz opened the session.',
+      'Justice Peter Mwangi, sitting with her, asked who had set the new fees. "Was anyone consulted before the fees were raised for every family?" the judge asked.',
+    ].join('\n\n');
+    expect(attributionsOf(body)).toEqual([['Peter Mwangi', 'Justice']]);
+  });
+});
