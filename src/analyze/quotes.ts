@@ -171,6 +171,8 @@ function isFirstSentence(text: string, span: QuoteSpan): boolean {
   return splitSentences(text.slice(0, span.open >= 0 ? span.open : span.start)).length === 0;
 }
 
+const LEADING_SUBORDINATE =
+  /(?:^|[.!?]\s+)(?:When|Whenever|As|After|Before|While|If|Although|Though|Once|Since|Because|Until|Unless)\s[^,.!?;:]*$/;
 const LEADS_INTO_SAYING = /\s+(?:went on|goes on|go on|proceeded|hastened|was quick|were quick) to\s*$/i;
 // A paragraph that opens with a pronoun speaking: "She noted that ...", "He also said ...".
 const PRONOUN_SPEAKS = new RegExp(
@@ -247,6 +249,8 @@ export function speakerReportedIn(text: string, people: PeopleIndex): Person | n
     const head = text.slice(0, match.index).replace(LEADS_INTO_SAYING, '');
     const sentenceStart = startOfLastSentence(head);
     const subject = head.slice(sentenceStart);
+    // "When Sibal mentioned the matter, Justice Trivedi ...": a verb in a leading subordinate clause reports no one.
+    if (LEADING_SUBORDINATE.test(subject)) continue;
     // "Binh spoke at a briefing. He said:": the pronoun is the person named before it.
     if (PRONOUN_SUBJECT.test(immediateSubject(subject))) {
       // “... Saudi Arabia convening a summit,” he said: a name inside the quote is not who "he" is.

@@ -5,7 +5,8 @@ const STOPS = new Set(
   (
     'the a an one another his her their its our my your this that these those and or but with by from to in on ' +
     'into during after before since as according when while who which whose where was were is are be been will ' +
-    'would has have had not also including like than if then there it he she they we i you'
+    'would has have had not also including like than if then there it he she they we i you ' +
+    'comprising featuring involving among between'
   ).split(' '),
 );
 const HONORIFICS = new Set([

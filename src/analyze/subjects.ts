@@ -34,6 +34,9 @@ export function personByRole(phrase: string, people: PeopleIndex): Person | null
   return fits.length === 1 ? (fits[0] ?? null) : null;
 }
 
+const SUBORDINATE_OPENING =
+  /^(?:When|Whenever|As|After|Before|While|If|Although|Though|Once|Since|Because|Until|Unless)\s/;
+
 // "the CJ", "The PM": a role called by its initials.
 const ROLE_INITIALS = /(?:^|\s)(?:the|The)\s+(\p{Lu}{2,4})$/u;
 
@@ -54,7 +57,10 @@ function personByRoleInitials(initials: string, people: PeopleIndex): Person | n
  * speech verb: `X called it “...”`, `X was more cautious: “...”`.
  */
 export function actorOf(text: string, people: PeopleIndex): Person | null {
+  // "When Sibal mentioned the matter, Justice Trivedi shot it down": the leading clause's subject acts in it only.
+  const clauseEnd = SUBORDINATE_OPENING.test(text.trim()) ? text.indexOf(',') : -1;
   for (const { person, at } of findPeopleMentioned(text, people)) {
+    if (at < clauseEnd) continue;
     const word = /^[\p{L}\p{M}'’-]+/u.exec(text.slice(at))?.[0] ?? '';
     // "agreed upon by Prime Minister Datuk Seri Anwar Ibrahim": the title between the link and the name goes too.
     const lead = text.slice(0, at).replace(TITLE_BEFORE_NAME, '');

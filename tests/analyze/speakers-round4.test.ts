@@ -266,3 +266,19 @@ describe('judges called by title, initials or "the judge"', () => {
     expect(attributionsOf(body)).toEqual([['Peter Mwangi', 'Justice']]);
   });
 });
+
+describe('a leading subordinate clause does not name the actor', () => {
+  it('gives "she insisted" to the main clause subject, not to the one in "When X mentioned ..."', () => {
+    const body = [
+      'Judge Carmen Salazar chaired the panel. Lawyer Diego Paredes wanted more time. When Paredes mentioned it again, Salazar refused at once.',
+      '"This inquiry has waited two years and will not wait another month," she insisted.',
+    ].join('\n\n');
+    expect(attributionsOf(body).map(([speaker]) => speaker)).toEqual(['Carmen Salazar']);
+  });
+
+  it('keeps "bench comprising justices" out of the role', () => {
+    const body =
+      'The bench comprising justices Leila Haddad and Omar Nasser heard the case. "We will not grant any more time to either side," Haddad said.';
+    expect(attributionsOf(body)).toEqual([['Leila Haddad', 'justice']]);
+  });
+});
