@@ -20,6 +20,8 @@ export interface NameRun {
 }
 
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}'’.-]*/gu;
+// Words that join a body's name to what it is of: "Bank of Ghana", "Bangko Sentral ng Pilipinas" (Filipino "of").
+const OF_WORDS = new Set(['of', 'for', 'ng']);
 const MAX_RUN_WORDS = 8;
 
 /**
@@ -43,8 +45,7 @@ export function findCapitalizedRuns(text: string): NameRun[] {
     const gapOk = current !== null && (/^\s+$/.test(gap) || afterHonorific) && !current.possessive;
     const capital = /^\p{Lu}/u.test(word);
     const joiner =
-      !capital &&
-      (NAME_PARTICLES.has(word) || word === 'of' || word === 'for' || joinsInstitution(word, current));
+      !capital && (NAME_PARTICLES.has(word) || OF_WORDS.has(word) || joinsInstitution(word, current));
     if (capital && gapOk && current && current.words.length < MAX_RUN_WORDS) {
       current.words.push(word);
       current.starts.push(start);
@@ -101,10 +102,12 @@ export function findPersonNames(text: string): NameMention[] {
     // "Organisation of Islamic Cooperation", "University of Ghana": after a body's head noun, the same.
     const head = (run.words[/^(?:The|A|An)$/.test(run.words[0] ?? '') ? 1 : 0] ?? '').toLowerCase();
     const institution = run.words.includes('and') || INSTITUTION_WORDS.has(head);
+    // "Bangko Sentral ng Pilipinas Governor Felipe Medalla": before "of" and a titled name, a body is named.
+    const titled = titledName(run);
     // "Anika Sorensen of Denmark", "Secretary of State Antony Blinken": a name never spans "of".
     let from = 0;
     for (let i = 0; i <= run.words.length; i++) {
-      if (i < run.words.length && !['of', 'for', 'and'].includes(run.words[i] ?? '')) continue;
+      if (i < run.words.length && !OF_WORDS.has(run.words[i] ?? '') && run.words[i] !== 'and') continue;
       // "Alan Reece KC", "Sara Lund MP": letters after a name are no part of it.
       let stop = i;
       while (stop - from > 2 && POST_NOMINALS.has(run.words[stop - 1] ?? '')) stop--;
@@ -115,6 +118,7 @@ export function findPersonNames(text: string): NameMention[] {
       if (
         (tail.length >= 2 || (tail.length === 1 && isHonorific(segment[segment.length - 2]))) &&
         start !== undefined &&
+        !(titled && i < run.words.length) &&
         (!institution || isTitle(segment[segment.length - tail.length - 1]))
       ) {
         const last = run.starts[stop - 1] ?? start;

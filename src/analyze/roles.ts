@@ -133,7 +133,12 @@ function readRoleBefore(text: string, nameStart: number): string | null {
       continue;
     }
     // "Reserve Bank of New Zealand Governor": "of" or "for" between capitals belongs to the body's name.
-    if (found && capitalSeen && (lower === 'of' || lower === 'for') && /^\p{Lu}/u.test(before)) {
+    if (
+      found &&
+      capitalSeen &&
+      (lower === 'of' || lower === 'for' || lower === 'ng') &&
+      /^\p{Lu}/u.test(before)
+    ) {
       phrase.unshift(token);
       continue;
     }

@@ -282,3 +282,16 @@ describe('a leading subordinate clause does not name the actor', () => {
     expect(attributionsOf(body)).toEqual([['Leila Haddad', 'justice']]);
   });
 });
+
+describe('a body named before a title and a name', () => {
+  it('reads "Bangko Sentral ng Pilipinas Governor NAME" as the governor, with the whole title as the role', () => {
+    const body =
+      '"Our next decision will follow inflation at home, not abroad," Bangko Sentral ng Pilipinas Governor Ramon Villanueva said.';
+    expect(attributionsOf(body)).toEqual([['Ramon Villanueva', 'Bangko Sentral ng Pilipinas Governor']]);
+  });
+
+  it('still reads a name before "of" as a person when no title follows ("Anika Sorensen of Denmark")', () => {
+    const body = '"We will sign the treaty before the summer is over," said Anika Sorensen of Denmark.';
+    expect(attributionsOf(body).map(([speaker]) => speaker)).toEqual(['Anika Sorensen']);
+  });
+});
