@@ -53,7 +53,7 @@ export const NON_NAME_WORDS = words(`
   office party parliament senate congress assembly committee commission agency court bank university
   college school institute foundation group company corporation inc corp ltd times post news press
   army force forces navy police government administration cabinet state federal national international
-  european world global north south east west central new old saint san santa los las el la le hong tel
+  european world global north south east west central new old saint san santa los las el la le tel
   st mr mrs ms dr prof sir lord lady dame rev gen col capt lt sgt
   russian german american british french chinese ukrainian european italian spanish polish japanese korean
   indian israeli palestinian iranian turkish syrian iraqi afghan canadian mexican brazilian australian

@@ -295,3 +295,13 @@ describe('a body named before a title and a name', () => {
     expect(attributionsOf(body).map(([speaker]) => speaker)).toEqual(['Anika Sorensen']);
   });
 });
+
+describe('"Hong" is a name part, and "Hong Kong" still a place', () => {
+  it('reads "Hong Wei" as the spokesman just reported speaking', () => {
+    const body = [
+      'The talks will be chaired by Commerce Minister Zhao Ming, Hong Wei said at a regular news briefing in Hong Kong.',
+      '"The ministers will discuss tariffs, shipping and the rules for new investment," said the spokesman.',
+    ].join('\n\n');
+    expect(attributionsOf(body).map(([speaker]) => speaker)).toEqual(['Hong Wei']);
+  });
+});
