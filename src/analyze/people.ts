@@ -1,3 +1,4 @@
+import { addEpithetRoles } from './epithets.ts';
 import { findCapitalizedRuns, findInstitutionNames, findPersonNames, surnameOf } from './names.ts';
 import { judgePersonhood } from './personhood.ts';
 import { findRoleAfter, findRoleBefore, isBareTitle, isRoleNoun } from './roles.ts';
@@ -85,7 +86,7 @@ export function buildPeopleIndex(paragraphs: string[]): PeopleIndex {
       index.byFirstName.set(first, index.byFirstName.has(first) ? null : person);
     }
   }
-  return addKinNamedOnce(dropNonPeople(index, paragraphs), paragraphs);
+  return addEpithetRoles(addKinNamedOnce(dropNonPeople(index, paragraphs), paragraphs), paragraphs);
 }
 
 // "His granddaughter Aoife, who runs the stall,": a role after a possessive, then one given name.

@@ -35,7 +35,9 @@ export function isRoleNoun(word: string): boolean {
 
 // Occupations outside the list by their ending: "musicologist", "politician", "librarian".
 const ROLE_ENDING = /^\p{Ll}{3,}(?:ologist|ician|arian|ist)$/u;
-const NOT_ROLE_ENDING = /(?:sist|[^a]list|twist|wrist|amidst)$/;
+// "checklist", "playlist" are no roles; "cellist", "novelist", "panelist" are.
+const NOT_ROLE_ENDING =
+  /(?:sist|(?:check|play|wish|short|black|white|watch|set|track|hit|wait|price|reading)list|twist|wrist|amidst)$/;
 
 function isRoleWord(lower: string, open: boolean): boolean {
   if (ROLE_NOUNS.has(lower)) return true;

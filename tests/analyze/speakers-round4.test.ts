@@ -305,3 +305,28 @@ describe('"Hong" is a name part, and "Hong Kong" still a place', () => {
     expect(attributionsOf(body).map(([speaker]) => speaker)).toEqual(['Hong Wei']);
   });
 });
+
+describe('a role from the aged description that follows a name', () => {
+  it('gives "The 41-year-old cellist" as the role of the one the sentence before opens with', () => {
+    const body = [
+      'Ana Vidal is set to release her first solo album on May 9.',
+      'The 41-year-old cellist, who also produced the record, recorded it in a church.',
+      '"Making this album was the hardest and happiest thing I have ever done," Vidal said.',
+    ].join('\n\n');
+    expect(attributionsOf(body)).toEqual([['Ana Vidal', 'cellist']]);
+  });
+
+  it('leaves a description that names someone else to that one ("The 23-year-old midfielder Joana Luz")', () => {
+    const body = [
+      'Tomás Reis scored twice on Sunday. The 23-year-old midfielder Joana Luz made both goals.',
+      '"I only had to put my foot in the way of her passes," Reis said.',
+    ].join('\n\n');
+    expect(attributionsOf(body)).toEqual([['Tomás Reis', null]]);
+  });
+
+  it('reads "novelist", "panelist" and "cellist" as roles but not "checklist"', () => {
+    const body =
+      '"The prize matters less than the readers do, and always will," said Ines Moreau, a novelist.';
+    expect(attributionsOf(body)).toEqual([['Ines Moreau', 'novelist']]);
+  });
+});
