@@ -22,7 +22,8 @@ const HONORIFICS = new Set([
   'mrs',
   'ms',
 ]);
-const COMPLEMENT_LINKS = new Set(['of', 'for', 'at']);
+// "Commissioner in-charge of Voter Education": "in-charge" links a role to its field like "of".
+const COMPLEMENT_LINKS = new Set(['of', 'for', 'at', 'in-charge']);
 const MAX_ROLE_WORDS = 10;
 
 /** True when a word names a role ("minister", "Spokeswoman", "analysts"). */
@@ -144,10 +145,19 @@ function readRoleBefore(text: string, nameStart: number): string | null {
       phrase.unshift(token);
       continue;
     }
+    // "Voter Education and Publicity": "and" between capitals in the complement, before the role noun.
+    if (!found && lower === 'and' && /^\p{Lu}/u.test(before) && /^\p{Lu}/u.test(tokens[i + 1] ?? '')) {
+      phrase.unshift(token);
+      continue;
+    }
     if (STOPS.has(lower) || SPEECH_VERBS.has(lower)) break;
-    if (isRoleNoun(token) || isTitleAbbreviation(token)) found = true;
+    // A role word followed by more than a complement ("Voter Education") is part of a complement, no head.
+    const next = phrase[0];
+    const head = next === undefined || COMPLEMENT_LINKS.has(next) || isRoleNoun(next) || found;
+    if ((isRoleNoun(token) || isTitleAbbreviation(token)) && head) found = true;
     // "Chairperson of the Electoral Commission of Ghana, NAME": a complement in capitals may run long.
-    else if (!found && phrase.length >= 5 && !/^(?:\p{Lu}|of$|for$|the$)/u.test(token)) return null;
+    else if (!found && phrase.length >= 5 && !/^(?:\p{Lu}|of$|for$|the$|in-charge$)/u.test(token))
+      return null;
     else if (found && !acceptsBeforeRole(token, capitalSeen)) break;
     if (found && /^\p{Lu}/u.test(token)) capitalSeen = true;
     phrase.unshift(token);
@@ -176,7 +186,9 @@ export function isBareTitle(role: string | null): boolean {
 function validateRole(phrase: string[]): string | null {
   let lastRole = -1;
   phrase.forEach((word, i) => {
-    if (isRoleNoun(word) || isTitleAbbreviation(word)) lastRole = i;
+    // "Commissioner in-charge of Voter Education": a role word inside the complement is no new head.
+    const inComplement = lastRole >= 0 && COMPLEMENT_LINKS.has(phrase[lastRole + 1] ?? '');
+    if ((isRoleNoun(word) || isTitleAbbreviation(word)) && !inComplement) lastRole = i;
   });
   if (lastRole < 0) return null;
   // After the role noun only a complement may follow: "Secretary of State", "analyst at X".

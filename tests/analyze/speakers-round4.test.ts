@@ -330,3 +330,19 @@ describe('a role from the aged description that follows a name', () => {
     expect(attributionsOf(body)).toEqual([['Ines Moreau', 'novelist']]);
   });
 });
+
+describe('a role with its field in capitals', () => {
+  it('reads "National Commissioner in-charge of Voter Education and Publicity, Mr NAME" as one role', () => {
+    const body =
+      'National Commissioner in-charge of Voter Education and Publicity, Mr Musa Bello, said: "The vote will go ahead on Saturday as planned."';
+    expect(attributionsOf(body)).toEqual([
+      ['Musa Bello', 'National Commissioner in-charge of Voter Education and Publicity'],
+    ]);
+  });
+
+  it('does not take a role word inside a body name for the role ("Voter Registration Board")', () => {
+    const body =
+      'Voter Registration Board member Ama Boateng said: "Every name on the register will be checked twice."';
+    expect(attributionsOf(body)).toEqual([['Ama Boateng', 'Voter Registration Board member']]);
+  });
+});
