@@ -23,7 +23,7 @@ const HONORIFICS = new Set([
   'ms',
 ]);
 // "Commissioner in-charge of Voter Education": "in-charge" links a role to its field like "of".
-const COMPLEMENT_LINKS = new Set(['of', 'for', 'at', 'in-charge']);
+const COMPLEMENT_LINKS = new Set(['of', 'for', 'at', 'in-charge', 'in charge']);
 const MAX_ROLE_WORDS = 10;
 
 /** True when a word names a role ("minister", "Spokeswoman", "analysts"). */
@@ -115,7 +115,12 @@ function readRoleBefore(text: string, nameStart: number): string | null {
   let found = false;
   let capitalSeen = false;
   for (let i = tokens.length - 1; i >= 0 && phrase.length < MAX_ROLE_WORDS; i--) {
-    const token = tokens[i] ?? '';
+    let token = tokens[i] ?? '';
+    // "Minister in charge of Public Works": the two words are one link, like "in-charge".
+    if (token === 'charge' && tokens[i - 1] === 'in' && phrase[0] === 'of') {
+      token = 'in charge';
+      i--;
+    }
     // "Chief Justice (CJ) Aamer Farooq": the initials in brackets before the name are no part of the role.
     if (i === tokens.length - 1 && /^\(\p{Lu}{2,6}\)$/u.test(token)) continue;
     const abbreviation = /^(?:\p{Lu}\.){2,}$/u.test(token) || isTitleAbbreviation(token);
@@ -156,7 +161,7 @@ function readRoleBefore(text: string, nameStart: number): string | null {
     const head = next === undefined || COMPLEMENT_LINKS.has(next) || isRoleNoun(next) || found;
     if ((isRoleNoun(token) || isTitleAbbreviation(token)) && head) found = true;
     // "Chairperson of the Electoral Commission of Ghana, NAME": a complement in capitals may run long.
-    else if (!found && phrase.length >= 5 && !/^(?:\p{Lu}|of$|for$|the$|in-charge$)/u.test(token))
+    else if (!found && phrase.length >= 5 && !/^(?:\p{Lu}|of$|for$|the$|in-charge$|in charge$)/u.test(token))
       return null;
     else if (found && !acceptsBeforeRole(token, capitalSeen)) break;
     if (found && /^\p{Lu}/u.test(token)) capitalSeen = true;

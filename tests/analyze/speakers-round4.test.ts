@@ -340,6 +340,12 @@ describe('a role with its field in capitals', () => {
     ]);
   });
 
+  it('reads "Minister in charge of Public Works and Housing, NAME" as one role', () => {
+    const body =
+      'Minister in charge of Public Works and Housing, Ana Ruiz, said: "The new bridge will open to traffic in June."';
+    expect(attributionsOf(body)).toEqual([['Ana Ruiz', 'Minister in charge of Public Works and Housing']]);
+  });
+
   it('does not take a role word inside a body name for the role ("Voter Registration Board")', () => {
     const body =
       'Voter Registration Board member Ama Boateng said: "Every name on the register will be checked twice."';
