@@ -1,5 +1,4 @@
-import type { PeopleIndex, Person } from './people.ts';
-import { findPeopleMentioned } from './people.ts';
+import type { Person } from './people.ts';
 import { isRoleNoun } from './roles.ts';
 import { splitSentences } from './sentences.ts';
 
@@ -11,23 +10,20 @@ const AGED_EPITHET =
  * Gives a role to people the article introduces without one, from the aged description the next
  * sentence opens with: "Michael Ball is set to release ... The 56-year-old singer ..." makes him a
  * "singer". A description followed by a name ("The 23-year-old midfielder Joana Luz") is that name's.
+ * `openingPerson` is whom a sentence opens with (the people index answers it).
  */
-export function addEpithetRoles(index: PeopleIndex, paragraphs: readonly string[]): PeopleIndex {
+export function addEpithetRoles(
+  paragraphs: readonly string[],
+  openingPerson: (sentence: string) => Person | null,
+): void {
   const sentences = paragraphs.flatMap((text) => splitSentences(text).map((s) => s.text.trim()));
   for (let i = 1; i < sentences.length; i++) {
     const match = AGED_EPITHET.exec(sentences[i] ?? '');
     const role = match?.[2];
     if (!role || !isRoleNoun(role.split(/\s+/).pop() ?? '')) continue;
-    const subject = openingPerson(sentences[i - 1] ?? '', index);
+    const subject = openingPerson(sentences[i - 1] ?? '');
     if (!subject || subject.role !== null) continue;
     subject.role = role;
     subject.age ??= Number(match[1]);
   }
-  return index;
-}
-
-/** The person a sentence opens with, by full name or surname. */
-function openingPerson(sentence: string, index: PeopleIndex): Person | null {
-  const first = findPeopleMentioned(sentence, index)[0];
-  return first && first.at === 0 ? first.person : null;
 }

@@ -86,7 +86,12 @@ export function buildPeopleIndex(paragraphs: string[]): PeopleIndex {
       index.byFirstName.set(first, index.byFirstName.has(first) ? null : person);
     }
   }
-  return addEpithetRoles(addKinNamedOnce(dropNonPeople(index, paragraphs), paragraphs), paragraphs);
+  addKinNamedOnce(dropNonPeople(index, paragraphs), paragraphs);
+  addEpithetRoles(paragraphs, (sentence) => {
+    const first = findPeopleMentioned(sentence, index)[0];
+    return first && first.at === 0 ? first.person : null;
+  });
+  return index;
 }
 
 // "His granddaughter Aoife, who runs the stall,": a role after a possessive, then one given name.
