@@ -8,8 +8,19 @@ import { INSTITUTION_WORDS, ROLE_MODIFIERS } from './vocabulary.ts';
 const OBJECT_LINK =
   /\b(?:by|to|with|from|for|against|about|of|on|at|in|into|than|between|and|or|met|told|asked|called|thanked)\s*$/i;
 
-// Capitalized title words, honorifics and their "of" right before a name ("Prime Minister Datuk Seri ").
-const TITLE_BEFORE_NAME = /(?:\s*(?:\p{Lu}[\p{L}.'’-]*|of|for|the))+\s*$/u;
+/** A text without the capitalized title words, honorifics and their "of" it ends in ("Prime Minister Datuk Seri "). */
+function withoutTrailingTitle(text: string): string {
+  const words = text.trimEnd().split(/\s+/);
+  let keep = words.length;
+  // A word loop, not a regex: a long run of capitals must not make the search backtrack.
+  while (
+    keep > 0 &&
+    words.length - keep < 12 &&
+    /^(?:\p{Lu}[\p{L}.'’-]*|of|for|the)$/u.test(words[keep - 1] ?? '')
+  )
+    keep--;
+  return words.slice(0, keep).join(' ');
+}
 
 /** "the chief executive", "The minister": a definite role reference at the end of a phrase. */
 const ROLE_REFERENCE = /(?:^|\s)(?:the|The)\s+((?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+)\s*$/u;
@@ -63,7 +74,7 @@ export function actorOf(text: string, people: PeopleIndex): Person | null {
     if (at < clauseEnd) continue;
     const word = /^[\p{L}\p{M}'’-]+/u.exec(text.slice(at))?.[0] ?? '';
     // "agreed upon by Prime Minister Datuk Seri Anwar Ibrahim": the title between the link and the name goes too.
-    const lead = text.slice(0, at).replace(TITLE_BEFORE_NAME, '');
+    const lead = withoutTrailingTitle(text.slice(Math.max(0, at - 200), at));
     if (/['’]s$/.test(word) || OBJECT_LINK.test(text.slice(0, at)) || OBJECT_LINK.test(lead)) continue;
     return person;
   }
