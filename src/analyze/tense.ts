@@ -17,6 +17,12 @@ const OPENING_DAY = /^\s*(?:on|by|at|in|from)?\s*(?:\p{Lu}\p{Ll}+day\s*\(\s*)?$/
 const MAIN_PAST =
   /^[^,]{0,40},\s+(?:[\p{L}'’-]+\s+){1,4}?(said|announced|told|confirmed|unveiled|revealed|published|released|reported|issued|approved|decided|agreed|held|met|stated)\b/u;
 
+// "The court on Thursday put off the hearing", "The High Court today fixed new dates": a day between
+// the subject and its verb, the verb in the past (a plan's participle, "scheduled", is no such verb).
+const SUBJECT_DAY =
+  /^(?:on\s+)?(?:today|tonight|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+\d{4})?)(?:\s+(?:morning|afternoon|evening|night))?(?:\s*\([^()]{1,30}\))?\s+(?!(?:scheduled|expected|planned|slated|proposed|set\s+(?:for|to))\b)(?:[a-z]{3,}ed|put|set|cut|shut|hit|let|quit|held|met|took|gave|made|sent|told|won|lost|ran|began|fell|rose|struck|broke|kept|sought|brought|heard|found|chose|left|paid|sold|laid)\b/i;
+const MODAL_BEFORE = /\b(?:will|would|shall|must|can|could|may|might|to|is|are|be)\s+(?:on\s+)?$/i;
+
 const INFINITIVE_BEFORE = /\bto\s+[a-z]+\s+(?:in|on|at|for)\s+$/i;
 const VERB_RIGHT_BEFORE =
   /\b(?:[a-z]{3,}ed|began|begun|met|held|took place|lasted|ran|came|went|fell|rose|won|lost|sat|spoke|broke|struck)\s+(?:on\s+|until\s+|till\s+|since\s+)?$/i;
@@ -39,6 +45,7 @@ export function isPastTense(sentence: string, at: number): boolean {
   const next =
     /^[\p{L}\p{N} .,]{0,24}?(?:\s*\([^()]{1,30}\),?)?\s(\p{Ll}+)/u.exec(sentence.slice(at))?.[1] ?? '';
   if (REPORTING_AFTER.test(next)) return true;
+  if (SUBJECT_DAY.test(sentence.slice(at)) && !MODAL_BEFORE.test(before)) return true;
   if (OPENING_DAY.test(before) && MAIN_PAST.test(sentence.slice(at))) return true;
   // "had been due to hold the vote later on Tuesday": a plan that was, and was dropped.
   if (DROPPED_PLAN.test(before)) return true;

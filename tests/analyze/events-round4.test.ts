@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { CALENDAR_CONFIDENCE } from '../../src/analyze/event-confidence.ts';
+import { analyzeBody } from './analyze-body.ts';
+
+// Round four of issue 13: the classes of event failure found on dev3, each in text of our own.
+
+type Row = [string, string | null];
+
+/** [date, endDate] of the events sure enough for the calendar. */
+function calendarOf(body: string, published: string): Row[] {
+  return analyzeBody(body, published)
+    .events.filter((e) => (e.confidence ?? 1) >= CALENDAR_CONFIDENCE)
+    .map((e) => [e.date, e.endDate]);
+}
+
+describe('a day between the subject and its past verb', () => {
+  // 2025-03-14 is a Friday.
+  it('reads "The court on Thursday put off the hearing" as the Thursday just past, no event', () => {
+    const body =
+      'The Court of Appeal on Thursday put off the hearing of the appeal until the higher court rules.';
+    expect(calendarOf(body, '2025-03-14')).toEqual([]);
+  });
+
+  it('reads "The High Court today fixed new dates ... until next August" as the report, not an event today', () => {
+    const body = 'The High Court today fixed new dates for the trial until next August.';
+    expect(calendarOf(body, '2025-03-14')).toEqual([]);
+  });
+
+  it('reads "The council on Monday set the budget" as past, but "The regulator on Friday will publish" as coming', () => {
+    expect(calendarOf('The council on Monday set the budget for next year.', '2025-03-14')).toEqual([]);
+    expect(calendarOf('The regulator on Friday will publish its report.', '2025-03-14')).toEqual([
+      ['2025-03-14', null],
+    ]);
+  });
+
+  it('still reads a plan\'s participle after the day as coming ("The final on Sunday, scheduled for 3pm")', () => {
+    expect(calendarOf('The final on Sunday scheduled for 3pm is sold out.', '2025-03-14')).toEqual([
+      ['2025-03-16', null],
+    ]);
+  });
+});
