@@ -11,21 +11,23 @@ const AGENCY = '\\([\\p{L}\\p{N} .&/-]{2,30}\\)';
 const CAPS_PLACE = "\\p{Lu}[\\p{Lu}\\p{M}.'’]+(?:[ -]\\p{Lu}[\\p{Lu}\\p{M}.'’]+){0,3}";
 const TITLE_PLACE = "\\p{Lu}\\p{Ll}[\\p{L}\\p{M}.'’]*(?:[ -]\\p{Lu}[\\p{L}\\p{M}.'’]+){0,2}";
 const REGION = "(?:,\\s*\\p{Lu}[\\p{L}\\p{M}.'’]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}.'’]*){0,2})";
+// "New Delhi [India], February 12 (ANI):": the country in brackets after the place.
+const BRACKETED = "(?:\\s*\\[\\p{Lu}[\\p{L}\\p{M} .'’-]{1,30}\\])?";
 
 // "BERLIN, June 3 (Reuters) - ", "TACOMA, Wash. — ", "SEREMBAN: ", "DOVER, Del.- ",
 // "CHICAGO (CBS) -- ", "BERLIN, July 13 Germany's ...": a place in capitals opening the story.
 const CAPS_DATELINE = new RegExp(
-  `^${CAPS_PLACE}${REGION}{0,2}(?:,?\\s+${DAY_MONTH})?(?:\\s*${AGENCY})?(?:\\s*(?:[—–]{1,2}|-{1,2}(?!\\d))\\s*|\\s*:\\s+)`,
+  `^${CAPS_PLACE}${BRACKETED}${REGION}{0,2}(?:,?\\s+${DAY_MONTH})?(?:\\s*${AGENCY})?(?:\\s*(?:[—–]{1,2}|-{1,2}(?!\\d))\\s*|\\s*:\\s+)`,
   'u',
 );
 // Without a dash, capitals and a date are enough: "BERLIN, July 13 Germany's Bundestag ...".
 const CAPS_DATE_DATELINE = new RegExp(
-  `^${CAPS_PLACE}${REGION}{0,2},?\\s+${DAY_MONTH}(?:\\s*${AGENCY})?\\s+(?=\\p{Lu})`,
+  `^${CAPS_PLACE}${BRACKETED}${REGION}{0,2},?\\s+${DAY_MONTH}(?:\\s*${AGENCY})?\\s+(?=\\p{Lu})`,
   'u',
 );
 // "Hanoi, Jun 22 (IANS): ", "London: Sep 29, 2011": a place in plain case needs a date or an agency.
 const TITLE_DATELINE = new RegExp(
-  `^${TITLE_PLACE}${REGION}{0,2}(?:(?:,?\\s+${DAY_MONTH})(?:\\s*${AGENCY})?|\\s*${AGENCY})\\s*(?:(?:[—–]{1,2}|-{1,2}(?!\\d))|:)\\s*`,
+  `^${TITLE_PLACE}${BRACKETED}${REGION}{0,2}(?:(?:,?\\s+${DAY_MONTH})(?:\\s*${AGENCY})?|\\s*${AGENCY})\\s*(?:(?:[—–]{1,2}|-{1,2}(?!\\d))|:)\\s*`,
   'u',
 );
 
@@ -62,7 +64,7 @@ const STAMP_WORDS =
 
 /**
  * A line that is only a date stamp: "Mar. 11, 2024", "09 Dec 2024 03:10PM", "BDST: 2006 HRS, SEP 15, 2014", "Thursday, March 28, 2024", "Published: Sep
- * 29, 2011, 12:44 PM (IST)", "03/10/2011 15:20 BST | Updated 03/12/2011 05:12 GMT", "5th December
+ * 29, 2011, 12:44 PM (IST)", "Dublin: 10°C Thursday 10 March 2022", "03/10/2011 15:20 BST | Updated 03/12/2011 05:12 GMT", "5th December
  * 2018, 15:59 GMT+11", "London: Sep 29, 2011", "MADRID, April 9 (EFE)".
  */
 export function isDateStamp(text: string): boolean {
@@ -70,7 +72,9 @@ export function isDateStamp(text: string): boolean {
   const rest = stripDateline(text)
     .replace(/^\p{Lu}[\p{L}\p{M}'’. -]{1,30}(?:,\s*\p{Lu}[\p{L}.]*)?:\s*/u, '')
     .replace(STAMP_WORDS, '')
-    .replace(/\b\p{Lu}{1,4}T\b|\([^()]{1,12}\)/gu, '');
+    .replace(/\b\p{Lu}{1,4}T\b|\([^()]{1,12}\)/gu, '')
+    // "Dublin: 10°C Thursday 10 March 2022": the weather beside the page's date.
+    .replace(/-?\d{1,2}\s*°\s*[CF]?/gu, '');
   if (/\p{L}/u.test(rest)) return isTrailingDateline(text);
   return true;
 }
@@ -110,8 +114,9 @@ const MEDIA_LABEL =
   /^(?:watch|listen|play)(?:\s+(?:live|now|video|to this article|[\p{Lu}][\p{L}]*)){0,4}:?$/u;
 
 // "Airlines & Airports Rich Thomaselli August 04, 2019": names in capitals, then the day it was written.
+// "By Hayley Halpin Thursday 10 Mar 2022, 1:08 PM": ... or with its weekday and the time it was written.
 const NAMES_THEN_DATE = new RegExp(
-  `^(?:By\\s+)?(?:[\\p{Lu}][\\p{L}'’.-]*\\s+|&\\s+|[|/·]\\s*){2,8}(?:${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4})$`,
+  `^(?:By\\s+)?(?:[\\p{Lu}][\\p{L}'’.-]*\\s+|&\\s+|[|/·]\\s*){2,8}(?:${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4})(?:,?\\s+(?:at\\s+)?\\d{1,2}[:.]\\d{2}\\s*(?:[AaPp]\\.?[Mm]\\.?)?(?:\\s+\\p{Lu}{2,5})?)?$`,
   'u',
 );
 

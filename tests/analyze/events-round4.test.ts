@@ -39,3 +39,19 @@ describe('a day between the subject and its past verb', () => {
     ]);
   });
 });
+
+describe('page furniture of more shapes', () => {
+  it('reads no event in a dateline with the country in brackets ("Mombasa [Kenya], March 3 (KNA):")', () => {
+    const body = 'Mombasa [Kenya], March 3 (KNA): Dock workers will hold a 24-hour strike on March 10.';
+    expect(calendarOf(body, '2026-03-03')).toEqual([['2026-03-10', null]]);
+  });
+
+  it('reads no event in a byline with its weekday and time, or in a weather line beside the date', () => {
+    const body = [
+      'Galway: 9°C Tuesday 3 March 2026',
+      'By Achieng Otieno Tuesday 3 Mar 2026, 9:41 AM',
+      'The oyster festival will run from 25 to 27 September in Galway.',
+    ].join('\n\n');
+    expect(calendarOf(body, '2026-03-03')).toEqual([['2026-09-25', '2026-09-27']]);
+  });
+});
