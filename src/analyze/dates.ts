@@ -112,6 +112,12 @@ const BETWEEN_DAYS = new RegExp(
   'gi',
 );
 
+// "on December 13, 14, 16 and 17": chrono reads the second day as the year ("December 13, 2014").
+const DAY_THEN_DAY = new RegExp(
+  `(\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?),(?=\\s*\\d{1,2}(?:st|nd|rd|th)?\\b(?![:.]\\d|\\s*(?:${MONTH}|a\\.?m|p\\.?m)))`,
+  'gi',
+);
+
 // "Union Budget 2020-21": a fiscal year, whose "21" chrono reads as 9 pm.
 const YEAR_SPAN = /\b(?:19|20)\d\d[-–/]\d\d\b/g;
 // "from 1330 GMT", "0300 BST": a time of day in four digits, which chrono does not read.
@@ -123,6 +129,7 @@ const HAS_FOUR_DIGIT_TIME = new RegExp(FOUR_DIGIT_TIME.source);
 /** Rewrites day ranges chrono misreads into ones it reads, keeping every offset. */
 function prepareRanges(sentence: string): string {
   return sentence
+    .replace(DAY_THEN_DAY, '$1;')
     .replace(FROM_DAY, '    ')
     .replace(BETWEEN_DAYS, '       $1to ')
     .replace(YEAR_SPAN, (span) => ' '.repeat(span.length))

@@ -55,3 +55,21 @@ describe('page furniture of more shapes', () => {
     expect(calendarOf(body, '2026-03-03')).toEqual([['2026-09-25', '2026-09-27']]);
   });
 });
+
+describe('lists of days after a month', () => {
+  it('reads "on December 13, 14, 16 and 17" as four days, not December 13, 2014', () => {
+    expect(calendarOf('Rail workers will walk out on December 13, 14, 16 and 17.', '2022-12-01')).toEqual([
+      ['2022-12-13', null],
+      ['2022-12-14', null],
+      ['2022-12-16', null],
+      ['2022-12-17', null],
+    ]);
+  });
+
+  it('still reads a written year and a time after the day ("on June 4, 2023", "on June 4, 10 am")', () => {
+    const [summit] = analyzeBody('The summit will be held on June 4, 2023 in Oslo.', '2022-12-01').events;
+    expect(summit).toMatchObject({ date: '2023-06-04' });
+    const [talks] = analyzeBody('The talks will open on June 4, 10 am.', '2022-12-01').events;
+    expect(talks).toMatchObject({ date: '2023-06-04', time: '10:00' });
+  });
+});
