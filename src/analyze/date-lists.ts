@@ -189,3 +189,44 @@ export function joinDayRanges(sentence: string, mentions: DateMention[]): DateMe
   }
   return out;
 }
+
+const MONTH_WORD = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+const DAY_SPAN = '\\d{1,2}(?:st|nd|rd|th)?\\s*(?:to|-|–|until|till)\\s*\\d{1,2}(?:st|nd|rd|th)?';
+// ", 13 to 16, 20 to 23" after "January 7 to 9": more spans of the month just named, which chrono
+// reads as years and hours.
+const SPAN_TAIL = `(?:\\s*(?:,|and|&|,\\s*and)\\s*${DAY_SPAN}\\b(?!\\s*(?:${MONTH_WORD}|[:.]\\d|a\\.?m|p\\.?m|%|hours?|days?)))+`;
+const SPAN_THEN_TAIL = new RegExp(`(\\b${MONTH_WORD}\\s+${DAY_SPAN})(${SPAN_TAIL})`, 'gi');
+const TAIL_SPAN = new RegExp(`^${SPAN_TAIL}`, 'i');
+const HEAD_SPAN = new RegExp(`^(?:(?:on|from)\\s+)?${MONTH_WORD}\\s+${DAY_SPAN}`, 'i');
+const ONE_SPAN = /(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|-|–|until|till)\s*(\d{1,2})/gi;
+
+/** The sentence with the later spans of a list of spans blanked out, offsets kept ("January 7 to 9, 13 to 16" gives "January 7 to 9         "). */
+export function blankSpanLists(sentence: string): string {
+  return sentence.replace(
+    SPAN_THEN_TAIL,
+    (_all, first: string, tail: string) => first + ' '.repeat(tail.length),
+  );
+}
+
+/** Adds a range for each later span of a list after a month's span ("from January 7 to 9, 13 to 16 and 20 to 23"). */
+export function expandSpanLists(sentence: string, mentions: DateMention[]): DateMention[] {
+  return mentions.flatMap((mention) => {
+    if (!mention.date || !mention.endDate) return [mention];
+    // chrono's text runs over the blanked tail: the list goes on after the first span's own words.
+    const head = HEAD_SPAN.exec(sentence.slice(mention.start))?.[0];
+    const first = head ? mention.start + head.length : mention.end;
+    const tail = TAIL_SPAN.exec(sentence.slice(first))?.[0];
+    if (!head || !tail) return [mention];
+    const month = mention.endDate.slice(0, 8);
+    const more: DateMention[] = [];
+    for (const span of tail.matchAll(ONE_SPAN)) {
+      const [from, to] = [Number(span[1]), Number(span[2])];
+      const date = `${month}${String(from).padStart(2, '0')}`;
+      const endDate = `${month}${String(to).padStart(2, '0')}`;
+      if (from >= to || toIso(fromIso(date)) !== date || toIso(fromIso(endDate)) !== endDate) continue;
+      const start = first + span.index;
+      more.push({ ...mention, date, endDate, start, end: start + span[0].length });
+    }
+    return [{ ...mention, end: first }, ...more];
+  });
+}

@@ -2,7 +2,14 @@
 import * as chrono from 'chrono-node/en';
 import { addDays, daysBetween, fromIso, toIso } from './calendar.ts';
 import { findChains } from './chains.ts';
-import { expandDayLists, joinDayRanges, joinRanges, keepFirstTime } from './date-lists.ts';
+import {
+  blankSpanLists,
+  expandDayLists,
+  expandSpanLists,
+  joinDayRanges,
+  joinRanges,
+  keepFirstTime,
+} from './date-lists.ts';
 
 /** A date written in a sentence, resolved to the calendar. */
 export interface DateMention {
@@ -58,9 +65,9 @@ export function findDateMentions(
     (m) => !m.chain || !mentions.some((d) => d.date && d.start >= m.end && d.start - m.end <= 8),
   );
   kept.sort((a, b) => a.start - b.start);
-  return expandDayLists(
+  return expandSpanLists(
     sentence,
-    joinRanges(sentence, joinDayRanges(sentence, keepFirstTime(sentence, kept))),
+    expandDayLists(sentence, joinRanges(sentence, joinDayRanges(sentence, keepFirstTime(sentence, kept)))),
   );
 }
 
@@ -128,7 +135,7 @@ const HAS_FOUR_DIGIT_TIME = new RegExp(FOUR_DIGIT_TIME.source);
 
 /** Rewrites day ranges chrono misreads into ones it reads, keeping every offset. */
 function prepareRanges(sentence: string): string {
-  return sentence
+  return blankSpanLists(sentence)
     .replace(DAY_THEN_DAY, '$1;')
     .replace(FROM_DAY, '    ')
     .replace(BETWEEN_DAYS, '       $1to ')

@@ -174,15 +174,27 @@ function readSentence(
     return;
   }
   let listFrom = 0;
+  // "Polling in Assam will be held with voting on March 27, April 1 and April 6": the days of one
+  // list share the clause of the first, and the words after the last ("... and 26 to 29 at the court").
+  const inList = (i: number) => {
+    const previous = dated[i - 1];
+    const mention = dated[i];
+    return (
+      previous !== undefined &&
+      mention !== undefined &&
+      !mention.chain &&
+      LIST_GAP.test(sentence.slice(previous.end, mention.start))
+    );
+  };
   dated.forEach((mention, i) => {
     const previous = dated[i - 1];
-    // "Polling in Assam will be held with voting on March 27, April 1 and April 6": the days of one
-    // list share the clause of the first.
-    const listed =
-      previous !== undefined && !mention.chain && LIST_GAP.test(sentence.slice(previous.end, mention.start));
+    const listed = inList(i);
     const from = listed ? listFrom : clauseStart(sentence, previous, mention);
     listFrom = from;
-    const clause = sentence.slice(from, clauseEnd(sentence, mention, dated[i + 1]));
+    let last = i;
+    while (inList(last + 1)) last++;
+    const lastMention = dated[last] ?? mention;
+    const clause = sentence.slice(from, clauseEnd(sentence, lastMention, dated[last + 1]));
     if (isPageStamp(sentence, mention, tracker.published)) return;
     const quoted = inQuote(mention.start);
     if (quoted && isSpeakersOwnDay(sentence, mention)) return;

@@ -73,3 +73,28 @@ describe('lists of days after a month', () => {
     expect(talks).toMatchObject({ date: '2023-06-04', time: '10:00' });
   });
 });
+
+describe('lists of spans after a month', () => {
+  it('reads "from January 12 to 15, 19 to 22 and 26 to 29" as three spans of January, each at the place told after the last', () => {
+    const body =
+      'The inquiry will sit from January 12 to 15, 19 to 22 and 26 to 29 at the Old Customs House.';
+    const events = analyzeBody(body, '2025-11-21').events.map((e) => [e.date, e.endDate, e.location]);
+    expect(events).toEqual([
+      ['2026-01-12', '2026-01-15', 'Old Customs House'],
+      ['2026-01-19', '2026-01-22', 'Old Customs House'],
+      ['2026-01-26', '2026-01-29', 'Old Customs House'],
+    ]);
+  });
+
+  it('reads a span list across months ("May 4-6, 11-13, June 1 to 4 and 8 to 11") and reads no hours in it', () => {
+    const body = 'The hearings will run on May 4-6, 11-13, June 1 to 4 and 8 to 11.';
+    const events = analyzeBody(body, '2025-11-21').events;
+    expect(events.map((e) => [e.date, e.endDate])).toEqual([
+      ['2026-05-04', '2026-05-06'],
+      ['2026-05-11', '2026-05-13'],
+      ['2026-06-01', '2026-06-04'],
+      ['2026-06-08', '2026-06-11'],
+    ]);
+    expect(events.every((e) => e.time === null)).toBe(true);
+  });
+});
