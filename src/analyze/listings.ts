@@ -22,6 +22,42 @@ const OPENS_WITH_DATE =
 // A line that says something is prose, not a listing's line.
 const FINITE_VERB = /\b(?:will|is|are|was|were|has|have|had|said|says)\b/;
 
+// "November" over "Fri 20: Brighton – Centre": a month heading over lines that give only the day.
+const MONTH_HEADING =
+  /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+((?:19|20)\d\d))?:?$/i;
+const DAY_ONLY_LINE =
+  /^(?:(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s*[:–—-]\s*(.+)$/i;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/** The month (1-12) and year a heading line names ("November", "December 2015"), or null. */
+function readMonthHeading(text: string): { month: number; year: number | null } | null {
+  const m = MONTH_HEADING.exec(text.trim());
+  if (!m) return null;
+  return {
+    month: MONTHS.indexOf((m[1] ?? '').slice(0, 3).toLowerCase()) + 1,
+    year: m[2] ? Number(m[2]) : null,
+  };
+}
+
+/** "Fri 20: Brighton – Centre" under "November": the day in the heading's month, its weekday (when given) checked. */
+function readDayOnlyLine(
+  text: string,
+  heading: { month: number; year: number | null },
+  published: string,
+): DatedLine | null {
+  const m = DAY_ONLY_LINE.exec(text);
+  if (!m || text.length > MAX_LINE_CHARS || FINITE_VERB.test(text)) return null;
+  const date = dateOf(heading.month, Number(m[2]), heading.year, published);
+  if (!date) return null;
+  // A weekday that is not that day's says the line is no date of this month.
+  const named = m[1] ? DAY_NAMES.indexOf(m[1].slice(0, 3).toLowerCase()) : -1;
+  if (named >= 0 && fromIso(date).getUTCDay() !== named) return null;
+  const rest = (m[3] ?? '').replace(/^[\s,:–—-]+/, '');
+  if (!/^\p{Lu}/u.test(rest) || rest.split(/\s+/).length > 12) return null;
+  return { date, endDate: null, rest };
+}
+
 interface DatedLine {
   date: string;
   endDate: string | null;
@@ -46,16 +82,29 @@ function readDatedLines(
   let i = 0;
   while (i < paragraphs.length) {
     const run: Array<{ index: number; line: DatedLine }> = [];
+    const headings: number[] = [];
+    let month: { month: number; year: number | null } | null = null;
     for (let j = i; j < paragraphs.length; j++) {
-      const line = readDatedLine(paragraphs[j] ?? '', published, dayFirst);
+      const text = paragraphs[j] ?? '';
+      const heading = readMonthHeading(text);
+      if (heading) {
+        month = heading;
+        headings.push(j);
+        continue;
+      }
+      const line =
+        (month ? readDayOnlyLine(text, month, published) : null) ?? readDatedLine(text, published, dayFirst);
       if (!line) break;
       run.push({ index: j, line });
     }
+    // A month heading that no day line follows is a heading of the prose.
+    while (headings.length > 0 && (headings.at(-1) ?? 0) > (run.at(-1)?.index ?? -1)) headings.pop();
     if (run.length < 2) {
       i += 1;
       continue;
     }
-    const heading = headingAbove(paragraphs, i);
+    const heading = listingName(paragraphs, i);
+    for (const index of headings) found.set(index, []);
     for (const { index, line } of run) {
       if (line.date < published) {
         found.set(index, []);
@@ -154,6 +203,22 @@ function headingAbove(paragraphs: readonly string[], index: number): string | nu
   if (!line || line.length > 60 || /[.!?]$/.test(line) || FINITE_VERB.test(line)) return null;
   const name = line.replace(/\s+(?:tour\s+)?dates$/i, (tail) => (/tour/i.test(tail) ? ' Tour' : ''));
   return name.trim() || null;
+}
+
+// "VENUES AND DATES", "Dates:": a label of the list's fields, not the name of what it lists.
+const GENERIC_HEADING = /^(?:(?:venues?|dates?|times?|shows?|fixtures?|schedule)(?:\s*(?:and|&)\s*)?)+$/i;
+const LOOK_BACK = 3;
+
+/**
+ * The name of what a run of dated lines lists: its heading, or, under a label of fields or a
+ * sentence ("The full list of arena tour dates are listed below:"), the shows of the tour the
+ * lines above speak of.
+ */
+function listingName(paragraphs: readonly string[], index: number): string | null {
+  const heading = headingAbove(paragraphs, index);
+  if (heading && !GENERIC_HEADING.test(heading.replace(/\s+(?:and|&)$/i, '').trim())) return heading;
+  const above = paragraphs.slice(Math.max(0, index - LOOK_BACK), index).join(' ');
+  return /\btour\b/i.test(above) ? 'Tour show' : null;
 }
 
 /**

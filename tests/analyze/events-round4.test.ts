@@ -98,3 +98,33 @@ describe('lists of spans after a month', () => {
     expect(events.every((e) => e.time === null)).toBe(true);
   });
 });
+
+describe('a month heading over lines that give only the day', () => {
+  const list = (lines: string[]) =>
+    ['The choir will tour cathedrals this spring. The tour dates are listed below:', ...lines].join('\n\n');
+
+  it('reads "March" over "Fri 13: Cork – St Fin Barre\'s Cathedral" as shows on those days of March, at their cities', () => {
+    const body = list([
+      'March',
+      'Fri 13: Cork – St Fin Barre’s Cathedral',
+      'Sat 14: Limerick – St Mary’s Cathedral',
+      'April',
+      'Fri 3: Derry – St Columb’s Cathedral',
+    ]);
+    const events = analyzeBody(body, '2026-01-15').events.map((e) => [e.date, e.title, e.location]);
+    expect(events).toEqual([
+      ['2026-03-13', 'Tour show, Cork', 'Cork'],
+      ['2026-03-14', 'Tour show, Limerick', 'Limerick'],
+      ['2026-04-03', 'Tour show, Derry', 'Derry'],
+    ]);
+  });
+
+  it('reads no day when the weekday given is not that day of the month', () => {
+    const body = list([
+      'March',
+      'Mon 13: Cork – St Fin Barre’s Cathedral',
+      'Tue 14: Limerick – St Mary’s Cathedral',
+    ]);
+    expect(analyzeBody(body, '2026-01-15').events).toEqual([]);
+  });
+});
