@@ -230,3 +230,23 @@ export function expandSpanLists(sentence: string, mentions: DateMention[]): Date
     return [{ ...mention, end: first }, ...more];
   });
 }
+
+/** "from today, Wednesday, July 20", "Friday, the July 22": one day written twice side by side is one mention. */
+export function joinSameDay(sentence: string, mentions: DateMention[]): DateMention[] {
+  const out: DateMention[] = [];
+  for (const mention of mentions) {
+    const previous = out.at(-1);
+    if (
+      previous?.date &&
+      previous.date === mention.date &&
+      !previous.endDate &&
+      !mention.endDate &&
+      /^\s*,?\s*(?:the\s+)?$/i.test(sentence.slice(previous.end, mention.start))
+    ) {
+      out[out.length - 1] = { ...previous, end: mention.end, time: previous.time ?? mention.time };
+      continue;
+    }
+    out.push(mention);
+  }
+  return out;
+}

@@ -8,6 +8,7 @@ import {
   expandSpanLists,
   joinDayRanges,
   joinRanges,
+  joinSameDay,
   keepFirstTime,
 } from './date-lists.ts';
 
@@ -67,7 +68,10 @@ export function findDateMentions(
   kept.sort((a, b) => a.start - b.start);
   return expandSpanLists(
     sentence,
-    expandDayLists(sentence, joinRanges(sentence, joinDayRanges(sentence, keepFirstTime(sentence, kept)))),
+    expandDayLists(
+      sentence,
+      joinRanges(sentence, joinSameDay(sentence, joinDayRanges(sentence, keepFirstTime(sentence, kept)))),
+    ),
   );
 }
 

@@ -128,3 +128,11 @@ describe('a month heading over lines that give only the day', () => {
     expect(analyzeBody(body, '2026-01-15').events).toEqual([]);
   });
 });
+
+describe('one day written twice side by side', () => {
+  it('reads "from today, Tuesday, March 10, through to Thursday, the March 12" as one span', () => {
+    const body =
+      'The committee is scheduled to meet from today, Tuesday, March 10, 2026, through to Thursday, the March 12, 2026.';
+    expect(calendarOf(body, '2026-03-10')).toEqual([['2026-03-10', '2026-03-12']]);
+  });
+});
