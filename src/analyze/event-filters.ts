@@ -11,6 +11,11 @@ const CANCELLED =
 const DEFERRED =
   /\b(?:defer(?:s|red|ring)?|postpon(?:e|es|ed|ing)|delay(?:s|ed|ing)?|cancel(?:s|l?ed|l?ing)|scrap(?:s|ped|ping)?|call(?:s|ed|ing)?\s+off)\b[^.;]{0,60}?,?\s+(?:which\s+(?:was|had been)\s+)?(?:originally\s+|previously\s+|initially\s+)?(?:scheduled|set|planned|due|slated)\s+(?:for|on)\s+$/i;
 
+// "from Oct 14 to Dec 12 instead of Oct 7 to Dec 5", "on July 9, not July 2": the day given up;
+// "between now and July 27": the end of a wait, no occurrence.
+const REPLACED =
+  /\b(?:instead\s+of|rather\s+than|in\s+place\s+of|not|between\s+now\s+and)\s+(?:on\s+|from\s+|the\s+)?$/i;
+
 const NEGATED = /\b(?:will not|won't|shall not|would not|not be|never)\b[^,;]{0,40}$/i;
 
 const CONDITIONAL_NOT = /\b(?:should|if|unless|were|whether)\b[^,;]{0,40}\bnot\b[^,;]{0,40}$/i;
@@ -19,13 +24,15 @@ const CONDITIONAL_NOT = /\b(?:should|if|unless|were|whether)\b[^,;]{0,40}\bnot\b
 const RELATIVE = /\b(?:today|tonight|tomorrow|yesterday)\b/i;
 
 /**
- * A plan the sentence drops or denies: "have called off their planned strike for Monday", "is deferring
+ * A plan the sentence drops or denies: "have called off their planned strike for Monday", "instead of
+ * Oct 7", "is deferring
  * its results, scheduled for May 23", "was to be held on", "I will not pass sentence on Tuesday". A
  * condition with "not" is no denial ("should a deal not be struck by Friday").
  */
 export function isCalledOff(sentence: string, clauseBefore: string, mention: DateMention): boolean {
   const lead = sentence.slice(0, mention.start);
   if (CANCELLED.test(lead) || DEFERRED.test(lead) || isDroppedPlan(sentence, mention.start)) return true;
+  if (REPLACED.test(lead.slice(-40))) return true;
   return NEGATED.test(clauseBefore) && !CONDITIONAL_NOT.test(clauseBefore);
 }
 

@@ -136,3 +136,26 @@ describe('one day written twice side by side', () => {
     expect(calendarOf(body, '2026-03-10')).toEqual([['2026-03-10', '2026-03-12']]);
   });
 });
+
+describe('a day given up or a wait, not an occurrence', () => {
+  it('reads no event in the days a change replaces ("instead of Oct 7 to Dec 5", "on July 9, not July 2", "rather than")', () => {
+    expect(
+      calendarOf(
+        'The session will now be held from Oct 14 to Dec 12 instead of Oct 7 to Dec 5.',
+        '2024-06-24',
+      ),
+    ).toEqual([['2024-10-14', '2024-12-12']]);
+    expect(calendarOf('The final will be played on July 9, not July 2.', '2024-06-24')).toEqual([
+      ['2024-07-09', null],
+    ]);
+    expect(calendarOf('The vote will take place on July 9 rather than July 2.', '2024-06-24')).toEqual([
+      ['2024-07-09', null],
+    ]);
+  });
+
+  it('reads no event on the end of "between now and July 27"', () => {
+    const body =
+      'Asked whether the court would reconvene between now and July 27, the spokesman declined to say.';
+    expect(calendarOf(body, '2024-06-24')).toEqual([]);
+  });
+});
