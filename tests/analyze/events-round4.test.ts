@@ -155,7 +155,7 @@ describe('a day given up or a wait, not an occurrence', () => {
 
   it('reads no event on the end of "between now and July 27"', () => {
     const body =
-      'Asked whether the court would reconvene between now and July 27, the spokesman declined to say.';
+      'Convening again depends on whether the House will comply between now and July 27, the spokesman said.';
     expect(calendarOf(body, '2024-06-24')).toEqual([]);
   });
 });
