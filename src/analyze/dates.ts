@@ -129,6 +129,12 @@ const DAY_THEN_DAY = new RegExp(
   'gi',
 );
 
+// "on the evening of February 13": chrono reads the part of the day and loses the day itself.
+const PART_OF = new RegExp(
+  `\\b(?:morning|afternoon|evening|night)\\s+of\\s+(?=(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|${MONTH}\\s+\\d)`,
+  'gi',
+);
+
 // "Union Budget 2020-21": a fiscal year, whose "21" chrono reads as 9 pm.
 const YEAR_SPAN = /\b(?:19|20)\d\d[-–/]\d\d\b/g;
 // "from 1330 GMT", "0300 BST": a time of day in four digits, which chrono does not read.
@@ -141,6 +147,7 @@ const HAS_FOUR_DIGIT_TIME = new RegExp(FOUR_DIGIT_TIME.source);
 function prepareRanges(sentence: string): string {
   return blankSpanLists(sentence)
     .replace(DAY_THEN_DAY, '$1;')
+    .replace(PART_OF, (part) => ' '.repeat(part.length))
     .replace(FROM_DAY, '    ')
     .replace(BETWEEN_DAYS, '       $1to ')
     .replace(YEAR_SPAN, (span) => ' '.repeat(span.length))
