@@ -116,11 +116,20 @@ export function expandDayLists(sentence: string, mentions: DateMention[]): DateM
 const DURATION =
   /\b(?:(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)-(hour|day|week)\b|(?:for|covering|lasting|over)\s+(\d{1,2}|two|three|four|five|six|seven)\s+(days|weeks)\b(?!\s+(?:later|after|before|earlier|ago)))/i;
 
-/** A single date with a stated length in its clause becomes a range: "a 48-hour strike from 9pm on May 6" ends May 8. */
-export function applyDurations(clause: string, mention: DateMention): DateMention {
+// "a two-day interim bail to ... attend his niece's wedding at Lucknow that is scheduled to take place on
+// February 14": a length told this many words before the date is another thing's.
+const MAX_WORDS_TO_DATE = 10;
+
+/**
+ * A single date with a stated length in its clause becomes a range: "a 48-hour strike from 9pm on May 6"
+ * ends May 8. `at` is where the date is in the clause.
+ */
+export function applyDurations(clause: string, mention: DateMention, at = clause.length): DateMention {
   if (!mention.date || mention.endDate) return mention;
   const match = DURATION.exec(clause);
   if (!match) return mention;
+  const gap = clause.slice(match.index + match[0].length, at);
+  if (match.index < at && gap.trim().split(/\s+/).length > MAX_WORDS_TO_DATE) return mention;
   const count = readNumber(match[1] ?? match[3] ?? '');
   const unit = (match[2] ?? match[4] ?? '').toLowerCase().replace(/s$/, '');
   if (!count) return mention;

@@ -1,6 +1,7 @@
 /** Nouns that name an occurrence or a deadline: what a title is built around. */
 export const EVENT_NOUNS = new Set(
   (
+    'wedding ' +
     'meeting meetings talks summit conference vote votes voting hearing hearings trial trials match matches ' +
     'launch deadline session sessions sitting briefing ceremony signing election elections referendum visit ' +
     'forum final semi-final semifinal quarter-final quarterfinal race marathon game games debate negotiations ' +

@@ -206,12 +206,12 @@ function readSentence(
         ? moveIntoWeek(written, tracker.week)
         : written;
     if (!date) return;
+    const at = mention.start - from;
     tracker.lastDate = date;
     tracker.anchors.push({ date, endDate: mention.endDate, words: contentWords(clause) });
     if (date < tracker.published || (date === tracker.published && past)) return;
     const time = mention.time ?? nearestTime(times, mention, dated);
-    const at = mention.start - from;
-    const sized = applyDurations(clause, { ...mention, date, time });
+    const sized = applyDurations(clause, { ...mention, date, time }, at);
     // A list's clause may be only its date ("Feb. 5-6, March 18-19, ..."): the sentence names the event.
     const own = makeTitle(clause, at);
     const title = own.head ? own : headedOr(makeTitle(sentence, mention.start), own);

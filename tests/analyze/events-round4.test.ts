@@ -159,3 +159,25 @@ describe('a day given up or a wait, not an occurrence', () => {
     expect(calendarOf(body, '2024-06-24')).toEqual([]);
   });
 });
+
+describe('a part of the day before the date', () => {
+  it('reads "on the morning of May 8" and "by the evening of 10 May" as those days', () => {
+    const body = 'He will be released on the morning of May 8 and must be back by the evening of 10 May.';
+    expect(calendarOf(body, '2025-05-05').map(([date]) => date)).toEqual(['2025-05-08', '2025-05-10']);
+  });
+});
+
+describe('a length told far from the date', () => {
+  it('reads no range from "a two-day parole ... to attend a wedding that is scheduled to take place on May 9"', () => {
+    const body =
+      "The court on Monday granted a three-day parole to councillor Prakash Meena so that he can attend his daughter's wedding in Udaipur that is scheduled to take place on May 9.";
+    expect(calendarOf(body, '2025-05-05')).toEqual([['2025-05-09', null]]);
+    expect(analyzeBody(body, '2025-05-05').events[0]?.title).toMatch(/wedding/i);
+  });
+
+  it('still reads a length told just before the date ("a three-day summit that opens on Friday")', () => {
+    expect(
+      calendarOf('Leaders will gather for a three-day summit that opens on Friday in Accra.', '2025-05-05'),
+    ).toEqual([['2025-05-09', '2025-05-11']]);
+  });
+});
