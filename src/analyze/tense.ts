@@ -21,6 +21,11 @@ const MAIN_PAST =
 // the subject and its verb, the verb in the past (a plan's participle, "scheduled", is no such verb).
 const SUBJECT_DAY =
   /^(?:on\s+)?(?:today|tonight|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+\d{4})?)(?:\s+(?:morning|afternoon|evening|night))?(?:\s*\([^()]{1,30}\))?\s+(?!(?:scheduled|expected|planned|slated|proposed|set\s+(?:for|to))\b)(?:[a-z]{3,}ed|put|set|cut|shut|hit|let|quit|held|met|took|gave|made|sent|told|won|lost|ran|began|fell|rose|struck|broke|kept|sought|brought|heard|found|chose|left|paid|sold|laid)\b/i;
+// "Speaking to reporters on Friday, the minister said", "Addressing the House today, 19th July 2024, she
+// disclosed": a day in an opening participle takes the tense of the main verb after it.
+const PARTICIPLE_OPENING = /^\s*(?:while\s+|when\s+|after\s+)?\p{Lu}\p{Ll}+ing\b[^,;:]*$/u;
+const MAIN_VERB_PAST =
+  /^[^;:]{0,60}?,\s+(?:[\p{L}'’.-]+,?\s+){1,10}?(?:said|told|announced|confirmed|disclosed|revealed|stated|added|noted|explained|insisted|warned|urged|argued|promised|pledged|vowed|declared|[a-z]{3,}ed)\b(?!\s*,\s*(?:will|would|shall|is|are|was)\b)/u;
 const MODAL_BEFORE = /\b(?:will|would|shall|must|can|could|may|might|to|is|are|be)\s+(?:on\s+)?$/i;
 
 const INFINITIVE_BEFORE = /\bto\s+[a-z]+\s+(?:in|on|at|for)\s+$/i;
@@ -47,6 +52,7 @@ export function isPastTense(sentence: string, at: number): boolean {
   if (REPORTING_AFTER.test(next)) return true;
   if (SUBJECT_DAY.test(sentence.slice(at)) && !MODAL_BEFORE.test(before)) return true;
   if (OPENING_DAY.test(before) && MAIN_PAST.test(sentence.slice(at))) return true;
+  if (PARTICIPLE_OPENING.test(before) && MAIN_VERB_PAST.test(sentence.slice(at))) return true;
   // "had been due to hold the vote later on Tuesday": a plan that was, and was dropped.
   if (DROPPED_PLAN.test(before)) return true;
   // The verb right before the date decides first: "insisted on Friday", "had been scheduled for".
@@ -68,6 +74,13 @@ export function isPastTense(sentence: string, at: number): boolean {
   const clause = sentence.slice(clauseFrom, afterCut >= 0 ? at + afterCut : sentence.length);
   if (FUTURE.test(clause)) return false;
   if (PAST.test(clause)) return true;
+  // "Jean Mensa, who made this disclosure at a press briefing in Accra, dubbed ..., on August 17, 2023,
+  // indicated that ... would end": the relative clause the day is in tells, not the sentence's future.
+  const relative =
+    /\b(?:who|which)\s+(?!(?:will|would|shall|is|are|has|have)\b)\p{Ll}+\b(?:(?!\b(?:who|which)\b)[^;])*$/u.exec(
+      before,
+    );
+  if (relative && PAST.test(relative[0]) && !FUTURE.test(relative[0])) return true;
   if (FUTURE.test(sentence)) return false;
   return PAST.test(sentence);
 }

@@ -181,3 +181,29 @@ describe('a length told far from the date', () => {
     ).toEqual([['2025-05-09', '2025-05-11']]);
   });
 });
+
+describe("a day in an opening participle or a relative clause takes that clause's past", () => {
+  // 2024-07-19 is a Friday.
+  it('reads "Speaking to reporters on Friday, the minister said" as the report, not an event that day', () => {
+    const body = 'Speaking to reporters on Friday, the minister said the vote will be held on July 30.';
+    expect(calendarOf(body, '2024-07-19')).toEqual([['2024-07-30', null]]);
+  });
+
+  it('reads "Addressing the House today, 19th July 2024, she disclosed" as the report', () => {
+    const body =
+      'Addressing the House of Parliament today, 19th July 2024, she disclosed that the commission plans to undertake a registration exercise from August 1st to 3rd, 2024.';
+    expect(calendarOf(body, '2024-07-19')).toEqual([['2024-08-01', '2024-08-03']]);
+  });
+
+  it('still reads a coming main verb after the participle ("Arriving in Lagos on Sunday, the delegation will meet")', () => {
+    expect(
+      calendarOf('Arriving in Lagos on Sunday, the delegation will meet the governor.', '2024-07-19'),
+    ).toEqual([['2024-07-21', null]]);
+  });
+
+  it('reads "X, who made this disclosure at a briefing in Accra, dubbed, ..., on August 17, indicated that ... would end" as past', () => {
+    const body =
+      'The chairwoman, who made this disclosure at a press briefing in Accra, dubbed, ‘Let the Citizen Know’, on August 17, 2023, indicated that the registration exercise would end on Monday, October 2, 2023.';
+    expect(calendarOf(body, '2023-08-17').map(([date]) => date)).toEqual(['2023-10-02']);
+  });
+});
