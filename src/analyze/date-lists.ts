@@ -259,3 +259,41 @@ export function joinSameDay(sentence: string, mentions: DateMention[]): DateMent
   }
   return out;
 }
+
+// "on 4, 9 and 21 June", "3rd, 10th and 17th May 2026": the earlier days of a list written before its month.
+const DAY_FIRST_LIST = new RegExp(
+  `\\b(\\d{1,2}(?:st|nd|rd|th)?(?:\\s*(?:,|and|&|,\\s*and)\\s*\\d{1,2}(?:st|nd|rd|th)?)+)\\s+${MONTH_WORD}`,
+  'gi',
+);
+
+/**
+ * Adds a mention for each earlier day of a list written before its month ("on 4, 9 and 21 June").
+ * Two days in a row joined by "and" ("on 2nd and 3rd November") are left as chrono reads them: whether
+ * they are one span or two days is not settled (see the report of round four).
+ */
+export function expandDayFirstLists(sentence: string, mentions: DateMention[]): DateMention[] {
+  let out = mentions;
+  for (const match of sentence.matchAll(DAY_FIRST_LIST)) {
+    const list = match[1] ?? '';
+    const days = [...list.matchAll(/(\d{1,2})(?:st|nd|rd|th)?/g)];
+    const lastDay = days.at(-1);
+    if (!lastDay || days.length < 2) continue;
+    const lastStart = match.index + lastDay.index;
+    const owner = out.find((m) => m.date && !m.endDate && m.start <= lastStart && lastStart < m.end);
+    if (!owner?.date || Number(owner.date.slice(8, 10)) !== Number(lastDay[1])) continue;
+    const numbers = days.map((d) => Number(d[1]));
+    if (numbers.length === 2 && numbers[1] === (numbers[0] ?? 0) + 1 && /\band\b/i.test(list)) continue;
+    const earlier: DateMention[] = [];
+    for (const day of days.slice(0, -1)) {
+      const date = `${owner.date.slice(0, 8)}${(day[1] ?? '').padStart(2, '0')}`;
+      const start = match.index + day.index;
+      if (Number(day[1]) >= Number(lastDay[1]) || toIso(fromIso(date)) !== date) continue;
+      earlier.push({ ...owner, date, endDate: null, start, end: start + day[0].length });
+    }
+    const ownerStart = Math.max(owner.start, lastStart);
+    out = [...out.filter((m) => m !== owner), ...earlier, { ...owner, start: ownerStart }].sort(
+      (a, b) => a.start - b.start,
+    );
+  }
+  return out;
+}

@@ -4,6 +4,7 @@ import { addDays, daysBetween, fromIso, toIso } from './calendar.ts';
 import { findChains } from './chains.ts';
 import {
   blankSpanLists,
+  expandDayFirstLists,
   expandDayLists,
   expandSpanLists,
   joinDayRanges,
@@ -68,9 +69,12 @@ export function findDateMentions(
   kept.sort((a, b) => a.start - b.start);
   return expandSpanLists(
     sentence,
-    expandDayLists(
+    expandDayFirstLists(
       sentence,
-      joinRanges(sentence, joinSameDay(sentence, joinDayRanges(sentence, keepFirstTime(sentence, kept)))),
+      expandDayLists(
+        sentence,
+        joinRanges(sentence, joinSameDay(sentence, joinDayRanges(sentence, keepFirstTime(sentence, kept)))),
+      ),
     ),
   );
 }

@@ -207,3 +207,22 @@ describe("a day in an opening participle or a relative clause takes that clause'
     expect(calendarOf(body, '2023-08-17').map(([date]) => date)).toEqual(['2023-10-02']);
   });
 });
+
+describe('a list of days written before its month', () => {
+  it('reads "on 2, 9 and 16 June and 1 July" as four days', () => {
+    expect(calendarOf('Refuse collectors will strike on 2, 9 and 16 June and 1 July.', '2026-05-20')).toEqual(
+      [
+        ['2026-06-02', null],
+        ['2026-06-09', null],
+        ['2026-06-16', null],
+        ['2026-07-01', null],
+      ],
+    );
+  });
+
+  it('reads ordinals and a year after the month ("on 3rd, 10th and 17th May 2027")', () => {
+    expect(
+      calendarOf('The exams will be held on 3rd, 10th and 17th May 2027.', '2026-05-20').map(([d]) => d),
+    ).toEqual(['2027-05-03', '2027-05-10', '2027-05-17']);
+  });
+});
