@@ -21,6 +21,8 @@ export const NUMBERS: Record<string, number> = {
 const ANCHOR = '(?:(?:the|its|his|her|their)\\s+)?[a-z-]+(?:\\s+[a-z-]+){0,2}';
 const PART_OF_DAY = '(?:day|morning|evening|night)';
 const CHAIN_FORMS = [
+  // "The list of candidates will be published the same day": the day of the event just told.
+  `(?<same>(?:on\\s+)?(?:the\\s+|that\\s+)?same\\s+day(?!\\s+as\\b))`,
   `(?:on\\s+)?the\\s+(?:following|next)\\s+${PART_OF_DAY}`,
   `(?:on\\s+)?the\\s+${PART_OF_DAY}\\s+(?<side>before|after)(?:\\s+(?<sideAnchor>${ANCHOR}))?`,
   `(?:on\\s+)?the\\s+eve\\s+of\\s+(?<eveAnchor>${ANCHOR})`,
@@ -39,7 +41,7 @@ export function findChains(sentence: string): DateMention[] {
   const chains: DateMention[] = [];
   for (const match of sentence.matchAll(CHAIN)) {
     const groups = match.groups ?? {};
-    let days = 1;
+    let days = groups.same ? 0 : 1;
     if (groups.side) days = groups.side.toLowerCase() === 'before' ? -1 : 1;
     if (groups.eveAnchor) days = -1;
     if (groups.count && groups.unit && groups.direction) {

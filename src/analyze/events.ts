@@ -200,6 +200,8 @@ function readSentence(
     if (quoted && isSpeakersOwnDay(sentence, mention)) return;
     const past = tense(mention.start);
     if (isCalledOff(sentence, clause.slice(0, mention.start - from), mention)) return;
+    // "arrives in Miami at 12.45 p.m. the same day": the same day as nothing dated in its paragraph is no day.
+    if (mention.chain?.days === 0 && tracker.lastEvent?.paragraph !== tracker.paragraph) return;
     const written = mention.date ?? (past ? null : resolveChain(mention, clause, chainState(tracker)));
     const date =
       written && tracker.week && !past && isBareWeekday(sentence, mention)

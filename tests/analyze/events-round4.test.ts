@@ -226,3 +226,24 @@ describe('a list of days written before its month', () => {
     ).toEqual(['2027-05-03', '2027-05-10', '2027-05-17']);
   });
 });
+
+describe('"the same day"', () => {
+  it('dates "will be held the same day" to the day just told in its paragraph', () => {
+    const body =
+      'Nominations close on September 19, and a public meeting to present the accepted candidates will be held the same day.';
+    expect(calendarOf(body, '2025-09-10')).toEqual([
+      ['2025-09-19', null],
+      ['2025-09-19', null],
+    ]);
+  });
+
+  it('reads no day in "the same day" of a paragraph that dates nothing', () => {
+    const body = [
+      'The new route to Lisbon will open on May 8.',
+      'Flights leave Boston at 6.10 p.m. and arrive in the Portuguese capital the same day after a stop in the Azores.',
+    ].join('\n\n');
+    const [only, ...rest] = analyzeBody(body, '2025-04-01').events;
+    expect(rest).toEqual([]);
+    expect(only?.location ?? '').not.toMatch(/Azores|Portuguese/);
+  });
+});
