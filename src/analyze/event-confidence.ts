@@ -21,6 +21,15 @@ const SCHEDULING =
 // Alternatives and hedges: "proposed dates currently being either October 26-28 or November 3-5".
 const DOUBT =
   /\b(?:either|proposed|tentative(?:ly)?|possibly|perhaps|could|no earlier than|as early as|at the earliest|rumou?red|reportedly|or later)\b/i;
+// "Counting usually starts a week before polling": what is done each time, not a date announced.
+const HABITUAL = /\b(?:usually|typically|normally|traditionally|customarily|generally|as a rule)\b/i;
+const ANNOUNCING = /\b(?:will|shall|'ll|is to|are to|is set|are set|scheduled|expected|due)\b/i;
+
+/** "usually starts a week before polling, and officials finish the count the same day"; not "usually held in May, will be held on June 3". */
+function isHabitual(lead: string): boolean {
+  const habit = HABITUAL.exec(lead);
+  return habit !== null && !ANNOUNCING.test(lead.slice(habit.index));
+}
 const BARE_WEEKDAY = /^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b[^\d]*$/i;
 // Words that tell what is to come, the fixture's present ("Kingsport and Millbrook meet on Sunday")
 // and the headline's infinitive ("House to resume sitting Thursday") included.
@@ -58,7 +67,7 @@ export function rateEvent(e: EventEvidence): number {
   const rest = e.sentence.slice(e.mention.end);
   const relative = rest.search(/,\s*(?:which|who|whose|where)\b/i);
   const hedged = e.sentence.slice(0, relative >= 0 ? e.mention.end + relative : e.sentence.length);
-  if (DOUBT.test(hedged) || alternative) score -= 0.35;
+  if (DOUBT.test(hedged) || alternative || isHabitual(e.sentence.slice(0, e.mention.end))) score -= 0.35;
   else if (CONDITION.test(e.clause)) score -= 0.1;
   return Math.round(Math.min(1, Math.max(0, score)) * 100) / 100;
 }

@@ -247,3 +247,19 @@ describe('"the same day"', () => {
     expect(only?.location ?? '').not.toMatch(/Azores|Portuguese/);
   });
 });
+
+describe('what is done each time', () => {
+  it('leaves out of the calendar a habit ("usually starts a week before polling ... the same day")', () => {
+    const body = [
+      'Voters will go to the polls on October 4.',
+      'Counting of the votes cast abroad usually starts a week before polling, and officials finish that count the same day.',
+    ].join('\n\n');
+    expect(calendarOf(body, '2025-09-10')).toEqual([['2025-10-04', null]]);
+  });
+
+  it('keeps an announcement told after a habit ("usually held in May, will take place on June 3")', () => {
+    expect(calendarOf('The festival, usually held in May, will take place on June 3.', '2025-09-10')).toEqual(
+      [['2026-06-03', null]],
+    );
+  });
+});
