@@ -20,7 +20,7 @@ const SCHEDULING =
   /\b(?:will|shall|is to|are to|to be|set (?:to|for)|scheduled|due|expected|planned|slated|deadline|begins?|starts?|opens?|ends?|closes?|runs?|takes? place|held|kicks? off|until|by)\b/i;
 // Alternatives and hedges: "proposed dates currently being either October 26-28 or November 3-5".
 const DOUBT =
-  /\b(?:either|proposed|tentative(?:ly)?|possibly|perhaps|could|no earlier than|as early as|at the earliest|rumou?red|reportedly|or later)\b/i;
+  /\b(?:either|proposed(?=\s+(?:(?:new|later|earlier|revised)\s+)?(?:dates?|days?|timetable|schedule|calendar|for|that|to)\b)|(?<!\b(?:a|an|the|its|their|his|her)\s+)proposed(?!\s+[a-z]+\b)|tentative(?:ly)?|possibly|perhaps|could|no earlier than|as early as|at the earliest|rumou?red|reportedly|or later)\b/i;
 // "Counting usually starts a week before polling": what is done each time, not a date announced.
 const HABITUAL = /\b(?:usually|typically|normally|traditionally|customarily|generally|as a rule)\b/i;
 const ANNOUNCING = /\b(?:will|shall|'ll|is to|are to|is set|are set|scheduled|expected|due)\b/i;

@@ -216,10 +216,24 @@ function readSentence(
     const sized = applyDurations(clause, { ...mention, date, time }, at);
     // A list's clause may be only its date ("Feb. 5-6, March 18-19, ..."): the sentence names the event.
     const own = makeTitle(clause, at);
-    const title = own.head ? own : headedOr(makeTitle(sentence, mention.start), own);
+    const title =
+      ultimatum(clause, at, own) ?? (own.head ? own : headedOr(makeTitle(sentence, mention.start), own));
     const confidence = rateEvent({ clause, at, mention: sized, quoted, title, sentence });
     addEvent(tracker, { ...sized, date }, clause, at, title, confidence, sentence);
   });
+}
+
+// "has given the union until 5pm on Friday to abandon further action": a deadline set for someone.
+const GIVEN_UNTIL =
+  /\b(?:given|gave|gives|give|has|have|had)\b[^.;]{0,80}\b(?:until|till)\s+(?:\S+\s+){0,3}$/i;
+const TO_ACT = /^[^\s,;]+(?:\s+[^\s,;]+){0,3}?\s+to\s+(?!be\b)\p{Ll}+/u;
+
+/** The deadline a clause sets when it names no event of its own ("given X until Friday to decide"). */
+function ultimatum(clause: string, at: number, own: EventTitle): EventTitle | null {
+  if (own.head) return null;
+  return GIVEN_UNTIL.test(clause.slice(0, at)) && TO_ACT.test(clause.slice(at))
+    ? { title: 'Deadline', head: 'deadline' }
+    : null;
 }
 
 function headedOr(wide: EventTitle, own: EventTitle): EventTitle {

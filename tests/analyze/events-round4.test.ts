@@ -263,3 +263,18 @@ describe('what is done each time', () => {
     );
   });
 });
+
+describe('a deadline given to someone', () => {
+  it('reads "has given the union until noon on Thursday to call off its ban" as a deadline, a proposed deal no doubt about it', () => {
+    const body =
+      'The mayor has given the union until noon on Thursday to call off its overtime ban, or a proposed wage agreement will be withdrawn.';
+    const events = analyzeBody(body, '2026-02-09').events.filter(
+      (e) => (e.confidence ?? 1) >= CALENDAR_CONFIDENCE,
+    );
+    expect(events.map((e) => [e.date, e.time, e.title])).toEqual([['2026-02-12', '12:00', 'Deadline']]);
+  });
+
+  it('still doubts dates that are only proposed ("The proposed dates are October 26-28 or November 3-5")', () => {
+    expect(calendarOf('The proposed dates are October 26-28 or November 3-5.', '2026-02-09')).toEqual([]);
+  });
+});
