@@ -119,6 +119,7 @@ const DURATION =
 // "a two-day interim bail to ... attend his niece's wedding at Lucknow that is scheduled to take place on
 // February 14": a length told this many words before the date is another thing's.
 const MAX_WORDS_TO_DATE = 10;
+const ENDS_ON = /\b(?:through|until|till|ending(?:\s+on)?)\s+$/i;
 
 /**
  * A single date with a stated length in its clause becomes a range: "a 48-hour strike from 9pm on May 6"
@@ -141,6 +142,10 @@ export function applyDurations(clause: string, mention: DateMention, at = clause
     days = Math.floor((startHour + count - 1) / 24);
   }
   if (days <= 0 || days > 60) return mention;
+  // "continue for three days, through next Friday": the length ends on the date.
+  if (ENDS_ON.test(clause.slice(0, at)) && match.index < at) {
+    return { ...mention, date: toIso(addDays(fromIso(mention.date), -days)), endDate: mention.date };
+  }
   return { ...mention, endDate: toIso(addDays(fromIso(mention.date), days)) };
 }
 

@@ -219,7 +219,7 @@ function readSentence(
     const title =
       ultimatum(clause, at, own) ?? (own.head ? own : headedOr(makeTitle(sentence, mention.start), own));
     const confidence = rateEvent({ clause, at, mention: sized, quoted, title, sentence });
-    addEvent(tracker, { ...sized, date }, clause, at, title, confidence, sentence);
+    addEvent(tracker, { ...sized, date: sized.date ?? date }, clause, at, title, confidence, sentence);
   });
 }
 

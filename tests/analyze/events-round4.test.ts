@@ -278,3 +278,19 @@ describe('a deadline given to someone', () => {
     expect(calendarOf('The proposed dates are October 26-28 or November 3-5.', '2026-02-09')).toEqual([]);
   });
 });
+
+describe('a length that ends on its date', () => {
+  // 2026-06-03 is a Wednesday.
+  it('reads "for three days, through next Friday" as the three days up to that Friday', () => {
+    const body = 'Trade ministers will meet in Quito for three days, through next Friday.';
+    expect(calendarOf(body, '2026-06-03')).toEqual([['2026-06-10', '2026-06-12']]);
+  });
+
+  it('still reads "a 48-hour strike from 9pm on May 6" forward', () => {
+    const [strike] = analyzeBody(
+      'Drivers will stage a 48-hour strike from 9pm on May 6.',
+      '2026-03-04',
+    ).events;
+    expect(strike).toMatchObject({ date: '2026-05-06', endDate: '2026-05-08' });
+  });
+});
