@@ -215,7 +215,7 @@ function readSentence(
     const time = mention.time ?? nearestTime(times, mention, dated);
     const sized = applyDurations(clause, { ...mention, date, time }, at);
     // A list's clause may be only its date ("Feb. 5-6, March 18-19, ..."): the sentence names the event.
-    const own = makeTitle(clause, at);
+    const own = possessedEvent(sentence, mention) ?? makeTitle(clause, at);
     const title =
       ultimatum(clause, at, own) ?? (own.head ? own : headedOr(makeTitle(sentence, mention.start), own));
     const confidence = rateEvent({ clause, at, mention: sized, quoted, title, sentence });
@@ -234,6 +234,19 @@ function ultimatum(clause: string, at: number, own: EventTitle): EventTitle | nu
   return GIVEN_UNTIL.test(clause.slice(0, at)) && TO_ACT.test(clause.slice(at))
     ? { title: 'Deadline', head: 'deadline' }
     : null;
+}
+
+// "Parliament will debate the Bill after Monday's ministerial statement": the day is the statement's, not
+// the debate's.
+const BOUND_BEFORE = /\b(?:after|before|ahead\s+of|following|since|until|till)\s+$/i;
+const POSSESSIVE = /^[’']s\s+[^,;.:!?]+/;
+
+/** The event a day dates when the clause names it "after Monday's statement": the possessed noun's title. */
+function possessedEvent(sentence: string, mention: DateMention): EventTitle | null {
+  const owned = POSSESSIVE.exec(sentence.slice(mention.end));
+  if (!owned || !BOUND_BEFORE.test(sentence.slice(0, mention.start))) return null;
+  const title = makeTitle(sentence.slice(mention.start, mention.end + owned[0].length), 0);
+  return title.head ? title : null;
 }
 
 function headedOr(wide: EventTitle, own: EventTitle): EventTitle {

@@ -294,3 +294,15 @@ describe('a length that ends on its date', () => {
     expect(strike).toMatchObject({ date: '2026-05-06', endDate: '2026-05-08' });
   });
 });
+
+describe('a day that dates the event after "after" or "before"', () => {
+  // 2026-10-01 is a Thursday.
+  it('reads "Parliament will debate the bill after Monday\'s statement" as the statement\'s day, not a debate on Monday', () => {
+    const body = [
+      'The minister will present a budget statement to Parliament on Monday (Oct 5).',
+      "Parliament will debate the spending bill and the measures after Monday's ministerial statement, said the minister, who is also deputy leader.",
+    ].join('\n\n');
+    const events = analyzeBody(body, '2026-10-01').events.map((e) => [e.date, e.title]);
+    expect(events).toEqual([['2026-10-05', 'Budget statement']]);
+  });
+});
