@@ -73,3 +73,18 @@ export const KINDS: Array<Set<string>> = [
 export function sameEvent(a: string | null, b: string | null): boolean {
   return a === null || b === null || a === b || KINDS.some((kind) => kind.has(a) && kind.has(b));
 }
+
+/**
+ * The event of that day whose noun the clause uses as its passive verb: "the group stages will be drawn
+ * on Tuesday" after "Tuesday's draw", "the bill will be voted on" after "the vote on Monday".
+ */
+export function actedThatDay(events: readonly Found[], date: string, clause: string): Found | undefined {
+  return events.find((e) => {
+    if (e.date !== date || !e.head || !/^[a-z]{3,}$/.test(e.head)) return false;
+    const stem = e.head.replace(/e$/, '');
+    return new RegExp(
+      `\\b(?:be|been|being|is|are|was|were)\\s+(?:\\w+ly\\s+)?${stem}(?:e?n|e?d)\\b`,
+      'i',
+    ).test(clause);
+  });
+}

@@ -13,7 +13,7 @@ import {
   isPageStamp,
   isSpeakersOwnDay,
 } from './event-filters.ts';
-import { endedEvent, KINDS, sameEvent, scheduledThatDay, withinRange } from './event-merge.ts';
+import { actedThatDay, endedEvent, KINDS, sameEvent, scheduledThatDay, withinRange } from './event-merge.ts';
 import { buildOrganizationIndex, findParticipants } from './event-parts.ts';
 import { heldAt, readToldPlaces, sameEventVenue, type ToldPlaces, toldPlace } from './event-places.ts';
 import { type EventTitle, makeTitle } from './event-title.ts';
@@ -288,7 +288,8 @@ function addEvent(
       (e) => e.date === mention.date && e.endDate === mention.endDate && sameEvent(e.head, title.head),
     ) ??
     withinRange(tracker.events, mention, title) ??
-    scheduledThatDay(tracker.events, mention.date, title, location, clause);
+    scheduledThatDay(tracker.events, mention.date, title, location, clause) ??
+    (mention.endDate ? undefined : actedThatDay(tracker.events, mention.date, clause));
   // "The first phase of the session will conclude on February 11": the end of an event already dated.
   const ending =
     !mention.endDate && ENDING.test(clause) ? endedEvent(tracker.events, mention.date, title) : undefined;

@@ -306,3 +306,20 @@ describe('a day that dates the event after "after" or "before"', () => {
     expect(events).toEqual([['2026-10-05', 'Budget statement']]);
   });
 });
+
+describe('the verb of an event already dated', () => {
+  // 2026-02-16 is a Monday.
+  it('reads "the clubs will be drawn on Thursday" after "Thursday\'s draw" as that one draw', () => {
+    const body = [
+      "Thursday's draw for the national netball cup will put clubs into groups of four.",
+      'At noon on Thursday, the sixteen clubs will be drawn into four groups, the top two of each going to the quarter-finals.',
+    ].join('\n\n');
+    const events = analyzeBody(body, '2026-02-16').events.map((e) => [e.date, e.time]);
+    expect(events).toEqual([['2026-02-19', '12:00']]);
+  });
+
+  it('keeps two events of a day that name two things ("the summit on May 27", "a banquet will be held on May 27")', () => {
+    const body = 'Leaders will attend the summit on May 27. A banquet will be held on May 27 at the palace.';
+    expect(analyzeBody(body, '2026-02-16').events).toHaveLength(2);
+  });
+});
