@@ -28,6 +28,17 @@ const MAIN_VERB_PAST =
   /^[^;:]{0,60}?,\s+(?:[\p{L}'’.-]+,?\s+){1,10}?(?:said|told|announced|confirmed|disclosed|revealed|stated|added|noted|explained|insisted|warned|urged|argued|promised|pledged|vowed|declared|[a-z]{3,}ed)\b(?!\s*,\s*(?:will|would|shall|is|are|was)\b)/u;
 const MODAL_BEFORE = /\b(?:will|would|shall|must|can|could|may|might|to|is|are|be)\s+(?:on\s+)?$/i;
 
+// "failed to form a government in the 42 days given to him until Wednesday midnight": a wait told in the
+// past, unless a plan is told with it or the day is a deadline to act ("until Friday to decide").
+const UNTIL_BEFORE = /\b(?:until|till)\s+$/i;
+const PLAN_WORD =
+  /\b(?:will|would|shall|'ll|is to|are to|set to|due|scheduled|expected|planned|plans? to|going to|must|next|upcoming|tomorrow|can|could|may|has|have)\b/i;
+const TO_ACT_AFTER = /^[^,;.]{0,30}?\s+to\s+\p{Ll}+/u;
+
+function isPastWait(before: string, after: string): boolean {
+  return PAST.test(before) && !PLAN_WORD.test(before) && !TO_ACT_AFTER.test(after);
+}
+
 const INFINITIVE_BEFORE = /\bto\s+[a-z]+\s+(?:in|on|at|for)\s+$/i;
 const VERB_RIGHT_BEFORE =
   /\b(?:[a-z]{3,}ed|began|begun|met|held|took place|lasted|ran|came|went|fell|rose|won|lost|sat|spoke|broke|struck)\s+(?:on\s+|until\s+|till\s+|since\s+)?$/i;
@@ -59,9 +70,12 @@ export function isPastTense(sentence: string, at: number): boolean {
   // Four words reach past an adverb: "was originally scheduled for".
   const left = /(?:\S+\s+){0,4}$/.exec(before.slice(-48))?.[0].split(/[,;—]/).pop() ?? '';
   if (RESCHEDULED.test(left)) return false;
+  // "was given until Friday to decide": a deadline to act is still to come.
+  if (UNTIL_BEFORE.test(left) && TO_ACT_AFTER.test(sentence.slice(at))) return false;
   // "services that began Tuesday": a past verb right before the day dates what happened.
   if (VERB_RIGHT_BEFORE.test(left) && !PLANNED_PARTICIPLE.test(left)) return true;
   if (/\b(?:had|was|were|did)\b/i.test(left)) return true;
+  if (UNTIL_BEFORE.test(left) && isPastWait(before, sentence.slice(at))) return true;
   if (FUTURE.test(left)) return false;
   const clauseFrom = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('—')) + 1;
   // "must submit proposed jury instructions the day before": a modal earlier in the clause makes "proposed" no verb.

@@ -323,3 +323,21 @@ describe('the verb of an event already dated', () => {
     expect(analyzeBody(body, '2026-02-16').events).toHaveLength(2);
   });
 });
+
+describe('a wait told in the past', () => {
+  // 2026-03-12 is a Thursday.
+  it('reads "failed to form a cabinet in the 30 days given to him until Tuesday midnight" as the Tuesday just past', () => {
+    const body =
+      'The president dissolved parliament after the prime minister-designate failed to form a cabinet in the 30 days given to him until Tuesday midnight.';
+    expect(calendarOf(body, '2026-03-12')).toEqual([]);
+  });
+
+  it('still reads a coming end ("the strike would run until Friday") and a deadline ("has until Friday to decide")', () => {
+    expect(calendarOf('The union said the strike would run until Friday.', '2026-03-12')).toEqual([
+      ['2026-03-13', null],
+    ]);
+    expect(calendarOf('The board was given until Friday to decide on the bid.', '2026-03-12')).toEqual([
+      ['2026-03-13', null],
+    ]);
+  });
+});
