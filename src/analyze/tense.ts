@@ -39,6 +39,10 @@ function isPastWait(before: string, after: string): boolean {
   return PAST.test(before) && !PLAN_WORD.test(before) && !TO_ACT_AFTER.test(after);
 }
 
+const PRESENT_REASON =
+  /\b(?:as|because|since)\s+(?:he|she|it|they|we|i|you|the\s+\p{L}+|\p{Lu}\p{L}+)\s+(?:has|have|is|are|faces?|holds?|plays?|meets?)\b[^,;]*$/u;
+const PAST_PURPOSE =
+  /\b(?:was|were)\s+(?!(?:set|due|expected|scheduled|going|about|poised|ready|slated|planning|hoping|supposed|meant|to)\b)(?:[\p{L}-]+\s+){1,3}to\s+\p{Ll}+\s+(?:in|on|at|for)\s+$/u;
 const INFINITIVE_BEFORE = /\bto\s+[a-z]+\s+(?:in|on|at|for)\s+$/i;
 const VERB_RIGHT_BEFORE =
   /\b(?:[a-z]{3,}ed|began|begun|met|held|took place|lasted|ran|came|went|fell|rose|won|lost|sat|spoke|broke|struck)\s+(?:on\s+|until\s+|till\s+|since\s+)?$/i;
@@ -81,6 +85,12 @@ export function isPastTense(sentence: string, at: number): boolean {
   // "must submit proposed jury instructions the day before": a modal earlier in the clause makes "proposed" no verb.
   if (/\b(?:will|shall|must)\b/i.test(before.slice(clauseFrom))) return false;
   if (PAST.test(left)) return true;
+  const clauseBefore = before.slice(clauseFrom);
+  // "requested an adjournment as he has a hearing before another bench today": a reason in the present.
+  if (PRESENT_REASON.test(clauseBefore) && !PAST.test(PRESENT_REASON.exec(clauseBefore)?.[0] ?? ''))
+    return false;
+  // "The band, who were home to perform in Sunday's fundraiser": a purpose told in the past.
+  if (PAST_PURPOSE.test(clauseBefore)) return true;
   // "the right to vote in Tuesday's election": an infinitive right before the day looks ahead,
   // whatever the narrator's verb of saying.
   if (INFINITIVE_BEFORE.test(left)) return false;

@@ -341,3 +341,23 @@ describe('a wait told in the past', () => {
     ]);
   });
 });
+
+describe('a reason in the present, a purpose in the past', () => {
+  // 2026-06-15 is a Monday.
+  it('reads "sought an adjournment as she has a hearing before the High Court today" as a hearing today', () => {
+    const body = 'The lawyer had sought an adjournment as she has a hearing before the High Court today.';
+    expect(calendarOf(body, '2026-06-15')).toEqual([['2026-06-15', null]]);
+  });
+
+  it('reads "The farmers, who were in the capital to protest at Saturday\'s congress" as the Saturday just past', () => {
+    const body =
+      "The farmers, who were in the capital to protest at Saturday's party congress, packed the courtroom.";
+    expect(calendarOf(body, '2026-06-15')).toEqual([]);
+  });
+
+  it('still reads "were set to play in Sunday\'s final" as coming', () => {
+    expect(calendarOf("The two clubs were set to play in Sunday's final.", '2026-06-15')).toEqual([
+      ['2026-06-21', null],
+    ]);
+  });
+});
