@@ -195,7 +195,7 @@ function readSentence(
     while (inList(last + 1)) last++;
     const lastMention = dated[last] ?? mention;
     const clause = sentence.slice(from, clauseEnd(sentence, lastMention, dated[last + 1]));
-    if (isPageStamp(sentence, mention, tracker.published)) return;
+    if (isPageStamp(sentence, mention, tracker.published) || isDateAlone(sentence, mention)) return;
     const quoted = inQuote(mention.start);
     if (quoted && isSpeakersOwnDay(sentence, mention)) return;
     const past = tense(mention.start);
@@ -247,6 +247,18 @@ function possessedEvent(sentence: string, mention: DateMention): EventTitle | nu
   if (!owned || !BOUND_BEFORE.test(sentence.slice(0, mention.start))) return null;
   const title = makeTitle(sentence.slice(mention.start, mention.end + owned[0].length), 0);
   return title.head ? title : null;
+}
+
+/**
+ * "On Feb. 26. Iranians attended the polls": a sentence cut after its date has no verb to date; what it
+ * dates is told in the next sentence, in whatever tense, and the day alone announces nothing.
+ */
+const MAX_DATE_WORDS = 5;
+
+function isDateAlone(sentence: string, mention: DateMention): boolean {
+  const rest = sentence.slice(0, mention.start) + sentence.slice(mention.end);
+  const words = sentence.trim().split(/\s+/).length;
+  return words <= MAX_DATE_WORDS && /^[\s,.;:]*(?:on|from|by|since|until)?[\s,.;:]*$/i.test(rest);
 }
 
 function headedOr(wide: EventTitle, own: EventTitle): EventTitle {

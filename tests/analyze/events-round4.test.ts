@@ -361,3 +361,17 @@ describe('a reason in the present, a purpose in the past', () => {
     ]);
   });
 });
+
+describe('a sentence cut after its date', () => {
+  it('reads no event in "On March 15." before "Voters went to the polls ..." (not March 15 next year)', () => {
+    const body =
+      'On March 15. Voters went to the polls to choose the council. The council will vote on its budget on June 18.';
+    expect(calendarOf(body, '2026-05-30')).toEqual([['2026-06-18', null]]);
+  });
+
+  it('still reads a whole sentence that opens with its date ("On October 20, the band will start a tour")', () => {
+    expect(calendarOf('On October 20, the band will start a tour of the country.', '2026-05-30')).toEqual([
+      ['2026-10-20', null],
+    ]);
+  });
+});
