@@ -230,6 +230,25 @@ export function sameSpeaker(
   return mine !== '' && [gold, ...aliases].some((name) => form(name) === mine);
 }
 
+/**
+ * The same one in another form: every word of one is a word of the other, or of an alias
+ * ("Heng" and "Heng Swee Keat", "Ayatollah Ali Khamenei" and "Ali Khamenei"). A diagnostic
+ * beside speaker accuracy, never its target: it tells a short or long form from the wrong one.
+ */
+export function sameOneLoosely(
+  predicted: string | null,
+  gold: string | null,
+  aliases: readonly string[],
+): boolean {
+  if (predicted === null || gold === null) return false;
+  const mine = normalizeWords(predicted).filter((w) => !LEADING_ARTICLE.test(`${w} `));
+  if (mine.length === 0) return false;
+  return [gold, ...aliases].some((name) => {
+    const theirs = normalizeWords(name);
+    return mine.every((w) => theirs.includes(w)) || theirs.every((w) => mine.includes(w));
+  });
+}
+
 /** Location comparison of the corpus: one contains the other, word for word; null equals null only. */
 export function locationContains(predicted: string | null, gold: string | null): boolean {
   const p = predicted?.trim() ? normalizeWords(predicted).join(' ') : null;

@@ -47,6 +47,8 @@ export function formatReport(reports: readonly CaseReport[], totals: EvalTotals,
   const extra: Array<[string, number | null | undefined]> = [
     ['all dates precision', totals.allDates.precision],
     ['all dates recall', totals.allDates.recall],
+    ['speaker, any form', totals.speakerLoose.value],
+    ['speaker missing', totals.speakerMissing.value],
     ['role accuracy', totals.role.value],
     ['time accuracy', totals.time.value],
     ['participants recall', totals.participants.value],

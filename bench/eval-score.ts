@@ -15,6 +15,7 @@ import {
   type Ratio,
   rouge1,
   type Scores,
+  sameOneLoosely,
   sameSpeaker,
   sameValue,
   scoreQuoteFingerprint,
@@ -29,6 +30,10 @@ import {
 export interface Figures {
   quotes: Scores;
   speaker: Ratio;
+  /** The speaker is the one gold names, in another form ("Heng" for "Heng Swee Keat"): no target, it tells the wrong one from the short one. */
+  speakerLoose: Ratio;
+  /** Matched quotes given no speaker at all. */
+  speakerMissing: Ratio;
   role: Ratio;
   /** The events the calendar gets (confidence >= CALENDAR_CONFIDENCE), against the gold events. */
   events: Scores;
@@ -148,6 +153,13 @@ export function evaluateCase(c: EvalCase): CaseReport {
     error,
     quotes: computeScores(gq.length, quotes.length, q.pairs.length),
     speaker: share(q, quotes, gq, speakerOk),
+    speakerLoose: share(
+      q,
+      quotes,
+      gq,
+      (p, g) => speakerOk(p, g) || sameOneLoosely(p.speaker, g.speaker, g.aliases),
+    ),
+    speakerMissing: share(q, quotes, gq, (p) => p.speaker === null),
     role: share(q, quotes, gq, roleOk),
     events: computeScores(ge.length, events.length, e.pairs.length),
     allDates: computeScores(ge.length, listed.length, all.pairs.length),
@@ -242,6 +254,8 @@ export function summarize(reports: readonly CaseReport[]): EvalTotals {
     articles: reports.length,
     quotes,
     speaker: sum((r) => r.speaker),
+    speakerLoose: sum((r) => r.speakerLoose),
+    speakerMissing: sum((r) => r.speakerMissing),
     role: sum((r) => r.role),
     events,
     allDates: sumScores(reports.map((r) => r.allDates)),
