@@ -23,7 +23,7 @@ export interface GoldQuote {
   role: string | null;
 }
 
-/** A gold event; `key` (corpus) are the words a title naming the event must contain. */
+/** A gold event; `key` (corpus; optional in synthetic) are the words a title naming the event must contain. */
 export interface GoldEvent {
   title: string;
   key: string[] | null;
@@ -229,9 +229,14 @@ function parseEvent(e: unknown, at: string, fail: Fail, corpus: boolean): GoldEv
   if (!Array.isArray(list) || !list.every((p) => typeof p === 'string')) {
     fail(`${at}.${corpus ? 'key' : 'participants'}`, 'an array of strings');
   }
+  // A synthetic event may name its key words too, so the synthetic set can score titles.
+  const key = corpus ? list : e.key;
+  if (!corpus && key !== undefined && (!Array.isArray(key) || !key.every((k) => typeof k === 'string'))) {
+    fail(`${at}.key`, 'an array of strings');
+  }
   return {
     title: e.title as string,
-    key: corpus ? [...(list as string[])] : null,
+    key: Array.isArray(key) ? [...(key as string[])] : null,
     date: e.date as string,
     endDate: e.endDate as string | null,
     time: e.time as string | null,

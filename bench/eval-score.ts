@@ -284,6 +284,8 @@ function syntheticTargets(t: Omit<EvalTotals, 'targets'>): Target[] {
     target('speaker accuracy', t.speaker.value, 0.95),
     target('event-date F1', t.events.f1, 0.9),
     target('location accuracy', t.location.value, 0.9),
+    // Only the fixtures that give `key` words score titles.
+    ...(t.title.total > 0 ? [target('title names event', t.title.value, 0.9)] : []),
   ];
 }
 

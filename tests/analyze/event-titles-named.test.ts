@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeBody } from './analyze-body.ts';
+
+// A title says WHICH occasion, not only what kind (issue 13, titles round four): texts of our own
+// writing, in several outlets' styles. Published on Monday 2025-06-02 unless said otherwise.
+
+function titlesOf(body: string, published = '2025-06-02'): string[] {
+  return analyzeBody(body, published).events.map((e) => e.title);
+}
+
+function titleOf(body: string, published?: string): string {
+  const [title] = titlesOf(body, published);
+  expect(title, 'one event is read').toBeDefined();
+  return title ?? '';
+}
+
+// Words a title never ends on, and the finite verbs of a sentence fragment.
+const TRAILING_FUNCTION_WORD =
+  /\b(?:a|an|the|of|on|in|at|for|to|and|or|with|by|from|will|would|is|are|be|new|its|their)$/i;
+const FINITE_VERB = /\b(?:will|would|is|are|was|were|has|have|expected)\b/i;
+
+describe('the event noun keeps the names that say which one', () => {
+  it('names a body that will meet by its full name ("The Andean Water Council will meet")', () => {
+    expect(titleOf('The Andean Water Council will meet on Thursday in Quito.')).toBe(
+      'Andean Water Council meeting',
+    );
+  });
+
+  it('keeps an acronym with a plus sign ("OPEC+ will meet")', () => {
+    expect(titleOf('Oil producers OPEC+ will meet on Monday to review output.')).toBe('OPEC+ meeting');
+  });
+
+  it('cuts the complement off a named subject ("the G20+ group of lenders will meet" gives "G20+ group meeting")', () => {
+    expect(titleOf('Separately, the G20+ group of lenders will meet on June 12 in Rome.')).toBe(
+      'G20+ group meeting',
+    );
+  });
+
+  it('keeps an ordinal stage after the event noun ("Voting in the third round")', () => {
+    expect(titleOf('Voting in the third round, which covers the capital, is set for June 16.')).toMatch(
+      /^Voting in the third round$/,
+    );
+  });
+
+  it('keeps an ordinal stage before it ("The second stage of the vote")', () => {
+    expect(titleOf('The second stage of the vote will be held on June 9.')).toMatch(/^Second stage of the vote/);
+  });
+
+  it('takes the event that governs a complement, not the stage in it ("Nominations for the second phase close")', () => {
+    expect(titleOf('Nominations for the second phase close on June 6.')).toMatch(/^Nominations/);
+  });
+
+  it('writes an event noun spelt out before its acronym once ("annual general meeting (AGM)")', () => {
+    const title = titleOf("Members will approve the accounts at the society's annual general meeting (AGM) on June 20.");
+    expect(title).toMatch(/annual general meeting/i);
+    expect(title).not.toMatch(/\bagm\b.*\bagm\b/i);
+  });
+});
+
+describe('a bare kind of event takes the named thing of its clause', () => {
+  it('names the product released, not the maker ("Corvo will release the Nimbus 3 on Friday")', () => {
+    expect(titleOf('Corvo Motors will release the Nimbus 3 on Friday, the company said.')).toBe(
+      'Nimbus 3 release',
+    );
+  });
+
+  it('names the thing unveiled ("Rival Lumen is due to unveil the Quill S tablet")', () => {
+    expect(titleOf('Rival Lumen is due to unveil the Quill S tablet in Osaka on June 10.')).toMatch(
+      /^Quill S (?:tablet )?unveiling$/,
+    );
+  });
+
+  it('names both sides of a match told with "facing"', () => {
+    expect(
+      titleOf('The Hawks will be the only side at home this weekend, facing the Eagles at 2pm on Saturday.'),
+    ).toBe('Hawks v Eagles');
+  });
+
+  it('names both sides of "a game against" ("City open their campaign with a game against Rovers")', () => {
+    expect(titleOf('Harbour City open their campaign with a game against Rovers on Saturday.')).toBe(
+      'Harbour City v Rovers',
+    );
+  });
+
+  it('prefers the two sides to a generic match noun ("Wanderers will host Rangers ... in the derby")', () => {
+    expect(titleOf('Wanderers will host Rangers at Dalymount Park on Friday in the first derby of the season.')).toBe(
+      'Wanderers v Rangers',
+    );
+  });
+
+  it('names the action that governs the date, not a noun in a purpose clause after it', () => {
+    expect(titleOf("The club's disciplinary panel will meet on Wednesday to rule on last week's match.")).toMatch(
+      /panel meeting$/i,
+    );
+  });
+});
+
+describe('never a sentence fragment', () => {
+  it('turns "will go on sale" into a sale', () => {
+    const title = titleOf('The handsets will go on sale in stores across Canada on Friday.');
+    expect(title).toMatch(/\bsale\b/i);
+    expect(title).not.toMatch(FINITE_VERB);
+  });
+
+  it('turns "will be delivered" into a delivery', () => {
+    const title = titleOf('Pre-orders will be delivered to customers in Chile from June 13, the company said.');
+    expect(title).toMatch(/\bdelivery\b/i);
+    expect(title).not.toMatch(FINITE_VERB);
+  });
+
+  it('gives a short noun phrase, never the first words of a sentence that names no event', () => {
+    const title = titleOf('The first buyers in Kenya and Uganda are expected to receive the handset on June 20.');
+    expect(title).not.toMatch(FINITE_VERB);
+    expect(title).not.toMatch(TRAILING_FUNCTION_WORD);
+    expect(title.split(/\s+/).length).toBeLessThanOrEqual(4);
+  });
+
+  it('ends no title on a function word and keeps every title to eight words', () => {
+    const body = [
+      'Air Lanka is opening a new route between Colombo and Male with effect from June 15.',
+      'The official opening of the 12th Indian Ocean Islands Games is due on June 21.',
+      'Tickets for the festival go on general sale on June 7.',
+    ].join('\n\n');
+    const titles = titlesOf(body);
+    expect(titles).toHaveLength(3);
+    for (const title of titles) {
+      expect(title, title).not.toMatch(TRAILING_FUNCTION_WORD);
+      expect(title.split(/\s+/).length, title).toBeLessThanOrEqual(8);
+      expect(title, title).not.toMatch(FINITE_VERB);
+    }
+  });
+});
