@@ -66,8 +66,18 @@ export const KINDS: Array<Set<string>> = [
   new Set(['meeting', 'talk', 'talks', 'negotiation', 'negotiations', 'meet']),
   new Set(['strike', 'walkout', 'stoppage', 'action', 'protest']),
   new Set(['launch', 'lift-off', 'flight', 'mission']),
-  new Set(['hearing', 'trial', 'sentencing', 'sentence']),
+  new Set(['hearing', 'trial', 'sentencing', 'sentence', 'appearance']),
+  // A product reaching buyers: its release, sale, availability and deliveries of one day are one.
+  new Set(['release', 'sale', 'availability', 'delivery', 'shipping', 'presale', 'listing']),
 ];
+
+/** Two match-ups of different sides on one day are two matches ("Dolphins v Roosters", "Tigers v Titans"). */
+export function otherMatchUp(a: string, b: string): boolean {
+  const sides = (title: string) => (title.includes(' v ') ? title.toLowerCase().split(/\s+v\s+|\s+/) : null);
+  const left = sides(a);
+  const right = sides(b);
+  return left !== null && right !== null && !left.some((w) => w.length > 2 && right.includes(w));
+}
 
 /** Two mentions of a day are one event unless each names its own ("the summit on May 27", "the banquet on May 27"). */
 export function sameEvent(a: string | null, b: string | null): boolean {

@@ -1,3 +1,12 @@
+import {
+  findMatchUp,
+  findObjectName,
+  findSubjectName,
+  isNameWord,
+  MONTH_OR_DAY,
+  tidyTitle,
+} from './event-naming.ts';
+
 /** Nouns that name an occurrence or a deadline: what a title is built around. */
 export const EVENT_NOUNS = new Set(
   (
@@ -27,8 +36,6 @@ const EDGE_STOPS = new Set(
     'said says after before until till during about into over under'
   ).split(' '),
 );
-const MONTH_OR_DAY =
-  /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^\d{1,2}(?:st|nd|rd|th)?$|^\d{4}$|^(?:today|tomorrow|tonight|morning|afternoon|evening|night)$/i;
 // Words that end a noun phrase on its left: verbs and function words.
 const LEFT_STOP =
   /^(?:the|a|an|and|or|but|of|on|in|at|for|to|with|by|from|will|would|shall|is|are|was|were|be|been|has|have|had|said|says|that|which|who|its|their|his|her|our|as|than|while|also|then|another|other|each|every|such|day|days|week|weeks|later|[a-z]+ed|[a-z]+ing|\p{Ll}+ly)$/u;
@@ -51,28 +58,90 @@ export interface EventTitle {
 export function makeTitle(clause: string, at: number): EventTitle {
   const label = labelTitle(clause, at);
   if (label) return label;
+  const named = nameOccasion(clause, at);
+  return { ...named, title: tidyTitle(named.title) };
+}
+
+function nameOccasion(clause: string, at: number): EventTitle {
   const words = tokenize(clause);
-  const nearest = nearestEventNoun(words, at);
-  if (nearest >= 0) return { title: capitalize(phraseAround(words, nearest)), head: headOf(words[nearest]) };
-  const fixture = matchUp(clause);
+  let nearest = nearestEventNoun(words, at);
+  // "the annual general meeting (AGM)": the noun spelt out names it, not its acronym.
+  const noun = words[nearest];
+  if (
+    noun &&
+    /^\p{Lu}{2,}$/u.test(noun.text) &&
+    clause.slice(0, noun.start).trimEnd().endsWith('(') &&
+    isEventNoun(words[nearest - 1]?.text)
+  )
+    nearest--;
+  // "The panel will meet on Wednesday to rule on last week's match": the verb that governs the date
+  // names the event, not a noun told after it.
+  const governing = governingAction(clause.slice(0, at));
+  const head = words[nearest];
+  if (head && !(governing && head.start > at)) {
+    const title = { title: capitalize(phraseAround(words, nearest)), head: headOf(head) };
+    return nameKind(title, clause, head);
+  }
+  if (governing) return governing;
+  const fixture = matchUp(clause) ?? findMatchUp(clause);
   if (fixture) return { title: fixture, head: 'match' };
+  // "Rival Lumen is due to unveil the Quill S": the named thing acted on before the one scheduling it.
+  const action = announcedAction(clause);
+  if (action?.named) return action;
   const subject = scheduledSubject(clause);
   if (subject) return { title: capitalize(subject), head: null };
-  const action = announcedAction(clause) ?? presentAction(clause.slice(0, at));
-  if (action) return action;
-  // "They must do so by this Friday", "measures must be enacted by Wednesday": a deadline.
+  // "They must do so by this Friday", "Respondents must file by Wednesday": a deadline.
   if (DEADLINE_BY.test(clause.slice(0, at)) && OBLIGATION.test(clause))
     return { title: 'Deadline', head: 'deadline' };
-  return {
-    title: capitalize(
-      words
-        .map((w) => w.text)
-        .filter((w) => !MONTH_OR_DAY.test(w))
-        .slice(0, 6)
-        .join(' '),
-    ),
-    head: null,
-  };
+  const acted = action ?? presentAction(clause.slice(0, at)) ?? onSale(clause);
+  if (acted) return acted;
+  return { title: leadingNounPhrase(words), head: null };
+}
+
+const PRONOUN_WORD = /^(?:he|she|it|they|we|i|you|there)$/i;
+const MATCH_KIND = /^(?:match|game|fixture|derby|clash|contest|tie|encounter|opening)$/;
+const BODY = /^(?:Council|Committee|Commission|Assembly|Conference|Forum)$/;
+
+/**
+ * A kind of event made to say which: a generic match by its two sides ("Harbour City v Rovers"), a
+ * named body by what it will do ("Andean Water Council meeting"), a bare noun by the clause's named
+ * subject ("the G7+ group ... will hold talks" gives "G7+ group talks").
+ */
+function nameKind(title: EventTitle, clause: string, noun: Token): EventTitle {
+  if (title.head && MATCH_KIND.test(title.head)) {
+    const fixture = matchUp(clause) ?? findMatchUp(clause);
+    if (fixture) return { title: fixture, head: 'match' };
+  }
+  if (BODY.test(noun.text)) {
+    const action = announcedAction(clause);
+    const kind = action?.head;
+    if (kind && !title.title.toLowerCase().includes(kind))
+      return { title: `${title.title} ${kind}`, head: kind };
+  }
+  const bare = title.head !== null && title.title.toLowerCase().replace(/s$/, '') === title.head;
+  if (!bare) return title;
+  const subject = findSubjectName(clause.slice(0, noun.start));
+  if (subject?.kind === 'name' && !subject.text.toLowerCase().includes(title.head ?? ''))
+    return { title: `${capitalize(subject.text)} ${title.title.toLowerCase()}`, head: title.head };
+  return title;
+}
+
+/** The first noun phrase of a clause that names no event: a short phrase, never the sentence's first words. */
+function leadingNounPhrase(words: Token[]): string {
+  const phrase: string[] = [];
+  for (const { text } of words) {
+    if (
+      phrase.length >= 4 ||
+      LEFT_STOP.test(text.toLowerCase()) ||
+      MONTH_OR_DAY.test(text) ||
+      PRONOUN_WORD.test(text)
+    ) {
+      if (phrase.length > 0 || !/^(?:the|a|an|this|that|its|their)$/i.test(text)) break;
+      continue;
+    }
+    phrase.push(text);
+  }
+  return phrase.length > 0 ? capitalize(phrase.join(' ')) : 'Event';
 }
 
 interface Token {
@@ -81,7 +150,7 @@ interface Token {
 }
 
 function tokenize(clause: string): Token[] {
-  return [...clause.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu)].map((m) => ({
+  return [...clause.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.&-]*\+?/gu)].map((m) => ({
     text: m[0].replace(/[.’']+$/u, (tail) => (/^\p{Lu}\.$/u.test(m[0]) ? tail : '')),
     start: m.index,
   }));
@@ -159,11 +228,27 @@ function nearestEventNoun(words: Token[], at: number): number {
       bestDistance = distance;
     }
   });
-  // "the last date for appeals": a noun in another's complement is not the head.
-  const outer = best - 2;
-  if (best >= 2 && COMPLEMENT.test(words[best - 1]?.text ?? '') && isEventNoun(words[outer]?.text))
-    return outer;
+  // "the last date for appeals", "Nominations for the second phase", "opening of the 12th Pacific
+  // Games": a noun in another's complement is not the head.
+  let k = best - 1;
+  while (
+    k > 0 &&
+    best - k <= 6 &&
+    !COMPLEMENT.test(words[k]?.text ?? '') &&
+    isInComplement(words[k]?.text ?? '')
+  )
+    k--;
+  if (best >= 2 && COMPLEMENT.test(words[k]?.text ?? '') && isEventNoun(words[k - 1]?.text)) return k - 1;
   return best;
+}
+
+/** Words between "of"/"for" and the noun of its complement: articles, ordinals, names ("the 12th Pacific"). */
+function isInComplement(word: string): boolean {
+  return (
+    /^(?:the|a|an|its|their|this|next|first|second|third|fourth|fifth|final|last|\d{1,3}(?:st|nd|rd|th))$/i.test(
+      word,
+    ) || isNameWord(word)
+  );
 }
 
 /** The noun at `i` with up to three modifiers before it and an "of"/"for" complement after. */
@@ -190,10 +275,22 @@ function phraseAround(words: Token[], i: number): string {
   let from = i;
   while (from > 0 && i - from < 3 && isModifier(words[from - 1]?.text ?? '')) from--;
   let to = i;
+  const stage = STAGE_AFTER.exec(
+    words
+      .slice(i + 1, i + 5)
+      .map((w) => w.text)
+      .join(' '),
+  );
   if (NUMBERED.test(words[i + 1]?.text ?? '')) to = i + 1;
+  // "Voting in the second phase": a numbered stage after the noun says which.
+  else if (stage) to = i + stage[0].split(' ').length;
   else if (COMPLEMENT.test(words[i + 1]?.text ?? '')) {
     to = i + 1;
-    while (to + 1 < words.length && to - i < 5 && !isComplementEnd(words[to + 1]?.text ?? '')) to++;
+    while (to + 1 < words.length && to - i < 7 && !isComplementEnd(words[to + 1]?.text ?? '')) {
+      to++;
+      // "of the vote", "for the first phase": the complement ends on its own event noun.
+      if (isEventNoun(words[to]?.text) && !isNameWord(words[to + 1]?.text ?? '')) break;
+    }
     while (to > i && EDGE_STOPS.has((words[to]?.text ?? '').toLowerCase())) to--;
   }
   return words
@@ -216,6 +313,9 @@ function isComplementEnd(word: string): boolean {
     )
   );
 }
+
+const STAGE_AFTER =
+  /^in (?:the )?(?:first|second|third|fourth|fifth|final|last|opening|\d{1,2}(?:st|nd|rd|th)) (?:stage|phase|round|leg|part|session)\b/i;
 
 // "Phase 1 voting: April 11 (91 constituencies)", "Closing date for nominations - 14 October".
 const LABEL = /^\s*([^:;.!?]{3,70}?)\s*[:–—-]\s*$/;
@@ -253,7 +353,10 @@ function matchUp(clause: string): string | null {
 function scheduledSubject(clause: string): string | null {
   const subject = SCHEDULED.exec(clause)?.[1];
   if (!subject) return null;
-  const words = subject.split(/\s+/).filter((w) => !/^(?:the|a|an|this|that|its|their)$/i.test(w));
+  const all = subject.split(/\s+/).filter((w) => !/^(?:the|a|an|this|that|its|their)$/i.test(w));
+  // "The first buyers in Kenya and Uganda are expected to": where they are is no part of the name.
+  const place = all.findIndex((w, i) => i > 0 && /^(?:in|at|on|from|across|around|near|with)$/i.test(w));
+  const words = place > 0 ? all.slice(0, place) : all;
   if (words.length === 0 || words.length > 6 || /^(?:it|they|he|she|we|i|you|there)$/i.test(words[0] ?? ''))
     return null;
   return words.join(' ');
@@ -302,29 +405,120 @@ const NOMINAL: Record<string, string> = {
   resume: 'Resumption',
   inaugurate: 'Inauguration',
   close: 'Closure',
+  deliver: 'Delivery',
+  receive: 'Delivery',
+  ship: 'Shipping',
+  arrive: 'Arrival',
+  depart: 'Departure',
+  land: 'Landing',
+  start: 'Start',
+  begin: 'Start',
+  submit: 'Submission',
+  file: 'Filing',
+  pay: 'Payment',
+  expire: 'Expiry',
+  return: 'Return',
+  premiere: 'Premiere',
+  screen: 'Screening',
+  broadcast: 'Broadcast',
+  air: 'Broadcast',
+  debut: 'Debut',
+  tour: 'Tour',
+  list: 'Listing',
+  auction: 'Auction',
+  appear: 'Appearance',
+  speak: 'Speech',
+  address: 'Address',
+  reconvene: 'Sitting',
+  sit: 'Sitting',
+  available: 'Availability',
 };
+// Verbs whose object is not the event's name: "meet the minister", "face Japan" (a match-up names those).
+const NO_NAMED_OBJECT =
+  /^(?:meet|convene|gather|face|play|host|race|vote|strike|walk|hear|rule|decide|elect|pick|choose|select|address|return|receive|pay)$/;
+// "go on sale", "take effect", "kick off": a verb and its particle name the event together.
+const PHRASAL: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(?:go|goes|going|went)\s+on\s+(?:general\s+|public\s+)?sale\b/i, 'Sale'],
+  [/^(?:become|becomes|be)\s+available\b/i, 'Availability'],
+  [/^(?:take|takes|come|comes)\s+(?:into\s+)?(?:effect|force)\b/i, 'Entry into force'],
+  [/^(?:kick|kicks)\s+off\b/i, 'Kick-off'],
+];
 const FUTURE_ACTION =
-  /\b(?:will|would|shall|to|must|plans? to|set to|due to|expected to|is to|are to)\s+(?:also\s+|now\s+|not\s+)?(?:be\s+)?(\p{Ll}+)(?:\s+(\p{L}+(?:\s+\p{L}+){0,5}))?/u;
+  /\b(?:will|would|shall|to|must|plans? to|set to|due to|expected to|is to|are to)\s+(?:also\s+|now\s+|not\s+|next\s+|again\s+|formally\s+|officially\s+)?(?:be\s+)?(\p{Ll}+)(?:\s+(\p{L}+(?:\s+\p{L}+){0,5}))?/u;
 // "hold a meeting of her cabinet", "host the summit": the object is the event.
 const HOLDING = /^(?:hold|host|stage|convene|organi[sz]e|call|begin|start|launch)$/;
 
-/** "will vote on ..." gives "Vote"; "will hold a meeting of her cabinet" gives the object's phrase. */
-function announcedAction(clause: string): EventTitle | null {
-  const match = FUTURE_ACTION.exec(clause);
+/** An announced action; `named` when its title names the thing acted on or who acts ("Aero 7 release"). */
+interface Action extends EventTitle {
+  named: boolean;
+}
+
+/**
+ * "will vote on ..." gives "Vote"; "will hold a meeting of her cabinet" the object's phrase; "will
+ * release the Aero 7" the thing released ("Aero 7 release"); "the G7+ group ... will meet" its named
+ * subject ("G7+ group meeting"); "is opening a new route" the progressive's action.
+ */
+function announcedAction(clause: string): Action | null {
+  const match = FUTURE_ACTION.exec(clause) ?? PROGRESSIVE.exec(clause);
   const verb = match?.[1] ?? '';
   const object = match?.[2] ?? '';
   if (HOLDING.test(verb) && object) {
     const words = tokenize(object);
     const noun = words.findIndex((w) => isEventNoun(w.text));
-    if (noun >= 0) return { title: capitalize(phraseAround(words, noun)), head: headOf(words[noun]) };
+    if (noun >= 0)
+      return { title: capitalize(phraseAround(words, noun)), head: headOf(words[noun]), named: false };
   }
-  const noun = NOMINAL[verb] ?? NOMINAL[verb.replace(/e?s$/, '')] ?? NOMINAL[stemOfParticiple(verb)];
-  if (!noun) return null;
+  const phrasal = PHRASAL.find(([pattern]) => pattern.test(`${verb} ${object}`))?.[1];
+  const stem = NOMINAL[verb]
+    ? verb
+    : [verb.replace(/e?s$/, ''), stemOfParticiple(verb), stemOfGerund(verb)].find((v) => NOMINAL[v]);
+  const noun = phrasal ?? (stem ? NOMINAL[stem] : undefined);
+  if (!noun || !match) return null;
+  // The object as written, digits and signs kept ("the Aero 7", "the G7+ summit").
+  const rest = match[2] === undefined ? '' : clause.slice(match.index + match[0].length - match[2].length);
+  const thing = phrasal || NO_NAMED_OBJECT.test(stem ?? '') ? null : findObjectName(rest);
+  // "will next appear in Court": where one appears names the appearance.
+  if (stem === 'appear' && COURT.test(rest))
+    return { title: 'Court appearance', head: 'appearance', named: true };
+  if (thing) return { title: `${thing} ${noun.toLowerCase()}`, head: noun.toLowerCase(), named: true };
   // "The board will meet" gives "Board meeting"; "The union will strike", "Union strike".
-  const actor = ACTOR.exec(clause.slice(0, match?.index ?? 0))?.[1];
+  const before = clause.slice(0, match.index);
+  const subject = findSubjectName(before);
+  // A common subject only when it is all the clause has before the verb ("The board will meet").
+  const actor = subject && subject.kind !== 'common' ? subject.text : ACTOR.exec(before)?.[1];
   const title = actor ? `${capitalize(actor)} ${noun.toLowerCase()}` : noun;
-  return { title, head: noun.toLowerCase() };
+  return { title, head: noun.toLowerCase(), named: subject?.kind === 'name' };
 }
+
+const COURT = /^(?:in|before|at)\s+(?:the\s+)?(?:\p{L}+\s+){0,3}?(?:court|tribunal|magistrates?)\b/iu;
+
+// "would hear on April 8", "will meet again on Monday": a verb right before the date governs it.
+const GOVERNING =
+  /\b(?:will|would|shall|to|must)\s+(?:also\s+|now\s+)?(?:be\s+)?(\p{Ll}+)(?:\s+again)?\s+(?:on|from|this|next)?\s*$/u;
+
+function governingAction(before: string): Action | null {
+  const verb = GOVERNING.exec(before)?.[1] ?? '';
+  if (!NOMINAL[verb] && !NOMINAL[stemOfParticiple(verb)]) return null;
+  return announcedAction(before);
+}
+
+/** "Tickets go on general sale on June 7": a sale told in the present. */
+function onSale(clause: string): EventTitle | null {
+  const sale = /\b(?:go|goes)\s+on\s+(general\s+|public\s+)?sale\b/i.exec(clause);
+  if (!sale) return null;
+  return { title: sale[1] ? `${capitalize(sale[1].trim())} sale` : 'Sale', head: 'sale' };
+}
+
+/** "opening" -> "open", "releasing" -> "release", "shipping" -> "ship": the verb of a progressive. */
+function stemOfGerund(verb: string): string {
+  if (!verb.endsWith('ing')) return '';
+  const stem = verb.slice(0, -3);
+  const candidates = [stem, `${stem}e`, stem.slice(0, -1)];
+  return candidates.find((c) => NOMINAL[c]) ?? '';
+}
+
+// "Air India is opening a new route": the present progressive of a scheduled action.
+const PROGRESSIVE = /\b(?:is|are)\s+(?:also\s+|now\s+)?(\p{Ll}+ing)\b(?:\s+(\p{L}+(?:\s+\p{L}+){0,5}))?/u;
 
 const IRREGULAR_PARTICIPLES: Record<string, string> = { heard: 'hear', sworn: 'swear', chosen: 'choose' };
 

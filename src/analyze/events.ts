@@ -13,7 +13,7 @@ import {
   isPageStamp,
   isSpeakersOwnDay,
 } from './event-filters.ts';
-import { actedThatDay, endedEvent, KINDS, sameEvent, scheduledThatDay, withinRange } from './event-merge.ts';
+import { actedThatDay, endedEvent, KINDS, otherMatchUp, sameEvent, scheduledThatDay, withinRange } from './event-merge.ts';
 import { buildOrganizationIndex, findParticipants } from './event-parts.ts';
 import { heldAt, readToldPlaces, sameEventVenue, type ToldPlaces, toldPlace } from './event-places.ts';
 import { type EventTitle, makeTitle } from './event-title.ts';
@@ -297,7 +297,11 @@ function addEvent(
   const fullTitle = withOrganizer(title, participants);
   const existing =
     tracker.events.find(
-      (e) => e.date === mention.date && e.endDate === mention.endDate && sameEvent(e.head, title.head),
+      (e) =>
+        e.date === mention.date &&
+        e.endDate === mention.endDate &&
+        sameEvent(e.head, title.head) &&
+        !otherMatchUp(e.title, fullTitle),
     ) ??
     withinRange(tracker.events, mention, title) ??
     scheduledThatDay(tracker.events, mention.date, title, location, clause) ??
@@ -361,7 +365,11 @@ function mergeInto(
 /** "OSCE meeting": a bare event noun takes the organizer's acronym when the clause gives one. */
 function withOrganizer(title: EventTitle, participants: string[]): string {
   const acronym = participants.find((p) => /^\p{Lu}{2,6}$/u.test(p));
-  return acronym && title.head && title.title.toLowerCase() === title.head
+  // "AGM" with the organizer "AGM" stays "AGM", never "AGM agm".
+  return acronym &&
+    title.head &&
+    title.title.toLowerCase() === title.head &&
+    acronym.toLowerCase() !== title.head
     ? `${acronym} ${title.title.toLowerCase()}`
     : title.title;
 }

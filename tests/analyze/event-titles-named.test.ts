@@ -43,7 +43,9 @@ describe('the event noun keeps the names that say which one', () => {
   });
 
   it('keeps an ordinal stage before it ("The second stage of the vote")', () => {
-    expect(titleOf('The second stage of the vote will be held on June 9.')).toMatch(/^Second stage of the vote/);
+    expect(titleOf('The second stage of the vote will be held on June 9.')).toMatch(
+      /^Second stage of the vote/,
+    );
   });
 
   it('takes the event that governs a complement, not the stage in it ("Nominations for the second phase close")', () => {
@@ -51,7 +53,9 @@ describe('the event noun keeps the names that say which one', () => {
   });
 
   it('writes an event noun spelt out before its acronym once ("annual general meeting (AGM)")', () => {
-    const title = titleOf("Members will approve the accounts at the society's annual general meeting (AGM) on June 20.");
+    const title = titleOf(
+      "Members will approve the accounts at the society's annual general meeting (AGM) on June 20.",
+    );
     expect(title).toMatch(/annual general meeting/i);
     expect(title).not.toMatch(/\bagm\b.*\bagm\b/i);
   });
@@ -83,15 +87,15 @@ describe('a bare kind of event takes the named thing of its clause', () => {
   });
 
   it('prefers the two sides to a generic match noun ("Wanderers will host Rangers ... in the derby")', () => {
-    expect(titleOf('Wanderers will host Rangers at Dalymount Park on Friday in the first derby of the season.')).toBe(
-      'Wanderers v Rangers',
-    );
+    expect(
+      titleOf('Wanderers will host Rangers at Dalymount Park on Friday in the first derby of the season.'),
+    ).toBe('Wanderers v Rangers');
   });
 
   it('names the action that governs the date, not a noun in a purpose clause after it', () => {
-    expect(titleOf("The club's disciplinary panel will meet on Wednesday to rule on last week's match.")).toMatch(
-      /panel meeting$/i,
-    );
+    expect(
+      titleOf("The club's disciplinary panel will meet on Wednesday to rule on last week's match."),
+    ).toMatch(/panel meeting$/i);
   });
 });
 
@@ -103,13 +107,17 @@ describe('never a sentence fragment', () => {
   });
 
   it('turns "will be delivered" into a delivery', () => {
-    const title = titleOf('Pre-orders will be delivered to customers in Chile from June 13, the company said.');
+    const title = titleOf(
+      'Pre-orders will be delivered to customers in Chile from June 13, the company said.',
+    );
     expect(title).toMatch(/\bdelivery\b/i);
     expect(title).not.toMatch(FINITE_VERB);
   });
 
   it('gives a short noun phrase, never the first words of a sentence that names no event', () => {
-    const title = titleOf('The first buyers in Kenya and Uganda are expected to receive the handset on June 20.');
+    const title = titleOf(
+      'The first buyers in Kenya and Uganda are expected to receive the handset on June 20.',
+    );
     expect(title).not.toMatch(FINITE_VERB);
     expect(title).not.toMatch(TRAILING_FUNCTION_WORD);
     expect(title.split(/\s+/).length).toBeLessThanOrEqual(4);

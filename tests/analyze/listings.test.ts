@@ -84,7 +84,7 @@ describe('a fixture list and the prose around it', () => {
     expect(rows[1]).toEqual(['2023-03-04', null, 'Dunmore Park', 'Eagles v Sharks']);
   });
 
-  it('names the Sunday game by its noun, not by the verb "closing out the round"', () => {
-    expect(calendarOf(body, '2022-11-08')[2]?.[3]).toBe('Game');
+  it('names the Sunday game by its two sides, not by the verb "closing out the round"', () => {
+    expect(calendarOf(body, '2022-11-08')[2]?.[3]).toBe('Bears v Owls');
   });
 });
