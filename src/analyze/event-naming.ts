@@ -149,10 +149,21 @@ export function namesWhich(title: string): boolean {
   );
 }
 
+function isInitialsOf(acronym: string, words: readonly string[]): boolean {
+  if (!/^\p{Lu}{2,6}$/u.test(acronym)) return false;
+  const initials = words
+    .slice(-acronym.length)
+    .map((w) => w.charAt(0))
+    .join('');
+  return initials === acronym;
+}
+
 /** A title kept a short phrase: no doubled word ("AGM agm"), no hanging function word, at most eight words. */
 export function tidyTitle(title: string): string {
   const words = title.split(/\s+/).filter(Boolean);
   const kept = words.filter((w, i) => i === 0 || w.toLowerCase() !== words[i - 1]?.toLowerCase());
+  // "National Assembly NA": an acronym after the words it stands for says them twice.
+  if (kept.length > 2 && isInitialsOf(kept.at(-1) ?? '', kept.slice(0, -1))) kept.pop();
   // "Official opening of the 12th ... Games": an article in a complement goes first when it is too long.
   let fitted =
     kept.length > MAX_TITLE_WORDS

@@ -58,8 +58,8 @@ export interface EventTitle {
 export function makeTitle(clause: string, at: number): EventTitle {
   const label = labelTitle(clause, at);
   if (label) return label;
-  const named = nameOccasion(clause, at);
-  return { ...named, title: tidyTitle(named.title) };
+  const { title, head } = nameOccasion(clause, at);
+  return { title: tidyTitle(title), head };
 }
 
 function nameOccasion(clause: string, at: number): EventTitle {
@@ -261,7 +261,7 @@ function phraseAround(words: Token[], i: number): string {
     while (
       from > 0 &&
       /^[\p{Lu}\p{N}]/u.test(words[from - 1]?.text ?? '') &&
-      !MONTH_OR_DAY.test(words[from - 1]?.text ?? '') &&
+      !isDateWordAt(words, from - 1) &&
       !EDGE_STOPS.has((words[from - 1]?.text ?? '').toLowerCase()) &&
       i - from < 5
     )
@@ -273,7 +273,7 @@ function phraseAround(words: Token[], i: number): string {
         .join(' ');
   }
   let from = i;
-  while (from > 0 && i - from < 3 && isModifier(words[from - 1]?.text ?? '')) from--;
+  while (from > 0 && i - from < 3 && isModifierAt(words, from - 1)) from--;
   let to = i;
   const stage = STAGE_AFTER.exec(
     words
@@ -286,7 +286,7 @@ function phraseAround(words: Token[], i: number): string {
   else if (stage) to = i + stage[0].split(' ').length;
   else if (COMPLEMENT.test(words[i + 1]?.text ?? '')) {
     to = i + 1;
-    while (to + 1 < words.length && to - i < 7 && !isComplementEnd(words[to + 1]?.text ?? '')) {
+    while (to + 1 < words.length && to - i < 7 && !isComplementEndAt(words, to + 1)) {
       to++;
       // "of the vote", "for the first phase": the complement ends on its own event noun.
       if (isEventNoun(words[to]?.text) && !isNameWord(words[to + 1]?.text ?? '')) break;
@@ -297,6 +297,29 @@ function phraseAround(words: Token[], i: number): string {
     .slice(from, to + 1)
     .map((w) => w.text)
     .join(' ');
+}
+
+/** A word of a date at `k`: "9th" beside a month is one, "the 9th session" is not. */
+function isDateWordAt(words: Token[], k: number): boolean {
+  const word = words[k]?.text ?? '';
+  if (!MONTH_OR_DAY.test(word)) return false;
+  if (!/^\d{1,3}(?:st|nd|rd|th)$/i.test(word)) return true;
+  return [words[k - 1]?.text, words[k + 1]?.text].some((w) => MONTH.test(w ?? '') || /^of$/i.test(w ?? ''));
+}
+
+const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/i;
+
+/** A modifier at `k`, before the noun: not a verb after a modal ("will give employers notice"), not a date. */
+function isModifierAt(words: Token[], k: number): boolean {
+  const word = words[k]?.text ?? '';
+  if (MODAL.test(words[k - 1]?.text ?? '')) return false;
+  if (/^\d{1,3}(?:st|nd|rd|th)$/i.test(word)) return !isDateWordAt(words, k);
+  return isModifier(word);
+}
+
+function isComplementEndAt(words: Token[], k: number): boolean {
+  const word = words[k]?.text ?? '';
+  return /^\d{1,3}(?:st|nd|rd|th)$/i.test(word) ? isDateWordAt(words, k) : isComplementEnd(word);
 }
 
 function isModifier(word: string): boolean {
@@ -405,6 +428,7 @@ const NOMINAL: Record<string, string> = {
   resume: 'Resumption',
   inaugurate: 'Inauguration',
   close: 'Closure',
+  count: 'Counting',
   deliver: 'Delivery',
   receive: 'Delivery',
   ship: 'Shipping',
@@ -458,8 +482,10 @@ interface Action extends EventTitle {
  * release the Aero 7" the thing released ("Aero 7 release"); "the G7+ group ... will meet" its named
  * subject ("G7+ group meeting"); "is opening a new route" the progressive's action.
  */
-function announcedAction(clause: string): Action | null {
-  const match = FUTURE_ACTION.exec(clause) ?? PROGRESSIVE.exec(clause);
+function announcedAction(clause: string, from = 0): Action | null {
+  const tail = clause.slice(from);
+  const found = FUTURE_ACTION.exec(tail) ?? PROGRESSIVE.exec(tail);
+  const match = found ? Object.assign(found, { index: found.index + from }) : null;
   const verb = match?.[1] ?? '';
   const object = match?.[2] ?? '';
   if (HOLDING.test(verb) && object) {
@@ -497,9 +523,11 @@ const GOVERNING =
   /\b(?:will|would|shall|to|must)\s+(?:also\s+|now\s+)?(?:be\s+)?(\p{Ll}+)(?:\s+again)?\s+(?:on|from|this|next)?\s*$/u;
 
 function governingAction(before: string): Action | null {
-  const verb = GOVERNING.exec(before)?.[1] ?? '';
-  if (!NOMINAL[verb] && !NOMINAL[stemOfParticiple(verb)]) return null;
-  return announcedAction(before);
+  const governing = GOVERNING.exec(before);
+  const verb = governing?.[1] ?? '';
+  if (!governing || (!NOMINAL[verb] && !NOMINAL[stemOfParticiple(verb)])) return null;
+  // "a committee to set interest rates will meet from Oct. 3": the action at the date, not the first one.
+  return announcedAction(before, governing.index);
 }
 
 /** "Tickets go on general sale on June 7": a sale told in the present. */

@@ -1,3 +1,4 @@
+import { isNameWord } from './event-naming.ts';
 import { EVENT_NOUNS } from './event-title.ts';
 
 // Nouns that name the same kind of occasion. A story may say "walkout" once and "strike" ten times:
@@ -46,10 +47,12 @@ const NOT_A_KIND = new Set(
 export function nameBareEvent(title: string, paragraphs: readonly string[]): string {
   const noun = title.toLowerCase();
   if (!EVENT_NOUNS.has(noun)) return title;
+  const named = namedModifier(noun, paragraphs) ?? storySubject(noun, paragraphs);
+  if (named) return `${named} ${noun}`;
   const counts = new Map<string, { n: number; lede: boolean; written: string }>();
   // "‘hot strike summer’", "strike dates": a noun that modifies the next one is not the event named.
   const pattern = new RegExp(
-    `\\b([A-Za-z][A-Za-z-]{2,})\\s+${noun}s?\\b(?!\\s+(?!${FUNCTION_WORDS})[a-z]{3,})`,
+    `\\b([A-Za-z][A-Za-z-]{2,})\\s+${noun}s?\\b(?!\\s+(?!${FUNCTION_WORDS}|${MORE_FUNCTION_WORDS})[a-z]{3,})`,
     'gi',
   );
   paragraphs.forEach((paragraph, index) => {
@@ -70,6 +73,93 @@ export function nameBareEvent(title: string, paragraphs: readonly string[]): str
 }
 
 const LEDE_PARAGRAPHS = 2;
+const MAX_MODIFIER_WORDS = 4;
+// More words that may follow the event noun itself ("the ... meeting since the dispute began").
+const MORE_FUNCTION_WORDS =
+  '(?:since|after|before|between|over|about|under|into|during|until|this|next|last|as|but|when|where|while|could|may|might|should|must|can|said|says|later|earlier|there|because|than|took|began|ended)\\b';
+
+/**
+ * The story's named modifier of a noun: "the first CPLP foreign ministers' meeting" gives "CPLP
+ * foreign ministers'", the words between the last function word and the noun when a name is among
+ * them; the most frequent, twice or more or once in the lede, the longest on a tie.
+ */
+function namedModifier(noun: string, paragraphs: readonly string[]): string | null {
+  const pattern = new RegExp(
+    `((?:[\\p{L}\\p{N}][\\p{L}\\p{N}+&'’-]*\\s+){1,${MAX_MODIFIER_WORDS}})${noun}s?\\b(?!\\s+(?!${FUNCTION_WORDS}|${MORE_FUNCTION_WORDS})[a-z]{3,})`,
+    'giu',
+  );
+  const counts = new Map<string, { n: number; lede: boolean; written: string }>();
+  paragraphs.forEach((paragraph, index) => {
+    for (const m of paragraph.matchAll(pattern)) {
+      const words = (m[1] ?? '').trim().split(/\s+/);
+      let from = words.length;
+      while (from > 0 && isKindWord(words[from - 1] ?? '')) from--;
+      const kept = words.slice(from);
+      // A capital opening the sentence is no name: "Ministers' meeting" at a paragraph's start.
+      const opensSentence = from === 0 && (m.index ?? 0) === 0;
+      if (!kept.some((w, i) => isNameWord(w) && !(i === 0 && opensSentence && /^\p{Lu}\p{Ll}+$/u.test(w))))
+        continue;
+      const written = kept.join(' ');
+      const key = written.toLowerCase();
+      const seen = counts.get(key) ?? { n: 0, lede: false, written };
+      counts.set(key, { ...seen, n: seen.n + 1, lede: seen.lede || index < LEDE_PARAGRAPHS });
+    }
+  });
+  const best = [...counts.values()]
+    .filter((c) => c.n >= 2 || c.lede)
+    .sort((a, b) => b.n - a.n || b.written.length - a.written.length)[0];
+  return best?.written ?? null;
+}
+
+// The verbs whose subject holds the event a bare noun names: "X will meet" holds "the meeting".
+const VERBS_OF: Record<string, string> = {
+  meeting: 'meet|convene|gather',
+  vote: 'vote',
+  voting: 'vote',
+  strike: 'strike|walk out',
+  hearing: 'hear',
+  sitting: 'sit|reconvene',
+};
+const DATELINE_START = /^[\p{Lu}][\p{Lu} .,'’-]+(?:\([^)]*\))?\s*[-–—:]\s*/u;
+const SUBJECT_END = /^(?:of|for|in|at|on|with|from|by|and|or|who|which|that)$/i;
+
+/**
+ * "Foreign Ministers of China, Japan and the ROK will meet ..." names the story's bare "Meeting":
+ * the named subject of the first sentence whose verb holds that kind of event.
+ */
+function storySubject(noun: string, paragraphs: readonly string[]): string | null {
+  const verbs = VERBS_OF[noun];
+  if (!verbs) return null;
+  const pattern = new RegExp(
+    `(?:^|[.!?]\\s+)([^.!?]{1,160}?)\\s+(?:will|would|shall|are to|is to|are set to|are due to|to)\\s+(?:also\\s+)?(?:${verbs})\\b`,
+    'u',
+  );
+  for (const paragraph of paragraphs) {
+    const sentence = pattern.exec(paragraph.replace(DATELINE_START, ''))?.[1];
+    if (!sentence) continue;
+    const words: string[] = [];
+    for (const word of sentence.trim().split(/\s+/)) {
+      if (SUBJECT_END.test(word) || /[,;:()]/.test(word) || words.length > 4) break;
+      if (words.length === 0 && /^(?:the|a|an)$/i.test(word)) continue;
+      words.push(word);
+    }
+    // Only a name, or a title in capitals ("Foreign Ministers"), says which; "the two sides" does not.
+    if (
+      words.length > 0 &&
+      words.length <= 4 &&
+      words.every((w) => /^\p{Lu}/u.test(w)) &&
+      !DATELINE_START.test(`${words.join(' ')} -`)
+    )
+      return words.join(' ');
+  }
+  return null;
+}
+
+/** A word that may stand in a modifier: not a function word, a date or a verb form. */
+function isKindWord(word: string): boolean {
+  const bare = word.toLowerCase().replace(/['’]s?$/u, '');
+  return bare.length > 0 && !NOT_A_KIND.has(bare) && !/(?:ly|ed|ing)$/.test(bare);
+}
 const FUNCTION_WORDS =
   '(?:on|in|at|of|for|will|would|is|are|was|were|to|and|or|the|by|from|with|that|which|has|had|have|held|set|scheduled|due|begins|starts|ends|opens|dates?|days?|schedule)\\b';
 

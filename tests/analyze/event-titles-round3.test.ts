@@ -14,10 +14,10 @@ describe('an event named by what will be done to it, or by who plays whom', () =
     expect(eventsOf(body)).toEqual([['2025-10-27', 'Hearing', null]]);
   });
 
-  it('keeps the summit, not the video conference it is held by', () => {
+  it('keeps the summit with its ordinal, not the video conference it is held by', () => {
     const body =
       'The 12th Pacific Islands Summit will be held via video conference on June 26, the ministry said.';
-    expect(eventsOf(body).map(([, title]) => title)).toEqual(['Pacific Islands Summit']);
+    expect(eventsOf(body).map(([, title]) => title)).toEqual(['12th Pacific Islands Summit']);
   });
 
   it('names "X will take on Y" as "X v Y", passing over a coach named before Y', () => {
