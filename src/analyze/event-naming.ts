@@ -45,7 +45,7 @@ function nameRun(words: readonly string[], from: number): string[] {
 
 function wordsOf(text: string): string[] {
   // A plural possessive keeps its mark ("ministers’"); a full stop or a stray quote does not.
-  return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.&-]*\+?/gu)].map((m) =>
+  return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.&-]*(?:,\d{3})*\+?/gu)].map((m) =>
     m[0].replace(/\.+$/, '').replace(/(?<!s)['’]+$/u, ''),
   );
 }
@@ -63,8 +63,10 @@ export interface SubjectName {
  */
 export function findSubjectName(before: string): SubjectName | null {
   // "Ana Ruiz said the union will strike": the subject is the reported clause's, not the sayer.
-  const clause = before.split(/[,;:()–—]|\b(?:said|says|told|added|announced|that)\b/u).at(-1) ?? '';
-  let words = wordsOf(clause);
+  const clause =
+    before.split(/(?<!\d),|,(?!\d)|[;:()–—]|\b(?:said|says|told|added|announced|that)\b/u).at(-1) ?? '';
+  // "130,000 Royal Mail members": a head count is no part of the name.
+  let words = wordsOf(clause).filter((w) => !/^[\d,.]+$/.test(w));
   // The subject ends at its first auxiliary ("are expected"), its complement at a preposition.
   const aux = words.findIndex((w) => AUXILIARY.test(w));
   if (aux >= 0) words = words.slice(0, aux);
@@ -140,6 +142,23 @@ function cleanSide(side: string | undefined): string | null {
   return words.length > 0 ? words.join(' ') : null;
 }
 
+// "..., while that of Ondo State will hold October 10": the same kind of event, for another name.
+const THAT_OF =
+  /^\s*(?:(?:while|and|but|whereas)\s+)?(?:that|those)\s+of\s+((?:\p{Lu}[\p{L}'’.&-]*\s*){1,4})/u;
+
+/**
+ * The title of an event told as "that of NAME" after another: the other's title with its name
+ * replaced ("Edo governorship election" gives "Ondo State governorship election"); null otherwise.
+ */
+export function titleForThatOf(clause: string, other: string): string | null {
+  const name = THAT_OF.exec(clause)?.[1]?.trim();
+  if (!name) return null;
+  const words = other.split(/\s+/);
+  let from = 0;
+  while (from < words.length - 1 && isNameWord(words[from] ?? '')) from++;
+  return [name, ...words.slice(from)].join(' ');
+}
+
 /** True when a title says which occasion: a name, a number or an ordinal beside its kind. */
 export function namesWhich(title: string): boolean {
   const words = title.split(/\s+/);
@@ -160,7 +179,11 @@ function isInitialsOf(acronym: string, words: readonly string[]): boolean {
 
 /** A title kept a short phrase: no doubled word ("AGM agm"), no hanging function word, at most eight words. */
 export function tidyTitle(title: string): string {
-  const words = title.split(/\s+/).filter(Boolean);
+  // "This year's G20 summit", "next month's meeting": the time is the date's, not the event's name.
+  const words = title
+    .replace(/^(?:this|next|last|that)\s+(?:year|month|week|weekend)['’]s\s+/i, '')
+    .split(/\s+/)
+    .filter(Boolean);
   const kept = words.filter((w, i) => i === 0 || w.toLowerCase() !== words[i - 1]?.toLowerCase());
   // "National Assembly NA": an acronym after the words it stands for says them twice.
   if (kept.length > 2 && isInitialsOf(kept.at(-1) ?? '', kept.slice(0, -1))) kept.pop();

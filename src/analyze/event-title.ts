@@ -98,7 +98,7 @@ function nameOccasion(clause: string, at: number): EventTitle {
   return { title: leadingNounPhrase(words), head: null };
 }
 
-const PRONOUN_WORD = /^(?:he|she|it|they|we|i|you|there)$/i;
+const PRONOUN_WORD = /^(?:he|she|it|they|we|i|you|there|if|unless|although|though|because|whether|citing)$/i;
 const MATCH_KIND = /^(?:match|game|fixture|derby|clash|contest|tie|encounter|opening)$/;
 const BODY = /^(?:Council|Committee|Commission|Assembly|Conference|Forum)$/;
 
@@ -498,7 +498,10 @@ function announcedAction(clause: string, from = 0): Action | null {
   const stem = NOMINAL[verb]
     ? verb
     : [verb.replace(/e?s$/, ''), stemOfParticiple(verb), stemOfGerund(verb)].find((v) => NOMINAL[v]);
-  const noun = phrasal ?? (stem ? NOMINAL[stem] : undefined);
+  // "Ed Sheeran is due to play Optus Stadium": who plays a venue gives a show, not a match.
+  const show =
+    stem === 'play' && VENUE.test(tail.slice((found?.index ?? 0) + (found?.[0].length ?? 0) - object.length));
+  const noun = phrasal ?? (show ? 'Show' : stem ? NOMINAL[stem] : undefined);
   if (!noun || !match) return null;
   // The object as written, digits and signs kept ("the Aero 7", "the G7+ summit").
   const rest = match[2] === undefined ? '' : clause.slice(match.index + match[0].length - match[2].length);
@@ -516,6 +519,8 @@ function announcedAction(clause: string, from = 0): Action | null {
   return { title, head: noun.toLowerCase(), named: subject?.kind === 'name' };
 }
 
+const VENUE =
+  /^(?:the\s+)?(?:\p{Lu}[\p{L}'’.&-]*\s+){1,3}(?:Stadium|Arena|Park|Hall|Theatre|Theater|Oval|Centre|Center|Dome|Bowl|Amphitheatre)\b/u;
 const COURT = /^(?:in|before|at)\s+(?:the\s+)?(?:\p{L}+\s+){0,3}?(?:court|tribunal|magistrates?)\b/iu;
 
 // "would hear on April 8", "will meet again on Monday": a verb right before the date governs it.

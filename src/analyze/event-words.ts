@@ -143,13 +143,12 @@ function storySubject(noun: string, paragraphs: readonly string[]): string | nul
       if (words.length === 0 && /^(?:the|a|an)$/i.test(word)) continue;
       words.push(word);
     }
-    // Only a name, or a title in capitals ("Foreign Ministers"), says which; "the two sides" does not.
-    if (
-      words.length > 0 &&
-      words.length <= 4 &&
-      words.every((w) => /^\p{Lu}/u.test(w)) &&
-      !DATELINE_START.test(`${words.join(' ')} -`)
-    )
+    // Only a name, or a title in capitals ("Foreign Ministers"), says which; "the two sides" does not,
+    // and "Talks will meet" says the kind twice.
+    const kind = words.some(
+      (w) => EVENT_NOUNS.has(w.toLowerCase().replace(/s$/, '')) || EVENT_NOUNS.has(w.toLowerCase()),
+    );
+    if (words.length > 0 && words.length <= 4 && !kind && words.every((w) => /^\p{Lu}/u.test(w)))
       return words.join(' ');
   }
   return null;

@@ -14,6 +14,7 @@ import {
   isSpeakersOwnDay,
 } from './event-filters.ts';
 import { actedThatDay, endedEvent, KINDS, otherMatchUp, sameEvent, scheduledThatDay, withinRange } from './event-merge.ts';
+import { titleForThatOf } from './event-naming.ts';
 import { buildOrganizationIndex, findParticipants } from './event-parts.ts';
 import { heldAt, readToldPlaces, sameEventVenue, type ToldPlaces, toldPlace } from './event-places.ts';
 import { type EventTitle, makeTitle } from './event-title.ts';
@@ -216,8 +217,9 @@ function readSentence(
     const sized = applyDurations(clause, { ...mention, date, time }, at);
     // A list's clause may be only its date ("Feb. 5-6, March 18-19, ..."): the sentence names the event.
     const own = possessedEvent(sentence, mention) ?? makeTitle(clause, at);
-    const title =
-      ultimatum(clause, at, own) ?? (own.head ? own : headedOr(makeTitle(sentence, mention.start), own));
+    const wide = own.head ? own : headedOr(makeTitle(sentence, mention.start), own);
+    const other = own.head ? null : titleForThatOf(clause, wide.title);
+    const title = ultimatum(clause, at, own) ?? (other ? { ...wide, title: other } : wide);
     const confidence = rateEvent({ clause, at, mention: sized, quoted, title, sentence });
     addEvent(tracker, { ...sized, date: sized.date ?? date }, clause, at, title, confidence, sentence);
   });

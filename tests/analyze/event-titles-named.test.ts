@@ -138,3 +138,53 @@ describe('never a sentence fragment', () => {
     }
   });
 });
+
+describe('the story names what a clause leaves bare', () => {
+  it('takes the story\'s named modifier for a bare noun ("the first Nordic energy ministers\' meeting")', () => {
+    const body = [
+      "It will be the first Nordic energy ministers' meeting since the blackout.",
+      'The meeting, set for June 12 in Bergen, will be chaired by Norway.',
+    ].join('\n\n');
+    expect(titlesOf(body)).toEqual(["Nordic energy ministers' meeting"]);
+  });
+
+  it('takes the named subject of the verb that holds the event ("Finance Ministers of ... will meet")', () => {
+    const body = [
+      'LIMA - Finance Ministers of Peru, Chile and Colombia will meet to discuss copper royalties, officials said.',
+      'The meeting, set for June 12 in Cusco, will be chaired by Peru.',
+    ].join('\n\n');
+    expect(titlesOf(body)).toEqual(['Finance Ministers meeting']);
+  });
+
+  it('names "that of X" after another event by the same kind for X', () => {
+    expect(
+      titlesOf(
+        'The commission said the Kano governorship election will hold on June 14, while that of Oyo State will hold June 28.',
+      ),
+    ).toEqual(['Kano governorship election', 'Oyo State governorship election']);
+  });
+});
+
+describe('small words that change what a title says', () => {
+  it('keeps an ordinal that is no date ("the 9th session of the 14th National Assembly (NA)")', () => {
+    expect(titleOf('The 9th session of the 14th National Assembly (NA) will open in Hanoi on June 20.')).toBe(
+      '9th session of the 14th National Assembly',
+    );
+  });
+
+  it('drops the time of a possessive ("this year\'s G20 summit") and keeps the event', () => {
+    expect(titleOf("This year's G20 summit will be held in Riyadh on June 21.")).toBe('G20 summit');
+  });
+
+  it('names the action at the date, not an earlier one in the clause ("a panel to set rates will meet from")', () => {
+    expect(titleOf('A newly formed panel to set interest rates will meet from June 3 to 4.')).toBe('Meeting');
+  });
+
+  it('names a court appearance ("He will next appear in court on")', () => {
+    expect(titleOf('He will next appear in the magistrates court on June 30.')).toBe('Court appearance');
+  });
+
+  it('names a performer playing a venue a show, not a match', () => {
+    expect(titleOf('Ed Sheeran is due to play Optus Stadium on Sunday, June 8.')).toBe('Ed Sheeran show');
+  });
+});
