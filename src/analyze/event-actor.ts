@@ -9,8 +9,11 @@ const LEADING_NAME =
 const APPOSED_NAME =
   /\b(?:operator|carrier|airline|startup|maker|firm|company|group|band|club|team|side|union|bank|broadcaster|promoter)\s+((?:[A-Z][\w&'’.+-]*\s+){0,3}[A-Z][\w&'’.+-]*)\s+(?:will|is|are|has|have|plans?|to|would)\b/;
 // "The airline will offer": a subject that means the one just named.
-const GENERIC_SUBJECT =
-  /^(?:The|Its|Their)\s+(?:new\s+)?(?:airline|carrier|company|firm|operator|group|band|club|team|side|union|bank|startup)\b/;
+const GENERIC_NOUNS =
+  'airline|carrier|company|firm|operator|group|band|club|team|side|union|bank|startup|association|organisation|organization|alliance|bloc|lender';
+const GENERIC_SUBJECT = new RegExp(`^(?:The|Its|Their)\\s+(?:new\\s+)?(?:${GENERIC_NOUNS})\\b`);
+/** A common noun that stands for an actor already named ("the group", "the airline"), never a name itself. */
+export const GENERIC_ACTOR = new RegExp(`^(?:new\\s+)?(?:${GENERIC_NOUNS})$`, 'i');
 const MAX_NAME_WORDS = 4;
 
 /** The name a sentence has act, or `previous` when its subject is a generic noun for one ("The airline will"). */

@@ -1,3 +1,4 @@
+import { GENERIC_ACTOR } from './event-actor.ts';
 import {
   findMatchUp,
   findObjectName,
@@ -95,10 +96,19 @@ function nameOccasion(clause: string, at: number): EventTitle {
     return { title: 'Deadline', head: 'deadline' };
   const acted = action ?? presentAction(clause.slice(0, at)) ?? onSale(clause);
   if (acted) return acted;
+  const set = SET_FOR.exec(clause.slice(0, at))?.[1];
+  if (set) return { title: capitalize(set), head: null };
   return { title: leadingNounPhrase(words), head: null };
 }
 
-const PRONOUN_WORD = /^(?:he|she|it|they|we|i|you|there|if|unless|although|though|because|whether|citing)$/i;
+// Irregular past tenses, which the "-ed" test of LEFT_STOP misses: "the company set the next attempt".
+const PAST_VERB =
+  /^(?:set|put|made|held|began|took|gave|met|ran|won|lost|got|saw|came|went|left|kept|cut|hit|told|said|sent|brought)$/i;
+// "The company set the next attempt for Tuesday", "the court fixed the hearing for": what is set is the event.
+const SET_FOR =
+  /\b(?:set|fixed|scheduled|rescheduled|moved|pushed|slated|pencilled|penciled)\s+(?:back\s+)?(?:the|a|an|its|their)\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)\s+(?:for|to|on)\b[^;]{0,24}$/u;
+const PRONOUN_WORD =
+  /^(?:he|she|it|they|we|i|you|there|not|no|if|unless|although|though|because|whether|citing)$/i;
 const MATCH_KIND = /^(?:match|game|fixture|derby|clash|contest|tie|encounter|opening)$/;
 const BODY = /^(?:Council|Committee|Commission|Assembly|Conference|Forum)$/;
 
@@ -130,16 +140,14 @@ function nameKind(title: EventTitle, clause: string, noun: Token): EventTitle {
 function leadingNounPhrase(words: Token[]): string {
   const phrase: string[] = [];
   for (const { text } of words) {
-    if (
-      phrase.length >= 4 ||
+    const stop =
       LEFT_STOP.test(text.toLowerCase()) ||
       MONTH_OR_DAY.test(text) ||
-      PRONOUN_WORD.test(text)
-    ) {
-      if (phrase.length > 0 || !/^(?:the|a|an|this|that|its|their)$/i.test(text)) break;
-      continue;
-    }
-    phrase.push(text);
+      PRONOUN_WORD.test(text) ||
+      PAST_VERB.test(text);
+    // Leading function words are skipped ("with a backup"); the phrase ends at the next one.
+    if (phrase.length >= 4 || (stop && phrase.length > 0)) break;
+    if (!stop) phrase.push(text);
   }
   return phrase.length > 0 ? capitalize(phrase.join(' ')) : 'Event';
 }
@@ -229,7 +237,8 @@ function nearestEventNoun(words: Token[], at: number): number {
     }
   });
   // "the last date for appeals", "Nominations for the second phase", "opening of the 12th Pacific
-  // Games": a noun in another's complement is not the head.
+  // Games", "the record date for entitlement of the interim dividend": a noun in another's
+  // complement is not the head; the complement may hold one plain noun of its own.
   let k = best - 1;
   while (
     k > 0 &&
@@ -238,16 +247,21 @@ function nearestEventNoun(words: Token[], at: number): number {
     isInComplement(words[k]?.text ?? '')
   )
     k--;
-  if (best >= 2 && COMPLEMENT.test(words[k]?.text ?? '') && isEventNoun(words[k - 1]?.text)) return k - 1;
+  if (best < 2 || !COMPLEMENT.test(words[k]?.text ?? '')) return best;
+  if (isEventNoun(words[k - 1]?.text)) return k - 1;
+  const plain = /^\p{Ll}+$/u.test(words[k - 1]?.text ?? '') && !LEFT_STOP.test(words[k - 1]?.text ?? '');
+  if (plain && COMPLEMENT.test(words[k - 2]?.text ?? '') && isEventNoun(words[k - 3]?.text)) return k - 3;
   return best;
 }
 
-/** Words between "of"/"for" and the noun of its complement: articles, ordinals, names ("the 12th Pacific"). */
+/** Words between "of"/"for" and the noun of its complement: articles, ordinals, names, adjectives ("the 12th Pacific", "the interim"). */
 function isInComplement(word: string): boolean {
   return (
+    (/^\p{Ll}+$/u.test(word) && word.length > 3 && !LEFT_STOP.test(word) && !isEventNoun(word)) ||
     /^(?:the|a|an|its|their|this|next|first|second|third|fourth|fifth|final|last|\d{1,3}(?:st|nd|rd|th))$/i.test(
       word,
-    ) || isNameWord(word)
+    ) ||
+    isNameWord(word)
   );
 }
 
@@ -331,6 +345,8 @@ function isModifier(word: string): boolean {
 function isComplementEnd(word: string): boolean {
   return (
     MONTH_OR_DAY.test(word) ||
+    // "job action adding escalation": a participle opens a clause of its own.
+    /^\p{Ll}+ing$/u.test(word) ||
     /^(?:on|at|in|from|until|till|by|will|would|is|are|was|were|which|who|that|and|but|when|where|after|before|said|says)$/i.test(
       word,
     )
@@ -514,11 +530,26 @@ function announcedAction(clause: string, from = 0): Action | null {
   const before = clause.slice(0, match.index);
   const subject = findSubjectName(before);
   // A common subject only when it is all the clause has before the verb ("The board will meet").
-  const actor = subject && subject.kind !== 'common' ? subject.text : ACTOR.exec(before)?.[1];
-  const title = actor ? `${capitalize(actor)} ${noun.toLowerCase()}` : noun;
+  const common = ACTOR.exec(before)?.[1];
+  // "The group will meet again": the group is the one named before, whose name the event takes later.
+  const actor =
+    subject && subject.kind !== 'common'
+      ? subject.text
+      : common && !GENERIC_ACTOR.test(common)
+        ? common
+        : null;
+  // "is opening a new route between Nairobi and Lagos": the route names the opening.
+  const route = ROUTE.exec(rest);
+  const what = route ? `${route[2]}-${route[3]} ${route[1]} ${noun.toLowerCase()}` : noun.toLowerCase();
+  const title = actor ? `${capitalize(actor)} ${what}` : capitalize(what);
   return { title, head: noun.toLowerCase(), named: subject?.kind === 'name' };
 }
 
+const PLACE_NAME = "\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,2}";
+const ROUTE = new RegExp(
+  `^(?:(?:a|an|the|its|their)\\s+)?(?:\\p{Ll}+\\s+){0,3}?(route|service|link|flights?|connection|line)\\s+(?:between|from)\\s+(${PLACE_NAME})(?:\\s*\\([^)]*\\))?\\s+(?:and|to)\\s+(${PLACE_NAME})`,
+  'u',
+);
 const VENUE =
   /^(?:the\s+)?(?:\p{Lu}[\p{L}'’.&-]*\s+){1,3}(?:Stadium|Arena|Park|Hall|Theatre|Theater|Oval|Centre|Center|Dome|Bowl|Amphitheatre)\b/u;
 const COURT = /^(?:in|before|at)\s+(?:the\s+)?(?:\p{L}+\s+){0,3}?(?:court|tribunal|magistrates?)\b/iu;

@@ -1,4 +1,4 @@
-import { isNameWord } from './event-naming.ts';
+import { findSubjectName, isNameWord, namesWhich } from './event-naming.ts';
 import { EVENT_NOUNS } from './event-title.ts';
 
 // Nouns that name the same kind of occasion. A story may say "walkout" once and "strike" ten times:
@@ -150,6 +150,9 @@ function storySubject(noun: string, paragraphs: readonly string[]): string | nul
     );
     if (words.length > 0 && words.length <= 4 && !kind && words.every((w) => /^\p{Lu}/u.test(w)))
       return words.join(' ');
+    // "Oil producer group OPEC+ will meet": the name in apposition.
+    const subject = findSubjectName(sentence);
+    if (subject?.kind === 'name') return subject.text;
   }
   return null;
 }
@@ -169,4 +172,40 @@ export function useEventWord(title: string, choice: ReadonlyMap<string, string>)
     if (!chosen) return word;
     return /^[A-Z]/.test(word) ? chosen.charAt(0).toUpperCase() + chosen.slice(1) : chosen;
   });
+}
+
+// Kinds of event that are a product reaching buyers: what reaches them is the story's product.
+const PRODUCT_KIND =
+  /^(?:delivery|deliveries|release|sale|availability|shipping|shipments?|pre-orders?|presale|pre-sale)$/i;
+// A product's name: names with a number or an inner capital ("iPhone 5", "Neon Ultra 2", "Falcon 9").
+const PRODUCT =
+  /(?<![\p{L}\p{N}])((?:\p{L}*\p{Lu}[\p{L}\p{N}+-]*\s+){0,3}(?:\d{1,4}[A-Za-z+]?|\p{Ll}+\p{Lu}[\p{L}\p{N}+-]*)(?:\s+(?:Plus|Pro|Max|Ultra|Mini|Lite))?)(?![\p{L}\p{N}])/gu;
+
+/**
+ * "Pre-orders delivery" in a story about the Neon Ultra 2 is "Neon Ultra 2 delivery": a product kind
+ * that names no one takes the name with a number or an inner capital the story writes most (twice or
+ * more, or its only one).
+ */
+export function nameProductEvent(title: string, paragraphs: readonly string[]): string {
+  const kind = title.split(/\s+/).at(-1) ?? '';
+  if (!PRODUCT_KIND.test(kind) || namesWhich(title)) return title;
+  const counts = new Map<string, number>();
+  for (const paragraph of paragraphs) {
+    for (const m of paragraph.matchAll(PRODUCT)) {
+      const name = (m[1] ?? '').trim();
+      const words = name.split(/\s+/);
+      // A year or a count alone ("2025", "130") is no product; a name must lead ("Falcon 9", "iPhone").
+      if (
+        !words.some((w) => /\p{L}/u.test(w)) ||
+        !isNameWord(words[0] ?? '') ||
+        /^\d{4}$/.test(words.at(-1) ?? '')
+      )
+        continue;
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+  }
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length);
+  const best = ranked[0];
+  // Written twice, or the story's only such name.
+  return best && (best[1] >= 2 || ranked.length === 1) ? `${best[0]} ${kind.toLowerCase()}` : title;
 }

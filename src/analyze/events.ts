@@ -18,7 +18,7 @@ import { titleForThatOf } from './event-naming.ts';
 import { buildOrganizationIndex, findParticipants } from './event-parts.ts';
 import { heldAt, readToldPlaces, sameEventVenue, type ToldPlaces, toldPlace } from './event-places.ts';
 import { type EventTitle, makeTitle } from './event-title.ts';
-import { chooseEventWords, nameBareEvent, useEventWord } from './event-words.ts';
+import { chooseEventWords, nameBareEvent, nameProductEvent, useEventWord } from './event-words.ts';
 import { datelineLength, isBareDate } from './furniture.ts';
 import type { PeopleIndex } from './people.ts';
 import { findPersonIn } from './people.ts';
@@ -125,10 +125,13 @@ export function extractEvents(paragraphs: string[], published: string, people: P
   return tracker.events
     .map(({ head, scheduled: _scheduled, paragraph: _paragraph, actor, ...event }) => ({
       ...event,
-      title: nameBareEvent(
-        useEventWord(
-          withActor(event.title, head, actor ?? null, (name) => findPersonIn(name, people) !== null),
-          words,
+      title: nameProductEvent(
+        nameBareEvent(
+          useEventWord(
+            withActor(event.title, head, actor ?? null, (name) => findPersonIn(name, people) !== null),
+            words,
+          ),
+          paragraphs,
         ),
         paragraphs,
       ),

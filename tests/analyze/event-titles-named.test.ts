@@ -188,3 +188,43 @@ describe('small words that change what a title says', () => {
     expect(titleOf('Ed Sheeran is due to play Optus Stadium on Sunday, June 8.')).toBe('Ed Sheeran show');
   });
 });
+
+describe('what a route, a register or a product is called', () => {
+  it('names a route by its two ends ("opening a new route between Accra (ACC) and Dakar")', () => {
+    expect(
+      titleOf('Sky Sahel is opening a new direct route between Accra (ACC) and Dakar (DSS) from June 16.'),
+    ).toBe('Sky Sahel Accra-Dakar route opening');
+  });
+
+  it('takes the event whose complement holds a plain noun ("the record date for entitlement of the final dividend")', () => {
+    expect(titleOf('The record date for entitlement of the final dividend is June 13.')).toMatch(
+      /^Record date/,
+    );
+  });
+
+  it("names a product kind by the story's product ('Pre-orders will be delivered' in a story about the Vela 4)", () => {
+    const body = [
+      'Demand for the Vela 4 beat forecasts, Ostra said.',
+      'Pre-orders will be delivered to customers from June 13, the company said.',
+    ].join('\n\n');
+    expect(titlesOf(body)).toEqual(['Vela 4 delivery']);
+  });
+
+  it('names "the group will meet again" by the group named before, not "Group meeting"', () => {
+    const body =
+      'The Andean Mining Council will meet on June 10 in Lima. The group will meet again on July 22.';
+    expect(titlesOf(body)).toEqual(['Andean Mining Council meeting', 'Andean Mining Council meeting']);
+  });
+
+  it('names what was set for the date ("the company set the next attempt for 6:05 p.m. on Tuesday")', () => {
+    expect(titleOf('After the scrub, the company set the next attempt for 6:05 p.m. on Tuesday.')).toBe(
+      'Next attempt',
+    );
+  });
+
+  it('ends a complement before a participle ("the first two days of job action adding pressure")', () => {
+    expect(
+      titleOf('The first two days of job action adding pressure on the board start on June 9.'),
+    ).not.toMatch(/adding/);
+  });
+});
