@@ -103,7 +103,7 @@ function nameOccasion(clause: string, at: number): EventTitle {
 
 // Irregular past tenses, which the "-ed" test of LEFT_STOP misses: "the company set the next attempt".
 const PAST_VERB =
-  /^(?:set|put|made|held|began|took|gave|met|ran|won|lost|got|saw|came|went|left|kept|cut|hit|told|said|sent|brought)$/i;
+  /^(?:set|put|made|held|began|took|gave|met|ran|won|lost|got|saw|came|went|left|kept|cut|hit|told|said|sent|brought|spoke|wrote|rose|fell|chose|drew|broke|stood|sat)$/i;
 // "The company set the next attempt for Tuesday", "the court fixed the hearing for": what is set is the event.
 const SET_FOR =
   /\b(?:set|fixed|scheduled|rescheduled|moved|pushed|slated|pencilled|penciled)\s+(?:back\s+)?(?:the|a|an|its|their)\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)\s+(?:for|to|on)\b[^;]{0,24}$/u;
@@ -170,10 +170,10 @@ function isEventNoun(word: string | undefined): boolean {
   if (word === 'March' || word === 'May') return false;
   // A named council or committee is a meeting: "the NATO-Russia Council".
   if (/^(?:Council|Committee|Commission|Assembly|Conference|Forum)$/.test(word)) return true;
-  return (
-    EVENT_NOUNS.has(word.toLowerCase()) ||
-    (word.endsWith('s') && EVENT_NOUNS.has(word.toLowerCase().slice(0, -1)))
-  );
+  const lower = word.toLowerCase();
+  // "pre-sale", "on-sale": a compound is the kind of its last part (not a "pre-match" briefing, an adjective).
+  const last = /^(?:pre|on|re)-\p{Ll}+$/u.test(lower) ? lower.slice(lower.indexOf('-') + 1) : lower;
+  return EVENT_NOUNS.has(last) || (last.endsWith('s') && EVENT_NOUNS.has(last.slice(0, -1)));
 }
 
 function headOf(token: Token | undefined): string | null {
@@ -201,6 +201,16 @@ function nearestEventNoun(words: Token[], at: number): number {
       return;
     // "Wednesday's closing price", "voting rights", "a polling station": the -ing word names no event there.
     if (/ing$/i.test(w.text) && ING_COMPOUND_HEAD.test(words[i + 1]?.text ?? '')) return;
+    // "a final set of European stops", "the opening weekend", "the pre-match press conference": an
+    // adjective before a plain noun.
+    if (
+      /^(?:final|opening|closing|pre-\p{Ll}+|on-\p{Ll}+)$/iu.test(w.text) &&
+      /^\p{Ll}{3,}$/u.test(words[i + 1]?.text ?? '') &&
+      !AFTER_NOUN.test(words[i + 1]?.text ?? '') &&
+      !isEventNoun(words[i + 1]?.text) &&
+      !STARTS_OR_ENDS.test(words[i + 1]?.text ?? '')
+    )
+      return;
     // "the board will meet", "when it meets": after a modal or a pronoun the word is a verb, named by the action.
     if (MODAL.test(words[i - 1]?.text ?? '') || SUBJECT_PRONOUN.test(words[i - 1]?.text ?? '')) return;
     // "closing out the round", "opening the season": an -ing word with an object is a verb.
@@ -526,6 +536,10 @@ function announcedAction(clause: string, from = 0): Action | null {
   if (stem === 'appear' && COURT.test(rest))
     return { title: 'Court appearance', head: 'appearance', named: true };
   if (thing) return { title: `${thing} ${noun.toLowerCase()}`, head: noun.toLowerCase(), named: true };
+  // "The statistics agency will release inflation data on February 7": what is published names it.
+  const published = PUBLISHING.test(stem ?? '') ? commonObject(rest) : null;
+  if (published)
+    return { title: `${capitalize(published)} ${noun.toLowerCase()}`, head: noun.toLowerCase(), named: true };
   // "The board will meet" gives "Board meeting"; "The union will strike", "Union strike".
   const before = clause.slice(0, match.index);
   const subject = findSubjectName(before);
@@ -550,6 +564,25 @@ const ROUTE = new RegExp(
   `^(?:(?:a|an|the|its|their)\\s+)?(?:\\p{Ll}+\\s+){0,3}?(route|service|link|flights?|connection|line)\\s+(?:between|from)\\s+(${PLACE_NAME})(?:\\s*\\([^)]*\\))?\\s+(?:and|to)\\s+(${PLACE_NAME})`,
   'u',
 );
+const PUBLISHING = /^(?:release|publish|present|unveil|announce)$/;
+
+/** The plain noun phrase an action governs ("inflation data on February 7" gives "inflation data"), or null. */
+function commonObject(rest: string): string | null {
+  const words: string[] = [];
+  for (const { text } of tokenize(rest)) {
+    if (words.length === 0 && /^(?:the|a|an|its|their|his|her|our)$/i.test(text)) continue;
+    if (
+      words.length >= 4 ||
+      LEFT_STOP.test(text.toLowerCase()) ||
+      isDateWordAt([{ text, start: 0 }], 0) ||
+      PRONOUN_WORD.test(text)
+    )
+      break;
+    words.push(text);
+  }
+  return words.length > 0 && words.length <= 3 ? words.join(' ') : null;
+}
+
 const VENUE =
   /^(?:the\s+)?(?:\p{Lu}[\p{L}'’.&-]*\s+){1,3}(?:Stadium|Arena|Park|Hall|Theatre|Theater|Oval|Centre|Center|Dome|Bowl|Amphitheatre)\b/u;
 const COURT = /^(?:in|before|at)\s+(?:the\s+)?(?:\p{L}+\s+){0,3}?(?:court|tribunal|magistrates?)\b/iu;

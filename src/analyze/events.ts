@@ -220,7 +220,10 @@ function readSentence(
     const sized = applyDurations(clause, { ...mention, date, time }, at);
     // A list's clause may be only its date ("Feb. 5-6, March 18-19, ..."): the sentence names the event.
     const own = possessedEvent(sentence, mention) ?? makeTitle(clause, at);
-    const wide = own.head ? own : headedOr(makeTitle(sentence, mention.start), own);
+    // The sentence up to the next date first: "Today the leaders will meet and tomorrow there will be the opening".
+    const next = dated[i + 1];
+    const upToNext = next && !listed ? makeTitle(sentence.slice(0, next.start), mention.start) : own;
+    const wide = own.head ? own : headedOr(upToNext, headedOr(makeTitle(sentence, mention.start), own));
     const other = own.head ? null : titleForThatOf(clause, wide.title);
     const title = ultimatum(clause, at, own) ?? (other ? { ...wide, title: other } : wide);
     const confidence = rateEvent({ clause, at, mention: sized, quoted, title, sentence });

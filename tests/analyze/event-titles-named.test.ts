@@ -228,3 +228,32 @@ describe('what a route, a register or a product is called', () => {
     ).not.toMatch(/adding/);
   });
 });
+
+describe('compounds, adjectives, what is published and one sentence with two dates', () => {
+  it('reads "pre-sale" and "on-sale" as events, and "the pre-match press conference" as a conference', () => {
+    const body = [
+      "The band's artist pre-sale for the tour starts on Thursday, June 5, before the general on-sale begins on Monday, June 9.",
+      'The pre-match press conference is on Tuesday, June 3.',
+    ].join('\n\n');
+    const titles = titlesOf(body);
+    expect(titles).toHaveLength(3);
+    expect(titles[0]).toMatch(/press conference$/i);
+    expect(titles[1]).toMatch(/pre-sale/);
+    expect(titles[2]).toMatch(/on-sale/);
+  });
+
+  it('names a publication by what is published ("will release inflation data on")', () => {
+    expect(titleOf('The statistics office will release inflation data on June 6.')).toBe(
+      'Inflation data release',
+    );
+  });
+
+  it('names each date of a sentence by its own part ("Today the leaders will meet and tomorrow ... the opening")', () => {
+    const body =
+      'Today the Small Island States Leaders will meet and tomorrow there will be the official opening of the 48th Pacific Islands Forum summit.';
+    expect(titlesOf(body)).toEqual([
+      'Small Island States Leaders meeting',
+      'Official opening of the 48th Pacific Islands Forum',
+    ]);
+  });
+});
