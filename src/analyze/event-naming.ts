@@ -73,7 +73,9 @@ export function findSubjectName(before: string): SubjectName | null {
   while (words.length > 0 && DETERMINER.test(words[0] ?? '')) words = words.slice(1);
   const cut = words.findIndex((w) => PREPOSITION.test(w));
   if (cut >= 0) words = words.slice(0, cut);
-  if (words.length === 0 || PRONOUN.test(words[0] ?? '')) return null;
+  // "Ferrán, Montenegro and Kovač will open": a list of people holds the event, not its last name.
+  if (words.length === 0 || PRONOUN.test(words[0] ?? '') || words.some((w) => /^(?:and|or|&)$/i.test(w)))
+    return null;
   // "Oil producers OPEC+": a common description before a name is the name's apposition.
   const firstName = words.findIndex((w, i) => i > 0 && isNameWord(w));
   if (firstName > 0 && isDescription(words.slice(0, firstName))) {
@@ -97,7 +99,7 @@ function isDescription(words: readonly string[]): boolean {
   const [first = '', ...others] = words;
   if (!others.every((w) => /^\p{Ll}/u.test(w))) return false;
   return (
-    /^\p{Ll}/u.test(first) || (/^\p{Lu}\p{Ll}+$/u.test(first) && (others.length > 0 || !isNameWord(first)))
+    /^\p{Ll}/u.test(first) || (/^\p{Lu}[\p{Ll}-]+$/u.test(first) && (others.length > 0 || !isNameWord(first)))
   );
 }
 

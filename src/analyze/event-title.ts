@@ -25,7 +25,7 @@ export const EVENT_NOUNS = new Set(
     'address speech survey budget phase counting presale sale results dividend payment nominations ' +
     'completion closing notice album single film movie screening listing offering ipo agm egm ' +
     'publication report statement arraignment deposition plenary sittings day term mission date cut-off directions ' +
-    'class masterclass recess earnings campaigning applications closure closures'
+    'class masterclass recess earnings campaigning applications closure closures lecture keynote debut'
   ).split(' '),
 );
 
@@ -107,8 +107,10 @@ const PAST_VERB =
 // "The company set the next attempt for Tuesday", "the court fixed the hearing for": what is set is the event.
 const SET_FOR =
   /\b(?:set|fixed|scheduled|rescheduled|moved|pushed|slated|pencilled|penciled)\s+(?:back\s+)?(?:the|a|an|its|their)\s+((?:[\p{L}-]+\s+){0,3}?[\p{L}-]+)\s+(?:for|to|on)\b[^;]{0,24}$/u;
+const NUMBER_WORD =
+  /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)$/i;
 const PRONOUN_WORD =
-  /^(?:he|she|it|they|we|i|you|there|not|no|if|unless|although|though|because|whether|citing)$/i;
+  /^(?:he|she|it|they|we|i|you|there|not|no|after|before|until|since|during|if|unless|although|though|because|whether|citing)$/i;
 const MATCH_KIND = /^(?:match|game|fixture|derby|clash|contest|tie|encounter|opening)$/;
 const BODY = /^(?:Council|Committee|Commission|Assembly|Conference|Forum)$/;
 
@@ -147,7 +149,8 @@ function leadingNounPhrase(words: Token[]): string {
       PAST_VERB.test(text);
     // Leading function words are skipped ("with a backup"); the phrase ends at the next one.
     if (phrase.length >= 4 || (stop && phrase.length > 0)) break;
-    if (!stop) phrase.push(text);
+    // "Three days after that the spacecraft": a number alone names nothing.
+    if (!stop && !NUMBER_WORD.test(text)) phrase.push(text);
   }
   return phrase.length > 0 ? capitalize(phrase.join(' ')) : 'Event';
 }
@@ -496,7 +499,7 @@ const PHRASAL: ReadonlyArray<readonly [RegExp, string]> = [
 const FUTURE_ACTION =
   /\b(?:will|would|shall|to|must|plans? to|set to|due to|expected to|is to|are to)\s+(?:also\s+|now\s+|not\s+|next\s+|again\s+|formally\s+|officially\s+)?(?:be\s+)?(\p{Ll}+)(?:\s+(\p{L}+(?:\s+\p{L}+){0,5}))?/u;
 // "hold a meeting of her cabinet", "host the summit": the object is the event.
-const HOLDING = /^(?:hold|host|stage|convene|organi[sz]e|call|begin|start|launch)$/;
+const HOLDING = /^(?:hold|host|stage|convene|organi[sz]e|call|begin|start|launch|give|deliver)$/;
 
 /** An announced action; `named` when its title names the thing acted on or who acts ("Aero 7 release"). */
 interface Action extends EventTitle {
@@ -519,6 +522,10 @@ function announcedAction(clause: string, from = 0): Action | null {
     const noun = words.findIndex((w) => isEventNoun(w.text));
     if (noun >= 0)
       return { title: capitalize(phraseAround(words, noun)), head: headOf(words[noun]), named: false };
+    // "The company will hold a call": what is held is the event, whatever its noun.
+    const held = /^(?:hold|host|stage|convene|organi[sz]e)$/.test(verb) ? commonObject(object) : null;
+    if (held)
+      return { title: capitalize(held), head: held.toLowerCase().split(' ').at(-1) ?? null, named: false };
   }
   const phrasal = PHRASAL.find(([pattern]) => pattern.test(`${verb} ${object}`))?.[1];
   const stem = NOMINAL[verb]
@@ -537,12 +544,13 @@ function announcedAction(clause: string, from = 0): Action | null {
     return { title: 'Court appearance', head: 'appearance', named: true };
   if (thing) return { title: `${thing} ${noun.toLowerCase()}`, head: noun.toLowerCase(), named: true };
   // "The statistics agency will release inflation data on February 7": what is published names it.
-  const published = PUBLISHING.test(stem ?? '') ? commonObject(rest) : null;
+  const before = clause.slice(0, match.index);
+  const subject = findSubjectName(before);
+  // "Andina will present details": a named presenter says more than what it presents.
+  const published = PUBLISHING.test(stem ?? '') && subject?.kind !== 'name' ? commonObject(rest) : null;
   if (published)
     return { title: `${capitalize(published)} ${noun.toLowerCase()}`, head: noun.toLowerCase(), named: true };
   // "The board will meet" gives "Board meeting"; "The union will strike", "Union strike".
-  const before = clause.slice(0, match.index);
-  const subject = findSubjectName(before);
   // A common subject only when it is all the clause has before the verb ("The board will meet").
   const common = ACTOR.exec(before)?.[1];
   // "The group will meet again": the group is the one named before, whose name the event takes later.
