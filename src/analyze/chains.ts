@@ -1,5 +1,5 @@
 import type { DateMention } from './dates.ts';
-import { EVENT_NOUNS } from './event-title.ts';
+import { EVENT_NOUNS } from './event-phrase.ts';
 
 /** Number words as counts: "two days later", "a 48-hour strike", "for three days". */
 export const NUMBERS: Record<string, number> = {

@@ -1,5 +1,5 @@
 import type { DateMention } from './dates.ts';
-import type { EventTitle } from './event-title.ts';
+import type { EventTitle } from './event-phrase.ts';
 
 /** Events at or above this confidence go into Upcoming and the calendar; the rest are "dates mentioned". */
 export const CALENDAR_CONFIDENCE = 0.6;

@@ -1,4 +1,4 @@
-import type { EventTitle } from './event-title.ts';
+import type { EventTitle } from './event-phrase.ts';
 import type { Found } from './events.ts';
 
 // Whether a mention retells an event already read: the same day and kind, a day inside its range,

@@ -1,5 +1,5 @@
 import { findSubjectName, isNameWord, namesWhich } from './event-naming.ts';
-import { EVENT_NOUNS } from './event-title.ts';
+import { EVENT_NOUNS } from './event-phrase.ts';
 
 // Nouns that name the same kind of occasion. A story may say "walkout" once and "strike" ten times:
 // its title should use the story's own word for the thing, the one it uses most.

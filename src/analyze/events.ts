@@ -16,8 +16,9 @@ import {
 import { actedThatDay, endedEvent, KINDS, otherMatchUp, sameEvent, scheduledThatDay, withinRange } from './event-merge.ts';
 import { titleForThatOf } from './event-naming.ts';
 import { buildOrganizationIndex, findParticipants } from './event-parts.ts';
+import type { EventTitle } from './event-phrase.ts';
 import { heldAt, readToldPlaces, sameEventVenue, type ToldPlaces, toldPlace } from './event-places.ts';
-import { type EventTitle, makeTitle } from './event-title.ts';
+import { makeTitle } from './event-title.ts';
 import { chooseEventWords, nameBareEvent, nameProductEvent, useEventWord } from './event-words.ts';
 import { datelineLength, isBareDate } from './furniture.ts';
 import type { PeopleIndex } from './people.ts';
