@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EVAL_DIR, listGoldFiles, readEvalCase } from '../../bench/eval.ts';
+import { titleNamesEvent } from '../../bench/eval-metrics.ts';
 
 // Checks the evaluation set itself (tests/fixtures/eval/README.md), never the analysis scores:
 // those are a report (`npm run eval`), not a test.
@@ -54,6 +55,18 @@ describe('evaluation fixtures', () => {
       expect(event.date >= published, `${event.date} before ${published}`).toBe(true);
       if (event.endDate !== null)
         expect(event.endDate > event.date, `${event.endDate} ends a range`).toBe(true);
+    }
+  });
+
+  it.each(names)('%s: every gold key is one to three words of its own title', (name) => {
+    const { gold } = readEvalCase(`${EVAL_DIR}${name}`);
+    for (const event of gold.events) {
+      if (event.key === null) continue;
+      expect(event.key.length, event.title).toBeGreaterThan(0);
+      expect(event.key.join(' ').split(/\s+/).length, event.title).toBeLessThanOrEqual(3);
+      expect(titleNamesEvent(event.title, event.key), `${event.title} holds ${event.key.join(', ')}`).toBe(
+        true,
+      );
     }
   });
 });
