@@ -161,7 +161,7 @@ export function announcedAction(clause: string, from = 0): Action | null {
   const actor =
     subject && subject.kind !== 'common'
       ? subject.text
-      : common && !GENERIC_ACTOR.test(common)
+      : common && !GENERIC_ACTOR.test(common) && !NOT_AN_ACTOR.test(common)
         ? common
         : null;
   // "is opening a new route between Nairobi and Lagos": the route names the opening.
@@ -171,6 +171,8 @@ export function announcedAction(clause: string, from = 0): Action | null {
   return { title, head: noun.toLowerCase(), named: subject?.kind === 'name' };
 }
 
+// "she is expected to announce": a pronoun or an auxiliary is no one's name.
+const NOT_AN_ACTOR = /^(?:he|she|it|they|we|i|you|there|this|that)\b|\b(?:is|are|was|were|has|have|had|be)$/i;
 const PLACE_NAME = "\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,2}";
 
 const ROUTE = new RegExp(

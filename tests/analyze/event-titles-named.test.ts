@@ -257,3 +257,11 @@ describe('compounds, adjectives, what is published and one sentence with two dat
     ]);
   });
 });
+
+describe('no pronoun or auxiliary as the one who acts', () => {
+  it('gives "Announcement" for "on June 12, she is expected to announce whether ..."', () => {
+    expect(
+      titleOf('Two days later, on June 12, she is expected to announce whether she will hear more evidence.'),
+    ).toBe('Announcement');
+  });
+});
