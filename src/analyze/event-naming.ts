@@ -121,9 +121,10 @@ const SIDE_VERB =
 /**
  * "Harbour City open their campaign with a game against Rovers" gives "Harbour City v Rovers";
  * "The Hawks will be the only side at home, facing the Eagles" gives "Hawks v Eagles". The home
- * side is the last name before that acts, else the last name; null without two named sides.
+ * side is the last name before that acts, else (when the clause names a match) the last name; null
+ * without two named sides.
  */
-export function findMatchUp(clause: string): string | null {
+export function findMatchUp(clause: string, matchNamed = false): string | null {
   const against = AGAINST.exec(clause);
   const away = cleanSide(against?.[1]);
   if (!against || !away) return null;
@@ -132,7 +133,9 @@ export function findMatchUp(clause: string): string | null {
     const side = cleanSide(m[0]);
     return side ? [{ side, acts: SIDE_VERB.test(before.slice(m.index + m[0].length)) }] : [];
   });
-  const home = (sides.filter((s) => s.acts).at(-1) ?? sides.at(-1))?.side ?? null;
+  // Without a match noun ("a game against"), only a side that acts is one ("Ministers facing Parliament" is no match).
+  const acting = sides.filter((s) => s.acts).at(-1);
+  const home = (acting ?? (matchNamed ? sides.at(-1) : undefined))?.side ?? null;
   return home && home !== away ? `${home} v ${away}` : null;
 }
 

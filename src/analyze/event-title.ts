@@ -93,7 +93,7 @@ const BODY = /^(?:Council|Committee|Commission|Assembly|Conference|Forum)$/;
  */
 function nameKind(title: EventTitle, clause: string, noun: Token): EventTitle {
   if (title.head && MATCH_KIND.test(title.head)) {
-    const fixture = matchUp(clause) ?? findMatchUp(clause);
+    const fixture = matchUp(clause) ?? findMatchUp(clause, true);
     if (fixture) return { title: fixture, head: 'match' };
   }
   if (BODY.test(noun.text)) {

@@ -86,6 +86,12 @@ describe('a bare kind of event takes the named thing of its clause', () => {
     );
   });
 
+  it('reads no match into "facing" without a side that acts or a match noun ("Ministers facing Parliament")', () => {
+    expect(titleOf('Ministers facing Parliament on Tuesday, June 3, will defend the budget.')).not.toMatch(
+      / v /,
+    );
+  });
+
   it('prefers the two sides to a generic match noun ("Wanderers will host Rangers ... in the derby")', () => {
     expect(
       titleOf('Wanderers will host Rangers at Dalymount Park on Friday in the first derby of the season.'),
