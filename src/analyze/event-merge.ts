@@ -68,7 +68,19 @@ export const KINDS: Array<Set<string>> = [
   new Set(['launch', 'lift-off', 'flight', 'mission']),
   new Set(['hearing', 'trial', 'sentencing', 'sentence', 'appearance']),
   // A product reaching buyers: its release, sale, availability and deliveries of one day are one.
-  new Set(['release', 'sale', 'availability', 'delivery', 'shipping', 'presale', 'listing']),
+  new Set([
+    'release',
+    'sale',
+    'availability',
+    'delivery',
+    'shipping',
+    'presale',
+    'listing',
+    'album',
+    'single',
+    'film',
+    'movie',
+  ]),
 ];
 
 /** Two match-ups of different sides on one day are two matches ("Dolphins v Roosters", "Tigers v Titans"). */

@@ -121,7 +121,14 @@ export function phraseAround(words: Token[], i: number): string {
   else if (stage) to = i + stage[0].split(' ').length;
   else if (COMPLEMENT.test(words[i + 1]?.text ?? '')) {
     to = i + 1;
-    while (to + 1 < words.length && to - i < 7 && !isComplementEndAt(words, to + 1)) {
+    while (
+      to + 1 < words.length &&
+      to - i < 7 &&
+      !isComplementEndAt(words, to + 1) &&
+      // "job action adding escalation": a participle after the complement's noun opens a clause of its
+      // own; right after "for" it is the complement ("the last date for filing of appeals").
+      !(to > i + 1 && /^\p{Ll}+ing$/u.test(words[to + 1]?.text ?? ''))
+    ) {
       to++;
       // "of the vote", "for the first phase": the complement ends on its own event noun.
       if (isEventNoun(words[to]?.text) && !isNameWord(words[to + 1]?.text ?? '')) break;
@@ -166,8 +173,6 @@ function isModifier(word: string): boolean {
 function isComplementEnd(word: string): boolean {
   return (
     MONTH_OR_DAY.test(word) ||
-    // "job action adding escalation": a participle opens a clause of its own.
-    /^\p{Ll}+ing$/u.test(word) ||
     /^(?:on|at|in|from|until|till|by|will|would|is|are|was|were|which|who|that|and|but|when|where|after|before|said|says)$/i.test(
       word,
     )

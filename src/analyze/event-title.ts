@@ -47,9 +47,10 @@ function nameOccasion(clause: string, at: number): EventTitle {
     nearest--;
   // "The panel will meet on Wednesday to rule on last week's match": the verb that governs the date
   // names the event, not a noun told after it.
-  const governing = governingAction(clause.slice(0, at));
   const head = words[nearest];
-  if (head && !(governing && head.start > at)) {
+  const later = !head || (head.start > at && !isItsForm(clause.slice(at, head.start)));
+  const governing = later ? governingAction(clause.slice(0, at)) : null;
+  if (head && !governing) {
     const title = { title: capitalize(phraseAround(words, nearest)), head: headOf(head) };
     return nameKind(title, clause, head);
   }
@@ -72,6 +73,15 @@ function nameOccasion(clause: string, at: number): EventTitle {
 }
 
 // Irregular past tenses, which the "-ed" test of LEFT_STOP misses: "the company set the next attempt".
+// "will meet this Sunday in a face-to-face debate": a noun that gives the form of the action is the event;
+// "will meet on Wednesday to rule on last week's match": one in a purpose clause is not.
+function isItsForm(between: string): boolean {
+  return (
+    /\b(?:in|at|for|during|with)\s+(?:a|an|the|its|their)\b/i.test(between) &&
+    !/\bto\s+\p{Ll}+/u.test(between)
+  );
+}
+
 const PAST_VERB =
   /^(?:set|put|made|held|began|took|gave|met|ran|won|lost|got|saw|came|went|left|kept|cut|hit|told|said|sent|brought|spoke|wrote|rose|fell|chose|drew|broke|stood|sat)$/i;
 

@@ -271,3 +271,25 @@ describe('no pronoun or auxiliary as the one who acts', () => {
     ).toBe('Announcement');
   });
 });
+
+describe('the form of an action and a gerund complement', () => {
+  it('keeps a noun that gives the form of the action ("will meet this Sunday in a face-to-face debate")', () => {
+    expect(titleOf('Both candidates will meet on Sunday, June 8, in a face-to-face debate.')).toMatch(
+      /debate$/i,
+    );
+  });
+
+  it('keeps a gerund right after "for" in the complement ("the last date for filing of appeals")', () => {
+    expect(
+      titleOf('June 22 will be the last date for filing of appeals against the rejection of papers.'),
+    ).toMatch(/^Last date for filing of appeals/);
+  });
+
+  it('tells an album and its release on one day as one event', () => {
+    const body = [
+      "The singer is set to release his solo album 'Coming Home' on June 20.",
+      "'Coming Home' will be available from June 20.",
+    ].join('\n\n');
+    expect(titlesOf(body)).toHaveLength(1);
+  });
+});
