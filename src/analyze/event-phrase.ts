@@ -50,13 +50,21 @@ export const PRONOUN_WORD =
 export interface Token {
   text: string;
   start: number;
+  /** A colon, bracket or dash stands between this word and the one before it. */
+  broken?: boolean;
 }
 
 export function tokenize(clause: string): Token[] {
-  return [...clause.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.&-]*\+?/gu)].map((m) => ({
-    text: m[0].replace(/[.’']+$/u, (tail) => (/^\p{Lu}\.$/u.test(m[0]) ? tail : '')),
-    start: m.index,
-  }));
+  let end = 0;
+  return [...clause.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.&-]*\+?/gu)].map((m) => {
+    const broken = /[:;()[\]–—]/u.test(clause.slice(end, m.index));
+    end = m.index + m[0].length;
+    return {
+      text: m[0].replace(/[.’']+$/u, (tail) => (/^\p{Lu}\.$/u.test(m[0]) ? tail : '')),
+      start: m.index,
+      broken,
+    };
+  });
 }
 
 export function isEventNoun(word: string | undefined): boolean {
@@ -95,6 +103,7 @@ export function phraseAround(words: Token[], i: number): string {
     let from = i;
     while (
       from > 0 &&
+      !words[from]?.broken &&
       /^[\p{Lu}\p{N}]/u.test(words[from - 1]?.text ?? '') &&
       !isDateWordAt(words, from - 1) &&
       !EDGE_STOPS.has((words[from - 1]?.text ?? '').toLowerCase()) &&
@@ -108,7 +117,8 @@ export function phraseAround(words: Token[], i: number): string {
         .join(' ');
   }
   let from = i;
-  while (from > 0 && i - from < 3 && isModifierAt(words, from - 1)) from--;
+  // "Tenerife (Canary Islands, Spain): two flights": modifiers do not reach over a colon or a bracket.
+  while (from > 0 && i - from < 3 && !words[from]?.broken && isModifierAt(words, from - 1)) from--;
   let to = i;
   const stage = STAGE_AFTER.exec(
     words

@@ -1,7 +1,7 @@
 // An event's title: a label line, the event noun nearest its date with the names that say which one,
 // a match-up, the action announced, and never a sentence fragment.
 import { announcedAction, governingAction, onSale, presentAction } from './event-actions.ts';
-import { findMatchUp, findSubjectName, MONTH_OR_DAY, tidyTitle } from './event-naming.ts';
+import { findMatchUp, findSubjectName, MONTH_OR_DAY, namesWhich, tidyTitle } from './event-naming.ts';
 import {
   COMPLEMENT,
   capitalize,
@@ -92,6 +92,7 @@ const SET_FOR =
 const NUMBER_WORD =
   /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)$/i;
 
+const LINE_LABEL = /^\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})\s*(?:\([^)]*\))?\s*:\s/u;
 const MATCH_KIND = /^(?:match|game|fixture|derby|clash|contest|tie|encounter|opening)$/;
 
 const BODY = /^(?:Council|Committee|Commission|Assembly|Conference|Forum)$/;
@@ -111,6 +112,16 @@ function nameKind(title: EventTitle, clause: string, noun: Token): EventTitle {
     const kind = action?.head;
     if (kind && !title.title.toLowerCase().includes(kind))
       return { title: `${title.title} ${kind}`, head: kind };
+  }
+  // "Tenerife (Canary Islands, Spain): two flights per week": the line's label says which.
+  const label = LINE_LABEL.exec(clause)?.[1];
+  if (label && noun.start > clause.indexOf(':') && !namesWhich(title.title)) {
+    const kind = title.title
+      .split(/\s+/)
+      .filter((w) => !NUMBERED.test(w))
+      .join(' ')
+      .toLowerCase();
+    return { title: `${label} ${kind}`, head: title.head };
   }
   const bare = title.head !== null && title.title.toLowerCase().replace(/s$/, '') === title.head;
   if (!bare) return title;

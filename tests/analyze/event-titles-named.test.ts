@@ -293,3 +293,17 @@ describe('the form of an action and a gerund complement', () => {
     expect(titlesOf(body)).toHaveLength(1);
   });
 });
+
+describe('a line that opens with its label', () => {
+  it('names the flights of a route line by its label ("Tenerife (Canary Islands, Spain): two flights per week")', () => {
+    expect(
+      titleOf(
+        'Tenerife (Canary Islands, Spain): two flights per week on Mondays from June 16, operated by Airbus.',
+      ),
+    ).toBe('Tenerife flights');
+  });
+
+  it('keeps modifiers on their side of a bracket or colon, not a comma ("a one-day, province-wide strike")', () => {
+    expect(titleOf('Teachers will hold a one-day, province-wide strike on June 4.')).toMatch(/one-day/i);
+  });
+});
