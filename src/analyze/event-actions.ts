@@ -167,6 +167,9 @@ export function announcedAction(clause: string, from = 0): Action | null {
   // "is opening a new route between Nairobi and Lagos": the route names the opening.
   const route = ROUTE.exec(rest);
   const what = route ? `${route[2]}-${route[3]} ${route[1]} ${noun.toLowerCase()}` : noun.toLowerCase();
+  // "Tickets are set to go on sale": what goes on sale names the sale ("Sale of tickets").
+  if (phrasal === 'Sale' && !actor && subject?.kind === 'common')
+    return { title: `Sale of ${subject.text.toLowerCase()}`, head: 'sale', named: false };
   const title = actor ? `${capitalize(actor)} ${what}` : capitalize(what);
   return { title, head: noun.toLowerCase(), named: subject?.kind === 'name' };
 }
@@ -220,7 +223,12 @@ export function governingAction(before: string): Action | null {
 export function onSale(clause: string): EventTitle | null {
   const sale = /\b(?:go|goes)\s+on\s+(general\s+|public\s+)?sale\b/i.exec(clause);
   if (!sale) return null;
-  return { title: sale[1] ? `${capitalize(sale[1].trim())} sale` : 'Sale', head: 'sale' };
+  const kind = sale[1] ? `${capitalize(sale[1].trim())} sale` : 'Sale';
+  const subject = findSubjectName(clause.slice(0, sale.index));
+  return {
+    title: subject?.kind === 'common' ? `${kind} of ${subject.text.toLowerCase()}` : kind,
+    head: 'sale',
+  };
 }
 
 /** "opening" -> "open", "releasing" -> "release", "shipping" -> "ship": the verb of a progressive. */

@@ -126,6 +126,9 @@ function nameKind(title: EventTitle, clause: string, noun: Token): EventTitle {
   const bare = title.head !== null && title.title.toLowerCase().replace(/s$/, '') === title.head;
   if (!bare) return title;
   const subject = findSubjectName(clause.slice(0, noun.start));
+  // "Tickets are set to go on sale": what goes on sale names the sale.
+  if (title.head === 'sale' && subject?.kind === 'common' && /\bon\s+$/i.test(clause.slice(0, noun.start)))
+    return { title: `${title.title} of ${subject.text.toLowerCase()}`, head: title.head };
   if (subject?.kind === 'name' && !subject.text.toLowerCase().includes(title.head ?? ''))
     return { title: `${capitalize(subject.text)} ${title.title.toLowerCase()}`, head: title.head };
   return title;

@@ -307,3 +307,11 @@ describe('a line that opens with its label', () => {
     expect(titleOf('Teachers will hold a one-day, province-wide strike on June 4.')).toMatch(/one-day/i);
   });
 });
+
+describe('what goes on sale', () => {
+  it('names the sale by what is sold ("Tickets are set to go on sale")', () => {
+    expect(titleOf('Tickets are set to go on sale at 9am on Friday, June 6, on the festival site.')).toBe(
+      'Sale of tickets',
+    );
+  });
+});
