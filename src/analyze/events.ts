@@ -13,7 +13,15 @@ import {
   isPageStamp,
   isSpeakersOwnDay,
 } from './event-filters.ts';
-import { actedThatDay, endedEvent, KINDS, otherMatchUp, sameEvent, scheduledThatDay, withinRange } from './event-merge.ts';
+import {
+  actedThatDay,
+  endedEvent,
+  KINDS,
+  otherMatchUp,
+  sameEvent,
+  scheduledThatDay,
+  withinRange,
+} from './event-merge.ts';
 import { titleForThatOf } from './event-naming.ts';
 import { buildOrganizationIndex, findParticipants } from './event-parts.ts';
 import type { EventTitle } from './event-phrase.ts';
