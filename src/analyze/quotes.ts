@@ -5,6 +5,7 @@ import { findPeopleMentioned, followRecentMentions } from './people.ts';
 import type { QuoteSpan } from './quote-spans.ts';
 import { findQuoteSpans } from './quote-spans.ts';
 import { splitSentences } from './sentences.ts';
+import { normaliseSpeakers } from './speaker-form.ts';
 import {
   fillMissingSpeakers,
   followScene,
@@ -110,7 +111,7 @@ export function extractQuotes(paragraphs: string[], allPeople: PeopleIndex): Quo
     recentPerson = sureSubjectOf(text, people) ?? lastSpeaker ?? recentPerson;
     previousLeftOpen = found.length > 0 && found[found.length - 1]?.span.close === -1;
   });
-  return fillMissingSpeakers(quotes);
+  return normaliseSpeakers(fillMissingSpeakers(quotes), paragraphs, allPeople.byName.keys());
 }
 
 function findParagraphQuotes(text: string, index: number, base: SpeakerContext): Found[] {

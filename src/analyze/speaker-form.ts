@@ -1,0 +1,229 @@
+import type { Quote } from '../models/analysis.ts';
+import { isRoleNoun } from './roles.ts';
+import {
+  HONORIFIC_WORDS,
+  INSTITUTION_WORDS,
+  NAME_PARTICLES,
+  NON_NAME_WORDS,
+  ROLE_MODIFIERS,
+  SPEECH_VERBS,
+} from './vocabulary.ts';
+
+// A word of a name or of a body's name; "al-Khatib", "Obi-Adeyemi", "O'Neill", "Dr." keep their marks.
+const TOKEN = /[\p{L}\p{M}][\p{L}\p{M}\p{N}'’.-]*|[,;:()"“”.!?]/gu;
+// "al-Khatib", "el-Sisi", "bin", "van": lowercase parts a name may hold.
+const PARTICLE = /^(?:al|el|ad|as|ash|at|ul|bin|binti|ibn|bint|ben)-\p{Lu}/u;
+const CAPITAL = /^\p{Lu}/u;
+const POSSESSIVE = /['’]s?$/;
+// Joiners inside a body's name: "Ministry of Foreign Affairs and Regional Cooperation".
+const BODY_JOINERS = new Set(['of', 'for', 'and', 'on', 'de', 'ng']);
+const ARTICLE = /^(?:the|a|an)\s+/i;
+
+/**
+ * Puts every quote's speaker in the one form the article's own mentions give it: a person by the
+ * fullest name of the article holding the words of the attribution ("Faizal" -> "Ahmad Faizal bin
+ * Hassan"), without leading honorifics, titles and portfolio words ("Nigerian Aviation Minister
+ * Hadi Sirika" -> "Hadi Sirika"); a body by its one fullest name ("the ministry" -> "Ministry of
+ * Health" when the article names one ministry). A speaker with two candidate forms stays as it is.
+ */
+export function normaliseSpeakers(
+  quotes: Quote[],
+  paragraphs: readonly string[],
+  known: Iterable<string> = [],
+): Quote[] {
+  let mentions: Mentions | null = null;
+  return quotes.map((quote) => {
+    if (!quote.speaker) return quote;
+    mentions ??= collectMentions(paragraphs, known);
+    const speaker = canonicalSpeaker(quote.speaker, mentions);
+    return speaker === quote.speaker ? quote : { ...quote, speaker };
+  });
+}
+
+/** The names the article writes: people's (titles off) and bodies', as word lists. */
+interface Mentions {
+  people: string[][];
+  bodies: string[][];
+}
+
+/** The canonical form of one speaker, or the speaker itself when the article gives no single fuller form. */
+export function canonicalSpeaker(speaker: string, mentions: Mentions): string {
+  const trimmed = trimSpeaker(speaker);
+  const words = trimmed.replace(ARTICLE, '').split(/\s+/).filter(Boolean);
+  if (words.length === 0) return speaker;
+  if (isBodyName(words)) return fullestBody(words, mentions.bodies) ?? speaker;
+  const name = stripTitles(words);
+  if (!name.every(isNameWord)) return speaker;
+  // Only a lone name is widened: a two-word name is already a full one, and a wider run may hold a
+  // sentence's first word ("No Elena Markovic").
+  const fuller = name.length === 1 ? fullestPerson(name, mentions.people) : null;
+  if (fuller) return fuller.join(' ');
+  // A title taken off a lone given name or surname leaves a form nobody can check: keep two words at least.
+  if (name.length >= 2 && name.length < words.length) return name.join(' ');
+  return trimmed;
+}
+
+/**
+ * Collects the article's names of bodies, and of people: those the people index knows and those
+ * written behind a title ("Dr", "Transport Minister"), which only a person carries. A bare run of
+ * capitals may be a shop or a brand ("Apple Online Store"). Exported for the tests.
+ */
+export function collectMentions(paragraphs: readonly string[], known: Iterable<string> = []): Mentions {
+  const people: string[][] = [...known].map((name) => name.split(/\s+/));
+  const bodies: string[][] = [];
+  for (const text of paragraphs) {
+    for (const { words: run, titled } of capitalRuns(text)) {
+      if (isBodyName(run)) {
+        bodies.push(/^(?:The|A|An)$/.test(run[0] ?? '') ? run.slice(1) : run);
+        continue;
+      }
+      // "John Smith and Mary Jones": a run of people splits at "and".
+      const parts = splitAt(run, 'and');
+      for (const part of parts) {
+        const name = stripTitles(part);
+        const behindTitle = name.length < part.length || (titled && part === parts[0]);
+        if (name.length >= 2 && behindTitle && name.every(isNameWord)) people.push(name);
+      }
+    }
+  }
+  return { people, bodies };
+}
+
+/** A run of capitalized words; `titled` when a lowercase title word stands right before it ("chairman Jan de Wit"). */
+interface Run {
+  words: string[];
+  titled: boolean;
+}
+
+/** Runs of capitalized words with the particles and joiners a name holds between them. */
+function capitalRuns(text: string): Run[] {
+  const runs: Run[] = [];
+  let run: string[] = [];
+  let titled = false;
+  let previous = '';
+  const close = () => {
+    while (
+      run.length > 0 &&
+      !CAPITAL.test(run[run.length - 1] ?? '') &&
+      !PARTICLE.test(run[run.length - 1] ?? '')
+    )
+      run.pop();
+    if (run.length > 0) runs.push({ words: run, titled });
+    run = [];
+  };
+  for (const match of text.matchAll(TOKEN)) {
+    const raw = match[0];
+    const before = previous;
+    previous = raw;
+    if (!/^[\p{L}\p{M}]/u.test(raw)) {
+      close();
+      continue;
+    }
+    const possessive = /['’]s$/.test(raw);
+    const word = raw.replace(/['’]s$/, '').replace(/\.$/, '');
+    if (CAPITAL.test(word) || PARTICLE.test(word)) {
+      if (run.length === 0) titled = !CAPITAL.test(before) && isTitleWord(before);
+      run.push(word);
+    } else if (run.length > 0 && (NAME_PARTICLES.has(word) || BODY_JOINERS.has(word))) {
+      run.push(word);
+      continue;
+    } else {
+      close();
+      continue;
+    }
+    if (possessive) close();
+  }
+  close();
+  return runs;
+}
+
+function splitAt(words: string[], joiner: string): string[][] {
+  const parts: string[][] = [[]];
+  for (const w of words) {
+    if (w === joiner) parts.push([]);
+    else parts[parts.length - 1]?.push(w);
+  }
+  return parts.filter((p) => p.length > 0);
+}
+
+/** The speaker without a trailing possessive or apposition: "Sirika's" -> "Sirika", "Hadi Sirika, the minister" -> "Hadi Sirika". */
+function trimSpeaker(speaker: string): string {
+  const head = speaker.split(/\s*[,;(]\s*/)[0] ?? speaker;
+  return head.replace(POSSESSIVE, (mark) => (mark.length > 1 || /s['’]$/.test(head) ? '' : mark)).trim();
+}
+
+/** A body's name holds an institution noun ("Ministry", "Commission"). */
+function isBodyName(words: readonly string[]): boolean {
+  return words.some((w) => INSTITUTION_WORDS.has(w.toLowerCase()));
+}
+
+/** A word a person's name may hold: capitalized and no title, function word or place noun, or a particle. */
+function isNameWord(word: string): boolean {
+  if (PARTICLE.test(word) || NAME_PARTICLES.has(word)) return true;
+  const lower = word.toLowerCase();
+  // "KC", "ASP", "MP": letters in capitals are post-nominals, ranks or bodies, never a name.
+  if (/^\p{Lu}{2,}$/u.test(word)) return false;
+  return CAPITAL.test(word) && !NON_NAME_WORDS.has(lower) && !SPEECH_VERBS.has(lower) && !isTitleWord(word);
+}
+
+/** An honorific, rank, role or portfolio word written before a name. */
+function isTitleWord(word: string): boolean {
+  const lower = word.toLowerCase().replace(/\.$/, '');
+  return HONORIFIC_WORDS.has(lower) || ROLE_MODIFIERS.has(lower) || isRoleNoun(lower);
+}
+
+/**
+ * Takes off everything up to the last title word before the name: "Nigerian Aviation Minister
+ * Hadi Sirika" -> "Hadi Sirika", "Datuk Seri Anwar Ibrahim" -> "Anwar Ibrahim". "Tan" and "Sri"
+ * count only before two more words, since they begin names too ("Tan Wei Ming").
+ */
+function stripTitles(words: readonly string[]): string[] {
+  let cut = -1;
+  for (let i = 0; i < words.length - 1; i++) {
+    const word = words[i] ?? '';
+    const lower = word.toLowerCase();
+    // "Tan Sri" and "Datuk Sri" are honorifics; "Tan Wei Ming" and "Sri Mulyani" are names.
+    const weak =
+      (lower === 'tan' && words[i + 1]?.toLowerCase() !== 'sri') ||
+      (lower === 'sri' && cut !== i - 1 && words.length - i - 1 < 2);
+    if (isTitleWord(word) && !weak) cut = i;
+    else if (/^\p{Lu}{2,}$/u.test(word)) cut = i;
+    else if (!CAPITAL.test(word) && !PARTICLE.test(word) && !NAME_PARTICLES.has(word)) cut = i;
+  }
+  if (cut < 0) return [...words];
+  // Nothing before the title may be a name word unless it is a place or nationality ("Nigerian").
+  return words.slice(cut + 1);
+}
+
+/** True when every word of `short` is in `long`, in order. */
+function isSubsequence(short: readonly string[], long: readonly string[]): boolean {
+  let at = 0;
+  for (const w of long) if (at < short.length && w.toLowerCase() === short[at]?.toLowerCase()) at++;
+  return at === short.length;
+}
+
+/** The one fullest name of the article holding every word of the name, when it is fuller. */
+function fullestPerson(name: readonly string[], people: readonly string[][]): string[] | null {
+  if (name.length === 0) return null;
+  const holders = people.filter((p) => p.length > name.length && isSubsequence(name, p));
+  return onlyFullest(holders);
+}
+
+/** "the ministry", "Health Ministry" -> the one fullest body name holding all their words. */
+function fullestBody(words: readonly string[], bodies: readonly string[][]): string | null {
+  const own = words.map((w) => w.toLowerCase());
+  const holders = bodies.filter((b) => {
+    const lower = b.map((w) => w.toLowerCase());
+    return b.length > words.length && own.every((w) => lower.includes(w));
+  });
+  return onlyFullest(holders)?.join(' ') ?? null;
+}
+
+/** The one holder every other holder is part of, else null. */
+function onlyFullest(holders: readonly string[][]): string[] | null {
+  const distinct = [...new Map(holders.map((h) => [h.join(' '), h])).values()];
+  const maximal = distinct.filter(
+    (h) => !distinct.some((o) => o !== h && o.length > h.length && h.every((w) => o.includes(w))),
+  );
+  return maximal.length === 1 ? (maximal[0] ?? null) : null;
+}
