@@ -56,7 +56,7 @@ export function canonicalSpeaker(speaker: string, mentions: Mentions): string {
   if (!name.every(isNameWord)) return speaker;
   // Only a lone name is widened: a two-word name is already a full one, and a wider run may hold a
   // sentence's first word ("No Elena Markovic").
-  const fuller = name.length === 1 ? fullestPerson(name, mentions.people) : null;
+  const fuller = fullestPerson(name, mentions.people);
   if (fuller) return fuller.join(' ');
   // A title taken off a lone given name or surname leaves a form nobody can check: keep two words at least.
   if (name.length >= 2 && name.length < words.length) return name.join(' ');
@@ -131,7 +131,9 @@ function capitalRuns(text: string): Run[] {
       close();
       continue;
     }
-    if (possessive) close();
+    // A full stop ends the run unless it marks an initial or an abbreviated title ("J.", "Dr.", "Gen.").
+    const stop = raw.endsWith('.') && !/^\p{Lu}\.$/u.test(raw) && !isTitleWord(word);
+    if (possessive || stop) close();
   }
   close();
   return runs;

@@ -41,6 +41,24 @@ describe('a person named by part of their name', () => {
     expect(formOf('Nguyen', text)).toBe('Nguyen Thi Lan Huong');
   });
 
+  it('widens a partial name of two words: a Spanish double surname, an Emirati name with "bin"', () => {
+    const chile = 'Chilean Undersecretary for Trade María José Fernández de la Vega told the briefing.';
+    expect(formOf('Fernández de la Vega', chile)).toBe('María José Fernández de la Vega');
+    const gulf =
+      'Sheikh Khalid bin Saeed Al Nahyan, whose fund insures the cargoes, said premiums would fall.';
+    expect(formOf('Khalid bin Saeed', gulf)).toBe('Khalid bin Saeed Al Nahyan');
+  });
+
+  it('does not run a name on into the next sentence ("Camille Ardent. Ardent said")', () => {
+    const text = 'The jury will be led by French actress Camille Ardent. Ardent said she was glad.';
+    expect(formOf('Camille Ardent', text)).toBe('Camille Ardent');
+  });
+
+  it('does not widen a name to a run that only a sentence’s first word makes longer', () => {
+    const text = 'No Elena Markovic fan will forget the final. Coach Elena Markovic was in tears.';
+    expect(formOf('Elena Markovic', text)).toBe('Elena Markovic');
+  });
+
   it('leaves a surname two people of the article share as it is', () => {
     const paragraphs = ['Senator Ruth Okonkwo and her brother, Dr Emeka Okonkwo, both spoke at the rally.'];
     expect(formOf('Okonkwo', ...paragraphs)).toBe('Okonkwo');
