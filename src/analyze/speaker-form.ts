@@ -44,7 +44,27 @@ export function normaliseSpeakers(
 interface Mentions {
   people: string[][];
   bodies: string[][];
+  /** Every run of capitals, a leading article off: a company's or a party's name has no institution noun. */
+  names: string[][];
 }
+
+// "the company said", "the party said": the kind of body a common noun names, by a word its name holds.
+const CORPORATE =
+  /^(?:Ltd|Limited|Inc|Corp|Corporation|Holdings|Group|plc|Plc|PLC|LLC|AG|SA|NV|GmbH|Bhd|Berhad)$/;
+const BODY_KINDS = new Map<string, RegExp>([
+  ['company', CORPORATE],
+  ['firm', CORPORATE],
+  ['group', CORPORATE],
+  ['conglomerate', CORPORATE],
+  ['airline', /^(?:Airways|Airlines)$/],
+  ['carrier', /^(?:Airways|Airlines)$/],
+  ['bank', /^Bank$/],
+  ['lender', /^Bank$/],
+  ['party', /^Party$/],
+  ['police', /^Police$/],
+  ['army', /^Army$/],
+  ['navy', /^Navy$/],
+]);
 
 /** The canonical form of one speaker, or the speaker itself when the article gives no single fuller form. */
 export function canonicalSpeaker(speaker: string, mentions: Mentions): string {
@@ -52,6 +72,8 @@ export function canonicalSpeaker(speaker: string, mentions: Mentions): string {
   const words = trimmed.replace(ARTICLE, '').split(/\s+/).filter(Boolean);
   if (words.length === 0) return speaker;
   if (isBodyName(words)) return fullestBody(words, mentions.bodies) ?? speaker;
+  const kind = bodyOfKind(words, mentions.names);
+  if (kind) return kind;
   const name = stripTitles(words);
   if (!name.every(isNameWord)) return speaker;
   // Only a lone name is widened: a two-word name is already a full one, and a wider run may hold a
@@ -71,10 +93,13 @@ export function canonicalSpeaker(speaker: string, mentions: Mentions): string {
 export function collectMentions(paragraphs: readonly string[], known: Iterable<string> = []): Mentions {
   const people: string[][] = [...known].map((name) => name.split(/\s+/));
   const bodies: string[][] = [];
+  const names: string[][] = [];
   for (const text of paragraphs) {
     for (const { words: run, titled } of capitalRuns(text)) {
+      const bare = /^(?:The|A|An)$/.test(run[0] ?? '') ? run.slice(1) : run;
+      names.push(bare);
       if (isBodyName(run)) {
-        bodies.push(/^(?:The|A|An)$/.test(run[0] ?? '') ? run.slice(1) : run);
+        bodies.push(bare);
         continue;
       }
       // "John Smith and Mary Jones": a run of people splits at "and".
@@ -86,7 +111,7 @@ export function collectMentions(paragraphs: readonly string[], known: Iterable<s
       }
     }
   }
-  return { people, bodies };
+  return { people, bodies, names };
 }
 
 /** A run of capitalized words; `titled` when a lowercase title word stands right before it ("chairman Jan de Wit"). */
@@ -181,6 +206,7 @@ function isTitleWord(word: string): boolean {
  */
 function stripTitles(words: readonly string[]): string[] {
   let cut = -1;
+  let titled = false;
   for (let i = 0; i < words.length - 1; i++) {
     const word = words[i] ?? '';
     const lower = word.toLowerCase();
@@ -188,12 +214,14 @@ function stripTitles(words: readonly string[]): string[] {
     const weak =
       (lower === 'tan' && words[i + 1]?.toLowerCase() !== 'sri') ||
       (lower === 'sri' && cut !== i - 1 && words.length - i - 1 < 2);
-    if (isTitleWord(word) && !weak) cut = i;
-    else if (/^\p{Lu}{2,}$/u.test(word)) cut = i;
-    else if (!CAPITAL.test(word) && !PARTICLE.test(word) && !NAME_PARTICLES.has(word)) cut = i;
+    const title = (isTitleWord(word) && !weak) || /^\p{Lu}{2,}$/u.test(word);
+    if (title || (!CAPITAL.test(word) && !PARTICLE.test(word) && !NAME_PARTICLES.has(word))) {
+      cut = i;
+      titled = title;
+    }
   }
-  if (cut < 0) return [...words];
-  // Nothing before the title may be a name word unless it is a place or nationality ("Nigerian").
+  // What comes off must end in a title ("Minister of Health"); "Development Bank of" is part of a name.
+  if (cut < 0 || !titled) return [...words];
   return words.slice(cut + 1);
 }
 
@@ -219,6 +247,25 @@ function fullestBody(words: readonly string[], bodies: readonly string[][]): str
     return b.length > words.length && own.every((w) => lower.includes(w));
   });
   return onlyFullest(holders)?.join(' ') ?? null;
+}
+
+/** "company", "ruling party": the one name of the article of that kind ("Tamberlane Holdings Ltd"), else null. */
+function bodyOfKind(words: readonly string[], names: readonly string[][]): string | null {
+  if (words.length > 3 || !words.every((w) => /^\p{Ll}/u.test(w))) return null;
+  const kind = BODY_KINDS.get(words[words.length - 1] ?? '');
+  if (!kind) return null;
+  // A company's name holds no "of": "Shares of Tamberlane Holdings Ltd" is a sentence's opening run.
+  const tail = (n: readonly string[]) => (kind === CORPORATE ? n.slice(lastJoiner(n) + 1) : [...n]);
+  const fits = names.map(tail).filter((n) => n.length > 1 && n.some((w) => kind.test(w)));
+  return onlyFullest(fits)?.join(' ') ?? null;
+}
+
+function lastJoiner(words: readonly string[]): number {
+  let at = -1;
+  words.forEach((w, i) => {
+    if (w === 'of' || w === 'for') at = i;
+  });
+  return at;
 }
 
 /** The one holder every other holder is part of, else null. */

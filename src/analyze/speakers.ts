@@ -173,8 +173,15 @@ export function resolveSpeaker(phrase: string, ctx: SpeakerContext, lastMention 
     if (fuller !== subject) return organisation(fuller);
   }
   // "the company said": the organisation the story is about, when the article names none by that noun.
-  if (GENERIC_BODY.test(subject) && !institutionByReference(subject, ctx.people) && ctx.lastOrganisation) {
-    return organisation(ctx.lastOrganisation);
+  // "the bank said" where the article names one "... Bank of ...": that one, before the body that spoke last.
+  const noun = GENERIC_BODY.test(subject) ? subject.replace(/^the\s+/i, '') : '';
+  const ofKind = noun ? ctx.people.expandShortName?.(noun[0]?.toUpperCase() + noun.slice(1)) : null;
+  if (ofKind) return organisation(ofKind);
+  // A body last known only by a common noun ("company") is no name for another noun ("the bank").
+  const lastNamed =
+    ctx.lastOrganisation && /^\p{Lu}/u.test(ctx.lastOrganisation) ? ctx.lastOrganisation : null;
+  if (GENERIC_BODY.test(subject) && !institutionByReference(subject, ctx.people) && lastNamed) {
+    return organisation(lastNamed);
   }
   const institution =
     institutionByReference(subject, ctx.people) ?? institutionOf(subject) ?? leadingInstitution(subject);

@@ -118,6 +118,36 @@ describe('a body named in a short form', () => {
     );
   });
 
+  it('gives "the company", "the party", "the police" the one such body of the article', () => {
+    const body = [
+      'Shares of Kivu Lakeside Breweries Ltd rose on the news. "We will open the second line before the rainy season," the company said.',
+      'The opposition Green Harvest Party objected. "Nobody asked the farmers what they wanted from this plant," the party said.',
+      'Officers of the Rift Valley Police Command stood at the gate. "The road will stay open to trucks all day," the police said.',
+    ].join('\n\n');
+    expect(speakersOf(body)).toEqual([
+      'Kivu Lakeside Breweries Ltd',
+      'Green Harvest Party',
+      'Rift Valley Police Command',
+    ]);
+  });
+
+  it('does not give "the bank said" to the body that spoke last under another noun', () => {
+    const body = [
+      'Harbour Foods Group said sales rose. "Every region grew faster than we had planned this year," the company said.',
+      'The Agrarian Bank of Laos lent the money. "The loan was always going to be repaid on time," the bank said.',
+    ].join('\n\n');
+    expect(speakersOf(body)).toEqual(['Harbour Foods Group', 'Agrarian Bank of Laos']);
+  });
+
+  it('does not take the start of a body’s name for a title ("Development Bank of Southern Africa")', () => {
+    expect(formOf('Development Bank of Southern Africa')).toBe('Development Bank of Southern Africa');
+  });
+
+  it('keeps "the bank" as it is when the article names two banks', () => {
+    const text = 'The Bank of Tonga and the Pacific Development Bank both lent money.';
+    expect(formOf('bank', text)).toBe('bank');
+  });
+
   it('leaves an unnamed source as its phrase', () => {
     expect(formOf('official', 'Officials of the Ministry of Health met on Monday.')).toBe('official');
   });
