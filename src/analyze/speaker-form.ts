@@ -72,16 +72,20 @@ export function canonicalSpeaker(speaker: string, mentions: Mentions): string {
   const words = trimmed.replace(ARTICLE, '').split(/\s+/).filter(Boolean);
   if (words.length === 0) return speaker;
   if (isBodyName(words)) return fullestBody(words, mentions.bodies) ?? speaker;
-  const kind = bodyOfKind(words, mentions.names);
+  const kind = bodyOfKind(words, mentions.names) ?? acronymOf(words, mentions.names);
   if (kind) return kind;
+  // "Attorney General’s Chambers": an owner's possessive inside makes it a body, not a title and a name.
+  if (words.slice(0, -1).some((w) => /['’]s$/.test(w))) return speaker;
   const name = stripTitles(words);
   if (!name.every(isNameWord)) return speaker;
-  // Only a lone name is widened: a two-word name is already a full one, and a wider run may hold a
-  // sentence's first word ("No Elena Markovic").
+  // The fuller name comes from a titled mention or the people index, never a bare run ("No Elena Markovic").
   const fuller = fullestPerson(name, mentions.people);
   if (fuller) return fuller.join(' ');
-  // A title taken off a lone given name or surname leaves a form nobody can check: keep two words at least.
   if (name.length >= 2 && name.length < words.length) return name.join(' ');
+  // "President Biden": one name is left behind a person's title; "General Electric" is a company's name.
+  const title = words[words.length - 2] ?? '';
+  const personal = HONORIFIC_WORDS.has(title.toLowerCase().replace(/\.$/, '')) || isPersonTitle(title);
+  if (name.length === 1 && words.length > 1 && personal) return name.join(' ');
   return trimmed;
 }
 
@@ -266,6 +270,23 @@ function lastJoiner(words: readonly string[]): number {
     if (w === 'of' || w === 'for') at = i;
   });
   return at;
+}
+
+/** A role only a person holds: "President", "Judge", not a qualifier that names companies ("General"). */
+function isPersonTitle(word: string): boolean {
+  const lower = word.toLowerCase().replace(/['’]s$/, '');
+  return CAPITAL.test(word) && isRoleNoun(lower) && !ROLE_MODIFIERS.has(lower);
+}
+
+/** "IEBC" -> the one name of the article whose capitalized words' initials spell it. */
+function acronymOf(words: readonly string[], names: readonly string[][]): string | null {
+  const acronym = words.length === 1 ? (words[0] ?? '') : '';
+  if (!/^\p{Lu}{2,6}$/u.test(acronym)) return null;
+  const spelled = names.filter((n) => {
+    const initials = n.filter((w) => CAPITAL.test(w)).map((w) => w[0]);
+    return n.length > 1 && initials.join('') === acronym;
+  });
+  return onlyFullest(spelled)?.join(' ') ?? null;
 }
 
 /** The one holder every other holder is part of, else null. */

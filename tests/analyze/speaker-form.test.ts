@@ -90,6 +90,16 @@ describe('titles, honorifics and portfolio words before a name', () => {
     expect(formOf('Carole King')).toBe('Carole King');
   });
 
+  it('takes a person’s title off a lone name the article gives no fuller form of', () => {
+    expect(formOf('President Mahama')).toBe('Mahama');
+    expect(formOf('Mr Okri')).toBe('Okri');
+  });
+
+  it('keeps a company or a body whose name starts like a title ("General Electric", "Attorney General’s Chambers")', () => {
+    expect(formOf('General Electric')).toBe('General Electric');
+    expect(formOf('Attorney General’s Chambers')).toBe('Attorney General’s Chambers');
+  });
+
   it('takes off a trailing possessive and an apposition', () => {
     expect(formOf('Hadi Sirika, the minister')).toBe('Hadi Sirika');
     expect(formOf('Sirika’s', 'Aviation Minister Hadi Sirika spoke first.')).toBe('Hadi Sirika');
@@ -146,6 +156,11 @@ describe('a body named in a short form', () => {
   it('keeps "the bank" as it is when the article names two banks', () => {
     const text = 'The Bank of Tonga and the Pacific Development Bank both lent money.';
     expect(formOf('bank', text)).toBe('bank');
+  });
+
+  it('spells an acronym out as the one name of the article whose initials it is, "and" inside', () => {
+    const text = 'Kenya’s Independent Electoral and Boundaries Commission set the date on Monday.';
+    expect(formOf('IEBC', text)).toBe('Independent Electoral and Boundaries Commission');
   });
 
   it('leaves an unnamed source as its phrase', () => {
