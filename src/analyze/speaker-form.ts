@@ -41,7 +41,7 @@ export function normaliseSpeakers(
 }
 
 /** The names the article writes: people's (titles off) and bodies', as word lists. */
-interface Mentions {
+export interface Mentions {
   people: string[][];
   bodies: string[][];
   /** Every run of capitals, a leading article off: a company's or a party's name has no institution noun. */
@@ -74,8 +74,15 @@ export function canonicalSpeaker(speaker: string, mentions: Mentions): string {
   if (isBodyName(words)) return fullestBody(words, mentions.bodies) ?? speaker;
   const kind = bodyOfKind(words, mentions.names) ?? acronymOf(words, mentions.names);
   if (kind) return kind;
-  // "Attorney General’s Chambers": an owner's possessive inside makes it a body, not a title and a name.
-  if (words.slice(0, -1).some((w) => /['’]s$/.test(w))) return speaker;
+  // "Chile's deputy foreign minister Ana Lopez": the owner goes with the title; but "Attorney General’s
+  // Chambers" is a body, whose words after the possessive are no titled name.
+  const owner = words.slice(0, -1).findLastIndex((w) => /['’]s$/.test(w));
+  if (owner >= 0) {
+    const rest = words.slice(owner + 1);
+    const name = stripTitles(rest);
+    if (name.length < 2 || name.length === rest.length || !name.every(isNameWord)) return speaker;
+    return (fullestPerson(name, mentions.people) ?? name).join(' ');
+  }
   const name = stripTitles(words);
   if (!name.every(isNameWord)) return speaker;
   // The fuller name comes from a titled mention or the people index, never a bare run ("No Elena Markovic").

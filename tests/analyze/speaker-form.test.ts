@@ -100,6 +100,10 @@ describe('titles, honorifics and portfolio words before a name', () => {
     expect(formOf('Attorney General’s Chambers')).toBe('Attorney General’s Chambers');
   });
 
+  it('takes an owner off with the title: "Chile’s deputy foreign minister Ana Lopez"', () => {
+    expect(formOf('Chile’s deputy foreign minister Ana Lopez')).toBe('Ana Lopez');
+  });
+
   it('takes off a trailing possessive and an apposition', () => {
     expect(formOf('Hadi Sirika, the minister')).toBe('Hadi Sirika');
     expect(formOf('Sirika’s', 'Aviation Minister Hadi Sirika spoke first.')).toBe('Hadi Sirika');
