@@ -156,7 +156,8 @@ function capitalRuns(text: string): Run[] {
       continue;
     }
     const possessive = /['’]s$/.test(raw);
-    const word = raw.replace(/['’]s$/, '').replace(/\.$/, '');
+    // An initial keeps its full stop ("John F. Kennedy"); a sentence's full stop goes.
+    const word = raw.replace(/['’]s$/, '').replace(/(?<!^\p{Lu})\.$/u, '');
     if (CAPITAL.test(word) || PARTICLE.test(word)) {
       if (run.length === 0) titled = !CAPITAL.test(before) && isTitleWord(before);
       run.push(word);

@@ -59,6 +59,10 @@ describe('a person named by part of their name', () => {
     expect(formOf('Elena Markovic', text)).toBe('Elena Markovic');
   });
 
+  it('keeps an initial’s full stop in the fuller name', () => {
+    expect(formOf('Okafor', 'Senator Grace N. Okafor opened the debate.')).toBe('Grace N. Okafor');
+  });
+
   it('leaves a surname two people of the article share as it is', () => {
     const paragraphs = ['Senator Ruth Okonkwo and her brother, Dr Emeka Okonkwo, both spoke at the rally.'];
     expect(formOf('Okonkwo', ...paragraphs)).toBe('Okonkwo');
