@@ -83,7 +83,10 @@ export function canonicalSpeaker(speaker: string, mentions: Mentions): string {
     if (name.length < 2 || name.length === rest.length || !name.every(isNameWord)) return speaker;
     return (fullestPerson(name, mentions.people) ?? name).join(' ');
   }
-  const name = stripTitles(words);
+  // "Alan Reece KC", "Femi Falana SAN": letters after the name are post-nominals, no part of it.
+  const core = [...words];
+  while (core.length > 2 && /^\p{Lu}{2,4}$/u.test(core[core.length - 1] ?? '')) core.pop();
+  const name = stripTitles(core);
   if (!name.every(isNameWord)) return speaker;
   // The fuller name comes from a titled mention or the people index, never a bare run ("No Elena Markovic").
   const fuller = fullestPerson(name, mentions.people);

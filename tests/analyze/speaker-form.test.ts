@@ -108,6 +108,12 @@ describe('titles, honorifics and portfolio words before a name', () => {
     expect(formOf('Chile’s deputy foreign minister Ana Lopez')).toBe('Ana Lopez');
   });
 
+  it('takes post-nominal letters off a name ("KC", "SAN")', () => {
+    expect(formOf('Alan Reece KC')).toBe('Alan Reece');
+    expect(formOf('Femi Adebayo Falana SAN')).toBe('Femi Adebayo Falana');
+    expect(formOf('Reserve Bank MPC')).toBe('Reserve Bank MPC');
+  });
+
   it('takes off a trailing possessive and an apposition', () => {
     expect(formOf('Hadi Sirika, the minister')).toBe('Hadi Sirika');
     expect(formOf('Sirika’s', 'Aviation Minister Hadi Sirika spoke first.')).toBe('Hadi Sirika');
