@@ -44,7 +44,9 @@ export function datelineLength(paragraph: string): number {
   return note && COUNTRIES.has(note.toLowerCase()) ? 0 : title.length;
 }
 
-const WEEKDAY_FIRST = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/;
+// "Thu 10th Oct – LYON": a short weekday before a day number is no place either.
+const WEEKDAY_FIRST =
+  /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?\s+\d)/;
 
 /** The paragraph without its dateline. */
 export function stripDateline(paragraph: string): string {

@@ -18,7 +18,7 @@ const FIELD_LABEL =
 const WHEN_FIELD = /^when\s*:\s*(.+)$/i;
 const WHERE_FIELD = /^where\s*:\s*(.+?)\.?$/i;
 const OPENS_WITH_DATE =
-  /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/i;
+  /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/i;
 // A line that says something is prose, not a listing's line.
 const FINITE_VERB = /\b(?:will|is|are|was|were|has|have|had|said|says)\b/;
 
@@ -226,9 +226,15 @@ function listingName(paragraphs: readonly string[], index: number): string | nul
  * without its aside; "Home of Arts (HOTA), Gold Coast" with the venue's own short name.
  */
 function cleanPlace(text: string): string {
-  return text
-    .replace(/\s*\((?!\p{Lu}{2,6}\))[^()]*\)/gu, '')
-    .replace(/\s+[–—-]\s+.*$/, '')
-    .replace(/[.;]$/, '')
-    .trim();
+  return (
+    text
+      // "LYON, Le Transbordeur": the city in capitals, as a name.
+      .replace(/^(\p{Lu}{3,}(?:[ -]\p{Lu}{3,})*)(?=,)/u, (caps) =>
+        caps.toLowerCase().replace(/(^|[ -])\p{Ll}/gu, (c) => c.toUpperCase()),
+      )
+      .replace(/\s*\((?!\p{Lu}{2,6}\))[^()]*\)/gu, '')
+      .replace(/\s+[–—-]\s+.*$/, '')
+      .replace(/[.;]$/, '')
+      .trim()
+  );
 }
