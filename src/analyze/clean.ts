@@ -93,7 +93,8 @@ function joinWrappedLines(lines: string[]): string[] {
   let unfinished = false;
   for (const raw of lines) {
     // A list item is a paragraph of its own, without its bullet.
-    const bullet = BULLET.test(raw);
+    // So is a row of a table ("| Round 3 | Sat 14 Mar | ... |").
+    const bullet = BULLET.test(raw) || TABLE_ROW.test(raw);
     const line = raw.replace(BULLET, '');
     // A line starting in lowercase after one without closing punctuation is the same sentence.
     const joins = !bullet && (open || (unfinished && /^\p{Ll}/u.test(line)));
@@ -123,6 +124,7 @@ function isProseLine(line: string): boolean {
 }
 
 const BULLET = /^\s*[•·▪◦‣●]\s+/;
+const TABLE_ROW = /^\|.*\|$/;
 const DANGLING =
   /\b(?:on|the|a|an|of|to|and|in|at|for|by|with|from|that|its|their|his|her|said|will|would|was|were|is|are)$/i;
 

@@ -1,5 +1,6 @@
 import { addDays, fromIso, toIso } from './calendar.ts';
 import { findDateMentions } from './dates.ts';
+import { readTableRows } from './listing-table.ts';
 import type { ScheduleEntry } from './schedule.ts';
 
 // Listings: the layouts of guides and tour pages that put a date at the head of each line
@@ -67,6 +68,7 @@ interface DatedLine {
 /** Every listing of the article by paragraph index (headings and field lines map to none). */
 export function readListings(paragraphs: readonly string[], published: string): Map<number, ScheduleEntry[]> {
   const found = new Map<number, ScheduleEntry[]>();
+  for (const [index, entries] of readTableRows(paragraphs, published)) found.set(index, entries);
   readDatedLines(paragraphs, published, found);
   readFieldBlocks(paragraphs, published, found);
   return found;

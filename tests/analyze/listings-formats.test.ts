@@ -37,4 +37,30 @@ describe('listing line formats', () => {
     expect(found.map((row) => row[0])).toEqual(['2024-09-22', '2024-10-02']);
     expect(found[0]?.[1]).toContain('Roig Arena');
   });
+
+  it('reads a Markdown table of fixtures one match a row, its place from the Venue column', () => {
+    const body = [
+      'The fixture list for the opening rounds is out.',
+      'Fixtures\n\n| Round | Date | Match | Venue |\n| --- | --- | --- | --- |\n| Round 1 | Sat 1 Mar | Kites v Owls | Old Park |\n| Round 2 | Sat 8 Mar | Owls v Larks | Bell Lane |\n| Round 3 | Sun 16 Mar | Larks v Kites | The Meadow |',
+    ].join('\n\n');
+    const events = analyzeBody(body, '2025-03-04').events.filter(
+      (e) => (e.confidence ?? 1) >= CALENDAR_CONFIDENCE,
+    );
+    // Round 1 was played before publication.
+    expect(events.map((e) => [e.date, e.location, e.title])).toEqual([
+      ['2025-03-08', 'Bell Lane', 'Owls v Larks'],
+      ['2025-03-16', 'The Meadow', 'Larks v Kites'],
+    ]);
+  });
+
+  it('reads lines of cells split by bars without a header, the place in the last cell', () => {
+    const body = [
+      'Round 3 | Sat 14 Mar | Harbour Hawks v Mill Rovers | Quayside Park',
+      'Round 4 | Sat 21 Mar | Glenford United v Harbour Hawks | Glenford Oval',
+    ].join('\n\n');
+    expect(datesAndPlaces(body, '2025-03-04')).toEqual([
+      ['2025-03-14', 'Quayside Park'],
+      ['2025-03-21', 'Glenford Oval'],
+    ]);
+  });
 });
