@@ -29,6 +29,7 @@ import { heldAt, readToldPlaces, sameEventVenue, type ToldPlaces, toldPlace } fr
 import { makeTitle } from './event-title.ts';
 import { chooseEventWords, nameBareEvent, nameProductEvent, useEventWord } from './event-words.ts';
 import { datelineLength, isBareDate } from './furniture.ts';
+import { listedPlace } from './list-places.ts';
 import type { PeopleIndex } from './people.ts';
 import { findPersonIn } from './people.ts';
 import { courtPlace, findPlace, linePlace } from './places.ts';
@@ -303,6 +304,7 @@ function addEvent(
   sentence = clause,
 ): void {
   const found =
+    listedPlace(sentence, mention.start, mention.end) ??
     linePlace(clause, at, at + mention.end - mention.start) ??
     findPlace(clause, at) ??
     courtPlace(sentence) ??

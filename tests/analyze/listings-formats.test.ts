@@ -63,4 +63,20 @@ describe('listing line formats', () => {
       ['2025-03-21', 'Glenford Oval'],
     ]);
   });
+
+  it('gives each date of a list folded into prose the place written right before it', () => {
+    const body =
+      'The duo will play three nights in Scotland, with shows in Dundee (Nov 3), Perth (Nov 5) and Inverness on Nov 8.';
+    const places = analyzeBody(body, '2024-10-15').events.map((e) => [e.date, e.location]);
+    expect(places).toEqual([
+      ['2024-11-03', 'Dundee'],
+      ['2024-11-05', 'Perth'],
+      ['2024-11-08', 'Inverness'],
+    ]);
+  });
+
+  it('takes no place from a name in brackets when the sentence lists only one date', () => {
+    const body = 'The band, whose debut came out on Rough Trade (Nov 3), will also play Belfast.';
+    expect(analyzeBody(body, '2024-10-15').events.map((e) => e.location)).not.toContain('Rough Trade');
+  });
 });
