@@ -112,11 +112,11 @@ function readDatedLines(
         found.set(index, []);
         continue;
       }
-      const place = cleanPlace(line.rest);
-      const city = (place.split(',')[0] ?? place).replace(/\s*\([^()]*\)/g, '').trim();
+      const { place, name } = readLineRest(line.rest);
+      const city = (place?.split(',')[0] ?? '').replace(/\s*\([^()]*\)/g, '').trim();
       found.set(index, [
         {
-          title: heading ? `${heading}, ${city}` : place,
+          title: name ?? (heading ? `${heading}, ${city}` : (place ?? '')),
           date: line.date,
           endDate: line.endDate,
           time: null,
@@ -234,9 +234,49 @@ function cleanPlace(text: string): string {
       .replace(/^(\p{Lu}{3,}(?:[ -]\p{Lu}{3,})*)(?=,)/u, (caps) =>
         caps.toLowerCase().replace(/(^|[ -])\p{Ll}/gu, (c) => c.toUpperCase()),
       )
-      .replace(/\s*\((?!\p{Lu}{2,6}\))[^()]*\)/gu, '')
-      .replace(/\s+[–—-]\s+.*$/, '')
+      // "Manchester (AO Arena)", "Leeds - First Direct Arena": a name in brackets or after a dash is the venue.
+      .replace(/\s*\((?!\p{Lu}{2,6}\))([^()]*)\)/gu, (_, inner: string) =>
+        isNamesOnly(inner) ? `, ${inner}` : '',
+      )
+      .replace(/\s+[–—-]\s+(.*)$/, (_, tail: string) =>
+        isNamesOnly(tail.replace(/\s+[–—-]\s+/g, ' ')) ? `, ${tail.replace(/\s+[–—-]\s+/g, ', ')}` : '',
+      )
       .replace(/[.;]$/, '')
       .trim()
   );
+}
+
+const CONNECTOR = /^(?:of|the|de|la|le|du|des|del|di|on|upon|am|an|and|&|at|@)$/;
+
+/** "First Direct Arena", "Lisbon, Portugal @ Altice Arena": names only, no lowercase word that says something. */
+function isNamesOnly(text: string): boolean {
+  const words = text.split(/[\s,]+/).filter(Boolean);
+  return (
+    words.length > 0 && !/:/.test(text) && words.every((w) => /^[\p{Lu}\d]/u.test(w) || CONNECTOR.test(w))
+  );
+}
+
+/**
+ * What a line says after its date: a place ("Leeds, First Direct Arena"), or, when its second word
+ * is no name ("Second reading", "Hearing of the appeal (High Court)"), the event itself with the
+ * place in its brackets or after "at".
+ */
+function readLineRest(rest: string): { place: string | null; name: string | null } {
+  const second = rest.split(/[\s,]+/).filter(Boolean)[1] ?? '';
+  if (!/^\p{Ll}/u.test(second) || CONNECTOR.test(second)) return { place: cleanPlace(rest), name: null };
+  const bracket = /\(([^()]+)\)/.exec(rest)?.[1] ?? null;
+  const at = /\s(?:at|in)\s+((?:the\s+)?\p{Lu}[^,;()]*)$/u.exec(
+    rest.replace(/\s*\([^()]*\)/g, '').replace(/[.;]$/, ''),
+  );
+  const place =
+    bracket && isNamesOnly(bracket)
+      ? bracket
+      : at?.[1] && isNamesOnly(at[1])
+        ? at[1].replace(/^the\s+/, '')
+        : null;
+  const name = rest
+    .replace(/\s*\([^()]*\)/g, '')
+    .replace(/[.;]$/, '')
+    .trim();
+  return { place, name };
 }

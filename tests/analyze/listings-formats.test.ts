@@ -58,9 +58,9 @@ describe('listing line formats', () => {
       'Round 3 | Sat 14 Mar | Harbour Hawks v Mill Rovers | Quayside Park',
       'Round 4 | Sat 21 Mar | Glenford United v Harbour Hawks | Glenford Oval',
     ].join('\n\n');
-    expect(datesAndPlaces(body, '2025-03-04')).toEqual([
-      ['2025-03-14', 'Quayside Park'],
-      ['2025-03-21', 'Glenford Oval'],
+    expect(datesAndPlaces(body, '2026-03-04')).toEqual([
+      ['2026-03-14', 'Quayside Park'],
+      ['2026-03-21', 'Glenford Oval'],
     ]);
   });
 
@@ -78,5 +78,34 @@ describe('listing line formats', () => {
   it('takes no place from a name in brackets when the sentence lists only one date', () => {
     const body = 'The band, whose debut came out on Rough Trade (Nov 3), will also play Belfast.';
     expect(analyzeBody(body, '2024-10-15').events.map((e) => e.location)).not.toContain('Rough Trade');
+  });
+
+  it('keeps the venue a dash or brackets set after the city ("Leeds - First Direct Arena", "Manchester (AO Arena)")', () => {
+    const body = [
+      'The dates are:',
+      '14 March 2025 - Hull - Connexin Live',
+      'March 16 - Derby - Arena Hall',
+      'March 21-22: Bolton (Lakeside Theatre)',
+    ].join('\n\n');
+    expect(datesAndPlaces(body, '2024-11-12')).toEqual([
+      ['2025-03-14', 'Hull, Connexin Live'],
+      ['2025-03-16', 'Derby, Arena Hall'],
+      ['2025-03-21', 'Bolton, Lakeside Theatre'],
+    ]);
+  });
+
+  it('reads a calendar of stages as events named by their lines, not as places', () => {
+    const body = [
+      'Key dates',
+      'Monday, March 9 – Second reading',
+      'Wed 18 March – Committee stage (Room 4)',
+      'Tuesday, March 31 – Third reading and final vote',
+    ].join('\n\n');
+    const events = analyzeBody(body, '2026-03-02').events.map((e) => [e.date, e.location, e.title]);
+    expect(events).toEqual([
+      ['2026-03-09', null, 'Second reading'],
+      ['2026-03-18', 'Room 4', 'Committee stage'],
+      ['2026-03-31', null, 'Third reading and final vote'],
+    ]);
   });
 });
