@@ -218,9 +218,36 @@ const LOOK_BACK = 3;
  */
 function listingName(paragraphs: readonly string[], index: number): string | null {
   const heading = headingAbove(paragraphs, index);
-  if (heading && !GENERIC_HEADING.test(heading.replace(/\s+(?:and|&)$/i, '').trim())) return heading;
+  const tourHeading = heading !== null && TOUR_HEADING.test(heading);
+  if (heading && !tourHeading && !GENERIC_HEADING.test(heading.replace(/\s+(?:and|&)$/i, '').trim()))
+    return heading;
   const above = paragraphs.slice(Math.max(0, index - LOOK_BACK), index).join(' ');
-  return /\btour\b/i.test(above) ? 'Tour show' : null;
+  // Under "Fixtures" or "Schedule", or with no word of a tour above, the lines are no act's shows.
+  if (!tourHeading && (heading !== null || !TOUR_WORDS.test(above)))
+    return /\btour\b/i.test(above) ? 'Tour show' : null;
+  // A story of one act's tour: its shows are that act's ("Lantern Choir show, Lisbon").
+  const act = findAct(paragraphs, index);
+  if (act) return `${act} show`;
+  return tourHeading || /\btour\b/i.test(above) ? 'Tour show' : null;
+}
+
+// "Tour dates", "Autumn dates", "UK tour": a heading that names no more than a tour's season or region.
+const TOUR_HEADING =
+  /^(?:(?:the|uk|us|european|north american|autumn|spring|summer|winter|fall|new|extra|more|full|world|arena|further|additional)(?:\s+|$))+(?:tour|dates|shows|concerts|gigs)?$|^(?:tour|dates|shows|concerts|gigs)$/i;
+const TOUR_WORDS = /\b(?:tour|shows|concerts|gigs|dates)\b/i;
+// "The Lantern Choir have added ...": the capitalised name a story opens with, before its verb.
+const ACT_OPENING =
+  /^(?:The\s+)?(\p{Lu}[\p{L}\p{M}'’.&-]*(?:\s+(?:&\s+)?\p{Lu}[\p{L}\p{M}'’.&-]*){0,3})\s+(?:have|has|are|is|will|announced?|add(?:s|ed)?|confirm(?:s|ed)?|unveil(?:s|ed)?|head(?:s|ed)?|take|takes|return(?:s|ed)?|bring(?:s)?|play(?:s|ed)?|set)\b/u;
+const NOT_ACT =
+  /^(?:it|they|he|she|we|this|that|these|those|there|fans|tickets|organisers|organizers|promoters)$/i;
+
+/** The act a tour story opens with, from the first paragraphs above the listing, or null. */
+function findAct(paragraphs: readonly string[], index: number): string | null {
+  for (const paragraph of paragraphs.slice(0, Math.min(index, LOOK_BACK + 1))) {
+    const name = ACT_OPENING.exec(paragraph)?.[1];
+    if (name && !NOT_ACT.test(name)) return name;
+  }
+  return null;
 }
 
 /**

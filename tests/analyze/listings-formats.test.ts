@@ -108,4 +108,26 @@ describe('listing line formats', () => {
       ['2026-03-31', null, 'Third reading and final vote'],
     ]);
   });
+
+  it('names the shows of a tour list after the act the story opens with', () => {
+    const body = [
+      'The Paper Kites have added four arena shows to their spring tour.',
+      'Tour dates:',
+      'Sept. 22 — Lisbon, Portugal @ Altice Arena',
+      'Sept. 25 — Madrid, Spain @ WiZink Center',
+    ].join('\n\n');
+    const titles = analyzeBody(body, '2024-08-20').events.map((e) => e.title);
+    expect(titles).toEqual(['Paper Kites show, Lisbon', 'Paper Kites show, Madrid']);
+  });
+
+  it('keeps the name of a listing whose heading names it, and names no act for a fixture list', () => {
+    const body = [
+      'Harbour Hawks have confirmed their dates.',
+      'Fixtures',
+      'Sat 14 March – Quayside Park',
+      'Sat 21 March – Glenford Oval',
+    ].join('\n\n');
+    const titles = analyzeBody(body, '2026-03-04').events.map((e) => e.title);
+    expect(titles.some((t) => t.includes('show'))).toBe(false);
+  });
 });
