@@ -13,6 +13,9 @@ const RECENT_DAYS = 60;
 
 /** "9/03 Peoria, IL Crusens": a numeric day, then what comes after it. */
 const NUMERIC_LINE = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?\s+([A-ZÀ-Þ].*)$/;
+// A dotted day needs its year or its closing dot: "10.30 Registration" is a time.
+const DOTTED_LINE = /^(\d{1,2})\.(\d{1,2})\.(?:(\d{4})\b)?\s+([A-ZÀ-Þ].*)$/;
+const ISO_LINE = /^((?:19|20)\d\d)-(\d\d)-(\d\d)\s+([A-ZÀ-Þ].*)$/;
 /** Field labels that stand between an item's name and its dates ("When & Where:"). */
 const FIELD_LABEL =
   /^(?:when|where|dates?|venues?|times?)(?:\s*(?:&|and)\s*(?:when|where|venues?|times?))?\s*:?$/i;
@@ -63,6 +66,8 @@ interface DatedLine {
   date: string;
   endDate: string | null;
   rest: string;
+  /** The rest is the event's own name ("Annual general meeting"), not a place. */
+  named?: boolean;
 }
 
 /** Every listing of the article by paragraph index (headings and field lines map to none). */
@@ -112,7 +117,7 @@ function readDatedLines(
         found.set(index, []);
         continue;
       }
-      const { place, name } = readLineRest(line.rest);
+      const { place, name } = line.named ? { place: null, name: line.rest } : readLineRest(line.rest);
       const city = (place?.split(',')[0] ?? '').replace(/\s*\([^()]*\)/g, '').trim();
       found.set(index, [
         {
@@ -170,13 +175,47 @@ function readDatedLine(text: string, published: string, dayFirst: boolean): Date
     const date = dateOf(month, day, numeric[3] ? Number(numeric[3]) : null, published);
     return date ? { date, endDate: null, rest: numeric[4] ?? '' } : null;
   }
+  // "22.09.2024 Lisbon", "22.09. Lisbon": dotted days are day first; "2024-09-22 Lisbon" is ISO.
+  const dotted = DOTTED_LINE.exec(text);
+  if (dotted) {
+    const date = dateOf(
+      Number(dotted[2]),
+      Number(dotted[1]),
+      dotted[3] ? Number(dotted[3]) : null,
+      published,
+    );
+    return date ? { date, endDate: null, rest: dotted[4] ?? '' } : null;
+  }
+  const iso = ISO_LINE.exec(text);
+  if (iso) {
+    const date = dateOf(Number(iso[2]), Number(iso[3]), Number(iso[1]), published);
+    return date ? { date, endDate: null, rest: iso[4] ?? '' } : null;
+  }
   // Only a line that opens like a date is worth chrono's time.
-  if (!OPENS_WITH_DATE.test(text)) return null;
+  if (!OPENS_WITH_DATE.test(text)) return readLabelledDate(text, published);
   const mention = findDateMentions(text, published, () => false)[0];
   if (!mention?.date || mention.start > 0) return null;
   const rest = text.slice(mention.end).replace(/^[\s,:–—-]+/, '');
   if (!/^\p{Lu}/u.test(rest) || rest.split(/\s+/).length > 12) return null;
   return { date: mention.date, endDate: mention.endDate, rest };
+}
+
+// "Annual general meeting: 15 May 2025", "Nominations close – 14 March": a label, then only its date.
+const LABEL_THEN_DATE = /^(\p{Lu}[^:–—]{2,60}?)\s*(?::|\s[–—-])\s+(.+?)\.?$/u;
+// A page's own stamps are no event's label.
+const STAMP_LABEL =
+  /^(?:(?:last\s+)?updated|published|posted|modified|first published|date|time|photo|source)\b/i;
+
+/** A line that gives a label and then its date, nothing else: the date, the label as the event's name. */
+function readLabelledDate(text: string, published: string): DatedLine | null {
+  const m = LABEL_THEN_DATE.exec(text);
+  const label = m?.[1]?.trim();
+  const tail = m?.[2] ?? '';
+  if (!label || STAMP_LABEL.test(label) || !/\d/.test(tail)) return null;
+  const mention = findDateMentions(tail, published, () => false)[0];
+  if (!mention?.date || mention.start > 0 || tail.slice(mention.end).replace(/[\s,.]/g, '').length > 0)
+    return null;
+  return { date: mention.date, endDate: mention.endDate, rest: label, named: true };
 }
 
 /** Numeric days are day-first when a line's first number cannot be a month ("13/09"). */

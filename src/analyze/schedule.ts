@@ -39,10 +39,13 @@ export function readSchedule(paragraphs: readonly string[], published: string): 
     const label = paragraphs[i - 1] ?? '';
     // A label over the publication day itself is the page's own heading ("National Australia Bank Ld").
     const stamp = day.date <= published && !EVENT_LABEL.test(label);
+    // "Annual general meeting: 15 May 2025" under "Financial calendar": the line names its own day.
+    const own = /^([^:\d]{3,60}):\s/.exec(paragraph)?.[1]?.trim();
+    const named = own && !/^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i.test(own) ? own : null;
     if (i > 0 && isLabel(label) && !found.has(i - 1) && !stamp) {
       found.set(i, [
         {
-          title: label,
+          title: named ?? label,
           date: day.date,
           endDate: day.endDate,
           time: day.time,

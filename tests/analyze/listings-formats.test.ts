@@ -130,4 +130,43 @@ describe('listing line formats', () => {
     const titles = analyzeBody(body, '2026-03-04').events.map((e) => e.title);
     expect(titles.some((t) => t.includes('show'))).toBe(false);
   });
+
+  it('reads dotted days as day first and ISO days, each with the place after it', () => {
+    const body = [
+      'Tour',
+      '19.09. Hamburg, Markthalle',
+      '04.10.2024 Graz, Orpheum',
+      '2024-10-11 Halle, Steintor',
+    ].join('\n\n');
+    expect(datesAndPlaces(body, '2024-08-05')).toEqual([
+      ['2024-09-19', 'Hamburg, Markthalle'],
+      ['2024-10-04', 'Graz, Orpheum'],
+      ['2024-10-11', 'Halle, Steintor'],
+    ]);
+  });
+
+  it('takes no dotted time for a day ("10.30 Registration")', () => {
+    const body = ['Programme', '10.30 Registration', '11.15 Keynote address'].join('\n\n');
+    expect(datesAndPlaces(body, '2024-08-05')).toEqual([]);
+  });
+
+  it('reads a calendar of labels each followed by its date, the label naming the event', () => {
+    const body = [
+      'Financial calendar',
+      'First-quarter trading update: 23 April 2025',
+      'Annual general meeting: 15 May 2025',
+      'Half-year results – 24 July 2025',
+    ].join('\n\n');
+    const events = analyzeBody(body, '2025-03-10').events.map((e) => [e.date, e.title, e.location]);
+    expect(events).toEqual([
+      ['2025-04-23', 'First-quarter trading update', null],
+      ['2025-05-15', 'Annual general meeting', null],
+      ['2025-07-24', 'Half-year results', null],
+    ]);
+  });
+
+  it('reads no page stamps ("Updated: 12 March 2025") as a calendar', () => {
+    const body = ['Published: 10 March 2025', 'Updated: 12 March 2025', 'The board met today.'].join('\n\n');
+    expect(analyzeBody(body, '2025-03-10').events).toEqual([]);
+  });
 });
