@@ -8,6 +8,7 @@ import type { ScheduleEntry } from './schedule.ts';
 // heading, or that label the fields of each item ("When: ...", "Where: ..."). As sure as a schedule.
 const LISTING_CONFIDENCE = 0.9;
 const MAX_LINE_CHARS = 100;
+const LIST_MARKER = /^[-*+•]\s+/;
 // A day a few weeks before publication in a list of coming dates is past, not next year's.
 const RECENT_DAYS = 60;
 
@@ -92,7 +93,8 @@ function readDatedLines(
     const headings: number[] = [];
     let month: { month: number; year: number | null } | null = null;
     for (let j = i; j < paragraphs.length; j++) {
-      const text = paragraphs[j] ?? '';
+      // "- 14 March 2025: ...", "* Nov 3 ...": a list's marker is no part of its line.
+      const text = (paragraphs[j] ?? '').replace(LIST_MARKER, '');
       const heading = readMonthHeading(text);
       if (heading) {
         month = heading;
@@ -117,7 +119,7 @@ function readDatedLines(
         found.set(index, []);
         continue;
       }
-      const { place, name } = line.named ? { place: null, name: line.rest } : readLineRest(line.rest);
+      const { place, name } = readLineRest(line.rest, line.named === true);
       const city = (place?.split(',')[0] ?? '').replace(/\s*\([^()]*\)/g, '').trim();
       found.set(index, [
         {
@@ -196,7 +198,16 @@ function readDatedLine(text: string, published: string, dayFirst: boolean): Date
   const mention = findDateMentions(text, published, () => false)[0];
   if (!mention?.date || mention.start > 0) return null;
   const rest = text.slice(mention.end).replace(/^[\s,:–—-]+/, '');
-  if (!/^\p{Lu}/u.test(rest) || rest.split(/\s+/).length > 12) return null;
+  if (rest.split(/\s+/).length > 12) return null;
+  // "14 March 2025: last day for nominations": a timetable's line names its step in lowercase.
+  if (/^\p{Ll}/u.test(rest) && /:\s*$/.test(text.slice(0, mention.end + 2)))
+    return {
+      date: mention.date,
+      endDate: mention.endDate,
+      rest: rest[0]?.toUpperCase() + rest.slice(1),
+      named: true,
+    };
+  if (!/^\p{Lu}/u.test(rest)) return null;
   return { date: mention.date, endDate: mention.endDate, rest };
 }
 
@@ -247,7 +258,8 @@ function headingAbove(paragraphs: readonly string[], index: number): string | nu
 }
 
 // "VENUES AND DATES", "Dates:": a label of the list's fields, not the name of what it lists.
-const GENERIC_HEADING = /^(?:(?:venues?|dates?|times?|shows?|fixtures?|schedule)(?:\s*(?:and|&)\s*)?)+$/i;
+const GENERIC_HEADING =
+  /^(?:(?:venues?|dates?|times?|shows?|fixtures?|schedule|timetable|key|important|calendar)(?:\s*(?:and|&)\s*)?)+$/i;
 const LOOK_BACK = 3;
 
 /**
@@ -327,9 +339,11 @@ function isNamesOnly(text: string): boolean {
  * is no name ("Second reading", "Hearing of the appeal (High Court)"), the event itself with the
  * place in its brackets or after "at".
  */
-function readLineRest(rest: string): { place: string | null; name: string | null } {
-  const second = rest.split(/[\s,]+/).filter(Boolean)[1] ?? '';
-  if (!/^\p{Ll}/u.test(second) || CONNECTOR.test(second)) return { place: cleanPlace(rest), name: null };
+function readLineRest(rest: string, named: boolean): { place: string | null; name: string | null } {
+  // A word in lowercase that no name holds ("of the" may) before the first comma, bracket or dash.
+  const head = rest.split(/\s*[,(]|\s[–—-]\s/)[0] ?? '';
+  const says = head.split(/\s+/).some((w) => /^\p{Ll}/u.test(w) && !CONNECTOR.test(w));
+  if (!named && !says) return { place: cleanPlace(rest), name: null };
   const bracket = /\(([^()]+)\)/.exec(rest)?.[1] ?? null;
   const at = /\s(?:at|in)\s+((?:the\s+)?\p{Lu}[^,;()]*)$/u.exec(
     rest.replace(/\s*\([^()]*\)/g, '').replace(/[.;]$/, ''),

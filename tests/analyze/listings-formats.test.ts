@@ -169,4 +169,32 @@ describe('listing line formats', () => {
     const body = ['Published: 10 March 2025', 'Updated: 12 March 2025', 'The board met today.'].join('\n\n');
     expect(analyzeBody(body, '2025-03-10').events).toEqual([]);
   });
+
+  it('reads a timetable of bulleted lines whose steps are written in lowercase', () => {
+    const body = [
+      'Timetable',
+      '- 14 March 2025: last day for nominations',
+      '- 8 April 2025: polling day',
+      '- 9 April 2025: count at the Town Hall',
+    ].join('\n\n');
+    const events = analyzeBody(body, '2025-02-24').events.map((e) => [e.date, e.title, e.location]);
+    expect(events).toEqual([
+      ['2025-03-14', 'Last day for nominations', null],
+      ['2025-04-08', 'Polling day', null],
+      ['2025-04-09', 'Count at the Town Hall', 'Town Hall'],
+    ]);
+  });
+
+  it('reads a court calendar line as the step it names, its court in brackets as the place', () => {
+    const body = [
+      'Key dates',
+      '22 Sept: Hearing of the appeal (Court of Appeal)',
+      '3 October: Judgment expected',
+    ].join('\n\n');
+    const events = analyzeBody(body, '2024-08-30').events.map((e) => [e.date, e.title, e.location]);
+    expect(events).toEqual([
+      ['2024-09-22', 'Hearing of the appeal', 'Court of Appeal'],
+      ['2024-10-03', 'Judgment expected', null],
+    ]);
+  });
 });
