@@ -43,9 +43,13 @@ function listedRoute(paragraphs: readonly string[], index: number): string | nul
   const line = paragraphs[index] ?? '';
   const destination = DESTINATION_LINE.exec(line)?.[1];
   if (!destination || !SERVICE.test(line)) return null;
-  for (let k = index - 1; k >= Math.max(0, index - HEADING_REACH); k--) {
-    const origin = ORIGIN_HEADING.exec((paragraphs[k] ?? '').trim())?.[1];
+  // The other destination lines of the run stand between a heading and its line without counting.
+  let reach = HEADING_REACH;
+  for (let k = index - 1; k >= 0 && reach > 0; k--) {
+    const above = (paragraphs[k] ?? '').trim();
+    const origin = ORIGIN_HEADING.exec(above)?.[1];
     if (origin) return `${origin} to ${destination}`;
+    if (!(DESTINATION_LINE.test(above) && SERVICE.test(above))) reach -= 1;
   }
   return null;
 }

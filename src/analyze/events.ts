@@ -294,6 +294,13 @@ function chainState(tracker: Tracker) {
   };
 }
 
+/** "Paris-Orly to Berlin" and "Paris-Orly to Munich" on one day: a route list's two lines are two routes. */
+function otherRoute(a: string | null, b: string | null): boolean {
+  const route = /^(.+?)\s+to\s+(.+)$/;
+  const [x, y] = [a ? route.exec(a) : null, b ? route.exec(b) : null];
+  return x !== null && y !== null && (x[2] ?? '').toLowerCase() !== (y[2] ?? '').toLowerCase();
+}
+
 function addEvent(
   tracker: Tracker,
   mention: DateMention & { date: string },
@@ -320,7 +327,8 @@ function addEvent(
         e.date === mention.date &&
         e.endDate === mention.endDate &&
         sameEvent(e.head, title.head) &&
-        !otherMatchUp(e.title, fullTitle),
+        !otherMatchUp(e.title, fullTitle) &&
+        !otherRoute(e.location, location),
     ) ??
     withinRange(tracker.events, mention, title) ??
     scheduledThatDay(tracker.events, mention.date, title, location, clause) ??

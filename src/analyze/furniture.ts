@@ -41,7 +41,9 @@ export function datelineLength(paragraph: string): number {
   // "Berlin (Germany): daily flights from October 31": a place and its country head a listing's line;
   // an agency, not a country, stands in a dateline's brackets.
   const note = /^[^(]*\(([^()]+)\)\s*(?:[—–:-]+\s*)?$/.exec(title)?.[1];
-  return note && COUNTRIES.has(note.toLowerCase()) ? 0 : title.length;
+  // "(United Arab Emirates)": a country of several words ends in one of them.
+  const country = note?.toLowerCase().split(/\s+/).at(-1) ?? '';
+  return note && COUNTRIES.has(country) ? 0 : title.length;
 }
 
 // "Thu 10th Oct – LYON": a short weekday before a day number is no place either.

@@ -197,4 +197,22 @@ describe('listing line formats', () => {
       ['2024-10-03', 'Judgment expected', null],
     ]);
   });
+
+  it('keeps two routes that start on one day apart, and a heading over every line of its run of routes', () => {
+    const body = [
+      'Flights from Tallinn',
+      'Nordic Wings will serve the following new destinations:',
+      'Malaga (Spain): three flights a week from October 27, 2024.',
+      'Tenerife (Spain): two flights a week from October 27, 2024.',
+      'Dubai (United Arab Emirates): daily flights from November 3, 2024.',
+      'Funchal (Portugal): weekly flights from December 1, 2024.',
+    ].join('\n\n');
+    const places = analyzeBody(body, '2024-09-16').events.map((e) => [e.date, e.location]);
+    expect(places).toEqual([
+      ['2024-10-27', 'Tallinn to Malaga'],
+      ['2024-10-27', 'Tallinn to Tenerife'],
+      ['2024-11-03', 'Tallinn to Dubai'],
+      ['2024-12-01', 'Tallinn to Funchal'],
+    ]);
+  });
 });
