@@ -113,9 +113,10 @@ describe('a month heading over lines that give only the day', () => {
     ]);
     const events = analyzeBody(body, '2026-01-15').events.map((e) => [e.date, e.title, e.location]);
     expect(events).toEqual([
-      ['2026-03-13', 'Tour show, Cork', 'Cork'],
-      ['2026-03-14', 'Tour show, Limerick', 'Limerick'],
-      ['2026-04-03', 'Tour show, Derry', 'Derry'],
+      // The venue after the dash is the most specific place (listings round five).
+      ['2026-03-13', 'Tour show, Cork', 'Cork, St Fin Barre’s Cathedral'],
+      ['2026-03-14', 'Tour show, Limerick', 'Limerick, St Mary’s Cathedral'],
+      ['2026-04-03', 'Tour show, Derry', 'Derry, St Columb’s Cathedral'],
     ]);
   });
 
