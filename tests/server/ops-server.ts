@@ -1,9 +1,12 @@
+import { loadSources } from '../../src/cli/service.ts';
 import { describeEdition, listEditionSummaries } from '../../src/schedule/edition-status.ts';
-import type { createEditionRunner } from '../../src/schedule/runner.ts';
+import { createEditionRunner } from '../../src/schedule/runner.ts';
 import { triggerEdition } from '../../src/schedule/trigger.ts';
 import { startHttpServer } from '../../src/server/http-server.ts';
 import type { OpsApiOptions } from '../../src/server/ops-api.ts';
-import type { openTestContext } from '../schedule/context.ts';
+import { startSmtpSink } from '../helpers/smtp-sink.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
+import { openTestContext } from '../schedule/context.ts';
 
 /** The real HTTP server with the ops API over `ctx`'s store, triggering `runner`. */
 export function startOpsServer(
@@ -23,4 +26,42 @@ export function startOpsServer(
       ...ops,
     },
   });
+}
+
+/** An ops API over its own store and SMTP sink, reading DIGEST_SOURCES as `digest worker` does. */
+export interface OpsRig {
+  ctx: Awaited<ReturnType<typeof openTestContext>>;
+  sink: Awaited<ReturnType<typeof startSmtpSink>>;
+  runner: ReturnType<typeof createEditionRunner>;
+  /** A call with the bearer token. */
+  call(path: string, init?: RequestInit): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** Starts an OpsRig with one subscriber (ana@example.org); `env` gives the sources and more. */
+export async function startOpsRig(env: Record<string, string>, token: string): Promise<OpsRig> {
+  const temp = makeTempDir('digest-ops-rig-');
+  const sink = await startSmtpSink();
+  const ctx = await openTestContext(temp.dir, sink.url, { DIGEST_FETCH_PRIVATE: 'allow', ...env });
+  await ctx.store.addSubscriber('ana@example.org', null);
+  // The service's own reader of DIGEST_SOURCES.
+  const runner = createEditionRunner(ctx, {
+    logger: ctx.logger,
+    loadSources: () => loadSources(ctx.config, ctx.logger, ctx.store),
+  });
+  const server = await startOpsServer(ctx, runner, { token });
+  return {
+    ctx,
+    sink,
+    runner,
+    call: (path, init = {}) =>
+      fetch(`${server.url}${path}`, { ...init, headers: { authorization: `Bearer ${token}` } }),
+    close: async () => {
+      await server.close();
+      await runner.idle();
+      await ctx.close();
+      await sink.close();
+      temp.remove();
+    },
+  };
 }

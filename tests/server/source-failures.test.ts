@@ -1,15 +1,13 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadSources } from '../../src/cli/service.ts';
-import { createEditionRunner } from '../../src/schedule/runner.ts';
 import { runCli, startCli } from '../cli/run-cli.ts';
 import { type HeldSource, startHeldSource } from '../helpers/held-source.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { until } from '../helpers/until.ts';
-import { openTestContext } from '../schedule/context.ts';
 import { deskClient, pageText, startDeskServer } from './desk/desk-server.ts';
-import { startOpsServer } from './ops-server.ts';
+import { type OpsRig, startOpsRig } from './ops-server.ts';
 
 const TOKEN = 'ops-token-0123456789abcdef';
 
@@ -25,54 +23,31 @@ describe('a run whose source could not be read', () => {
   });
 
   describe('through the ops API', () => {
-    let temp: ReturnType<typeof makeTempDir>;
-    let sink: Awaited<ReturnType<typeof startSmtpSink>>;
-    let ctx: Awaited<ReturnType<typeof openTestContext>>;
-    let server: { url: string; close(): Promise<void> };
-    let runner: ReturnType<typeof createEditionRunner>;
-    const call = (path: string, init: RequestInit = {}) =>
-      fetch(`${server.url}${path}`, { ...init, headers: { authorization: `Bearer ${TOKEN}` } });
-
+    let rig: OpsRig;
     beforeEach(async () => {
-      temp = makeTempDir('digest-unread-');
-      sink = await startSmtpSink();
-      ctx = await openTestContext(temp.dir, sink.url, {
-        DIGEST_SOURCES: source.url,
-        DIGEST_FETCH_PRIVATE: 'allow',
-      });
-      await ctx.store.addSubscriber('ana@example.org', null);
-      // The service's own reader of DIGEST_SOURCES, as `digest worker` runs it.
-      runner = createEditionRunner(ctx, {
-        logger: ctx.logger,
-        loadSources: () => loadSources(ctx.config, ctx.logger, ctx.store),
-      });
-      server = await startOpsServer(ctx, runner, { token: TOKEN });
+      rig = await startOpsRig({ DIGEST_SOURCES: source.url }, TOKEN);
     });
     afterEach(async () => {
-      await server.close();
-      await runner.idle();
-      await ctx.close();
-      await sink.close();
-      temp.remove();
+      await rig.close();
     });
 
     it('answers 502 "sources-failed" naming the source and why, not "nothing-new", and records nothing', async () => {
       for (const body of ['', '{"dryRun":true}']) {
-        const res = await call('/api/editions', { method: 'POST', body });
+        const res = await rig.call('/api/editions', { method: 'POST', body });
         expect(res.status).toBe(502);
         const answer = (await res.json()) as { status: string; unread: { source: string; error: string }[] };
         expect(answer).toMatchObject({ status: 'sources-failed', resumed: 0 });
         expect(answer.unread).toEqual([{ source: source.url, error: expect.stringContaining('503') }]);
       }
-      expect(await ctx.store.listEditions(5)).toHaveLength(0);
-      expect(sink.received).toHaveLength(0);
+      expect(await rig.ctx.store.listEditions(5)).toHaveLength(0);
+      expect(rig.sink.received).toHaveLength(0);
     });
 
     it('still answers "nothing-new" when every source was read and nothing is new', async () => {
       source.release();
-      expect((await call('/api/editions', { method: 'POST' })).status).toBe(202);
-      await runner.idle();
-      const again = await call('/api/editions', { method: 'POST' });
+      expect((await rig.call('/api/editions', { method: 'POST' })).status).toBe(202);
+      await rig.runner.idle();
+      const again = await rig.call('/api/editions', { method: 'POST' });
       expect([again.status, await again.json()]).toEqual([200, { status: 'nothing-new', resumed: 0 }]);
     });
   });
