@@ -1,13 +1,14 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningServer, startHttpServer } from '../../src/server/http-server.ts';
-import { createSignupService, type SignupService } from '../../src/server/signup/service.ts';
+import type { RunningServer } from '../../src/server/http-server.ts';
+import type { SignupService } from '../../src/server/signup/service.ts';
 import { rawRequest } from '../helpers/http-request.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
 import { freshPostgresDatabase, STORE_BACKENDS } from '../helpers/store-backends.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { openTestContext } from '../schedule/context.ts';
 import { pageText, startDeskServer } from './desk/desk-server.ts';
+import { startSignupServer } from './signup-server.ts';
 
 type Desk = Awaited<ReturnType<typeof startDeskServer>>;
 
@@ -107,23 +108,10 @@ describe.each(STORE_BACKENDS)(
     /** One web process: its own context (connection) on the shared database, its own sign-up service. */
     const start = async () => {
       const ctx = await openTestContext(temp.dir, sink.url, env);
-      const service = createSignupService({
-        store: ctx.store,
-        mailer: ctx.mailer,
-        config: ctx.config,
-        secret: ctx.secret,
+      const { service, server } = await startSignupServer(ctx, {
         now: clock,
         mailsPerHour: 2,
-      });
-      const server = await startHttpServer({
-        port: 0,
-        store: ctx.store,
-        secret: ctx.secret,
-        newsletterName: 'Daily',
-        publicUrl: ctx.config.publicUrl,
-        allowedHosts: [],
-        trustProxy: true,
-        signup: { service, ipLimit: { max: 3, now: clock } },
+        ipLimit: { max: 3, now: clock },
       });
       const web = {
         server,

@@ -1,14 +1,15 @@
 import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signUnsubscribeToken } from '../../src/deliver/unsubscribe-token.ts';
-import { type RunningServer, startHttpServer } from '../../src/server/http-server.ts';
-import { createSignupService, type SignupService } from '../../src/server/signup/service.ts';
+import type { RunningServer } from '../../src/server/http-server.ts';
+import type { SignupService } from '../../src/server/signup/service.ts';
 import { signConfirmToken } from '../../src/server/signup/token.ts';
 import { emptyEditionInput } from '../helpers/edition-input.ts';
 import { pageText } from '../helpers/page-text.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { openTestContext } from '../schedule/context.ts';
+import { startSignupServer } from './signup-server.ts';
 
 type Context = Awaited<ReturnType<typeof openTestContext>>;
 
@@ -26,24 +27,11 @@ describe('sign-up with double opt-in', () => {
     options: { mailsPerHour?: number; ipMax?: number } = {},
   ) => {
     ctx = await openTestContext(temp.dir, sink.url, { PUBLIC_URL: 'http://news.example.org', ...env });
-    service = createSignupService({
-      store: ctx.store,
-      mailer: ctx.mailer,
-      config: ctx.config,
-      secret: ctx.secret,
+    ({ service, server } = await startSignupServer(ctx, {
       now: () => Date.now() + offset,
       ...(options.mailsPerHour ? { mailsPerHour: options.mailsPerHour } : {}),
-    });
-    server = await startHttpServer({
-      port: 0,
-      store: ctx.store,
-      secret: ctx.secret,
-      newsletterName: 'Daily',
-      publicUrl: ctx.config.publicUrl,
-      allowedHosts: [],
-      trustProxy: true,
-      signup: { service, ipLimit: { max: options.ipMax ?? 1000 } },
-    });
+      ipLimit: { max: options.ipMax ?? 1000 },
+    }));
   };
   /** The form page's cookie and CSRF token, as a browser holds them. */
   const openForm = async () => {
