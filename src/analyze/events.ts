@@ -5,7 +5,8 @@ import { applyDurations } from './date-lists.ts';
 import type { DateMention } from './dates.ts';
 import { findDateMentions, lastYearIn } from './dates.ts';
 import { findActor, withActor } from './event-actor.ts';
-import { rateEvent } from './event-confidence.ts';
+import { rateEvent, rateReading } from './event-confidence.ts';
+import { describeMention, describeScheduled, type Features } from './event-features.ts';
 import {
   findSpeakingNames,
   isBareWeekday,
@@ -51,10 +52,20 @@ export interface Found extends ArticleEvent {
   paragraph?: number;
   /** Who the paragraph that told it had act, for a title that names only the kind of event. */
   actor?: string | null;
+  /** The features of each mention that told it (event-features.ts). */
+  features: Features[];
+}
+
+/** An event as read, with the rules' confidence, and the features of the mentions that told it. */
+export interface EventReading {
+  event: ArticleEvent & { confidence: number };
+  features: Features[];
 }
 
 interface Tracker {
   published: string;
+  /** How many paragraphs the article has. */
+  paragraphs: number;
   people: PeopleIndex;
   organizations: Map<string, string>;
   events: Found[];
@@ -83,8 +94,14 @@ interface Tracker {
  * one they name ("the day before the hearing").
  */
 export function extractEvents(paragraphs: string[], published: string, people: PeopleIndex): ArticleEvent[] {
+  return readEvents(paragraphs, published, people).map((r) => ({ ...r.event, confidence: rateReading(r) }));
+}
+
+/** extractEvents' events before their final confidence: each with the rules' one and its mentions' features. */
+export function readEvents(paragraphs: string[], published: string, people: PeopleIndex): EventReading[] {
   const tracker: Tracker = {
     published,
+    paragraphs: paragraphs.length,
     people,
     organizations: buildOrganizationIndex(paragraphs),
     events: [],
@@ -133,20 +150,24 @@ export function extractEvents(paragraphs: string[], published: string, people: P
   });
   const words = chooseEventWords(paragraphs);
   return tracker.events
-    .map(({ head, scheduled: _scheduled, paragraph: _paragraph, actor, ...event }) => ({
-      ...event,
-      title: nameProductEvent(
-        nameBareEvent(
-          useEventWord(
-            withActor(event.title, head, actor ?? null, (name) => findPersonIn(name, people) !== null),
-            words,
+    .map(({ head, scheduled: _scheduled, paragraph: _paragraph, actor, features, ...event }) => ({
+      event: {
+        ...event,
+        confidence: event.confidence ?? 0,
+        title: nameProductEvent(
+          nameBareEvent(
+            useEventWord(
+              withActor(event.title, head, actor ?? null, (name) => findPersonIn(name, people) !== null),
+              words,
+            ),
+            paragraphs,
           ),
           paragraphs,
         ),
-        paragraphs,
-      ),
+      },
+      features,
     }))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    .sort((a, b) => (a.event.date < b.event.date ? -1 : a.event.date > b.event.date ? 1 : 0));
 }
 
 /** Blanks out a dateline at the start of a paragraph, keeping offsets. */
@@ -236,8 +257,27 @@ function readSentence(
     const wide = own.head ? own : headedOr(upToNext, headedOr(makeTitle(sentence, mention.start), own));
     const other = own.head ? null : titleForThatOf(clause, wide.title);
     const title = ultimatum(clause, at, own) ?? (other ? { ...wide, title: other } : wide);
-    const confidence = rateEvent({ clause, at, mention: sized, quoted, title, sentence });
-    addEvent(tracker, { ...sized, date: sized.date ?? date }, clause, at, title, confidence, sentence);
+    const evidence = { clause, at, mention: sized, quoted, title, sentence };
+    const features = describeMention(evidence, {
+      date: sized.date ?? date,
+      published: tracker.published,
+      past,
+      paragraph: tracker.paragraph,
+      paragraphs: tracker.paragraphs,
+      dates: dated.length,
+      listed,
+    });
+    const confidence = rateEvent(evidence);
+    addEvent(
+      tracker,
+      { ...sized, date: sized.date ?? date },
+      clause,
+      at,
+      title,
+      confidence,
+      features,
+      sentence,
+    );
   });
 }
 
@@ -308,6 +348,7 @@ function addEvent(
   at: number,
   title: EventTitle,
   confidence: number,
+  features: Features,
   sentence = clause,
 ): void {
   const found =
@@ -336,6 +377,10 @@ function addEvent(
   // "The first phase of the session will conclude on February 11": the end of an event already dated.
   const ending =
     !mention.endDate && ENDING.test(clause) ? endedEvent(tracker.events, mention.date, title) : undefined;
+  // "a second event told on a day the story already dated": another occasion of that day is told.
+  features.crowded = tracker.events.some((e) => e.date === mention.date && !e.scheduled && e !== existing)
+    ? 1
+    : 0;
   if (ending) {
     ending.endDate = mention.date;
     tracker.lastEvent = ending;
@@ -343,6 +388,7 @@ function addEvent(
   }
   if (existing) {
     mergeInto(existing, { ...title, title: fullTitle }, mention.time, location, participants, confidence);
+    existing.features.push(features);
     existing.paragraph = tracker.paragraph;
     tracker.lastEvent = existing;
     return;
@@ -361,6 +407,7 @@ function addEvent(
     head: title.head,
     paragraph: tracker.paragraph,
     actor: tracker.actor,
+    features: [features],
   };
   tracker.events.push(event);
   tracker.lastEvent = event;
@@ -413,7 +460,8 @@ function addScheduled(tracker: Tracker, entry: ScheduleEntry): void {
     chain: null,
   };
   const title = { title: entry.title, head: entry.title.toLowerCase() };
-  addEvent(tracker, mention, entry.title, 0, title, entry.confidence);
+  const features = describeScheduled({ ...entry, published: tracker.published });
+  addEvent(tracker, mention, entry.title, 0, title, entry.confidence, features);
   const event = tracker.lastEvent;
   if (!event) return;
   event.location ??= entry.location;

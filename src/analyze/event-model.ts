@@ -1,0 +1,42 @@
+import type { Features } from './event-features.ts';
+import { FEATURE_NAMES } from './event-features.ts';
+import trained from './event-model.json' with { type: 'json' };
+
+/** A logistic model of a dated mention: P(announced occurrence) = sigmoid(bias + Σ weight × feature). */
+export interface EventModel {
+  features: readonly string[];
+  weights: readonly number[];
+  bias: number;
+  /** The probability at or above which an event goes into the calendar. */
+  threshold: number;
+}
+
+/** Checks a model's shape against the features this code computes; throws naming what is wrong. */
+export function checkModel(model: EventModel): EventModel {
+  const names = FEATURE_NAMES.join(',');
+  if (model.features.join(',') !== names)
+    throw new Error(`event model: features ${model.features.join(',')} are not ${names}`);
+  if (model.weights.length !== FEATURE_NAMES.length || !model.weights.every(Number.isFinite))
+    throw new Error('event model: one finite weight per feature expected');
+  if (!Number.isFinite(model.bias) || !(model.threshold > 0 && model.threshold < 1))
+    throw new Error('event model: bias must be finite and threshold in (0, 1)');
+  return model;
+}
+
+/** The committed model (src/analyze/event-model.json, written by `npm run train:events`). */
+export const EVENT_MODEL: EventModel = checkModel(trained);
+
+/** The model's probability for one mention's features, unrounded. */
+export function scoreFeatures(features: Features, model: EventModel = EVENT_MODEL): number {
+  let z = model.bias;
+  FEATURE_NAMES.forEach((name, i) => {
+    z += (model.weights[i] ?? 0) * features[name];
+  });
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** An event's confidence: the surest of its mentions (told twice, the clearer telling counts), to two decimals. */
+export function scoreMentions(mentions: readonly Features[], model: EventModel = EVENT_MODEL): number {
+  const best = Math.max(0, ...mentions.map((f) => scoreFeatures(f, model)));
+  return Math.round(best * 100) / 100;
+}
