@@ -91,6 +91,11 @@ function scoreEvent(p: ArticleEvent, g: GoldEvent): number | null {
   );
 }
 
+/** The one-to-one matching of predicted events to gold events the scores count. */
+export function matchEvents(predicted: readonly ArticleEvent[], gold: readonly GoldEvent[]): Matching {
+  return matchOneToOne(predicted, gold, scoreEvent);
+}
+
 /** Matched pairs that pass `check`, over all matched pairs. */
 function share<P, G>(
   m: Matching,
@@ -135,8 +140,8 @@ export function evaluateCase(c: EvalCase): CaseReport {
   const gq = c.gold.quotes;
   const ge = c.gold.events;
   const q = matchOneToOne(quotes, gq, scoreQuote);
-  const e = matchOneToOne(events, ge, (p, g) => scoreEvent(p, g));
-  const all = matchOneToOne(listed, ge, (p, g) => scoreEvent(p, g));
+  const e = matchEvents(events, ge);
+  const all = matchEvents(listed, ge);
   const speakerOk = (p: Quote, g: GoldQuote) =>
     format === 'corpus' ? sameSpeaker(p.speaker, g.speaker, g.aliases) : sameValue(p.speaker, g.speaker);
   const roleOk = (p: Quote, g: GoldQuote) =>

@@ -8,11 +8,18 @@ import {
   SCHEDULING,
   WRITTEN_DATE,
 } from './event-features.ts';
+import { EVENT_MODEL, scoreMentions } from './event-model.ts';
 
 export type { EventEvidence } from './event-features.ts';
 
-/** Events at or above this confidence go into Upcoming and the calendar; the rest are "dates mentioned". */
-export const CALENDAR_CONFIDENCE = 0.6;
+/** The hand-set rules' calendar threshold (rateEvent), kept to measure the model against. */
+export const RULES_CONFIDENCE = 0.6;
+
+/**
+ * Events at or above this confidence go into Upcoming and the calendar; the rest are "dates
+ * mentioned". The learnt model's threshold (event-model.json), chosen for precision.
+ */
+export const CALENDAR_CONFIDENCE = EVENT_MODEL.threshold;
 
 /**
  * How sure the analysis is that a mention announces an occurrence on that day, from 0 to 1: a
@@ -38,10 +45,17 @@ export function rateEvent(e: EventEvidence): number {
   return Math.round(Math.min(1, Math.max(0, score)) * 100) / 100;
 }
 
-/** An event's final confidence: the rules' (the learnt model is measured in bench/train-event-model.ts). */
+/**
+ * An event's final confidence: the learnt model's probability over its mentions (event-model.ts).
+ * The rules' one (rateEvent) is kept beside it for measuring (bench/train-event-model.ts), and for
+ * the events of schedules, listings and tables when the model file says it covers prose only.
+ */
 export function rateReading(reading: {
   event: { confidence: number };
   features: readonly Features[];
 }): number {
-  return reading.event.confidence;
+  const listed = reading.features.some((f) => f.schedule === 1);
+  return EVENT_MODEL.covers === 'prose' && listed
+    ? reading.event.confidence
+    : scoreMentions(reading.features);
 }

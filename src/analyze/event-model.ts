@@ -9,10 +9,12 @@ export interface EventModel {
   bias: number;
   /** The probability at or above which an event goes into the calendar. */
   threshold: number;
+  /** `all`: every event; `prose`: an event a schedule, listing or table told keeps the rules' confidence. */
+  covers: 'all' | 'prose';
 }
 
 /** Checks a model's shape against the features this code computes; throws naming what is wrong. */
-export function checkModel(model: EventModel): EventModel {
+export function checkModel(model: Omit<EventModel, 'covers'> & { covers: string }): EventModel {
   const names = FEATURE_NAMES.join(',');
   if (model.features.join(',') !== names)
     throw new Error(`event model: features ${model.features.join(',')} are not ${names}`);
@@ -20,7 +22,10 @@ export function checkModel(model: EventModel): EventModel {
     throw new Error('event model: one finite weight per feature expected');
   if (!Number.isFinite(model.bias) || !(model.threshold > 0 && model.threshold < 1))
     throw new Error('event model: bias must be finite and threshold in (0, 1)');
-  return model;
+  const { covers } = model;
+  if (covers !== 'all' && covers !== 'prose')
+    throw new Error(`event model: covers ${covers} is not all or prose`);
+  return { ...model, covers };
 }
 
 /** The committed model (src/analyze/event-model.json, written by `npm run train:events`). */
