@@ -8,7 +8,7 @@ import {
   SCHEDULING,
   WRITTEN_DATE,
 } from './event-features.ts';
-import { EVENT_MODEL, scoreMentions } from './event-model.ts';
+import { committedModel, MODEL_THRESHOLD, scoreMentions } from './event-model.ts';
 
 export type { EventEvidence } from './event-features.ts';
 
@@ -19,7 +19,7 @@ export const RULES_CONFIDENCE = 0.6;
  * Events at or above this confidence go into Upcoming and the calendar; the rest are "dates
  * mentioned". The learnt model's threshold (event-model.json), chosen for precision.
  */
-export const CALENDAR_CONFIDENCE = EVENT_MODEL.threshold;
+export const CALENDAR_CONFIDENCE = MODEL_THRESHOLD;
 
 /**
  * How sure the analysis is that a mention announces an occurrence on that day, from 0 to 1: a
@@ -55,7 +55,7 @@ export function rateReading(reading: {
   features: readonly Features[];
 }): number {
   const listed = reading.features.some((f) => f.schedule === 1);
-  return EVENT_MODEL.covers === 'prose' && listed
+  return committedModel().covers === 'prose' && listed
     ? reading.event.confidence
     : scoreMentions(reading.features);
 }

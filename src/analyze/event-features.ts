@@ -39,6 +39,8 @@ export const FEATURE_NAMES = [
   'shortSentence',
   'crowded',
   'schedule',
+  'alternative',
+  'habitual',
 ] as const;
 
 /** One feature's name. */
@@ -103,21 +105,30 @@ function isHabitual(lead: string): boolean {
   return habit !== null && !ANNOUNCING.test(lead.slice(habit.index));
 }
 
-/**
- * Doubt about the day: hedging wording ("proposed", "could", "tentatively"), two days offered for
- * one thing ("on October 26 or November 3"), or what is done each time ("usually starts").
- */
-export function isDoubted(e: EventEvidence): boolean {
+/** "on Saturday or early Sunday", "on October 26 or November 3": two days offered for one thing. */
+export function isAlternative(e: EventEvidence): boolean {
   const before = e.sentence.slice(Math.max(0, e.mention.start - 12), e.mention.start);
   const after = e.sentence.slice(e.mention.end, e.mention.end + 12);
-  // "on Saturday or early Sunday": a part of the day may stand between "or" and the date.
-  const alternative =
-    /\bor\s+(?:on\s+)?(?:early|late|mid)?\s*$/i.test(before) || /^\s*,?\s*or\b/i.test(after);
+  // A part of the day may stand between "or" and the date.
+  return /\bor\s+(?:on\s+)?(?:early|late|mid)?\s*$/i.test(before) || /^\s*,?\s*or\b/i.test(after);
+}
+
+/** Hedging wording about the day ("proposed", "could", "tentatively"), up to a relative clause after it. */
+export function isHedged(e: EventEvidence): boolean {
   // "on November 30, which could involve millions": a relative clause after the date hedges something else.
   const rest = e.sentence.slice(e.mention.end);
   const relative = rest.search(/,\s*(?:which|who|whose|where)\b/i);
-  const hedged = e.sentence.slice(0, relative >= 0 ? e.mention.end + relative : e.sentence.length);
-  return DOUBT.test(hedged) || alternative || isHabitual(e.sentence.slice(0, e.mention.end));
+  return DOUBT.test(e.sentence.slice(0, relative >= 0 ? e.mention.end + relative : e.sentence.length));
+}
+
+/** What is done each time ("usually starts a week before polling"), up to the date. */
+export function isHabitualAt(e: EventEvidence): boolean {
+  return isHabitual(e.sentence.slice(0, e.mention.end));
+}
+
+/** Doubt about the day: hedging wording, two days offered for one thing, or what is done each time. */
+export function isDoubted(e: EventEvidence): boolean {
+  return isHedged(e) || isAlternative(e) || isHabitualAt(e);
 }
 
 /** Features with every signal off. */
@@ -158,7 +169,9 @@ export function describeMention(e: EventEvidence, place: MentionPlace): Features
   features.futureWord = bit(future);
   features.weekdayUntold = bit(weekday && !scheduling && !future);
   features.quoted = bit(e.quoted);
-  features.doubt = bit(isDoubted(e));
+  features.doubt = bit(isHedged(e));
+  features.alternative = bit(isAlternative(e));
+  features.habitual = bit(isHabitualAt(e));
   features.condition = bit(CONDITION.test(e.clause));
   features.willBefore = bit(WILL.test(e.clause.slice(0, e.at)));
   features.pastTense = bit(place.past);

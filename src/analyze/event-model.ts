@@ -28,11 +28,19 @@ export function checkModel(model: Omit<EventModel, 'covers'> & { covers: string 
   return { ...model, covers };
 }
 
-/** The committed model (src/analyze/event-model.json, written by `npm run train:events`). */
-export const EVENT_MODEL: EventModel = checkModel(trained);
+/** The committed model's calendar threshold (read without the check, so training runs when the features change). */
+export const MODEL_THRESHOLD: number = trained.threshold;
+
+let committed: EventModel | null = null;
+
+/** The committed model (src/analyze/event-model.json, written by `npm run train:events`), checked on first use. */
+export function committedModel(): EventModel {
+  committed ??= checkModel(trained);
+  return committed;
+}
 
 /** The model's probability for one mention's features, unrounded. */
-export function scoreFeatures(features: Features, model: EventModel = EVENT_MODEL): number {
+export function scoreFeatures(features: Features, model: EventModel = committedModel()): number {
   let z = model.bias;
   FEATURE_NAMES.forEach((name, i) => {
     z += (model.weights[i] ?? 0) * features[name];
@@ -41,7 +49,7 @@ export function scoreFeatures(features: Features, model: EventModel = EVENT_MODE
 }
 
 /** An event's confidence: the surest of its mentions (told twice, the clearer telling counts), to two decimals. */
-export function scoreMentions(mentions: readonly Features[], model: EventModel = EVENT_MODEL): number {
+export function scoreMentions(mentions: readonly Features[], model: EventModel = committedModel()): number {
   const best = Math.max(0, ...mentions.map((f) => scoreFeatures(f, model)));
   return Math.round(best * 100) / 100;
 }
