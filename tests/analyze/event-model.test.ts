@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { trainEventModel } from '../../bench/train-event-model.ts';
+import { cleanBody } from '../../src/analyze/clean.ts';
+import { CALENDAR_CONFIDENCE } from '../../src/analyze/event-confidence.ts';
+import { FEATURE_NAMES, type Features } from '../../src/analyze/event-features.ts';
+import model from '../../src/analyze/event-model.json' with { type: 'json' };
+import { checkModel, committedModel, scoreFeatures, scoreMentions } from '../../src/analyze/event-model.ts';
+import { readEvents } from '../../src/analyze/events.ts';
+import { buildPeopleIndex } from '../../src/analyze/people.ts';
+
+// 2025-03-03 is a Monday.
+const MONDAY = '2025-03-03';
+
+/** The features of each mention of each event read from `body`, by event date. */
+function featuresOf(body: string, published = MONDAY): Array<{ date: string; features: Features[] }> {
+  const { paragraphs } = cleanBody(body, 'T');
+  return readEvents(paragraphs, published, buildPeopleIndex(paragraphs)).map((r) => ({
+    date: r.event.date,
+    features: r.features,
+  }));
+}
+
+/** The names of the features set for the first mention of the event on `date`. */
+function onFor(body: string, date: string, published = MONDAY): string[] {
+  const features = featuresOf(body, published).find((e) => e.date === date)?.features[0];
+  if (!features) throw new Error(`no event on ${date}`);
+  return FEATURE_NAMES.filter((name) => features[name] === 1);
+}
+
+describe('the features of a dated mention', () => {
+  it('sees a written date, scheduling wording, "will" before the date and the distance ahead', () => {
+    const on = onFor('The summit will be held on March 20 in Geneva.', '2025-03-20');
+    expect(on).toEqual(
+      expect.arrayContaining(['writtenDate', 'named', 'scheduling', 'willBefore', 'withinMonth']),
+    );
+    expect(on).not.toContain('doubt');
+    expect(on).not.toContain('alternative');
+  });
+
+  it('sees two days offered for one thing and the hedge', () => {
+    const on = onFor('The second summit could take place on March 20 or March 27.', '2025-03-20');
+    expect(on).toEqual(expect.arrayContaining(['alternative', 'doubt', 'twoDates']));
+  });
+
+  it('sees a weekday alone told without any word of what is to come', () => {
+    expect(onFor('Headlining the festival Thursday is singer Mara Voss.', '2025-03-06')).toEqual(
+      expect.arrayContaining(['weekdayOnly', 'weekdayUntold', 'withinWeek']),
+    );
+  });
+
+  it('sees quoted speech and reporting', () => {
+    const on = onFor('"We will be back in court on March 4," the lawyer said.', '2025-03-04');
+    expect(on).toEqual(expect.arrayContaining(['quoted', 'reported', 'withinWeek']));
+  });
+
+  it('sees "today" on the publication day', () => {
+    expect(onFor('The court will hear the case today.', MONDAY)).toEqual(
+      expect.arrayContaining(['relativeDay', 'sameDay']),
+    );
+  });
+
+  it('sees a past verb and two dates in the sentence', () => {
+    const on = onFor('The lawyer said on Monday that the court had met on March 8.', '2025-03-08');
+    expect(on).toEqual(expect.arrayContaining(['pastTense', 'reported', 'twoDates']));
+  });
+
+  it('sees a chained date and the first paragraph', () => {
+    const body = 'The hearing will be held on March 10.\n\nThe verdict is expected the following day.';
+    expect(onFor(body, '2025-03-10')).toContain('firstParagraph');
+    expect(onFor(body, '2025-03-11')).toEqual(expect.arrayContaining(['chained', 'lastParagraph']));
+  });
+
+  it('marks an entry read from a schedule as such', () => {
+    const body = 'Half Year Results Announcement\n\nThursday, 6 March 2025';
+    expect(onFor(body, '2025-03-06')).toEqual(expect.arrayContaining(['schedule', 'named']));
+  });
+
+  it('keeps every mention of an event told twice', () => {
+    const body = 'The vote will be held on March 12.\n\nThe March 12 vote is the first since 2019.';
+    expect(featuresOf(body).find((e) => e.date === '2025-03-12')?.features).toHaveLength(2);
+  });
+});
+
+describe('the learnt confidence', () => {
+  const announced = featuresOf('The summit will be held on March 20 in Geneva.')[0]?.features ?? [];
+  const doubtful =
+    featuresOf('The second summit could take place on March 20 or March 27.')[0]?.features ?? [];
+  const past = featuresOf('The lawyer said on Monday that the court had met on March 8.')[0]?.features ?? [];
+
+  it('ranks an announced date above a doubtful one and a past one', () => {
+    expect(scoreMentions(announced)).toBeGreaterThan(scoreMentions(doubtful));
+    expect(scoreMentions(announced)).toBeGreaterThan(scoreMentions(past));
+  });
+
+  it('puts the announced date in the calendar and leaves the doubtful and the past one out', () => {
+    expect(scoreMentions(announced)).toBeGreaterThanOrEqual(CALENDAR_CONFIDENCE);
+    expect(scoreMentions(doubtful)).toBeLessThan(CALENDAR_CONFIDENCE);
+    expect(scoreMentions(past)).toBeLessThan(CALENDAR_CONFIDENCE);
+  });
+
+  it('rates an event by its surest mention, to two decimals', () => {
+    const both = [...doubtful, ...announced];
+    expect(scoreMentions(both)).toBe(scoreMentions(announced));
+    expect(scoreMentions(both)).toBe(Math.round(Math.max(...both.map((f) => scoreFeatures(f))) * 100) / 100);
+  });
+
+  it('takes the calendar threshold from the committed model file', () => {
+    expect(CALENDAR_CONFIDENCE).toBe(model.threshold);
+    expect(committedModel().features).toEqual([...FEATURE_NAMES]);
+  });
+
+  it('refuses a model file whose features are not the ones computed', () => {
+    const base = committedModel();
+    expect(() => checkModel({ ...base, features: base.features.slice(1) })).toThrow(/features/);
+    expect(() => checkModel({ ...base, weights: [...base.weights.slice(1), Number.NaN] })).toThrow(/weight/);
+    expect(() => checkModel({ ...base, threshold: 1.5 })).toThrow(/threshold/);
+    expect(() => checkModel({ ...base, covers: 'some' })).toThrow(/covers/);
+  });
+});
+
+describe('the training', () => {
+  it('writes the same model file twice from the same folders, with counts and no article text', () => {
+    const dir = new URL('../fixtures/eval/', import.meta.url).pathname;
+    const first = trainEventModel([], [dir]).text;
+    const second = trainEventModel([], [dir]).text;
+    expect(second).toBe(first);
+    const file = JSON.parse(first) as {
+      features: string[];
+      weights: number[];
+      trainedOn: Array<{ set: string; articles: number; events: number; matched: number }>;
+    };
+    expect(file.features).toEqual([...FEATURE_NAMES]);
+    expect(file.weights.every(Number.isFinite)).toBe(true);
+    expect(file.trainedOn[0]?.set).toBe('eval');
+    expect(file.trainedOn[0]?.articles).toBeGreaterThan(100);
+    expect(file.trainedOn[0]?.matched).toBeLessThanOrEqual(file.trainedOn[0]?.events ?? 0);
+    // Only names and numbers: no sentence of any article.
+    expect(first).not.toMatch(/ said /);
+  });
+});
