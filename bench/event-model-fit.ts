@@ -6,7 +6,6 @@
 import { basename } from 'node:path';
 import { cleanBody } from '../src/analyze/clean.ts';
 import { FEATURE_NAMES, type Features } from '../src/analyze/event-features.ts';
-import { type EventModel, scoreMentions } from '../src/analyze/event-model.ts';
 import { type EventReading, readEvents } from '../src/analyze/events.ts';
 import { resolveAnalyzeOptions } from '../src/analyze/index.ts';
 import { buildPeopleIndex } from '../src/analyze/people.ts';
@@ -14,6 +13,7 @@ import type { GoldEvent } from './eval-gold.ts';
 import { listGoldFiles, MissingTextError, readEvalCase } from './eval-gold.ts';
 import { computeScores, type Scores, sumScores } from './eval-metrics.ts';
 import { matchEvents } from './eval-score.ts';
+import { type EventModel, scoreMentions } from './event-model.ts';
 
 /** One article's candidate events, each labelled: does the matcher pair it with a gold event? */
 export interface LabelledCase {

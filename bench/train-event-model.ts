@@ -1,5 +1,5 @@
 /**
- * Trains the calendar confidence (src/analyze/event-model.json) on gold folders, after checking it
+ * Trains the learnt calendar confidence (bench/event-model.json) on gold folders, after checking it
  * leave-one-set-out: each --fold is left out in turn, the model fitted on the others (and every
  * --dir), and the rules and the model scored on it. The threshold comes from that check by a rule
  * fixed in advance (THRESHOLD_RULE). Deterministic: the same folders give the same file, byte for byte.
@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RULES_CONFIDENCE } from '../src/analyze/event-confidence.ts';
+import { CALENDAR_CONFIDENCE } from '../src/analyze/event-confidence.ts';
 import { FixtureError, MissingTextError } from './eval-gold.ts';
 import type { Scores } from './eval-metrics.ts';
 import {
@@ -24,7 +24,7 @@ import {
 } from './event-model-fit.ts';
 
 /** The model file's default place. */
-export const MODEL_PATH = fileURLToPath(new URL('../src/analyze/event-model.json', import.meta.url));
+export const MODEL_PATH = fileURLToPath(new URL('./event-model.json', import.meta.url));
 
 /** Thresholds tried: 0.50 to 0.98 by 0.02 (most candidates are right, so the probabilities sit high). */
 export const GRID = Array.from({ length: 25 }, (_, i) => Math.round((0.5 + i * 0.02) * 100) / 100);
@@ -56,7 +56,7 @@ function crossValidate(folds: LabelledCase[][], extra: LabelledCase[], variant: 
     const rate: Rater = raterOf(variant)(model);
     return {
       set: test[0]?.set ?? `fold ${k}`,
-      rules: scoreCalendar(test, rules, RULES_CONFIDENCE),
+      rules: scoreCalendar(test, rules, CALENDAR_CONFIDENCE),
       byThreshold: GRID.map((t) => scoreCalendar(test, rate, t)),
     };
   });
@@ -165,7 +165,7 @@ export function trainEventModel(
   });
   const file = {
     about:
-      'Learnt calendar confidence (src/analyze/event-model.ts): P = sigmoid(bias + weights . features). Written by npm run train:events; do not edit by hand.',
+      'Learnt calendar confidence (bench/event-model.ts): P = sigmoid(bias + weights . features). Written by npm run train:events; do not edit by hand.',
     covers,
     threshold: model.threshold,
     bias: model.bias,

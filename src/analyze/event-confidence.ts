@@ -2,24 +2,16 @@ import {
   BARE_WEEKDAY,
   CONDITION,
   type EventEvidence,
-  type Features,
   FUTURE_WORD,
   isDoubted,
   SCHEDULING,
   WRITTEN_DATE,
 } from './event-features.ts';
-import { committedModel, MODEL_THRESHOLD, scoreMentions } from './event-model.ts';
 
 export type { EventEvidence } from './event-features.ts';
 
-/** The hand-set rules' calendar threshold (rateEvent), kept to measure the model against. */
-export const RULES_CONFIDENCE = 0.6;
-
-/**
- * Events at or above this confidence go into Upcoming and the calendar; the rest are "dates
- * mentioned". The learnt model's threshold (event-model.json), chosen for precision.
- */
-export const CALENDAR_CONFIDENCE = MODEL_THRESHOLD;
+/** Events at or above this confidence go into Upcoming and the calendar; the rest are "dates mentioned". */
+export const CALENDAR_CONFIDENCE = 0.6;
 
 /**
  * How sure the analysis is that a mention announces an occurrence on that day, from 0 to 1: a
@@ -43,19 +35,4 @@ export function rateEvent(e: EventEvidence): number {
   if (isDoubted(e)) score -= 0.35;
   else if (CONDITION.test(e.clause)) score -= 0.1;
   return Math.round(Math.min(1, Math.max(0, score)) * 100) / 100;
-}
-
-/**
- * An event's final confidence: the learnt model's probability over its mentions (event-model.ts).
- * The rules' one (rateEvent) is kept beside it for measuring (bench/train-event-model.ts), and for
- * the events of schedules, listings and tables when the model file says it covers prose only.
- */
-export function rateReading(reading: {
-  event: { confidence: number };
-  features: readonly Features[];
-}): number {
-  const listed = reading.features.some((f) => f.schedule === 1);
-  return committedModel().covers === 'prose' && listed
-    ? reading.event.confidence
-    : scoreMentions(reading.features);
 }

@@ -3,8 +3,9 @@ import type { DateMention } from './dates.ts';
 import type { EventTitle } from './event-phrase.ts';
 
 /**
- * The general English signals a dated mention's confidence is learnt from (event-model.ts). Each
- * is 0 or 1; none is an article's own words. The order is the model file's: append, never reorder.
+ * The general English signals of a dated mention, for the learnt calendar confidence that
+ * bench/event-model.ts measures against the rules. Each is 0 or 1; none is an article's own words.
+ * The order is the model file's: append, never reorder.
  */
 export const FEATURE_NAMES = [
   'writtenDate',

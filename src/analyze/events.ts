@@ -5,7 +5,7 @@ import { applyDurations } from './date-lists.ts';
 import type { DateMention } from './dates.ts';
 import { findDateMentions, lastYearIn } from './dates.ts';
 import { findActor, withActor } from './event-actor.ts';
-import { rateEvent, rateReading } from './event-confidence.ts';
+import { rateEvent } from './event-confidence.ts';
 import { describeMention, describeScheduled, type Features } from './event-features.ts';
 import {
   findSpeakingNames,
@@ -94,7 +94,7 @@ interface Tracker {
  * one they name ("the day before the hearing").
  */
 export function extractEvents(paragraphs: string[], published: string, people: PeopleIndex): ArticleEvent[] {
-  return readEvents(paragraphs, published, people).map((r) => ({ ...r.event, confidence: rateReading(r) }));
+  return readEvents(paragraphs, published, people).map((r) => r.event);
 }
 
 /** extractEvents' events before their final confidence: each with the rules' one and its mentions' features. */
