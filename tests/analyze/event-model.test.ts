@@ -1,9 +1,12 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkModel, committedModel, scoreFeatures, scoreMentions } from '../../bench/event-model.ts';
-import { trainEventModel } from '../../bench/train-event-model.ts';
+import { trainEventModel, main as trainMain } from '../../bench/train-event-model.ts';
 import { cleanBody } from '../../src/analyze/clean.ts';
 import { CALENDAR_CONFIDENCE } from '../../src/analyze/event-confidence.ts';
-import { FEATURE_NAMES, type Features } from '../../src/analyze/event-features.ts';
+import { FEATURE_NAMES, type Features, noFeatures } from '../../src/analyze/event-features.ts';
 import { readEvents } from '../../src/analyze/events.ts';
 import { buildPeopleIndex } from '../../src/analyze/people.ts';
 import { analyzeBody } from './analyze-body.ts';
@@ -94,10 +97,20 @@ describe('the learnt confidence (measured, not adopted)', () => {
     expect(rate(announced)).toBeGreaterThan(rate(past));
   });
 
-  it('keeps the announced date at its threshold and the doubtful and the past one below', () => {
-    expect(rate(announced)).toBeGreaterThanOrEqual(model.threshold);
-    expect(rate(doubtful)).toBeLessThan(model.threshold);
-    expect(rate(past)).toBeLessThan(model.threshold);
+  it('scores a mention as the logistic of the bias plus the weights of the features set', () => {
+    const weights = FEATURE_NAMES.map((name) =>
+      name === 'alternative' ? -3 : name === 'writtenDate' ? 1 : 0,
+    );
+    const handSet = checkModel({
+      features: [...FEATURE_NAMES],
+      weights,
+      bias: 1,
+      threshold: 0.5,
+      covers: 'all',
+    });
+    // The doubtful mention has both a written date and an alternative: 1 + 1 - 3 = -1.
+    expect(scoreFeatures(doubtful[0] ?? noFeatures(), handSet)).toBeCloseTo(1 / (1 + Math.exp(1)), 10);
+    expect(scoreFeatures(noFeatures(), handSet)).toBeCloseTo(1 / (1 + Math.exp(-1)), 10);
   });
 
   it('rates an event by its surest mention, to two decimals', () => {
@@ -142,5 +155,30 @@ describe('the training', () => {
     expect(file.trainedOn[0]?.matched).toBeLessThanOrEqual(file.trainedOn[0]?.events ?? 0);
     // Only names and numbers: no sentence of any article.
     expect(first).not.toMatch(/ said /);
+  });
+});
+
+describe('the training command', () => {
+  it('refuses to train on a folder whose texts are missing, and leaves the model file alone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'event-model-'));
+    try {
+      // A corpus gold file without its text, as in a fresh clone.
+      const fold = join(dir, 'dev');
+      mkdirSync(fold);
+      copyFileSync(
+        new URL('../../corpus/dev/01-crew7-delay.gold.json', import.meta.url),
+        join(fold, '01-crew7-delay.gold.json'),
+      );
+      const out = join(dir, 'model.json');
+      expect(trainMain(['--fold', fold, '--out', out])).toBe(1);
+      expect(existsSync(out)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses an unknown argument and an empty set of folders', () => {
+    expect(trainMain(['--folds', 'x'])).toBe(2);
+    expect(trainMain([])).toBe(2);
   });
 });
