@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
+import { isDeadLocalHolder } from '../holder-name.ts';
 import type { Logger } from '../log.ts';
 import type { DigestStore } from '../store/store.ts';
 
@@ -17,10 +16,8 @@ export interface LeaseOptions {
 /** What withLease ended with: the work's value, or who holds the lease instead. */
 export type LeaseOutcome<T> = { acquired: true; value: T } | { acquired: false; holder: string | null };
 
-/** A holder name that tells ops which process runs: host, pid and a random part per instance. */
-export function makeHolderName(): string {
-  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-}
+// Also what the ops API's runs are owned by (src/server/pending-runs.ts): one home for both.
+export { isDeadLocalHolder, makeHolderName } from '../holder-name.ts';
 
 /**
  * Runs `work` while holding the named lease in the store, renewing it as the work goes on
@@ -75,18 +72,4 @@ async function takeLease(
     if (await store.acquireLease(RUN_LEASE, holder, ttlMs)) return null;
   }
   return { acquired: false, holder: await store.leaseHolder(RUN_LEASE) };
-}
-
-/** True when `holder` (host:pid:tag, see makeHolderName) names a process of this host that has exited. */
-export function isDeadLocalHolder(holder: string): boolean {
-  const [host, pidText] = holder.split(':');
-  const pid = Number(pidText);
-  if (host !== hostname() || !Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    // EPERM: it exists but belongs to another user, so it is alive.
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
 }

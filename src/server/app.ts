@@ -102,7 +102,11 @@ export async function buildApp(
   await app.register(calendarRoutes, options);
   if (options.archive)
     await app.register(archiveRoutes, { ...options.archive, store: options.store, secret: options.secret });
-  await app.register(opsApiRoutes, { ...(options.ops ? { ops: options.ops } : {}) });
+  await app.register(opsApiRoutes, {
+    ...(options.ops ? { ops: options.ops } : {}),
+    runs: options.store.runs,
+    onError: (error) => options.onError?.(error),
+  });
   await app.register(bounceWebhookRoutes, {
     ...(options.bounceWebhooks ? { webhooks: options.bounceWebhooks } : {}),
   });

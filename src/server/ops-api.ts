@@ -1,8 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { EDITION_ID_SHAPE, isEditionId } from '../models/edition-id.ts';
+import type { RunStore } from '../store/runs.ts';
 import { triggerBodySchema } from './ops-api-schemas.ts';
-import { PendingRuns } from './pending-runs.ts';
+import { PendingRuns, type PendingRunsOptions } from './pending-runs.ts';
 import { ANSWER_WITHIN_MS, settleWithin } from './web/answer-within.ts';
 import { validateBody } from './web/body.ts';
 import { parseJsonObject } from './web/json-body.ts';
@@ -48,7 +49,12 @@ export interface OpsApiOptions {
   trigger(request: { dryRun: boolean; cancel?: AbortSignal }): Promise<TriggerOutcome>;
   /** How long POST /api/editions waits for the run before answering 202 "building". Default ANSWER_WITHIN_MS. */
   answerWithinMs?: number;
+  /** How the runs answered 202 are kept and leased (see PendingRunsOptions; tests shorten them). */
+  runs?: PendingRunsOptions;
 }
+
+/** What GET /api/runs/ID answers for an id it does not know (or a malformed one). */
+export const NO_SUCH_RUN = 'no such run (runs are kept an hour after they end)';
 
 /** Largest request body accepted (the only body is `{"dryRun": true}`). */
 const MAX_BODY = 16 * 1024;
@@ -59,7 +65,10 @@ const MAX_BODY = 16 * 1024;
  * answered before its run got under way). Every call needs
  * `Authorization: Bearer OPS_TOKEN`, compared in constant time, checked before the body is read.
  */
-export async function opsApiRoutes(app: FastifyInstance, options: { ops?: OpsApiOptions }): Promise<void> {
+export async function opsApiRoutes(
+  app: FastifyInstance,
+  options: { ops?: OpsApiOptions; runs: RunStore; onError?: (error: Error) => void },
+): Promise<void> {
   const ops = options.ops;
   // `curl -d` says urlencoded and fetch says text/plain: every body here is read as JSON text.
   app.removeAllContentTypeParsers();
@@ -92,7 +101,15 @@ export async function opsApiRoutes(app: FastifyInstance, options: { ops?: OpsApi
   app.get('/api/editions', async (_request, reply) =>
     sendJson(reply, 200, { editions: await ops.listEditions() }),
   );
-  const runs = new PendingRuns();
+  const onError = options.onError ?? (() => {});
+  const runs = new PendingRuns(options.runs, ops.runs, onError);
+  app.addHook('onClose', () => runs.close());
+  // This host's runs left building by a process that is gone: "interrupted" now, not after the lease.
+  await runs
+    .recover()
+    .catch((error: unknown) =>
+      onError(new Error('could not mark the runs of gone processes interrupted', { cause: error })),
+    );
   app.post('/api/editions', async (request, reply) => trigger(String(request.body ?? ''), reply, ops, runs));
   app.get<{ Params: { id: string } }>('/api/editions/:id', async (request, reply) => {
     if (!isEditionId(request.params.id)) return refuseEditionId(reply);
@@ -100,8 +117,8 @@ export async function opsApiRoutes(app: FastifyInstance, options: { ops?: OpsApi
     return edition ? sendJson(reply, 200, edition) : sendJson(reply, 404, { error: 'no such edition' });
   });
   app.get<{ Params: { id: string } }>('/api/runs/:id', async (request, reply) => {
-    const run = runs.get(request.params.id);
-    if (!run) return sendJson(reply, 404, { error: 'no such run (runs are kept an hour, in this process)' });
+    const run = await runs.get(request.params.id);
+    if (!run) return sendJson(reply, 404, { error: NO_SUCH_RUN });
     if ('editionId' in run) reply.header('location', editionPath(run.editionId));
     // Once settled, the POST's status, except 200 for `started` (this is not what created it).
     const code = run.status === 'busy' ? 409 : run.status === 'sources-failed' ? 502 : 200;
@@ -149,7 +166,7 @@ async function trigger(
   if (!settled.done) {
     // Slow sources: answered now, never by the server's time-out closing the connection.
     reply.raw.off('close', onClose);
-    const run = runs.track(work, dryRun, began);
+    const run = await runs.track(work, dryRun, began);
     reply.header('location', `/api/runs/${run}`);
     return sendJson(reply, 202, { status: 'building', run, dryRun });
   }

@@ -250,6 +250,31 @@ export const MIGRATIONS: readonly Migration[] = [
      );
      CREATE INDEX rate_limits_reset ON rate_limits (reset_at);`,
   },
+  {
+    name: 'triggered runs of the ops API, seen by every process on the database',
+    // See src/store/runs.ts. since and updated_at: epoch ms, numbers (as rate_limits' reset_at)
+    // so that the lease and the pruning compare them in SQL; outcome: the run's answer as JSON.
+    sqlite: `CREATE TABLE triggered_runs (
+       id TEXT PRIMARY KEY,
+       dry_run INTEGER NOT NULL CHECK (dry_run IN (0, 1)),
+       since INTEGER NOT NULL,
+       status TEXT NOT NULL CHECK (status IN ('building', 'settled', 'failed', 'interrupted')),
+       outcome TEXT,
+       owner TEXT NOT NULL,
+       updated_at INTEGER NOT NULL
+     ) WITHOUT ROWID;
+     CREATE INDEX triggered_runs_status ON triggered_runs (status, updated_at);`,
+    postgres: `CREATE TABLE triggered_runs (
+       id TEXT PRIMARY KEY,
+       dry_run BOOLEAN NOT NULL,
+       since BIGINT NOT NULL,
+       status TEXT NOT NULL CHECK (status IN ('building', 'settled', 'failed', 'interrupted')),
+       outcome TEXT,
+       owner TEXT NOT NULL,
+       updated_at BIGINT NOT NULL
+     );
+     CREATE INDEX triggered_runs_status ON triggered_runs (status, updated_at);`,
+  },
 ];
 
 /** The bounce_events table and its indexes: the same in both dialects but for the id column. */

@@ -32,8 +32,10 @@ import {
   release,
 } from './postgres-outbox.ts';
 import { PostgresReads } from './postgres-reads.ts';
+import { createPostgresRuns } from './postgres-runs.ts';
 import { createPostgresSignups } from './postgres-signups.ts';
 import { changeStatus, insertSubscribers } from './postgres-subscribers.ts';
+import type { RunStore } from './runs.ts';
 import type { SignupStore } from './signups.ts';
 import type {
   DigestStore,
@@ -115,6 +117,7 @@ class PostgresStore extends PostgresReads implements DigestStore {
   readonly deskReads: DeskReads;
   readonly bounces: BounceStore;
   readonly limits: LimitStore;
+  readonly runs: RunStore;
 
   constructor(pool: Pool) {
     super(pool);
@@ -127,6 +130,7 @@ class PostgresStore extends PostgresReads implements DigestStore {
     this.deskReads = new PostgresDeskReads(pool);
     this.bounces = createPostgresBounces(pool);
     this.limits = createPostgresLimits(pool);
+    this.runs = createPostgresRuns(pool);
   }
 
   async addSubscriber(email: string, name: string | null, origin: AddOrigin = { source: 'cli' }) {

@@ -21,6 +21,7 @@ import {
   toFetchRecord,
   toSubscriber,
 } from './rows.ts';
+import type { RunStore } from './runs.ts';
 import type { SignupStore } from './signups.ts';
 import { SqliteAccounts } from './sqlite-accounts.ts';
 import { SqliteAudit } from './sqlite-audit.ts';
@@ -42,6 +43,7 @@ import {
   recordSkipped,
   release,
 } from './sqlite-outbox.ts';
+import { createSqliteRuns } from './sqlite-runs.ts';
 import { createSqliteSignups } from './sqlite-signups.ts';
 import { changeStatus, insertSubscribers, selectSubscriber } from './sqlite-subscribers.ts';
 import type {
@@ -110,6 +112,7 @@ class SqliteStore implements DigestStore {
   readonly audit: AuditLog;
   readonly deskReads: DeskReads;
   readonly limits: LimitStore;
+  readonly runs: RunStore;
 
   constructor(db: Database.Database) {
     this.#db = db;
@@ -121,6 +124,7 @@ class SqliteStore implements DigestStore {
     this.deskReads = new SqliteDeskReads(db);
     this.bounces = createSqliteBounces(db);
     this.limits = createSqliteLimits(db);
+    this.runs = createSqliteRuns(db);
   }
 
   async addSubscriber(email: string, name: string | null, origin: AddOrigin = { source: 'cli' }) {

@@ -7,6 +7,7 @@ import type { DeskReads } from './desk-reads.ts';
 import type { DraftStore } from './drafts.ts';
 import type { AddOrigin, StatusCause, SubscriberHistory } from './history.ts';
 import type { LimitStore } from './limits.ts';
+import type { RunStore } from './runs.ts';
 import type { SignupStore } from './signups.ts';
 
 /** unconfirmed: signed up, the confirmation link not followed yet; never gets an edition. */
@@ -157,6 +158,8 @@ export interface DigestStore {
   readonly deskReads: DeskReads;
   /** Rate-limit windows shared by every process on the database (see limits.ts). */
   readonly limits: LimitStore;
+  /** The ops API's triggered runs, followed by GET /api/runs/ID from any process (see runs.ts). */
+  readonly runs: RunStore;
   /** Streams the list in id order, a page at a time; safe to write to the store meanwhile. */
   listSubscribers(status?: SubscriberStatus): AsyncIterable<Subscriber>;
   countSubscribers(status?: SubscriberStatus): Promise<number>;

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/ingest/load.ts';
 import { createEditionRunner } from '../../src/schedule/runner.ts';
 import { CANCELLED_FINISHING } from '../../src/schedule/trigger.ts';
+import { NO_SUCH_RUN } from '../../src/server/ops-api.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { startDigest } from '../helpers/child.ts';
 import { type HeldSource, startHeldSource } from '../helpers/held-source.ts';
@@ -133,7 +134,7 @@ describe('the ops API with slow sources', () => {
     await start(300);
     const res = await call('/api/runs/nope');
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: 'no such run (runs are kept an hour, in this process)' });
+    expect(await res.json()).toEqual({ error: NO_SUCH_RUN });
   });
 });
 
