@@ -86,7 +86,10 @@ export class PendingRuns {
   /** Records `work`, begun at `since` (epoch ms; when the request started it), as building; returns the id to give the caller. */
   async track(work: Promise<TriggerOutcome>, dryRun: boolean, since: number = Date.now()): Promise<string> {
     const { keepMs, leaseMs, maxRuns, owner, now } = this.#options;
-    await this.#store.prune({ now: now(), keepMs, leaseMs, max: maxRuns });
+    // A failed prune costs only space: the run is recorded all the same.
+    await this.#store
+      .prune({ now: now(), keepMs, leaseMs, max: maxRuns })
+      .catch((error: unknown) => this.#onError(storeError('could not prune the ended runs', error)));
     const id = randomBytes(9).toString('base64url');
     await this.#store.add({ id, dryRun, since, owner, now: now() });
     this.#building.add(id);
@@ -147,9 +150,7 @@ export class PendingRuns {
 
   #write(write: Promise<void>, what: string): void {
     const tracked = write.catch((error: unknown) =>
-      this.#onError(
-        new DigestError('STORE_FAILED', `could not record ${what} of the ops API`, { cause: error }),
-      ),
+      this.#onError(storeError(`could not record ${what} of the ops API`, error)),
     );
     this.#writes.add(tracked);
     void tracked.finally(() => this.#writes.delete(tracked));
@@ -182,4 +183,8 @@ function parseOutcome(row: RunRow): Record<string, unknown> {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
     throw new DigestError('STORE_FAILED', `run ${row.id}'s stored outcome is not an object`);
   return parsed as Record<string, unknown>;
+}
+
+function storeError(message: string, cause: unknown): DigestError {
+  return new DigestError('STORE_FAILED', message, { cause });
 }
