@@ -6,6 +6,7 @@ import { loadArticles } from '../../src/ingest/load.ts';
 import { createEditionRunner } from '../../src/schedule/runner.ts';
 import { NO_SUCH_RUN } from '../../src/server/ops-api.ts';
 import type { PendingRunsOptions } from '../../src/server/pending-runs.ts';
+import { startDigest } from '../helpers/child.ts';
 import { type HeldSource, startHeldSource } from '../helpers/held-source.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
 import { freshPostgresDatabase, STORE_BACKENDS } from '../helpers/store-backends.ts';
@@ -222,3 +223,61 @@ describe.each(STORE_BACKENDS)('triggered runs kept in the $name database', (back
     }
   });
 });
+
+// The whole story with a real process: `digest worker` killed (-9) while its run reads a slow
+// source, then a new process on the same SQLite file.
+describe('a run whose worker was killed while it was building', () => {
+  it('reads "interrupted" from the process started after it, at once', async () => {
+    const temp = makeTempDir('digest-ops-runs-killed-');
+    const sink = await startSmtpSink();
+    const source = await startHeldSource();
+    const env = {
+      DIGEST_DB: join(temp.dir, 'digest.db'),
+      SMTP_URL: sink.url,
+      MAIL_FROM: 'Digest <digest@news.example>',
+      OPS_TOKEN: TOKEN,
+      HTTP_PORT: '0',
+      DIGEST_SOURCES: source.url,
+      DIGEST_FETCH_PRIVATE: 'allow',
+      LOG_LEVEL: 'info',
+    };
+    const worker = startDigest(['worker'], env);
+    let restarted: Awaited<ReturnType<typeof startOpsServer>> | undefined;
+    let ctx: Awaited<ReturnType<typeof openTestContext>> | undefined;
+    try {
+      const url = await urlOf(worker);
+      const auth = { authorization: `Bearer ${TOKEN}` };
+      // Answered 202 once the 10 s wait for the source runs out.
+      const res = await fetch(`${url}/api/editions`, { method: 'POST', headers: auth });
+      expect(res.status).toBe(202);
+      const location = res.headers.get('location') ?? '';
+      worker.child.kill('SIGKILL');
+      await worker.exited;
+
+      ctx = await openTestContext(temp.dir, sink.url, env);
+      const runner = createEditionRunner(ctx, { logger: ctx.logger, loadSources: async () => [] });
+      restarted = await startOpsServer(ctx, runner, { token: TOKEN });
+      const run = await fetch(`${restarted.url}${location}`, { headers: auth });
+      const body = (await run.json()) as Record<string, unknown>;
+      expect([run.status, body.status]).toEqual([200, 'interrupted']);
+      expect(body.error).toContain(`:${worker.child.pid}:`);
+      expect(body.error).toContain('stopped before the run ended');
+    } finally {
+      if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGKILL');
+      await worker.exited;
+      await restarted?.close();
+      await ctx?.close();
+      source.release();
+      await source.close();
+      await sink.close();
+      temp.remove();
+    }
+  });
+});
+
+/** The address a `digest worker` prints once it listens. */
+async function urlOf(worker: ReturnType<typeof startDigest>): Promise<string> {
+  const pattern = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/;
+  await worker.waitFor(pattern);
+  return pattern.exec(worker.output())?.[1] ?? '';
+}
