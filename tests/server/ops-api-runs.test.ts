@@ -6,14 +6,13 @@ import { loadArticles } from '../../src/ingest/load.ts';
 import { createEditionRunner } from '../../src/schedule/runner.ts';
 import { NO_SUCH_RUN } from '../../src/server/ops-api.ts';
 import type { PendingRunsOptions } from '../../src/server/pending-runs.ts';
-import { startDigest } from '../helpers/child.ts';
 import { type HeldSource, startHeldSource } from '../helpers/held-source.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
 import { freshPostgresDatabase, STORE_BACKENDS } from '../helpers/store-backends.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { until } from '../helpers/until.ts';
 import { openTestContext } from '../schedule/context.ts';
-import { startOpsServer } from './ops-server.ts';
+import { slowWorkerEnv, startOpsServer, startWorker } from './ops-server.ts';
 
 const TOKEN = 'ops-token-0123456789abcdef';
 const HOUR = 3_600_000;
@@ -231,21 +230,11 @@ describe('a run whose worker was killed while it was building', () => {
     const temp = makeTempDir('digest-ops-runs-killed-');
     const sink = await startSmtpSink();
     const source = await startHeldSource();
-    const env = {
-      DIGEST_DB: join(temp.dir, 'digest.db'),
-      SMTP_URL: sink.url,
-      MAIL_FROM: 'Digest <digest@news.example>',
-      OPS_TOKEN: TOKEN,
-      HTTP_PORT: '0',
-      DIGEST_SOURCES: source.url,
-      DIGEST_FETCH_PRIVATE: 'allow',
-      LOG_LEVEL: 'info',
-    };
-    const worker = startDigest(['worker'], env);
+    const env = slowWorkerEnv(temp.dir, sink.url, source.url, TOKEN);
+    const { worker, url } = await startWorker(env);
     let restarted: Awaited<ReturnType<typeof startOpsServer>> | undefined;
     let ctx: Awaited<ReturnType<typeof openTestContext>> | undefined;
     try {
-      const url = await urlOf(worker);
       const auth = { authorization: `Bearer ${TOKEN}` };
       // Answered 202 once the 10 s wait for the source runs out.
       const res = await fetch(`${url}/api/editions`, { method: 'POST', headers: auth });
@@ -274,10 +263,3 @@ describe('a run whose worker was killed while it was building', () => {
     }
   });
 });
-
-/** The address a `digest worker` prints once it listens. */
-async function urlOf(worker: ReturnType<typeof startDigest>): Promise<string> {
-  const pattern = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/;
-  await worker.waitFor(pattern);
-  return pattern.exec(worker.output())?.[1] ?? '';
-}

@@ -6,13 +6,12 @@ import { createEditionRunner } from '../../src/schedule/runner.ts';
 import { CANCELLED_FINISHING } from '../../src/schedule/trigger.ts';
 import { NO_SUCH_RUN } from '../../src/server/ops-api.ts';
 import { runCli } from '../cli/run-cli.ts';
-import { startDigest } from '../helpers/child.ts';
 import { type HeldSource, startHeldSource } from '../helpers/held-source.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { until } from '../helpers/until.ts';
 import { openTestContext } from '../schedule/context.ts';
-import { startOpsServer } from './ops-server.ts';
+import { slowWorkerEnv, startOpsServer, startWorker } from './ops-server.ts';
 
 const TOKEN = 'ops-token-0123456789abcdef';
 
@@ -144,19 +143,8 @@ describe('POST /api/editions on a worker whose sources are slow', () => {
     const temp = makeTempDir('digest-ops-worker-');
     const sink = await startSmtpSink();
     const source = await startHeldSource();
-    const worker = startDigest(['worker'], {
-      DIGEST_DB: join(temp.dir, 'digest.db'),
-      SMTP_URL: sink.url,
-      MAIL_FROM: 'Digest <digest@news.example>',
-      OPS_TOKEN: TOKEN,
-      HTTP_PORT: '0',
-      DIGEST_SOURCES: source.url,
-      DIGEST_FETCH_PRIVATE: 'allow',
-      LOG_LEVEL: 'info',
-    });
+    const { worker, url } = await startWorker(slowWorkerEnv(temp.dir, sink.url, source.url, TOKEN));
     try {
-      await worker.waitFor(/"url":"(http:\/\/127\.0\.0\.1:\d+)"/);
-      const url = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/.exec(worker.output())?.[1] ?? '';
       expect(
         (await runCli(['subscribers', 'add', 'ana@example.org'], { DIGEST_DB: join(temp.dir, 'digest.db') }))
           .code,

@@ -1,9 +1,11 @@
+import { join } from 'node:path';
 import { loadSources } from '../../src/cli/service.ts';
 import { describeEdition, listEditionSummaries } from '../../src/schedule/edition-status.ts';
 import { createEditionRunner } from '../../src/schedule/runner.ts';
 import { triggerEdition } from '../../src/schedule/trigger.ts';
 import { startHttpServer } from '../../src/server/http-server.ts';
 import type { OpsApiOptions } from '../../src/server/ops-api.ts';
+import { type DigestProcess, startDigest } from '../helpers/child.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { openTestContext } from '../schedule/context.ts';
@@ -64,4 +66,33 @@ export async function startOpsRig(env: Record<string, string>, token: string): P
       temp.remove();
     },
   };
+}
+
+/** The environment of a `digest worker` on a SQLite file in `dir`, its ops API on, reading `source`. */
+export function slowWorkerEnv(
+  dir: string,
+  smtpUrl: string,
+  source: string,
+  token: string,
+): Record<string, string> {
+  return {
+    DIGEST_DB: join(dir, 'digest.db'),
+    SMTP_URL: smtpUrl,
+    MAIL_FROM: 'Digest <digest@news.example>',
+    OPS_TOKEN: token,
+    HTTP_PORT: '0',
+    DIGEST_SOURCES: source,
+    DIGEST_FETCH_PRIVATE: 'allow',
+    LOG_LEVEL: 'info',
+  };
+}
+
+/** Starts `digest worker` with `env`; resolves once it listens, with its address. */
+export async function startWorker(
+  env: Record<string, string>,
+): Promise<{ worker: DigestProcess; url: string }> {
+  const worker = startDigest(['worker'], env);
+  const pattern = /"url":"(http:\/\/127\.0\.0\.1:\d+)"/;
+  await worker.waitFor(pattern);
+  return { worker, url: pattern.exec(worker.output())?.[1] ?? '' };
 }
