@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeBody } from './analyze-body.ts';
+
+// Place classes of issue 13, round five, in texts of our own writing: each is a form news uses to
+// say where an occasion happens that the rules read as no place, or as the wrong one.
+
+function placesOf(body: string, published = '2025-06-02'): Array<string | null> {
+  return analyzeBody(body, published).events.map((e) => e.location);
+}
+
+describe('a place after a compound preposition', () => {
+  it('reads the venue "in front of", "outside", "opposite", "next to", "beside" or "on the steps of" names', () => {
+    expect(placesOf('Farmers will rally in front of the Provincial Capitol on June 5.')).toEqual([
+      'Provincial Capitol',
+    ]);
+    expect(placesOf('Nurses will picket outside Royal Infirmary Hospital on Thursday.')).toEqual([
+      'Royal Infirmary Hospital',
+    ]);
+    expect(placesOf('A vigil is planned opposite Holy Trinity Cathedral on June 9.')).toEqual([
+      'Holy Trinity Cathedral',
+    ]);
+    expect(placesOf('The students will camp next to the Old Town Square from June 11.')).toEqual([
+      'Old Town Square',
+    ]);
+    expect(placesOf('Campaigners will gather on the steps of the State Library on June 12.')).toEqual([
+      'State Library',
+    ]);
+  });
+});
