@@ -92,6 +92,8 @@ export function findPlace(clause: string, near = -1): string | null {
   for (const match of clause.matchAll(PLACE)) {
     // "produced by Nick Raskulinecz (Alice in Chains, Foo Fighters, Deftones)": a list of names holds no place.
     if (inNameList(clause, match.index)) continue;
+    // "though it could move to Kings Park Stadium": where the event may go is not where it is.
+    if (isHedgedMove(clause.slice(0, match.index + match[0].length - (match[1]?.length ?? 0)))) continue;
     let place = (match[1] ?? '')
       .replace(/['’]s$/, '')
       .replace(/[.]$/, '')
@@ -251,7 +253,7 @@ function isNamesOnly(text: string): boolean {
 
 // "The Supreme Court Thursday said it would hear on April 8", "sanctioning by the Jersey Court at a
 // hearing": a court's business happens at the court.
-const COURT = /\b((?:[A-Z][\w'’-]*\s+){1,3}Courts?(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?)\b/;
+const COURTS = /\b((?:[A-Z][\w'’-]*\s+){1,3}Courts?(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?)\b/g;
 const COURT_BUSINESS =
   /\b(?:hear(?:s|d|ing|ings)?|trial|sentenc\w*|directions|ruling|rule|appeal|verdict|judgment|arraignment)\b/i;
 
@@ -272,10 +274,26 @@ export function isCourtBusiness(sentence: string): boolean {
   return (COURT_BUSINESS.test(sentence) || FOR_MENTION.test(sentence)) && UNNAMED_COURT.test(sentence);
 }
 
-/** The first court a text names ("The Rouse Avenue Court on Monday granted ..."), without its article. */
+/**
+ * The first court a text names ("The Rouse Avenue Court on Monday granted ..."), without its article; a
+ * court the business only may move to ("though it may be moved to Birmingham Crown Court") is none.
+ */
 export function findCourt(text: string): string | null {
   if (!/Court/.test(text)) return null;
-  return COURT.exec(text)?.[1]?.replace(/^(?:The|A|An)\s+/, '') ?? null;
+  for (const court of text.matchAll(COURTS)) {
+    if (!isHedgedMove(text.slice(0, court.index))) return court[1]?.replace(/^(?:The|A|An)\s+/, '') ?? null;
+  }
+  return null;
+}
+
+// "it may be moved to", "could switch to", "might be relocated to": a place the event may yet go to is
+// not where it is set.
+const HEDGED_MOVE =
+  /\b(?:may|might|could|would)\s+(?:(?:also|still|yet|even|instead)\s+)?(?:be\s+)?(?:moved?|switch(?:ed)?|relocated?|transferred|transfer|shift(?:ed)?)\s+(?:(?:back|instead)\s+)?to\s+(?:the\s+)?$/i;
+
+/** True when the text before a place ends in a hedged move ("though it may be moved to "). */
+function isHedgedMove(before: string): boolean {
+  return HEDGED_MOVE.test(before.slice(-60));
 }
 
 /**

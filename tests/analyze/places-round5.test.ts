@@ -27,3 +27,20 @@ describe('a place after a compound preposition', () => {
     ]);
   });
 });
+
+describe('a place the event only may move to', () => {
+  it('keeps the court a sitting is set in, not the one it may be moved to', () => {
+    expect(
+      placesOf(
+        'Judge Amara Osei of the Kumasi High Court adjourned the trial to June 16, though it may be moved to Accra High Court if the witnesses cannot travel.',
+      ),
+    ).toEqual(['Kumasi High Court']);
+  });
+
+  it('reads no place from a hedged move alone ("could move to Kings Park Stadium")', () => {
+    expect(
+      placesOf('The final on June 14 could move to Kings Park Stadium if the pitch does not recover.'),
+    ).toEqual([null]);
+    expect(placesOf('The final on June 14 will move to Kings Park Stadium.')).toEqual(['Kings Park Stadium']);
+  });
+});
