@@ -110,11 +110,16 @@ export function findPlace(clause: string, near = -1): string | null {
     }
     const kind = placeKind(place);
     if (!kind) continue;
-    // "four matches in Queensland and New South Wales": two places are none of the event's own.
-    if (kind !== 'venue' && MORE_PLACES.test(clause.slice(end, end + 80))) continue;
+    // "four matches in Queensland and New South Wales": two places are none of the event's own; "marches
+    // in Lisbon, Porto, Coimbra, Braga and Faro": three or more are all of them.
+    const list =
+      kind !== 'venue' && MORE_PLACES.test(clause.slice(end, end + 80))
+        ? placeList(place, clause.slice(end))
+        : undefined;
+    if (list === null) continue;
     // The place written closest to the date is the event's ("wanted in Madrid ... hearing on February 1 ... in London").
     const distance = near < 0 ? match.index : Math.abs(match.index - near);
-    const full = withCity(place, kind, clause, end);
+    const full = list ?? withCity(place, kind, clause, end);
     // A venue named with the one it lies in is the most specific place of all.
     const rank =
       kind === 'venue'
@@ -129,7 +134,54 @@ export function findPlace(clause: string, near = -1): string | null {
     }
   }
   if (route && (!best || best.rank < 2)) return route;
-  return best?.place ?? namedVenue(clause) ?? namedForPlace(clause);
+  const listed = best && best.rank >= 3 ? null : introducedList(clause);
+  return listed ?? best?.place ?? namedVenue(clause) ?? namedForPlace(clause);
+}
+
+// The items of a list of places: "Cape Town", "Lagos Island", "Évora".
+const ITEM = "\\p{Lu}[\\p{L}\\p{M}'’.-]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’.-]*){0,3}";
+const LIST_REST = new RegExp(`^((?:\\s*,\\s*${ITEM}){1,8}),?\\s+and\\s+(${ITEM})`, 'u');
+
+/**
+ * The whole list a place opens when it names three places or more ("Lisbon, Porto, Coimbra, Braga and
+ * Faro"), or null: two places, or a list that holds a non-place ("in France, Spain and Italy").
+ */
+function placeList(first: string, rest: string): string | null {
+  const match = LIST_REST.exec(rest);
+  if (!match) return null;
+  const items = [...(match[1] ?? '').split(','), match[2] ?? '']
+    .map((item) => item.trim().replace(/[.]$/, ''))
+    .filter(Boolean);
+  if (!items.every(isListedPlace)) return null;
+  return `${first}${match[0]}`.replace(/[.]$/, '').replace(/\s+/g, ' ');
+}
+
+/** A list's item is a place when the rules read it so, or when it is a name of two words or more that is no country ("Cape Town"). */
+function isListedPlace(item: string): boolean {
+  if (placeKind(item) !== null) return true;
+  const words = item.toLowerCase().split(/\s+/);
+  return (
+    words.length >= 2 &&
+    !COUNTRIES.has(words[words.length - 1] ?? '') &&
+    !BODY_WORDS.has(words[words.length - 1] ?? '')
+  );
+}
+
+// "in the five divisions of the State – Ikeja, Badagry, Ikorodu, Lagos Island and Epe", "in four regional
+// centres: Évora, Viseu, Leiria and Setúbal": the places a plural place noun introduces after a dash or colon.
+const LIST_INTRO =
+  /\b(?:in|at|across)\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\p{Ll}\d-]+\s+){0,3}?(?:cities|towns|villages|divisions|regions|provinces|states|counties|districts|venues|locations|centres|centers|zones|capitals|campuses)(?:\s+of\s+(?:the\s+)?[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]*){0,2})?\s*[–—:-]\s*/u;
+const MAY_BE_INTRO = /(?:ies|ions|ces|tes|ns|ts|res|ers|es)\s+(?:of\s+[^–—:-]{1,40})?[–—:-]\s*\p{Lu}/u;
+
+/** The list of places a plural place noun introduces ("in five cities – Leeds, York, Hull and Bath"), or null. */
+function introducedList(clause: string): string | null {
+  if (!MAY_BE_INTRO.test(clause)) return null;
+  const intro = LIST_INTRO.exec(clause);
+  if (!intro) return null;
+  const rest = clause.slice(intro.index + intro[0].length);
+  const first = new RegExp(`^${ITEM}`, 'u').exec(rest)?.[0];
+  if (!first || !placeKind(first)) return null;
+  return placeList(first, rest.slice(first.length)) ?? null;
 }
 
 // "the Valencia Marathon", "the Edo governorship election", "the Tamil Nadu assembly polls": events

@@ -44,3 +44,34 @@ describe('a place the event only may move to', () => {
     expect(placesOf('The final on June 14 will move to Kings Park Stadium.')).toEqual(['Kings Park Stadium']);
   });
 });
+
+describe('an event held in three places or more', () => {
+  it('reads the whole list of places, not none', () => {
+    expect(placesOf('Teachers will march on June 10 in Nairobi, Mombasa, Kisumu and Eldoret.')).toEqual([
+      'Nairobi, Mombasa, Kisumu and Eldoret',
+    ]);
+    expect(placesOf('The tour stops on June 20 in Leeds, Cape Town and Port Louis.')).toEqual([
+      'Leeds, Cape Town and Port Louis',
+    ]);
+  });
+
+  it('reads the list a plural place noun introduces after a dash or a colon', () => {
+    expect(
+      placesOf(
+        'The film will be screened on June 21 in three coastal towns – Whitby, Scarborough and Filey.',
+      ),
+    ).toEqual(['Whitby, Scarborough and Filey']);
+    expect(
+      placesOf(
+        'Clinics open on June 23 across the four districts of the county: Arusha, Moshi, Karatu and Monduli.',
+      ),
+    ).toEqual(['Arusha, Moshi, Karatu and Monduli']);
+  });
+
+  it('still reads no place from two, or from a list of countries', () => {
+    expect(
+      placesOf('The league will stage four matches in Queensland and New South Wales on June 7.'),
+    ).toEqual([null]);
+    expect(placesOf('The envoy will travel on June 8 to France, Spain and Italy.')).toEqual([null]);
+  });
+});
