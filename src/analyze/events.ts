@@ -33,7 +33,7 @@ import { datelineLength, isBareDate } from './furniture.ts';
 import { listedPlace } from './list-places.ts';
 import type { PeopleIndex } from './people.ts';
 import { findPersonIn } from './people.ts';
-import { courtPlace, findPlace, linePlace } from './places.ts';
+import { courtPlace, findPlace, hostPlace, linePlace } from './places.ts';
 import { findQuoteSpans } from './quote-spans.ts';
 import { readSchedule, type ScheduleEntry } from './schedule.ts';
 import { findScheduleWeek, moveIntoWeek, type ScheduleWeek } from './schedule-week.ts';
@@ -355,6 +355,7 @@ function addEvent(
     listedPlace(sentence, mention.start, mention.end) ??
     linePlace(clause, at, at + mention.end - mention.start) ??
     findPlace(clause, at) ??
+    hostPlace(clause, (name) => findPersonIn(name, tracker.people) !== null) ??
     courtPlace(sentence) ??
     toldPlace(tracker.told, tracker.paragraph, sentence, clause, at) ??
     sameEventVenue(tracker.told, tracker.paragraph, title.head);

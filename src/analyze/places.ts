@@ -378,3 +378,23 @@ export function findLaunchSites(text: string): string[] {
     site[2] ? `${site[1]}, ${site[2]}` : (site[1] ?? ''),
   );
 }
+
+// "Perth will host the first Test", "with Darwin set to host the opening match", "Hobart will receive the
+// consolation prize of staging the play-off": a place that hosts an occasion is where it is held. The
+// object must be an occasion ("the first Test", "a summit"), not a guest ("host the Wallabies", "host Biden").
+const HOST_SUBJECT = new RegExp(
+  `(?:^\\s*|\\bwith\\s+|[;:]\\s+)(?:the\\s+)?(${NAME})\\s+(?:[\\p{Ll}’'-]+\\s+){0,8}?(?:host(?:s|ing)?|stag(?:e|es|ing)|play(?:s|ing)?\\s+host\\s+to)\\s+(?:the|a|an|this|next|its|their)\\s+(?=[\\p{Ll}\\d])`,
+  'u',
+);
+
+/**
+ * The place a clause names as the host of its occasion ("Perth will host the inaugural Test on November
+ * 21"), when it is a city, region or venue and `isPerson` does not know it as someone ("Ruto will host a
+ * summit").
+ */
+export function hostPlace(clause: string, isPerson: (name: string) => boolean): string | null {
+  if (!/\b(?:host|stag)/.test(clause)) return null;
+  const name = HOST_SUBJECT.exec(clause)?.[1]?.replace(/['’]s$/, '');
+  if (!name || !placeKind(name) || isPerson(name)) return null;
+  return name;
+}

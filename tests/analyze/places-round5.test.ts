@@ -75,3 +75,22 @@ describe('an event held in three places or more', () => {
     expect(placesOf('The envoy will travel on June 8 to France, Spain and Italy.')).toEqual([null]);
   });
 });
+
+describe('a place that hosts the occasion', () => {
+  it('reads the host city of an occasion as its place', () => {
+    expect(placesOf('Perth will host the inaugural Test against Ireland on June 19.')).toEqual(['Perth']);
+    expect(
+      placesOf('The schedule was confirmed, with Galway set to host the opening round on June 14.'),
+    ).toEqual(['Galway']);
+    expect(placesOf('Cardiff will receive the honour of staging the final on June 28.')).toEqual(['Cardiff']);
+  });
+
+  it('reads no place from a host that is a guest list, a person or a team meeting its visitors', () => {
+    expect(placesOf('The Springboks will host the Wallabies on June 21.')).toEqual([null]);
+    expect(
+      placesOf(
+        'President Samia Suluhu Hassan said on Monday that Hassan will host a regional summit on June 12.',
+      ),
+    ).toEqual([null]);
+  });
+});
