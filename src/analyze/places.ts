@@ -62,6 +62,18 @@ const ROUTE_FROM = new RegExp(
   `\\b(?:[Ff]lights?|[Ss]ervices?|[Rr]outes?|[Tt]rains?|[Ff]err(?:y|ies)|[Ss]ailings?|[Cc]onnections?)\\s+from\\s+(?:the\\s+)?${END_NAME}\\s+to\\s+${END_NAME}`,
 );
 const MAY_BE_FROM = /\b(?:flights?|services?|routes?|trains?|ferry|ferries|sailings?|connections?)\s+from\s/i;
+// "daily flights to Colombo from Chennai", "expanding from Kochi with a new thrice-weekly service to Malé":
+// a route whose two ends are told the other way round, or apart.
+const ROUTE_TO_FROM = new RegExp(
+  `\\b(?:[Ff]lights?|[Ss]ervices?|[Rr]outes?|[Tt]rains?|[Ff]err(?:y|ies)|[Ss]ailings?|[Cc]onnections?|fl(?:y|ies|ying))\\s+to\\s+(?:the\\s+)?${END_NAME}\\s+from\\s+(?:the\\s+)?${END_NAME}`,
+);
+const ROUTE_FROM_WITH = new RegExp(
+  `\\bfrom\\s+(?:the\\s+)?${END_NAME}\\s+with\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:flights?|services?|routes?|links?|connections?|sailings?)\\s+to\\s+(?:the\\s+)?${END_NAME}`,
+);
+const MAY_BE_TO_FROM =
+  /\b(?:flights?|services?|routes?|trains?|ferry|ferries|sailings?|connections?|fl(?:y|ies|ying))\s+to\s+[^,.;]{2,40}?\s+from\s/i;
+const MAY_BE_FROM_WITH =
+  /\bfrom\s+[^,.;]{2,40}?\s+with\s+(?:a|an|the)\s+[^,.;]{0,40}?\b(?:flights?|services?|routes?|links?|connections?|sailings?)\s+to\s/i;
 // "the Hyderabad-Goa (GOX) routes", "its Muscat (MCT)-Salalah (SLL) route": two ends joined by a dash.
 const ROUTE_PAIR =
   /\b([A-ZÀ-Þ][\wÀ-ÿ'’]+)(?:\s*\([A-Z]{3}\))?[-–]([A-ZÀ-Þ][\wÀ-ÿ'’]+)(?:\s*\([A-Z]{3}\))?\s+(?:routes?|services?|flights?|sectors?)\b/;
@@ -362,8 +374,11 @@ function routeEnds(text: string): string | null {
   const ends =
     (MAY_BE_ROUTE.test(text) ? ROUTE_BETWEEN.exec(text) : null) ??
     (MAY_BE_FROM.test(text) ? ROUTE_FROM.exec(text) : null) ??
-    (MAY_BE_PAIR.test(text) ? ROUTE_PAIR.exec(text) : null);
-  return ends?.[1] && ends[2] ? `${ends[1]} to ${ends[2]}` : null;
+    (MAY_BE_PAIR.test(text) ? ROUTE_PAIR.exec(text) : null) ??
+    (MAY_BE_FROM_WITH.test(text) ? ROUTE_FROM_WITH.exec(text) : null);
+  if (ends?.[1] && ends[2]) return `${ends[1]} to ${ends[2]}`;
+  const reversed = MAY_BE_TO_FROM.test(text) ? ROUTE_TO_FROM.exec(text) : null;
+  return reversed?.[1] && reversed[2] ? `${reversed[2]} to ${reversed[1]}` : null;
 }
 
 // "Launch Complex 39A at the Kennedy Space Center", "Space Launch Complex 40", "Pad 39B", "the Vostochny

@@ -94,3 +94,17 @@ describe('a place that hosts the occasion', () => {
     ).toEqual([null]);
   });
 });
+
+describe('a route whose ends are told the other way round or apart', () => {
+  it('reads "flights to Y from X" as the route from X to Y', () => {
+    expect(placesOf('The carrier will start flights to Lisbon from Newark on June 18.')).toEqual([
+      'Newark to Lisbon',
+    ]);
+  });
+
+  it('reads "from X with a new service to Y" as the route from X to Y', () => {
+    expect(
+      placesOf('Aurora is expanding from Tromsø with a new twice-weekly service to Longyearbyen on June 24.'),
+    ).toEqual(['Tromsø to Longyearbyen']);
+  });
+});

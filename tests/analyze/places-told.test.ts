@@ -55,7 +55,8 @@ describe('routes', () => {
     ].join('\n\n');
     expect(placesOf(body, '2025-02-01')).toEqual([
       ['2025-03-03', 'Lyon to Porto'],
-      ['2025-05-08', null],
+      // Its own route, told apart ("from Tampere with a new service to Riga"), never the one before.
+      ['2025-05-08', 'Tampere to Riga'],
     ]);
   });
 });
