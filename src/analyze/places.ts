@@ -147,7 +147,22 @@ export function findPlace(clause: string, near = -1): string | null {
   }
   if (route && (!best || best.rank < 2)) return route;
   const listed = best && best.rank >= 3 ? null : introducedList(clause);
-  return listed ?? best?.place ?? namedVenue(clause) ?? namedForPlace(clause);
+  return listed ?? best?.place ?? namedVenue(clause) ?? namedForPlace(clause) ?? ellipticPlace(clause);
+}
+
+// "the Edo governorship election will hold on September 19, while that of Ondo State will hold October 10":
+// "that of" a region stands for the same occasion held there.
+const THAT_OF = new RegExp(
+  `(?:^[\\s,]*|\\b(?:while|and|but|whereas)\\s+)that\\s+of\\s+(?:the\\s+)?(${NAME})`,
+  'u',
+);
+
+/** The region or venue "that of" names in a clause ("while that of Ondo State will hold ..."), or null; a person's is none. */
+function ellipticPlace(clause: string): string | null {
+  if (!/\bthat\s+of\s/.test(clause)) return null;
+  const name = THAT_OF.exec(clause)?.[1];
+  const kind = name ? placeKind(name) : null;
+  return name && (kind === 'region' || kind === 'venue') ? name : null;
 }
 
 // The items of a list of places: "Cape Town", "Lagos Island", "Évora".
@@ -199,14 +214,24 @@ function introducedList(clause: string): string | null {
 // "the Valencia Marathon", "the Edo governorship election", "the Tamil Nadu assembly polls": events
 // named after the place they are held in.
 const NAMED_FOR_PLACE =
-  /\bthe\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s+(?:(?:governorship|gubernatorial|mayoral|municipal|local|state|provincial|regional|assembly|council|parliamentary)\s+)?(?:[Mm]arathon|[Hh]alf[- ][Mm]arathon|by-elections?|[Ee]lections?|[Pp]olls?|[Gg]rand\s+[Pp]rix)\b/u;
+  /\b[Tt]he\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s+(?:(?:governorship|gubernatorial|mayoral|municipal|local|state|provincial|regional|assembly|council|parliamentary)\s+)?(?:[Mm]arathon|[Hh]alf[- ][Mm]arathon|by-elections?|[Ee]lections?|[Pp]olls?|[Gg]rand\s+[Pp]rix)\b/u;
+
+// "The Presidential election", "the Municipal elections": a kind of election written in capitals is no place.
+const ELECTION_KINDS = new Set(
+  'presidential municipal gubernatorial governorship mayoral parliamentary legislative congressional midterm primary runoff snap'.split(
+    ' ',
+  ),
+);
 
 /** The place an event is named after ("the Valencia Marathon" gives "Valencia"), when it is a city or region. */
 function namedForPlace(clause: string): string | null {
   if (!/\b(?:[Mm]arathon|[Ee]lection|[Pp]oll|[Pp]rix)/.test(clause)) return null;
   const name = NAMED_FOR_PLACE.exec(clause)?.[1];
   // "the Kisumu West by-election": a seat is its town and a quarter of it.
-  const kind = name ? placeKind(name.replace(/\s+(?:North|South|East|West|Central)$/, '')) : null;
+  const kind =
+    name && !ELECTION_KINDS.has(name.toLowerCase().split(/\s+/).at(-1) ?? '')
+      ? placeKind(name.replace(/\s+(?:North|South|East|West|Central)$/, ''))
+      : null;
   return name && (kind === 'city' || kind === 'region') && !/\bParty$/.test(name) ? name : null;
 }
 

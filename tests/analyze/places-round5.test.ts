@@ -108,3 +108,27 @@ describe('a route whose ends are told the other way round or apart', () => {
     ).toEqual(['Tromsø to Longyearbyen']);
   });
 });
+
+describe('a region told by "that of"', () => {
+  it('reads "while that of Ondo State will hold" as the region of the same occasion', () => {
+    expect(
+      placesOf(
+        'The Lagos State governorship election will hold on June 14, while that of Kano State will hold on June 28.',
+      ),
+    ).toEqual(['Lagos State', 'Kano State']);
+  });
+
+  it('reads no place from "that of" a person or a body', () => {
+    expect(
+      placesOf('The Senate will vote on June 14 on the plan, and that of Senator Musa Bello on June 28.'),
+    ).toEqual([null, null]);
+  });
+});
+
+describe('an election named after its place at the start of a sentence', () => {
+  it('reads "The Kogi State governorship election" as Kogi State, and no kind of election as a place', () => {
+    expect(placesOf('The Kogi State governorship election will hold on June 14.')).toEqual(['Kogi State']);
+    expect(placesOf('The Presidential election will be held on June 14.')).toEqual([null]);
+    expect(placesOf('The Municipal elections are due on June 14.')).toEqual([null]);
+  });
+});
