@@ -100,7 +100,7 @@ export function findPlace(clause: string, near = -1): string | null {
   const ends = routeEnds(clause);
   if (ends) return ends;
   const route = ROUTE.exec(clause)?.[1]?.replace(/^The\s+/, '');
-  let best: { place: string; rank: number; distance: number } | null = null;
+  let best: { place: string; rank: number; distance: number } | null = apposedVenue(clause, near);
   for (const match of clause.matchAll(PLACE)) {
     // "produced by Nick Raskulinecz (Alice in Chains, Foo Fighters, Deftones)": a list of names holds no place.
     if (inNameList(clause, match.index)) continue;
@@ -163,6 +163,27 @@ function ellipticPlace(clause: string): string | null {
   const name = THAT_OF.exec(clause)?.[1];
   const kind = name ? placeKind(name) : null;
   return name && (kind === 'region' || kind === 'venue') ? name : null;
+}
+
+// "at its seat, the Peace Palace", "at the border town's sports ground, the Kaleb Memorial Field": a venue
+// told by a common noun and named after a comma.
+const APPOSED = new RegExp(
+  `\\b(?:at|in|inside|to)\\s+(?:its|their|his|her|the)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?(?:headquarters|seat|home|ground|grounds|stadium|offices?|base|venue|residence|campus|arena|hall|palace|building|premises)\\s*,\\s+(?:the\\s+)?(${NAME})`,
+  'u',
+);
+const MAY_BE_APPOSED =
+  /(?:headquarters|seat|home|grounds?|stadium|offices?|base|venue|residence|campus|arena|hall|palace|building|premises)\s*,\s+(?:the\s+)?\p{Lu}/u;
+
+/** The venue a clause names in apposition to a common noun ("at its seat, the Peace Palace"), as a venue candidate. */
+function apposedVenue(
+  clause: string,
+  near: number,
+): { place: string; rank: number; distance: number } | null {
+  if (!MAY_BE_APPOSED.test(clause)) return null;
+  const match = APPOSED.exec(clause);
+  const name = match?.[1]?.replace(/['’]s$/, '').replace(/[.]$/, '');
+  if (!match || !name || !placeKind(name)) return null;
+  return { place: name, rank: 3, distance: near < 0 ? match.index : Math.abs(match.index - near) };
 }
 
 // The items of a list of places: "Cape Town", "Lagos Island", "Évora".

@@ -132,3 +132,20 @@ describe('an election named after its place at the start of a sentence', () => {
     expect(placesOf('The Municipal elections are due on June 14.')).toEqual([null]);
   });
 });
+
+describe('a venue named in apposition to a common noun', () => {
+  it('reads the name after "at its seat," or "at the club\'s home ground,"', () => {
+    expect(placesOf('The tribunal will sit on June 16 at its seat, the Peace Palace, for two days.')).toEqual(
+      ['Peace Palace'],
+    );
+    expect(
+      placesOf("The final will be played on June 21 at the club's home ground, the Riverside Stadium."),
+    ).toEqual(['Riverside Stadium']);
+  });
+
+  it('reads no venue from an apposition that names a person', () => {
+    expect(placesOf('The board will meet on June 16 at its headquarters, the chairman said.')).toEqual([
+      null,
+    ]);
+  });
+});
