@@ -147,7 +147,28 @@ export function findPlace(clause: string, near = -1): string | null {
   }
   if (route && (!best || best.rank < 2)) return route;
   const listed = best && best.rank >= 3 ? null : introducedList(clause);
-  return listed ?? best?.place ?? namedVenue(clause) ?? namedForPlace(clause) ?? ellipticPlace(clause);
+  return (
+    listed ??
+    best?.place ??
+    namedVenue(clause) ??
+    namedForPlace(clause) ??
+    ellipticPlace(clause) ??
+    launchCountry(clause)
+  );
+}
+
+// "will be launched from French Guiana", "is due to lift off from Kazakhstan": a rocket leaves from a
+// country's launch site, the one place a launch story gives; a country is otherwise too wide to be a place.
+const LAUNCHED_FROM = new RegExp(
+  `\\b(?:launch(?:ed|es|ing)?|lift(?:s|ed|ing)?\\s+off|blast(?:s|ed|ing)?\\s+off)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?from\\s+(?:the\\s+)?(${NAME})`,
+  'u',
+);
+
+/** The country a launch leaves from, when the clause names no launch site ("launched from French Guiana"). */
+function launchCountry(clause: string): string | null {
+  if (!/\b(?:launch|lift|blast)/.test(clause)) return null;
+  const name = LAUNCHED_FROM.exec(clause)?.[1]?.replace(/[.]$/, '');
+  return name && COUNTRIES.has(name.toLowerCase().split(/\s+/).at(-1) ?? '') ? name : null;
 }
 
 // "the Edo governorship election will hold on September 19, while that of Ondo State will hold October 10":

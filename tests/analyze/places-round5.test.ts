@@ -149,3 +149,14 @@ describe('a venue named in apposition to a common noun', () => {
     ]);
   });
 });
+
+describe('the country a launch leaves from', () => {
+  it('reads the country after "launched from" or "lift off from" as the launch\'s place', () => {
+    expect(placesOf('The probe will be launched from French Guiana on June 18.')).toEqual(['French Guiana']);
+    expect(placesOf('The crew is due to lift off from Kazakhstan on June 20.')).toEqual(['Kazakhstan']);
+  });
+
+  it('still reads no country as the place of anything else', () => {
+    expect(placesOf('The minister will travel from Kazakhstan on June 20 for talks.')).toEqual([null]);
+  });
+});
