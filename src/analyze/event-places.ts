@@ -12,6 +12,8 @@ export interface ToldPlaces {
   routes: Array<string | null>;
   courts: Array<string | null>;
   sites: string[][];
+  /** Where the paragraph says people gather for a meeting ("leaders have been arriving in Samoa for a week of meetings"). */
+  gatherings: Array<string | null>;
 }
 
 // A sentence about a rocket's launch ("The launch will now take place Tuesday", "a static fire test").
@@ -35,7 +37,26 @@ export function readToldPlaces(paragraphs: readonly string[]): ToldPlaces {
     routes: paragraphs.map((p, i) => listedRoute(paragraphs, i) ?? findRoute(p)),
     courts: paragraphs.map(findCourt),
     sites: paragraphs.map(findLaunchSites),
+    gatherings: paragraphs.map(findGathering),
   };
+}
+
+// "Pacific leaders have been arriving in Samoa for a week of regional meetings", "Delegates gathered in
+// Bonn for the climate talks": the place a story's meetings are held in, told once before their days.
+const GATHER =
+  /\b(?:arriv(?:e|es|ed|ing)|gather(?:s|ed|ing)?|converg(?:e|es|ed|ing)|assembl(?:e|es|ed|ing))\s+(?:in|at)\s+\S/i;
+const FOR_MEETING =
+  /\b(?:for|ahead\s+of)\s+(?:[\w'’-]+\s+){0,6}?(?:meetings?|summits?|talks|forum|conference|sessions?|congress|retreat|negotiations)\b/i;
+const MEETING =
+  /\b(?:meet|meets|meeting|meetings|summit|talks|forum|conference|session|opening|congress|retreat|negotiations)\b/i;
+
+/** The place a paragraph's sentence gathers people in for meetings, or null. */
+function findGathering(paragraph: string): string | null {
+  if (!GATHER.test(paragraph)) return null;
+  for (const sentence of splitSentences(paragraph)) {
+    if (GATHER.test(sentence.text) && FOR_MEETING.test(sentence.text)) return findPlace(sentence.text);
+  }
+  return null;
 }
 
 /** A destination line's route, from the origin its heading names ("Flights from Paris-Orly"), or null. */
@@ -74,6 +95,8 @@ export function toldPlace(
   // "The new daily flight will launch on May 8": a service may launch too.
   if (SERVICE.test(sentence)) return told.routes[index] ?? storyRoute(told, index);
   if (isCourtBusiness(sentence)) return lastNamed(told.courts, index);
+  // "Today the Small Island States Leaders will meet": a meeting of the story is where it gathered them.
+  if (MEETING.test(sentence)) return lastNamed(told.gatherings, index);
   return null;
 }
 

@@ -160,3 +160,23 @@ describe('the country a launch leaves from', () => {
     expect(placesOf('The minister will travel from Kazakhstan on June 20 for talks.')).toEqual([null]);
   });
 });
+
+describe('the place a story gathers people in for its meetings', () => {
+  it('gives a meeting told without a place the place the delegates arrived in for it', () => {
+    const body = [
+      'Delegates have been arriving in Arusha for a week of regional talks.',
+      'Foreign ministers will meet on Tuesday, and the summit opens on June 5.',
+    ].join('\n\n');
+    expect(placesOf(body)).toEqual(['Arusha', 'Arusha']);
+  });
+
+  it('gives it nothing to an occasion that is no meeting, nor from an arrival for something else', () => {
+    const strike = [
+      'Delegates have been arriving in Arusha for a week of regional talks.',
+      'Dock workers will strike on Tuesday.',
+    ];
+    expect(placesOf(strike.join('\n\n'))).toEqual([null]);
+    const visit = ['The minister is arriving in Arusha for a holiday.', 'The cabinet will meet on Tuesday.'];
+    expect(placesOf(visit.join('\n\n'))).toEqual([null]);
+  });
+});
