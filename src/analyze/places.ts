@@ -44,9 +44,10 @@ const BODY_WORDS = new Set(
 const NAME =
   "\\p{Lu}[\\p{L}\\p{M}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|\\d+\\p{Lu}?|de|del|da|do|los|las|el|la|of(?=\\s+\\p{Lu})|the(?=\\s+\\p{Lu}))){0,5}";
 // "in front of the Provincial Capitol", "outside Royal Infirmary Hospital", "on the steps of the State Library": where
-// a rally or a vigil stands is told by a compound preposition as often as by "at".
+// a rally or a vigil stands is told by a compound preposition as often as by "at". "in the northern Italian city
+// of Turin", "in the Rift Valley town of Naivasha", "in the Qatari capital, Doha": the city, not its country or region.
 const PLACE = new RegExp(
-  `\\b(?:in|at|in\\s+front\\s+of|outside|opposite|next\\s+to|beside|on\\s+the\\s+steps\\s+of|(?:travel|fly|head|go|return|move|come)s?\\s+to|visit(?:s|ing)?|leav(?:e|es|ing)|(?:depart|sail)(?:s|ing)?\\s+from|from)\\s+(?:the\\s+)?(?:(?:[\\p{Ll}-]+\\s+){0,2}(?:city|town|capital|village|port|areas?|parts|outskirts|suburbs|streets|centre|center)\\s+of\\s+|(?:its|their|his|her)\\s+(?:[\\p{Ll}-]+\\s+)?(?:capital|city|hometown)\\s+)?(${NAME})`,
+  `\\b(?:in|at|in\\s+front\\s+of|outside|opposite|next\\s+to|beside|on\\s+the\\s+steps\\s+of|(?:travel|fly|head|go|return|move|come)s?\\s+to|visit(?:s|ing)?|leav(?:e|es|ing)|(?:depart|sail)(?:s|ing)?\\s+from|from)\\s+(?:the\\s+)?(?:(?:[\\p{Ll}-]+\\s+){0,2}(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}(?:[\\p{Ll}-]+\\s+)?(?:city|town|capital|village|port|resort|areas?|parts|outskirts|suburbs|streets|centre|center|state|province|region|district|county|island)\\s+of\\s+|(?:[\\p{Ll}-]+\\s+)?\\p{Lu}[\\p{L}'’-]*\\s+capital,?\\s+|(?:its|their|his|her)\\s+(?:[\\p{Ll}-]+\\s+)?(?:capital|city|hometown)\\s+)?(${NAME})`,
   'gu',
 );
 // "a route between Ahmedabad (AMD) and Pune (PNQ)", "flights connecting Manhattan’s Skyport Marina and

@@ -180,3 +180,19 @@ describe('the place a story gathers people in for its meetings', () => {
     expect(placesOf(visit.join('\n\n'))).toEqual([null]);
   });
 });
+
+describe('a city told with its country or region before it', () => {
+  it('reads the city, not the nationality or region, in "the Swiss city of", "the Rift Valley town of", "the Qatari capital, Doha"', () => {
+    expect(placesOf('Talks will open in the Swiss city of Lausanne on June 8.')).toEqual(['Lausanne']);
+    expect(placesOf('The summit will be held in the northern Italian city of Turin on June 9.')).toEqual([
+      'Turin',
+    ]);
+    expect(placesOf('Convoys leave from the Rift Valley town of Naivasha on June 10.')).toEqual(['Naivasha']);
+    expect(placesOf('A second round is set for June 11 in the Qatari capital, Doha.')).toEqual(['Doha']);
+    expect(placesOf('Voting begins on June 12 in the Indian state of Assam.')).toEqual(['Assam']);
+  });
+
+  it('keeps a city whose name holds "Port of"', () => {
+    expect(placesOf('The ministers will meet in Port of Spain on June 13.')).toEqual(['Port of Spain']);
+  });
+});
