@@ -17,7 +17,7 @@ export const COUNTRIES = new Set(
 // Words that make a capitalized phrase a venue ("Wembley Stadium", "Central Hall of Parliament").
 const VENUE_WORDS = new Set(
   (
-    'hall stadium arena headquarters center centre building house palace parliament university hospital ' +
+    'hall stadium arena headquarters center centre building house palace palais parliament university hospital ' +
     'hotel airport station park square church cathedral museum theatre theater chamber library school college ' +
     'institute club complex ground grounds field oval court courthouse pavilion auditorium gardens garden ' +
     'racecourse circuit bridge harbour harbor port terminal base'
@@ -41,8 +41,10 @@ const BODY_WORDS = new Set(
   'ministry office council commission congress company agency department'.split(' '),
 );
 
+// "the O2 Arena", "the Palais des Nations", "Huis ten Bosch": a digit after the capital, and the particles of
+// French, Dutch, German and Italian names, are part of a place's name.
 const NAME =
-  "\\p{Lu}[\\p{L}\\p{M}'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|\\d+\\p{Lu}?|de|del|da|do|los|las|el|la|of(?=\\s+\\p{Lu})|the(?=\\s+\\p{Lu}))){0,5}";
+  "\\p{Lu}[\\p{L}\\p{M}\\d'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}\\d'’.-]*|\\d+\\p{Lu}?|(?:del|des|der|den|de|du|di|da|do|ten|van|von|los|las|el|la)(?=\\s+\\p{Lu})|of(?=\\s+\\p{Lu})|the(?=\\s+\\p{Lu}))){0,5}";
 // "in front of the Provincial Capitol", "outside Royal Infirmary Hospital", "on the steps of the State Library": where
 // a rally or a vigil stands is told by a compound preposition as often as by "at". "in the northern Italian city
 // of Turin", "in the Rift Valley town of Naivasha", "in the Qatari capital, Doha": the city, not its country or region.
@@ -50,6 +52,9 @@ const PLACE = new RegExp(
   `\\b(?:in|at|in\\s+front\\s+of|outside|opposite|next\\s+to|beside|on\\s+the\\s+steps\\s+of|(?:travel|fly|head|go|return|move|come)s?\\s+to|visit(?:s|ing)?|leav(?:e|es|ing)|(?:depart|sail)(?:s|ing)?\\s+from|from)\\s+(?:the\\s+)?(?:(?:[\\p{Ll}-]+\\s+){0,2}(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}(?:[\\p{Ll}-]+\\s+)?(?:city|town|capital|village|port|resort|areas?|parts|outskirts|suburbs|streets|centre|center|state|province|region|district|county|island)\\s+of\\s+|(?:[\\p{Ll}-]+\\s+)?\\p{Lu}[\\p{L}'’-]*\\s+capital,?\\s+|(?:its|their|his|her)\\s+(?:[\\p{Ll}-]+\\s+)?(?:capital|city|hometown)\\s+)?(${NAME})`,
   'gu',
 );
+// The words that may follow a place's name without being what it owns ("at Lord's on June 18").
+const AFTER_NAME =
+  /^(?:on|in|at|for|from|to|and|or|but|with|by|this|next|last|until|till|before|after|since|when|while|during|as|of|is|was|will|would|has|have|had|are|were)$/;
 // "a route between Ahmedabad (AMD) and Pune (PNQ)", "flights connecting Manhattan’s Skyport Marina and
 // Washington's College Park Airport": a route's two ends, without codes and owners.
 // Latin letters only: a Unicode pattern this long costs more to build than the whole clause takes.
@@ -107,10 +112,13 @@ export function findPlace(clause: string, near = -1): string | null {
     if (inNameList(clause, match.index)) continue;
     // "though it could move to Kings Park Stadium": where the event may go is not where it is.
     if (isHedgedMove(clause.slice(0, match.index + match[0].length - (match[1]?.length ?? 0)))) continue;
+    // "at Lord's on June 18": a possessive that owns nothing is the venue's own name.
+    const word = /^\s+(\p{Ll}+)/u.exec(clause.slice(match.index + match[0].length))?.[1];
+    const owns = word !== undefined && !AFTER_NAME.test(word);
     let place = (match[1] ?? '')
-      .replace(/['’]s$/, '')
+      .replace(owns ? /['’]s$/ : /$^/, '')
       .replace(/[.]$/, '')
-      .replace(/\s+(?:of|the)$/, '');
+      .replace(/\s+(?:of|the|de|del|des|du|di|da|do|der|den|ten|van|von|los|las|el|la)$/, '');
     // "at the Metso library": a name before a venue word names the venue.
     const next = /^\s+(\p{Ll}+)/u.exec(clause.slice(match.index + match[0].length))?.[1] ?? '';
     let end = match.index + match[0].length;

@@ -196,3 +196,18 @@ describe('a city told with its country or region before it', () => {
     expect(placesOf('The ministers will meet in Port of Spain on June 13.')).toEqual(['Port of Spain']);
   });
 });
+
+describe('a venue whose name holds a possessive, a digit or a particle', () => {
+  it("reads Lord's, the O2 Arena and the Palais des Nations whole", () => {
+    expect(placesOf("The Test will be played at Lord's on June 18.")).toEqual(["Lord's"]);
+    expect(placesOf('The gala will be held at the O2 Arena on June 27.')).toEqual(['O2 Arena']);
+    expect(placesOf('Delegates will vote on June 26 at the Palais des Nations in Geneva.')).toEqual([
+      'Palais des Nations, Geneva',
+    ]);
+  });
+
+  it("still reads the owner's city before what it owns", () => {
+    expect(placesOf("The parade will pass through Leeds's city centre on June 20.")).toEqual([null]);
+    expect(placesOf("Fans will gather in Leeds's old town on June 20.")).toEqual(['Leeds']);
+  });
+});
