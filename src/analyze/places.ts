@@ -49,7 +49,7 @@ const NAME =
 // a rally or a vigil stands is told by a compound preposition as often as by "at". "in the northern Italian city
 // of Turin", "in the Rift Valley town of Naivasha", "in the Qatari capital, Doha": the city, not its country or region.
 const PLACE = new RegExp(
-  `\\b(?:in|at|in\\s+front\\s+of|outside|opposite|next\\s+to|beside|on\\s+the\\s+steps\\s+of|(?:travel|fly|head|go|return|move|come)s?\\s+to|visit(?:s|ing)?|leav(?:e|es|ing)|(?:depart|sail)(?:s|ing)?\\s+from|from)\\s+(?:the\\s+)?(?:(?:[\\p{Ll}-]+\\s+){0,2}(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}(?:[\\p{Ll}-]+\\s+)?(?:city|town|capital|village|port|resort|areas?|parts|outskirts|suburbs|streets|centre|center|state|province|region|district|county|island)\\s+of\\s+|(?:[\\p{Ll}-]+\\s+)?\\p{Lu}[\\p{L}'’-]*\\s+capital,?\\s+|(?:its|their|his|her)\\s+(?:[\\p{Ll}-]+\\s+)?(?:capital|city|hometown)\\s+)?(${NAME})`,
+  `\\b(?:in|at|in\\s+front\\s+of|outside|opposite|next\\s+to|beside|on\\s+the\\s+steps\\s+of|across|throughout|(?:(?:travel|fly|head|go|return|move|come)s?|flies|goes)\\s+to|visit(?:s|ing)?|leav(?:e|es|ing)|(?:depart|sail)(?:s|ing)?\\s+from|from)\\s+(?:the\\s+)?(?:(?:[\\p{Ll}-]+\\s+){0,2}(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}(?:[\\p{Ll}-]+\\s+)?(?:city|town|capital|village|port|resort|areas?|parts|outskirts|suburbs|streets|centre|center|state|province|region|district|county|island)\\s+of\\s+|(?:[\\p{Ll}-]+\\s+)?\\p{Lu}[\\p{L}'’-]*\\s+capital,?\\s+|(?:its|their|his|her)\\s+(?:[\\p{Ll}-]+\\s+)?(?:capital|city|hometown)\\s+)?(${NAME})`,
   'gu',
 );
 // The words that may follow a place's name without being what it owns ("at Lord's on June 18").
@@ -81,9 +81,11 @@ const MAY_BE_TO_FROM =
 const MAY_BE_FROM_WITH =
   /\bfrom\s+[^,.;]{2,40}?\s+with\s+(?:a|an|the)\s+[^,.;]{0,40}?\b(?:flights?|services?|routes?|links?|connections?|sailings?)\s+to\s/i;
 // "the Hyderabad-Goa (GOX) routes", "its Muscat (MCT)-Salalah (SLL) route": two ends joined by a dash.
+// "the Nakuru-Kisumu train", "the Dover–Calais ferry" too.
 const ROUTE_PAIR =
-  /\b([A-ZÀ-Þ][\wÀ-ÿ'’]+)(?:\s*\([A-Z]{3}\))?[-–]([A-ZÀ-Þ][\wÀ-ÿ'’]+)(?:\s*\([A-Z]{3}\))?\s+(?:routes?|services?|flights?|sectors?)\b/;
-const MAY_BE_PAIR = /[-–]\S*(?:\s*\([A-Z]{3}\))?\s+(?:routes?|services?|flights?|sectors?)\b/;
+  /\b([A-ZÀ-Þ][\wÀ-ÿ'’]+)(?:\s*\([A-Z]{3}\))?[-–]([A-ZÀ-Þ][\wÀ-ÿ'’]+)(?:\s*\([A-Z]{3}\))?\s+(?:routes?|services?|flights?|sectors?|trains?|ferry|ferries|sailings?|rail\s+line|railway|line)\b/;
+const MAY_BE_PAIR =
+  /[-–]\S*(?:\s*\([A-Z]{3}\))?\s+(?:routes?|services?|flights?|sectors?|trains?|ferry|ferries|sailings?|rail\s+line|railway|line)\b/;
 // ", Tamil Nadu and Puducherry", " and New South Wales": more places listed after the first.
 const MORE_PLACES = /^(?:,\s*[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3}){0,6},?\s+and\s+[A-Z]/;
 const VENUE_IN_VENUE =

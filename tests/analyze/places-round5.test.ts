@@ -211,3 +211,19 @@ describe('a venue whose name holds a possessive, a digit or a particle', () => {
     expect(placesOf("Fans will gather in Leeds's old town on June 20.")).toEqual(['Leeds']);
   });
 });
+
+describe('a place after "flies to", "goes to", "across" or "throughout", and a route named by a pair', () => {
+  it('reads the place a team flies or goes to, and a region an offer covers', () => {
+    expect(placesOf('The squad flies to Arusha on June 9 for the final.')).toEqual(['Arusha']);
+    expect(placesOf('The squad goes to Kigali on June 16 for a friendly.')).toEqual(['Kigali']);
+    expect(placesOf('Screenings will be offered throughout Kisumu County on June 21.')).toEqual([
+      'Kisumu County',
+    ]);
+    expect(placesOf('Polls open on June 14 across Lagos State.')).toEqual(['Lagos State']);
+  });
+
+  it('reads "the Nakuru-Kisumu train" and "the Dover–Calais ferry" as routes', () => {
+    expect(placesOf('The Nakuru-Kisumu train will resume on June 14.')).toEqual(['Nakuru to Kisumu']);
+    expect(placesOf('The Dover–Calais ferry returns on June 15.')).toEqual(['Dover to Calais']);
+  });
+});
