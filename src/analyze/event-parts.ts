@@ -108,7 +108,8 @@ export function findParticipants(
       continue;
     const org = participantName(run.words, organizations);
     // "Tampere" may stand for "Tampere Hall" elsewhere in the article: judge the full name too.
-    if (org && org !== exclude && isParty(org)) found.add(org);
+    // "Eden Gardens, Kolkata": each part of a venue told with its city is the place, no party.
+    if (org && !exclude?.split(/\s*,\s*/).includes(org) && isParty(org)) found.add(org);
   }
   for (const acronym of acronyms) found.add(acronym[1] ?? '');
   return [...found].filter(Boolean);

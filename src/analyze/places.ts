@@ -316,16 +316,17 @@ function namedVenue(clause: string): string | null {
 const PLAYED_AT =
   /\b(?:play(?:s|ing)?|host(?:s|ing)?|perform(?:s|ing)?|headlin(?:e|es|ing)|out\s+of)\s+(?:the\s+)?$/i;
 
+const VENUE_CITY = new RegExp(`^(?:,?\\s+in\\s+|,\\s*)(${NAME})`, 'u');
+
 /** "at Wembley Stadium in London": the city after a venue goes with it. */
 function withCity(place: string, kind: 'venue' | 'city' | 'region', clause: string, end: number): string {
   if (kind !== 'venue') return place;
   // "Launch Complex 39A at NASA's Kennedy Space Center": a venue inside another, without its owner.
   const container = VENUE_IN_VENUE.exec(clause.slice(end))?.[1];
   if (container && placeKind(container) === 'venue') return `${place}, ${container}`;
-  const city = new RegExp(`^,?\\s+(?:in|,)\\s+(${NAME})`, 'u')
-    .exec(clause.slice(end))?.[1]
-    ?.replace(/[.]$/, '');
-  return city && placeKind(city) === 'city' ? `${place}, ${city}` : place;
+  // "at Hyde Park in London", "at Eden Gardens, Kolkata, from August 20"; not "at Anfield, Liverpool's manager said".
+  const city = VENUE_CITY.exec(clause.slice(end))?.[1]?.replace(/[.]$/, '');
+  return city && !/['’]s$/.test(city) && placeKind(city) === 'city' ? `${place}, ${city}` : place;
 }
 
 function placeKind(place: string): 'venue' | 'city' | 'region' | null {

@@ -227,3 +227,18 @@ describe('a place after "flies to", "goes to", "across" or "throughout", and a r
     expect(placesOf('The Dover–Calais ferry returns on June 15.')).toEqual(['Dover to Calais']);
   });
 });
+
+describe('a venue with its city after a comma', () => {
+  it('reads "at Hyde Park, London," and "at Eden Gardens, Kolkata, from" with their cities', () => {
+    expect(placesOf('The orchestra will play at Hyde Park, London, on June 15.')).toEqual([
+      'Hyde Park, London',
+    ]);
+    expect(placesOf('The second Test is at Eden Gardens, Kolkata, from June 20.')).toEqual([
+      'Eden Gardens, Kolkata',
+    ]);
+  });
+
+  it('takes no owner after the comma for the city ("at Anfield, Liverpool\'s manager said")', () => {
+    expect(placesOf("The match is at Anfield, Liverpool's manager said, on June 14.")).toEqual(['Anfield']);
+  });
+});
