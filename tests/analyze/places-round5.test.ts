@@ -242,3 +242,16 @@ describe('a venue with its city after a comma', () => {
     expect(placesOf("The match is at Anfield, Liverpool's manager said, on June 14.")).toEqual(['Anfield']);
   });
 });
+
+describe('a city after "the capital", "the island town of" or "on the outskirts of"', () => {
+  it('reads the city those phrases name', () => {
+    expect(placesOf('Unions will rally in the capital Nairobi on June 20.')).toEqual(['Nairobi']);
+    expect(placesOf('The festival returns on June 12 in the island town of Lamu.')).toEqual(['Lamu']);
+    expect(placesOf('A camp opens on June 26 on the outskirts of Malindi.')).toEqual(['Malindi']);
+  });
+
+  it('reads no place from "the capital" followed by a day, nor where a thing was made "on the island of"', () => {
+    expect(placesOf('Unions will rally in the capital on Friday, June 20.')).toEqual([null]);
+    expect(placesOf('The album, made in a church on the island of Bute, is out on June 8.')).toEqual([null]);
+  });
+});
