@@ -163,12 +163,24 @@ function readRoleBefore(text: string, nameStart: number): string | null {
     // "Chairperson of the Electoral Commission of Ghana, NAME": a complement in capitals may run long.
     else if (!found && phrase.length >= 5 && !/^(?:\p{Lu}|of$|for$|the$|in-charge$|in charge$)/u.test(token))
       return null;
-    else if (found && !acceptsBeforeRole(token, capitalSeen)) break;
+    else if (found && !acceptsBeforeRole(token, capitalSeen && !nextToTitle(phrase, token))) break;
+    // "you might think coach NAME": a word after a modal is its verb, and ends the role before it.
+    else if (found && MODAL.test(tokens[i - 1] ?? '') && /^\p{Ll}/u.test(token)) break;
     if (found && /^\p{Lu}/u.test(token)) capitalSeen = true;
     phrase.unshift(token);
   }
   return validateRole(phrase);
 }
+
+// "opposition Legislator NAME": one plain word qualifies a lone title in capitals, unless it says when.
+const NOT_QUALIFIERS =
+  /^(?:yesterday|today|tonight|tomorrow|now|then|earlier|later|recently|again|once|here|ago)$/i;
+
+function nextToTitle(phrase: readonly string[], token: string): boolean {
+  return phrase.length === 1 && /^\p{Lu}\p{Ll}/u.test(phrase[0] ?? '') && !NOT_QUALIFIERS.test(token);
+}
+
+const MODAL = /^(?:can|could|may|might|must|shall|should|will|would|do|does|did|to)$/i;
 
 /** Before the role noun: capitalized words and modifiers; a plain lowercase word only right next to it ("transport minister"). */
 function acceptsBeforeRole(token: string, capitalSeen: boolean): boolean {

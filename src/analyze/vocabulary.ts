@@ -29,7 +29,7 @@ export const ROLE_NOUNS = words(`
   frontman frontwoman bassist guitarist drummer vocalist rapper keyboardist songwriter
   skipper boss batter batsman bowler all-rounder opener wicketkeeper keeper left-hander right-hander
   jockey trainer boxer cyclist swimmer sprinter golfer referee umpire
-  archbishop cardinal counsel justice justices cofounder cofounders
+  archbishop cardinal counsel justice justices cofounder cofounders legislator assemblyman assemblywoman
 `);
 
 /** Words that qualify a role without being one ("Deputy", "Foreign", "press"). */

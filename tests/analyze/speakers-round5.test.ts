@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeBody } from './analyze-body.ts';
+
+// Attribution classes of issue 13, round five, in texts of our own writing.
+
+function attributionsOf(body: string): Array<[string | null, string | null]> {
+  return analyzeBody(body, '2025-06-11').quotes.map((q) => [q.speaker, q.role]);
+}
+
+describe('a title in capitals after a plain qualifier is the role, not part of the name', () => {
+  it('reads "opposition Legislator NAME" as the role and the name', () => {
+    const body =
+      '"The fee stays until we come back in September, whatever they promise," opposition Legislator Ana Quintero said.';
+    expect(attributionsOf(body)).toEqual([['Ana Quintero', 'opposition Legislator']]);
+  });
+
+  it('keeps a word that says when out of the role', () => {
+    const body =
+      'The session closed yesterday Senator Paul Okafor told the press. "We will be back with the same bill next week," Okafor said.';
+    expect(attributionsOf(body)).toEqual([['Paul Okafor', 'Senator']]);
+  });
+});
+
+describe('a verb after a modal is no part of the role before a name', () => {
+  it('leaves "might think" out of "you might think coach NAME"', () => {
+    const body =
+      'You might think coach Elin Berg would rest her captain. "Every game from now on is a final for this squad," Berg said.';
+    expect(attributionsOf(body)).toEqual([['Elin Berg', 'coach']]);
+  });
+});
