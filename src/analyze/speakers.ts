@@ -1,4 +1,5 @@
 import { findPersonNames } from './names.ts';
+import { isSpeechParticiple, participleSubject } from './participle-subject.ts';
 import type { PeopleIndex, Person } from './people.ts';
 import { findPeopleMentioned, findPersonIn } from './people.ts';
 import { hasRoleNoun, isRoleNoun } from './roles.ts';
@@ -102,9 +103,12 @@ export function findAttributionBefore(before: string, ctx: SpeakerContext): Attr
   const worded = wording?.[1] ?? wording?.[2];
   if (worded) return resolveSpeaker(worded, ctx);
   let verbAt = -1;
+  let participle = false;
   for (const match of before.matchAll(/\p{L}+/gu)) {
-    if (!SPEECH_VERBS.has(match[0].toLowerCase())) continue;
+    const ing = isSpeechParticiple(match[0], before.slice(0, match.index));
+    if (!SPEECH_VERBS.has(match[0].toLowerCase()) && !ing) continue;
     verbAt = match.index;
+    participle = ing;
     // "LSK says that the court condemned ... the ‘...’": what follows "says that" is reported, the sayer speaks.
     if (/^\s+that\b/i.test(before.slice(match.index + match[0].length))) break;
   }
@@ -113,6 +117,12 @@ export function findAttributionBefore(before: string, ctx: SpeakerContext): Attr
     .slice(0, verbAt)
     .replace(/^[\s,;:—–-]+/, '')
     .trim();
+  // "Ana fired the manager, Paul Reis, saying ...": the participle's speaker is the clause's subject.
+  if (participle) {
+    const own = participleSubject(subject, ctx.people);
+    if (own === 'he' || own === 'she') return pronounTarget(withoutNamedIn(subject, ctx), own);
+    if (own) return personAttribution(own);
+  }
   // ”, said Rachel Kim, a lawyer, “but ...: the speaker follows the verb.
   if (!subject) return resolveSpeaker(before.slice(verbAt).replace(/^\p{L}+\s*/u, ''), ctx);
   const near = immediateSubject(subject);
@@ -378,6 +388,23 @@ function pronounTarget(ctx: SpeakerContext, pronoun = ''): Attribution | null {
   ];
   const person = candidates.find((p) => p && fits(p) && (p.sure !== false || p === ctx.lastSpeaker)) ?? null;
   return person ? personAttribution(person) : null;
+}
+
+/** The context without the people a sentence names: "He fired Y, saying" is not Y speaking. */
+function withoutNamedIn(sentence: string, ctx: SpeakerContext): SpeakerContext {
+  const named = new Set(findPeopleMentioned(sentence, ctx.people).map((m) => m.person));
+  const keep = (p: Person | null | undefined) => (p && !named.has(p) ? p : null);
+  return {
+    ...ctx,
+    lastSpeaker: keep(ctx.lastSpeaker),
+    paragraphSpeaker: keep(ctx.paragraphSpeaker),
+    sentenceSubject: keep(ctx.sentenceSubject),
+    previousSpeaker: keep(ctx.previousSpeaker),
+    previousQuoteSpeaker: keep(ctx.previousQuoteSpeaker),
+    previousSubject: keep(ctx.previousSubject),
+    paragraphSubject: keep(ctx.paragraphSubject),
+    recentPerson: keep(ctx.recentPerson),
+  };
 }
 
 /** A source's head noun, with the words that name the same kind of source made one ("officer", "official"). */

@@ -28,3 +28,19 @@ describe('a verb after a modal is no part of the role before a name', () => {
     expect(attributionsOf(body)).toEqual([['Elin Berg', 'coach']]);
   });
 });
+
+describe('a speech participle after a comma goes back to the subject of its clause', () => {
+  it('gives "X fired Y, saying" to X, not to the last name before the verb', () => {
+    const body =
+      'On Monday, Marta Lindqvist dismissed her deputy, Olof Berg, saying the agency "cannot wait another year for the new system".';
+    expect(attributionsOf(body)).toEqual([['Marta Lindqvist', null]]);
+  });
+
+  it('follows a pronoun subject to the person it stands for', () => {
+    const body = [
+      'Farid Haddad, the club president, met the players on Friday.',
+      'He criticised the coach, Karim Nassar, for the defeat, saying "nobody in this club should accept a season like this one".',
+    ].join('\n\n');
+    expect(attributionsOf(body)).toEqual([['Farid Haddad', 'club president']]);
+  });
+});
