@@ -2,7 +2,7 @@ import { addEpithetRoles } from './epithets.ts';
 import { findCapitalizedRuns, findInstitutionNames, findPersonNames, surnameOf } from './names.ts';
 import { judgePersonhood } from './personhood.ts';
 import { findRoleAfter, findRoleBefore, isBareTitle, isRoleNoun } from './roles.ts';
-import { NON_NAME_WORDS } from './vocabulary.ts';
+import { NAME_PARTICLES, NON_NAME_WORDS } from './vocabulary.ts';
 
 /** A person named in the article, with the role the text first gives them. */
 export interface Person {
@@ -86,7 +86,7 @@ export function buildPeopleIndex(paragraphs: string[]): PeopleIndex {
       index.byFirstName.set(first, index.byFirstName.has(first) ? null : person);
     }
   }
-  addKinNamedOnce(dropNonPeople(index, paragraphs), paragraphs);
+  addInnerNames(addKinNamedOnce(dropNonPeople(index, paragraphs), paragraphs));
   addEpithetRoles(paragraphs, (sentence) => {
     const first = findPeopleMentioned(sentence, index)[0];
     return first && first.at === 0 ? first.person : null;
@@ -109,6 +109,27 @@ function addKinNamedOnce(index: PeopleIndex, paragraphs: string[]): PeopleIndex 
       index.byName.set(name, person);
       index.bySurname.set(name, person);
     }
+  }
+  return index;
+}
+
+/**
+ * "Lula" of "Luiz Inácio Lula da Silva", "Ruiz" of "Carlos Ruiz Medina": a long name is often cut to a
+ * word inside it (a nickname, the first of two surnames). Each such word of one person only finds them.
+ */
+function addInnerNames(index: PeopleIndex): PeopleIndex {
+  const owners = new Map<string, Person | null>();
+  for (const person of index.byName.values()) {
+    const words = person.name.split(' ');
+    for (const word of words.slice(1, -1)) {
+      if (!/^\p{Lu}\p{Ll}{2,}$/u.test(word) || NAME_PARTICLES.has(word.toLowerCase())) continue;
+      if (NON_NAME_WORDS.has(word.toLowerCase())) continue;
+      owners.set(word, owners.has(word) ? null : person);
+    }
+  }
+  for (const [word, person] of owners) {
+    if (person && !index.bySurname.has(word) && !index.byFirstName.has(word) && !index.byName.has(word))
+      index.bySurname.set(word, person);
   }
   return index;
 }
@@ -233,7 +254,11 @@ export function findPersonIn(phrase: string, people: PeopleIndex): Person | null
   const full = findPersonNames(phrase).find((m) => people.byName.has(m.name));
   const bySurname = findPeopleMentioned(phrase, people)[0];
   // "Saudi investment minister Khalid Al-Falih": a given name alone before a full name is not the speaker.
-  const givenOnly = bySurname && !phrase.startsWith(surnameOf(bySurname.person.name), bySurname.at);
+  const wordAt = bySurname ? (/^[\p{L}\p{M}'’-]+/u.exec(phrase.slice(bySurname.at))?.[0] ?? '') : '';
+  const givenOnly =
+    bySurname &&
+    !phrase.startsWith(surnameOf(bySurname.person.name), bySurname.at) &&
+    people.bySurname.get(wordAt.replace(/['’]s$/, '')) !== bySurname.person;
   if (full && (!bySurname || full.start <= bySurname.at || givenOnly))
     return people.byName.get(full.name) ?? null;
   return bySurname?.person ?? null;

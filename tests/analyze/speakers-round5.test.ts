@@ -44,3 +44,21 @@ describe('a speech participle after a comma goes back to the subject of its clau
     expect(attributionsOf(body)).toEqual([['Farid Haddad', 'club president']]);
   });
 });
+
+describe('a long name cut to a word inside it still finds its person', () => {
+  it('finds the first of two surnames, not another name in the clause after it', () => {
+    const body = [
+      'The challenger, the lawyer Carlos Ruiz Medina, won the north of the city.',
+      '"This city voted for change and it will vote for it again," said Ruiz, who lost the 2016 race to Joana Prates.',
+    ].join('\n\n');
+    expect(attributionsOf(body)).toEqual([['Carlos Ruiz Medina', 'lawyer']]);
+  });
+
+  it('finds a nickname inside the name after an opening phrase that names a place', () => {
+    const body = [
+      'The former president Luiz Marcos Zeca da Costa won the first round.',
+      'Speaking at a hotel in central Campo Grande, Zeca, who governed until 2010, was defiant, declaring: "The fight goes on until the very last vote is counted."',
+    ].join('\n\n');
+    expect(attributionsOf(body)).toEqual([['Luiz Marcos Zeca da Costa', 'former president']]);
+  });
+});
