@@ -71,7 +71,8 @@ export function buildPeopleIndex(paragraphs: string[]): PeopleIndex {
       const known =
         index.byName.get(mention.name) ??
         (namesake && isSamePerson(namesake.name, mention.name) ? namesake : null) ??
-        familyNameFirst(index, mention.name);
+        familyNameFirst(index, mention.name) ??
+        shortenedName(index, mention.name);
       const age = ageAt(text, mention.start, mention.end);
       if (known) {
         known.role ??= role;
@@ -223,6 +224,16 @@ function familyNameFirst(index: PeopleIndex, name: string): Person | null {
   if (name.includes(' ')) return null;
   const person = index.byFirstName.get(name);
   return person?.name.includes(' ') ? person : null;
+}
+
+/**
+ * "Rafiqul Karim" after "Rafiqul Karim Chowdhury": the first words of one person's longer name are
+ * that person, written short (as South Asian and Iberian names often are).
+ */
+function shortenedName(index: PeopleIndex, name: string): Person | null {
+  if (!name.includes(' ')) return null;
+  const longer = [...index.byName.values()].filter((p) => p.name.startsWith(`${name} `));
+  return longer.length === 1 ? (longer[0] ?? null) : null;
 }
 
 /** "Teresa Villanueva" is "Teresa M. Villanueva"; "Earl Broussard" is not "Denise Broussard". */

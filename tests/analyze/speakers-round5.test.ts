@@ -62,3 +62,21 @@ describe('a long name cut to a word inside it still finds its person', () => {
     expect(attributionsOf(body)).toEqual([['Luiz Marcos Zeca da Costa', 'former president']]);
   });
 });
+
+describe('the first words of a longer name are that person, written short', () => {
+  it('gives the short form the role the full name was introduced with', () => {
+    const body = [
+      'Party Presidium Member Mirza Abdul Latif Khan told reporters the march would go ahead.',
+      'Mirza Abdul said the police had no reason to stop it. "We will walk the same road again next week, permit or not."',
+    ].join('\n\n');
+    expect(attributionsOf(body)).toEqual([['Mirza Abdul Latif Khan', 'Party Presidium Member']]);
+  });
+
+  it('leaves a short form two longer names begin with to neither', () => {
+    const body = [
+      'Ana Lucia Ferreira and Ana Lucia Prado both stood for the board.',
+      'Ana Lucia said the vote was fair. "Nobody can say this count was done in the dark."',
+    ].join('\n\n');
+    expect(attributionsOf(body)).toEqual([['Ana Lucia', null]]);
+  });
+});
