@@ -74,6 +74,10 @@ export function findAttributionAfter(
   if (!clause) return null;
   const according = /^according to\s+(.+)$/i.exec(clause);
   if (according?.[1]) return resolveSpeaker(according[1], ctx);
+  // “...,” the agency quoted Awan, who ...: the one quoted speaks, not the outlet quoting them.
+  const quoted = QUOTED_BY.exec(clause)?.[1];
+  const quotedSpeaker = quoted ? resolveSpeaker(quoted, ctx) : null;
+  if (quotedSpeaker?.speaker) return quotedSpeaker;
   const words = clause.split(/\s+/);
   const first = (words[0] ?? '').toLowerCase();
   if (SPEECH_VERBS.has(first)) return resolveSpeaker(words.slice(1).join(' '), ctx);
@@ -93,6 +97,8 @@ export function findAttributionAfter(
   if (verbAt > 0) return resolveSpeaker(words.slice(0, verbAt).join(' '), ctx);
   return null;
 }
+
+const QUOTED_BY = /^(?:[\p{L}\p{N}'’.-]+\s+){1,5}?quoted\s+(.+?)(?:\s+as\s+(?:saying|telling|adding)\b.*)?$/u;
 
 /** Attributes a quote from the words before its opening mark: `X said:`, `According to X,`, `X said that`. */
 export function findAttributionBefore(before: string, ctx: SpeakerContext): Attribution | null {

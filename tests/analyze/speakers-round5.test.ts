@@ -80,3 +80,14 @@ describe('the first words of a longer name are that person, written short', () =
     expect(attributionsOf(body)).toEqual([['Ana Lucia', null]]);
   });
 });
+
+describe('an outlet that quotes someone is not the speaker', () => {
+  it('gives "the agency quoted NAME, who ..." to the one quoted, past a person the paragraph before names', () => {
+    const body = [
+      'The trade minister, Dilnoza Karimova, said her team had new figures.',
+      'However, the deputy prime minister, Jamshid Usmonov, asked the negotiators to hurry.',
+      '"We came with a smaller number and we expect the other side to do the same," the agency quoted Karimova, who declined to give it.',
+    ].join('\n\n');
+    expect(attributionsOf(body)).toEqual([['Dilnoza Karimova', 'trade minister']]);
+  });
+});
