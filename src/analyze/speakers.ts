@@ -94,8 +94,17 @@ export function findAttributionAfter(
     /^(?:have|has|had|will|would|could|may|might)$/i.test(words[verbAt - 1] ?? '')
   )
     return null;
-  if (verbAt > 0) return resolveSpeaker(words.slice(0, verbAt).join(' '), ctx);
-  return null;
+  if (verbAt <= 0) return null;
+  const head = words.slice(0, verbAt).join(' ');
+  // “...” and Banda at State House, the presidency said: the words after the last comma speak.
+  const near = immediateSubject(head);
+  // Only where the sentence goes on ("and ..."): "Ana Ruiz, the spokesperson, said" is one speaker.
+  const goesOn = /^\p{Ll}/u.test(head) && !/^(?:the|a|an|its|their)\s/i.test(head);
+  if (goesOn && near && near !== head && /^(?:the|its|their)\s/i.test(near)) {
+    const own = resolveSpeaker(near, ctx, true);
+    if (own?.speaker) return own;
+  }
+  return resolveSpeaker(head, ctx);
 }
 
 const QUOTED_BY = /^(?:[\p{L}\p{N}'’.-]+\s+){1,5}?quoted\s+(.+?)(?:\s+as\s+(?:saying|telling|adding)\b.*)?$/u;
@@ -321,7 +330,7 @@ function statementOf(subject: string, ctx: SpeakerContext): Attribution | null {
 
 /** The common nouns that head a body's name ("the finance ministry", "the league"). */
 export const INSTITUTION_NOUN =
-  /\b(?:ministry|department|government|office|company|agency|council|committee|commission|union|court|police|army|embassy|authority|board|administration|service|firm|group|club|party|presidency|cabinet|parliament|assembly|senate|treasury|regulator|university|hospital|bureau|directorate|secretariat|federation|association|institute|foundation|tribunal|municipality|county|campaign|team|school|church|airport|port|railway|league)$/i;
+  /\b(?:ministry|department|government|office|company|agency|council|committee|commission|union|court|police|army|embassy|authority|board|administration|service|firm|group|club|party|presidency|cabinet|parliament|assembly|senate|treasury|regulator|university|hospital|bureau|directorate|secretariat|federation|association|institute|foundation|tribunal|municipality|county|campaign|team|school|church|airport|port|railway|league|alliance|coalition|bloc)$/i;
 
 /**
  * "NASA", "SpaceX", "The Election Commission", "Network Rail": a subject in capitals that no person

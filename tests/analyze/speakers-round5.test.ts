@@ -91,3 +91,23 @@ describe('an outlet that quotes someone is not the speaker', () => {
     expect(attributionsOf(body)).toEqual([['Dilnoza Karimova', 'trade minister']]);
   });
 });
+
+describe('after a quote, a sentence that goes on names its speaker after the last comma', () => {
+  it('gives "… and NAME at PLACE, the presidency said" to the presidency', () => {
+    const body =
+      'The army chiefs "reaffirmed their full loyalty to the constitution and the government" and President Samuel Banda at State House in Lilongwe, the presidency said.';
+    expect(attributionsOf(body)).toEqual([['presidency', null]]);
+  });
+
+  it('reads an alliance as a body speaking, not as a description of the last person', () => {
+    const body =
+      'Samuel Banda spoke on the radio. The walkout "has nothing to do with the army and everything to do with the money" and Banda knows it, the opposition alliance said.';
+    expect(attributionsOf(body)).toEqual([['opposition alliance', null]]);
+  });
+
+  it('keeps a name and its apposition before the verb as one speaker', () => {
+    const body =
+      '"The second round of these elections will include more than a hundred districts," Amina Tlili, the spokesperson of the commission said.';
+    expect(attributionsOf(body)[0]?.[0]).toBe('Amina Tlili');
+  });
+});
