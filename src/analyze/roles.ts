@@ -69,8 +69,8 @@ export function findRoleBefore(text: string, nameStart: number): string | null {
       text.slice(Math.max(0, nameStart - 30), nameStart),
     );
   const end = nameStart - (honorific?.[0].length ?? 0);
-  const role = singular(
-    definiteRoleWithClause(text.slice(Math.max(0, end - 160), end)) ?? readRoleBefore(text, end),
+  const role = withoutAddress(
+    singular(definiteRoleWithClause(text.slice(Math.max(0, end - 160), end)) ?? readRoleBefore(text, end)),
   );
   if (honorific) return role;
   // "the study's lead author, Professor Bethan Lloyd": a lone title is an honorific; the role is before it.
@@ -79,6 +79,19 @@ export function findRoleBefore(text: string, nameStart: number): string | null {
     return at > 0 ? (readRoleBefore(text, at) ?? null) : null;
   }
   return role;
+}
+
+// Titles that also serve as a form of address before a name: "Justice Ruth Makoni", "Senator Ana Lim".
+const ADDRESS_TITLES = /^(?:Justice|Judge|Senator|Professor)$/;
+
+/** "NEC chairperson Justice", "Senate President Senator": a form of address after the role is no part of it. */
+function withoutAddress(role: string | null): string | null {
+  const words = role?.split(' ') ?? [];
+  const last = words[words.length - 1] ?? '';
+  const before = words[words.length - 2] ?? '';
+  if (!ADDRESS_TITLES.test(last) || !isRoleNoun(before) || ROLE_MODIFIERS.has(before.toLowerCase()))
+    return role;
+  return words.slice(0, -1).join(' ');
 }
 
 /** "Harbour Party lawmakers Tom Reddy and Jane Pike": each named one is a "Harbour Party lawmaker". */
@@ -124,6 +137,11 @@ function readRoleBefore(text: string, nameStart: number): string | null {
     // "Chief Justice (CJ) Aamer Farooq": the initials in brackets before the name are no part of the role.
     if (i === tokens.length - 1 && /^\(\p{Lu}{2,6}\)$/u.test(token)) continue;
     const abbreviation = /^(?:\p{Lu}\.){2,}$/u.test(token) || isTitleAbbreviation(token);
+    // "United People's Movement (UPM) counsel": a body's initials in brackets inside the role stay in it.
+    if (phrase.length > 0 && /^\(\p{Lu}{2,6}\)$/u.test(token) && /^\p{Lu}/u.test(tokens[i - 1] ?? '')) {
+      phrase.unshift(token);
+      continue;
+    }
     if ((/[,.;:!?"“”()\]—–]$/.test(token) && !abbreviation) || /^["“(]/.test(token)) break;
     const lower = token.toLowerCase();
     if (lower === 'the' && /^of$/i.test(tokens[i - 1] ?? '')) {

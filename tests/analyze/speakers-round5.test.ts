@@ -111,3 +111,28 @@ describe('after a quote, a sentence that goes on names its speaker after the las
     expect(attributionsOf(body)[0]?.[0]).toBe('Amina Tlili');
   });
 });
+
+describe('a role before a name keeps what belongs to it and nothing more', () => {
+  it('leaves a form of address after the role out of it', () => {
+    const body = [
+      'Addressing reporters, NEC chairperson Justice Ruvimbo Makoni said: "Candidates may collect their forms from any district office tomorrow."',
+      'Senate President Senator Tendai Mhlanga agreed. "No member will have to choose between a campaign and a vote," Mhlanga said.',
+    ].join('\n\n');
+    expect(attributionsOf(body)).toEqual([
+      ['Ruvimbo Makoni', 'NEC chairperson'],
+      ['Tendai Mhlanga', 'Senate President'],
+    ]);
+  });
+
+  it('keeps a title that only looks like one after a modifier ("Chief Justice")', () => {
+    const body =
+      'Chief Justice Amara Diallo opened the term. "This court will hear every appeal before the end of June," Diallo said.';
+    expect(attributionsOf(body)).toEqual([['Amara Diallo', 'Chief Justice']]);
+  });
+
+  it("keeps a body's initials in brackets inside the role", () => {
+    const body =
+      'United People\'s Movement (UPM) counsel Farai Dube filed the appeal. "Three weeks is not enough to print a single ballot," Dube said.';
+    expect(attributionsOf(body)).toEqual([['Farai Dube', "United People's Movement (UPM) counsel"]]);
+  });
+});
