@@ -1,4 +1,5 @@
 import type { Quote } from '../models/analysis.ts';
+import { type DocumentIssuer, documentIssuedIn } from './documents.ts';
 import type { PeopleIndex } from './people.ts';
 import { findPersonIn } from './people.ts';
 import { isRoleNoun } from './roles.ts';
@@ -12,6 +13,8 @@ export interface Scene {
   lastGroup: string | null;
   /** The source last introduced without a name ("A senior ministry official ... said"), for "the official said". */
   lastUnnamed?: string | null;
+  /** The person last reported putting out a document ("X, in a notice, ordered"), for "the notice said". */
+  lastIssuer?: DocumentIssuer | null;
 }
 
 /**
@@ -26,6 +29,8 @@ export function followScene(scene: Scene, previous: string, text: string, people
     scene.lastOrganisation = organisationSubject(sentence.text, people) ?? scene.lastOrganisation;
     scene.lastGroup = groupSubject(sentence.text) ?? scene.lastGroup;
     scene.lastUnnamed = unnamedSubject(sentence.text) ?? scene.lastUnnamed ?? null;
+    const issued = documentIssuedIn(sentence.text, people);
+    if (issued !== undefined) scene.lastIssuer = issued;
   }
   return { ...scene };
 }

@@ -1,3 +1,4 @@
+import { type DocumentIssuer, documentSpeaker } from './documents.ts';
 import { findPersonNames } from './names.ts';
 import { isSpeechParticiple, participleSubject } from './participle-subject.ts';
 import type { PeopleIndex, Person } from './people.ts';
@@ -39,6 +40,8 @@ export interface SpeakerContext {
   paragraphUnnamed?: string | null;
   /** The source last introduced without a name ("a senior official"): "the official said" is that one. */
   lastUnnamed?: string | null;
+  /** The person last reported putting out a document: "the notice said" is theirs. */
+  lastIssuer?: DocumentIssuer | null;
   /** The people last spoken of as a group ("locals have been left wondering. One said:"). */
   lastGroup?: string | null;
   /** The person the story last reported speaking or acting, in any earlier paragraph. */
@@ -186,6 +189,8 @@ export function resolveSpeaker(phrase: string, ctx: SpeakerContext, lastMention 
     return pronounTarget(ctx, /\b(?:he|she|they|him|her)\b/i.exec(subject)?.[0] ?? '');
   if (/^one(?:\s+of\s+(?:them|th[eo]se(?:\s+\p{Ll}+)?))?$/iu.test(subject) && ctx.lastGroup)
     return unnamed(ctx.lastGroup, null);
+  const issuer = documentSpeaker(subject, ctx.lastIssuer);
+  if (issuer) return personAttribution(issuer);
   const spokesperson = spokespersonOf(subject, ctx);
   if (spokesperson) return spokesperson;
   const statement = statementOf(subject, ctx);

@@ -136,3 +136,27 @@ describe('a role before a name keeps what belongs to it and nothing more', () =>
     expect(attributionsOf(body)).toEqual([['Farai Dube', "United People's Movement (UPM) counsel"]]);
   });
 });
+
+describe('a document speaks for the one reported putting it out', () => {
+  it('gives "the notice stressed" to the person who issued the notice', () => {
+    const body = [
+      'The harbour master, Aroha Whaanga, in a notice sent on Sunday, ordered all small boats out of the inner harbour.',
+      '"Any vessel still at the inner berths after noon will be towed at the owner\'s expense," the notice stressed.',
+    ].join('\n\n');
+    expect(attributionsOf(body)).toEqual([['Aroha Whaanga', 'harbour master']]);
+  });
+
+  it('gives "the letter said" to the one who wrote a letter, not to the body it went to', () => {
+    const body =
+      'Trawler skipper Mikaere Ruatapu wrote a letter to the regional council. "We were given twelve hours to move a whole fleet," the letter said.';
+    expect(attributionsOf(body)).toEqual([['Mikaere Ruatapu', 'Trawler skipper']]);
+  });
+
+  it('lets a statement no person issued stay the body’s', () => {
+    const body = [
+      'Trawler skipper Mikaere Ruatapu wrote a letter to the council.',
+      'The Regional Council issued a statement on Monday. "Every berth holder was warned two days before the storm," the statement said.',
+    ].join('\n\n');
+    expect(attributionsOf(body)).toEqual([['Regional Council', null]]);
+  });
+});
