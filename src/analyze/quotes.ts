@@ -1,5 +1,6 @@
 import type { Quote } from '../models/analysis.ts';
 import { findPronouns } from './genders.ts';
+import { nameDescribedSpeakers } from './named-after.ts';
 import type { PeopleIndex, Person } from './people.ts';
 import { findPeopleMentioned, followRecentMentions } from './people.ts';
 import type { QuoteSpan } from './quote-spans.ts';
@@ -111,7 +112,8 @@ export function extractQuotes(paragraphs: string[], allPeople: PeopleIndex): Quo
     recentPerson = sureSubjectOf(text, people) ?? lastSpeaker ?? recentPerson;
     previousLeftOpen = found.length > 0 && found[found.length - 1]?.span.close === -1;
   });
-  return normaliseSpeakers(fillMissingSpeakers(quotes), paragraphs, allPeople.byName.keys());
+  const named = nameDescribedSpeakers(fillMissingSpeakers(quotes), paragraphs);
+  return normaliseSpeakers(named, paragraphs, allPeople.byName.keys());
 }
 
 function findParagraphQuotes(text: string, index: number, base: SpeakerContext): Found[] {

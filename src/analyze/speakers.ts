@@ -110,6 +110,18 @@ export function findAttributionAfter(
   return resolveSpeaker(head, ctx);
 }
 
+/** "Iceland's fisheries minister" of "Iceland's fisheries minister made clear ...": a role the clause opens with. */
+function openingRole(clause: string): string | null {
+  const words = clause.trim().split(/\s+/);
+  if (!/^(?:\p{Lu}[\p{L}.-]*['’]s|[Tt]he)$/u.test(words[0] ?? '')) return null;
+  for (let i = 1; i < Math.min(words.length - 1, 5); i++) {
+    const word = words[i] ?? '';
+    if (!/^[\p{Ll}-]+$/u.test(word)) return null;
+    if (isRoleNoun(word) && !isRoleNoun(words[i + 1] ?? '')) return words.slice(0, i + 1).join(' ');
+  }
+  return null;
+}
+
 const QUOTED_BY = /^(?:[\p{L}\p{N}'’.-]+\s+){1,5}?quoted\s+(.+?)(?:\s+as\s+(?:saying|telling|adding)\b.*)?$/u;
 
 /** Attributes a quote from the words before its opening mark: `X said:`, `According to X,`, `X said that`. */
@@ -140,6 +152,10 @@ export function findAttributionBefore(before: string, ctx: SpeakerContext): Attr
     const own = participleSubject(subject, ctx.people);
     if (own === 'he' || own === 'she') return pronounTarget(withoutNamedIn(subject, ctx), own);
     if (own) return personAttribution(own);
+    // "Iceland's fisheries minister made clear ..., saying": a role that opens the clause speaks.
+    const described = openingRole(subject);
+    const byRole = described ? resolveRoleReference(described, ctx) : null;
+    if (byRole?.speaker) return byRole;
   }
   // ”, said Rachel Kim, a lawyer, “but ...: the speaker follows the verb.
   if (!subject) return resolveSpeaker(before.slice(verbAt).replace(/^\p{L}+\s*/u, ''), ctx);
@@ -458,7 +474,10 @@ function resolveRoleReference(phrase: string, ctx: SpeakerContext): Attribution 
     .split(/\s+/)
     .filter((w) => isRoleNoun(w))
     .map(sameSource);
-  const holds = (p: Person) => (p.role ?? '').split(/\s+/).map(sameSource);
+  // "Iceland's fisheries minister" is not "Denmark's minister": a role with an owner fits only that owner's.
+  const owner = /^(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*)['’]s\s/u.exec(role)?.[1];
+  const holds = (p: Person) =>
+    owner && !(p.role ?? '').includes(owner) ? [] : (p.role ?? '').split(/\s+/).map(sameSource);
   // "Justice Kamal Uddin asked ... the judge asked": the one just reported speaking, if the role is theirs.
   const speaking = [ctx.paragraphSpeaker, ctx.previousSpeaker].find(
     (p) => p && nouns.some((noun) => holds(p).includes(noun)),

@@ -160,3 +160,30 @@ describe('a document speaks for the one reported putting it out', () => {
     expect(attributionsOf(body)).toEqual([['Regional Council', null]]);
   });
 });
+
+describe('a description that speaks is the person the next paragraph names first', () => {
+  const body = [
+    "Denmark's minister, Anders Holm, chaired the talks.",
+    'Iceland\'s fisheries minister made clear that her patience was running out, saying that "a quota set by the slowest member is no quota at all".',
+    '"We came here with a number the scientists could defend," Sigrun Palsdottir said.',
+  ].join('\n\n');
+
+  it('gives the description and the named quotes to that person, with the description as role', () => {
+    expect(attributionsOf(body)).toEqual([
+      ['Sigrun Palsdottir', "Iceland's fisheries minister"],
+      ['Sigrun Palsdottir', "Iceland's fisheries minister"],
+    ]);
+  });
+
+  it('leaves a person named before the description as they are', () => {
+    const named = [
+      'Sigrun Palsdottir arrived late.',
+      'Iceland\'s fisheries minister made clear that her patience was running out, saying that "a quota set by the slowest member is no quota at all".',
+      '"We came here with a number the scientists could defend," Sigrun Palsdottir said.',
+    ].join('\n\n');
+    expect(attributionsOf(named)).toEqual([
+      ["Iceland's fisheries minister", 'fisheries minister'],
+      ['Sigrun Palsdottir', null],
+    ]);
+  });
+});
