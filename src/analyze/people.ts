@@ -87,7 +87,9 @@ export function buildPeopleIndex(paragraphs: string[]): PeopleIndex {
       index.byFirstName.set(first, index.byFirstName.has(first) ? null : person);
     }
   }
-  addInnerNames(addKinNamedOnce(dropNonPeople(index, paragraphs), paragraphs));
+  addInnerNames(
+    addKinNamedOnce(mergeQuotedEpithets(dropNonPeople(index, paragraphs), paragraphs), paragraphs),
+  );
   addEpithetRoles(paragraphs, (sentence) => {
     const first = findPeopleMentioned(sentence, index)[0];
     return first && first.at === 0 ? first.person : null;
@@ -112,6 +114,43 @@ function addKinNamedOnce(index: PeopleIndex, paragraphs: string[]): PeopleIndex 
     }
   }
   return index;
+}
+
+/**
+ * "giving Sellout Jagmeet Singh another chance", inside someone's quote, then "NDP Leader Jagmeet
+ * Singh" in the story: a word before a name only ever written in quoted speech is the speaker's
+ * epithet, and the person is the one the story names.
+ */
+function mergeQuotedEpithets(index: PeopleIndex, paragraphs: string[]): PeopleIndex {
+  for (const person of [...index.byName.values()]) {
+    const words = person.name.split(' ');
+    if (words.length < 3) continue;
+    const plain = index.byName.get(words.slice(1).join(' '));
+    if (!plain || !onlyQuoted(person.name, paragraphs)) continue;
+    plain.role ??= person.role;
+    index.byName.delete(person.name);
+    for (const map of [index.bySurname, index.byFirstName]) {
+      for (const [key, value] of map) if (value === person) map.set(key, plain);
+    }
+    index.byFirstName.delete(words[0] ?? '');
+    index.sharedSurnames.delete(surnameOf(plain.name));
+  }
+  return index;
+}
+
+/** True when every time a text writes the name, it is inside quoted speech. */
+function onlyQuoted(name: string, paragraphs: string[]): boolean {
+  let seen = false;
+  for (const text of paragraphs) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      seen = true;
+      const before = text.slice(0, at);
+      const curly = before.lastIndexOf('“') > before.lastIndexOf('”');
+      const straight = (before.match(/"/g)?.length ?? 0) % 2 === 1;
+      if (!curly && !straight) return false;
+    }
+  }
+  return seen;
 }
 
 /**

@@ -187,3 +187,24 @@ describe('a description that speaks is the person the next paragraph names first
     ]);
   });
 });
+
+describe('an epithet written before a name inside quoted speech is no part of the name', () => {
+  it('gives the name the story uses, not the one a rival put in a quote', () => {
+    const body = [
+      '"This motion gives Spendthrift Mariana Costa one more chance to stand with working families," opposition leader Daniel Whitford said.',
+      'Greens Leader Mariana Costa dismissed it. "If he wants my words he can read the whole speech, not one line," Costa said.',
+    ].join('\n\n');
+    expect(attributionsOf(body)).toEqual([
+      ['Daniel Whitford', 'opposition leader'],
+      ['Mariana Costa', 'Greens Leader'],
+    ]);
+  });
+
+  it('keeps a three-word name the story itself writes', () => {
+    const body = [
+      'Club president Ana Maria Costa opened the meeting; Maria Costa, her cousin, chaired it.',
+      '"We have the money to finish the stand by the spring," Ana Maria Costa said.',
+    ].join('\n\n');
+    expect(attributionsOf(body)).toEqual([['Ana Maria Costa', 'Club president']]);
+  });
+});
