@@ -215,7 +215,8 @@ function isTitleAbbreviation(token: string): boolean {
 
 /** A role that is only a shortened title ("Sen."): the apposition after the name says more, when there is one. */
 export function isBareTitle(role: string | null): boolean {
-  return role !== null && isTitleAbbreviation(role);
+  // "Judge Lex Mphathi, chairman of the hearing": a form of address alone says less than the apposition.
+  return role !== null && (isTitleAbbreviation(role) || ADDRESS_TITLES.test(role));
 }
 
 function validateRole(phrase: string[]): string | null {

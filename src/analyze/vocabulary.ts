@@ -20,7 +20,7 @@ export const ROLE_NOUNS = words(`
   midfielder defender goalkeeper forward winger runner athlete organiser chairs member members trustee
   spokesperson prosecutors lawyers conductor composer coordinator advocate fisherman fishermen farmer curator
   volunteer survivor consultant surgeon paramedic firefighter soldier veteran pensioner retiree landlord tenant
-  master homeowner shareholder driver trader vendor priest bishop imam rabbi pastor singer actor actress producer
+  master lecturer homeowner shareholder driver trader vendor priest bishop imam rabbi pastor singer actor actress producer
   designer architect miner shopkeeper mechanic investigator administrator supervisor planner chef
   grower rancher breeder beekeeper winemaker baker butcher operator employee clerk cashier waiter waitress
   electrician plumber carpenter welder labourer laborer cleaner janitor docker dockworker

@@ -208,3 +208,17 @@ describe('an epithet written before a name inside quoted speech is no part of th
     expect(attributionsOf(body)).toEqual([['Ana Maria Costa', 'Club president']]);
   });
 });
+
+describe('a form of address alone before a name yields to the apposition after it', () => {
+  it('takes "chairperson of the tribunal" over "Judge", even with the closing comma missing', () => {
+    const body =
+      'Judge Thandeka Mokoena, chairperson of the tribunal said the delay could not be avoided. "The tribunal owes it to the public to finish this matter properly," said Mokoena.';
+    expect(attributionsOf(body)).toEqual([['Thandeka Mokoena', 'chairperson of the tribunal']]);
+  });
+
+  it('keeps the form of address when nothing follows the name', () => {
+    const body =
+      'Judge Thandeka Mokoena adjourned the case. "The tribunal owes it to the public to finish this properly," she said.';
+    expect(attributionsOf(body)).toEqual([['Thandeka Mokoena', 'Judge']]);
+  });
+});
