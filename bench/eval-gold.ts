@@ -40,7 +40,7 @@ export interface Gold {
   format: GoldFormat;
   /** Synthetic: the article's path relative to the gold file, when not the sibling `.md`. */
   article?: string;
-  /** Corpus: the reference summary. */
+  /** The reference summary (corpus; optional in synthetic). */
   summary: string | null;
   /** Corpus: what the text must hash to. */
   fingerprint: { sha256: string; chars: number } | null;
@@ -151,13 +151,15 @@ export function parseGold(value: unknown, where: string): Gold {
   if (!isRecord(value)) return fail('the file', 'a JSON object');
   if (!Array.isArray(value.quotes)) return fail('quotes', 'an array');
   if (!Array.isArray(value.events)) return fail('events', 'an array');
-  const corpus = value.fingerprint !== undefined || value.summary !== undefined;
-  if (corpus) return parseCorpusGold(value, fail);
+  if (value.fingerprint !== undefined) return parseCorpusGold(value, fail);
   if (value.article !== undefined && typeof value.article !== 'string') fail('article', 'a string');
+  // A synthetic fixture may give a reference summary too, so the synthetic set can score summaries.
+  if (value.summary !== undefined && (typeof value.summary !== 'string' || !value.summary.trim()))
+    fail('summary', 'a non-empty string');
   return {
     format: 'synthetic',
     ...(typeof value.article === 'string' ? { article: value.article } : {}),
-    summary: null,
+    summary: typeof value.summary === 'string' ? value.summary : null,
     fingerprint: null,
     quotes: (value.quotes as unknown[]).map((q, i) => parseSyntheticQuote(q, `quotes[${i}]`, fail)),
     events: (value.events as unknown[]).map((e, i) => parseEvent(e, `events[${i}]`, fail, false)),

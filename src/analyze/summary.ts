@@ -18,6 +18,13 @@ const DATELINE_STUB = new RegExp(
 // "X gestures during the opening session ..., October 26, 2021.": a photo's caption, not the story.
 const CAPTION =
   /\b(?:(?:is|are|was|were)\s+(?:pictured|seen|shown)|gestures|poses|looks\s+on|waves|smiles)\b.*\b\d{4}\.$/;
+// "..., in the village of Horenka, Ukraine, Sunday, March 6, 2022.": a caption ends on the place and
+// the day the photo was taken; a sentence of the story dates with "on" ("... on Tuesday, May 2, 2023.").
+const WEEKDAY = '(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day';
+const DATED_CAPTION = new RegExp(
+  `(?<!\\p{L})(?!${WEEKDAY}\\b)\\p{Lu}[\\p{L}.'’-]*,\\s+(?:${WEEKDAY},\\s+)?(?:${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH}),?\\s+\\d{4}\\.$`,
+  'u',
+);
 // Reading the first sentences is enough to find the lead; it also bounds the work.
 const MAX_CANDIDATES = 200;
 /** A short summary: sentences are added while the total stays near this many words. */
@@ -110,7 +117,7 @@ function quotedShare(text: string): number {
 function scoreSentence(c: Candidate, frequency: Map<string, number>, headline: Set<string>): number {
   // A summary is made of sentences: a caption or a menu line without closing punctuation is none.
   if (c.words < 6 || c.words > 70 || !/[.!?]["”’)]?$/.test(c.text)) return Number.NEGATIVE_INFINITY;
-  if (CAPTION.test(c.text)) return Number.NEGATIVE_INFINITY;
+  if (CAPTION.test(c.text) || DATED_CAPTION.test(c.text)) return Number.NEGATIVE_INFINITY;
   let score = 3 / (1 + c.order * 0.4);
   if (WEAK_START.test(c.text)) score -= 3;
   // Speech reads badly out of its story; a sentence that only cites a phrase is still the story's.

@@ -54,4 +54,17 @@ describe('summarize', () => {
       'Ecuador will sell new bonds to pay for its flood repairs, the finance ministry said on Monday.',
     ]);
   });
+
+  it('leaves out a caption that ends on the place and day of the photo, not a story sentence dated with "on"', () => {
+    const body = [
+      'A nurse carries supplies past tents set up outside the clinic in Dorrin, Valmark, Friday, June 7, 2024.',
+      'Crowds wait at the border crossing near Tessel, Valmark, June 6, 2024.',
+      'The health ministry will open three more field clinics in the flooded north, it said on Saturday.',
+      'Vaccination teams will visit every village in the district on Monday, June 10, 2024.',
+    ];
+    expect(summarize(body, 3)).toEqual([
+      'The health ministry will open three more field clinics in the flooded north, it said on Saturday.',
+      'Vaccination teams will visit every village in the district on Monday, June 10, 2024.',
+    ]);
+  });
 });
