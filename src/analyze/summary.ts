@@ -107,6 +107,11 @@ function termFrequency(candidates: Candidate[]): Map<string, number> {
   return frequency;
 }
 
+/** How many words of a sentence stand outside its quote marks (a quote left open runs to the end). */
+function unquotedWords(text: string): number {
+  return countWords(text.replace(/["“„«][^"”»]*(?:["”»]|$)/g, ' ').replace(/[^\p{L}\p{N}\s]/gu, ' '));
+}
+
 /** The share of a sentence's characters inside quote marks. */
 function quotedShare(text: string): number {
   let inside = 0;
@@ -118,6 +123,9 @@ function scoreSentence(c: Candidate, frequency: Map<string, number>, headline: S
   // A summary is made of sentences: a caption or a menu line without closing punctuation is none.
   if (c.words < 6 || c.words > 70 || !/[.!?]["”’)]?$/.test(c.text)) return Number.NEGATIVE_INFINITY;
   if (CAPTION.test(c.text) || DATED_CAPTION.test(c.text)) return Number.NEGATIVE_INFINITY;
+  // Speech with no one to say it ("“You leave with my thanks.”", "“...,” he added") means nothing
+  // out of its story; a quote its sentence attributes by name ("..., PM Kalu said") may still serve.
+  if (QUOTE_MARK.test(c.text) && unquotedWords(c.text) <= 2) return Number.NEGATIVE_INFINITY;
   let score = 3 / (1 + c.order * 0.4);
   if (WEAK_START.test(c.text)) score -= 3;
   // Speech reads badly out of its story; a sentence that only cites a phrase is still the story's.

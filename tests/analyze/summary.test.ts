@@ -67,4 +67,17 @@ describe('summarize', () => {
       'Vaccination teams will visit every village in the district on Monday, June 10, 2024.',
     ]);
   });
+
+  it('leaves out speech that no one in its sentence says, and keeps a quote its sentence attributes by name', () => {
+    const body = [
+      'Bakers in the capital will close their shops on Friday in protest at flour prices, their guild said.',
+      '“The price of flour has tripled and no baker can sell bread at a loss,” guild president Ilse Marr said.',
+      '“Every bakery in the capital will close its doors on Friday over flour prices.”',
+      '“We have no other choice,” she added.',
+    ];
+    expect(summarize(body, 3, 'Bakers close shops over flour prices')).toEqual([
+      'Bakers in the capital will close their shops on Friday in protest at flour prices, their guild said.',
+      '“The price of flour has tripled and no baker can sell bread at a loss,” guild president Ilse Marr said.',
+    ]);
+  });
 });
