@@ -57,10 +57,13 @@ export function stripDateline(paragraph: string): string {
 
 // The stored page's own date line, glued to the first paragraph: " date 2019-09-28 The union ...".
 const PAGE_DATE_PREFIX = /^\s*date:?\s+\d{4}-\d{2}-\d{2}\s+/i;
+// The page's date stamp run into the text without a space: "November 23, 2015The points ...".
+const GLUED_STAMP =
+  /^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?),?\s+\d{4}(?=\p{Lu}\p{Ll})/u;
 
-/** The paragraph without a leading page date (`date 2019-09-28 ...`). */
+/** The paragraph without a leading page date (`date 2019-09-28 ...`, `November 23, 2015The ...`). */
 export function stripPageDate(paragraph: string): string {
-  return paragraph.replace(PAGE_DATE_PREFIX, '');
+  return paragraph.replace(PAGE_DATE_PREFIX, '').replace(GLUED_STAMP, '');
 }
 
 const STAMP_WORDS =

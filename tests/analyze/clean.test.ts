@@ -22,6 +22,19 @@ describe('cleanBody', () => {
     ]);
   });
 
+  it('drops the page’s date stamp run into the first paragraph without a space, and keeps a date that opens a sentence', () => {
+    const body = [
+      'March 4, 2024The port authority will close the north quay for dredging from next month.',
+      '12 Sept 2021Ministers meet again in Lisbon on Friday.',
+      'March 4, 2024 was the day the quay last closed, the authority said.',
+    ].join('\n\n');
+    expect(cleanBody(body, 'T').paragraphs).toEqual([
+      'The port authority will close the north quay for dredging from next month.',
+      'Ministers meet again in Lisbon on Friday.',
+      'March 4, 2024 was the day the quay last closed, the authority said.',
+    ]);
+  });
+
   it('turns "Read more" and "Related" lists into links, with Markdown addresses', () => {
     const body =
       'Text of the article.\n\nRead more:\nFirst headline\n[Second headline](https://example.org/2)\n\nRelated:\n\n- Third headline';

@@ -37,6 +37,15 @@ describe('summarize', () => {
     expect(
       summarize(body('Kampala — Uganda Airlines has opened a daily flight from Entebbe to Lagos.'), 1),
     ).toEqual(['Uganda Airlines has opened a daily flight from Entebbe to Lagos.']);
+    expect(
+      summarize(body('SPRINGFIELD − The county fair opens a week early this year to avoid the heat.'), 1),
+    ).toEqual(['The county fair opens a week early this year to avoid the heat.']);
+    expect(
+      summarize(
+        body('PORT LOUIS, Mauritius -- The central bank held its key rate at 4.5 percent on Tuesday.'),
+        1,
+      ),
+    ).toEqual(['The central bank held its key rate at 4.5 percent on Tuesday.']);
   });
 
   it('keeps a first sentence that only opens with a name and a dash of its own', () => {
