@@ -31,6 +31,12 @@ const DATED_CAPTION = new RegExp(
 const MAX_CANDIDATES = 200;
 /** A short summary: sentences are added while the total stays near this many words. */
 const WORD_BUDGET = 60;
+/**
+ * The score a sentence after the first needs: a plain sentence of the story's words near its top
+ * has about 2 to 4; a weak opener, speech, or a late line the story's words do not point to falls
+ * below 1.
+ */
+const MIN_LATER_SCORE = 1;
 const STOP_WORDS = new Set(
   (
     'the a an of to in on at for and or but by with from as is are was were be been has have had will would ' +
@@ -66,6 +72,9 @@ export function summarize(paragraphs: string[], count: number, title = ''): stri
     if (chosen.length >= Math.max(0, count)) break;
     // The first pick always goes in; later ones only while the summary stays short.
     if (chosen.length > 0 && words + candidate.words > WORD_BUDGET) continue;
+    // ... and only a sentence worth reading: a short one that merely fits is no reason to go on
+    // ("For more details, visit our website.", "Now locals are left wondering.").
+    if (chosen.length > 0 && candidate.score < MIN_LATER_SCORE) continue;
     chosen.push(candidate);
     words += candidate.words;
   }

@@ -89,4 +89,17 @@ describe('summarize', () => {
       '“The price of flour has tripled and no baker can sell bread at a loss,” guild president Ilse Marr said.',
     ]);
   });
+
+  it('stops before a sentence that merely fits the length, when nothing the story points to does', () => {
+    const story = [
+      'The water board will replace the lead pipes of 4,000 homes in the old town from May, the board said.',
+      'The work on the lead pipes begins on Mill Street and takes two years.',
+      'Residents of the old town have asked for new pipes ever since tests at the primary school found lead in the drinking water in 2021, and many have bought filters at their own cost since then, while others have carried bottled water home from the shops every week.',
+      'Shops near the market square will stay open while the street is dug up, with wooden walkways for customers and a temporary car park on the former bus station site behind the town hall, which the council will open to shoppers free of charge.',
+      'Engineers from the board will knock on every door in the old town during April to explain when the water will be cut off, for how long, and where residents can fill containers on the days without supply.',
+      'The national government pays half of the cost from a fund for old water networks that it set up after the 2021 tests, and the board pays the rest from the reserves it has built up over the past ten years.',
+      'For more details, see our website.',
+    ];
+    expect(summarize(story, 3, 'Old town gets new water pipes')).toEqual(story.slice(0, 2));
+  });
 });
