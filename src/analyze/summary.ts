@@ -7,14 +7,17 @@ const QUOTE_MARK = /["“”„«»]/;
 const DATE_WORD =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b|\bnext (?:week|month)\b/i;
 // "Nov 1 (Reuters) - ", "New Delhi [India], February 12 (ANI): ", "Nairobi — ", "LANCASTER − ",
-// "THE HAGUE, Netherlands -- ": the dateline the cleaning leaves on a story's first sentence is page
-// furniture, not part of what it says. Case written out: the capitals of the place are what make it
-// a dateline.
+// "THE HAGUE, Netherlands -- ", "(MMO) – ", "(Repeats to attach to alerts) MUMBAI, Sept 30 ": the
+// dateline the cleaning leaves on a story's first sentence is page furniture, not part of what it
+// says. Case written out: the capitals of the place are what make it a dateline (a place in
+// capitals needs no dash after its date).
 const MONTH =
   '(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Ss]ept|[Oo]ct|[Nn]ov|[Dd]ec)[a-z]*\\.?';
+const DAY = `(?:${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH})(?:,?\\s+\\d{4})?`;
 const PLACE = "\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){0,2}";
+const CAPITALS = "\\p{Lu}[\\p{Lu}'’.-]+(?:\\s+\\p{Lu}[\\p{Lu}'’.-]+){0,2}";
 const DATELINE_STUB = new RegExp(
-  `^(?:(?:(?:\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}(?:\\s*\\[[^\\]]{2,30}\\])?,?\\s+)?(?:${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH})(?:,?\\s+\\d{4})?\\s*(?:\\([^()]{2,30}\\))?\\s*[:—–−-]{1,2}|${PLACE}(?:,\\s+${PLACE})?\\s+(?:[—–−]|--))\\s+(?=\\p{Lu}))`,
+  `^(?:\\([^()]{2,80}\\)\\s*)?(?:(?:\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}(?:\\s*\\[[^\\]]{2,30}\\])?,?\\s+)?${DAY}\\s*(?:\\([^()]{2,30}\\))?\\s*[:—–−-]{1,2}|${PLACE}(?:,\\s+${PLACE})?\\s+(?:[—–−]|--)|${CAPITALS},\\s+${DAY}|\\([^()]{2,30}\\)\\s*[:—–−-]{1,2})\\s+(?=\\p{Lu})`,
   'u',
 );
 // "X gestures during the opening session ..., October 26, 2021.": a photo's caption, not the story.

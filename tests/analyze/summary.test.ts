@@ -38,6 +38,20 @@ describe('summarize', () => {
       summarize(body('Kampala — Uganda Airlines has opened a daily flight from Entebbe to Lagos.'), 1),
     ).toEqual(['Uganda Airlines has opened a daily flight from Entebbe to Lagos.']);
     expect(
+      summarize(
+        body(
+          '(Corrects spelling of minister’s name) HARARE, May 4 The central bank held its rate at 12 percent.',
+        ),
+        1,
+      ),
+    ).toEqual(['The central bank held its rate at 12 percent.']);
+    expect(
+      summarize(body('(KNA) – The county assembly will sit again on Tuesday to vote on the budget.'), 1),
+    ).toEqual(['The county assembly will sit again on Tuesday to vote on the budget.']);
+    expect(
+      summarize(body('Harare, May 4 The central bank held its rate at 12 percent, the governor said.'), 1),
+    ).toEqual(['Harare, May 4 The central bank held its rate at 12 percent, the governor said.']);
+    expect(
       summarize(body('SPRINGFIELD − The county fair opens a week early this year to avoid the heat.'), 1),
     ).toEqual(['The county fair opens a week early this year to avoid the heat.']);
     expect(
