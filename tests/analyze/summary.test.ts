@@ -23,43 +23,25 @@ describe('summarize', () => {
     expect(summarize(paragraphs, 0)).toEqual([]);
   });
 
-  it('drops the dateline left on a story’s first sentence, in its usual forms', () => {
-    const body = (first: string) => [first, 'The second sentence of the story says a little more about it.'];
-    expect(
-      summarize(body('Mar 3 (Reuters) - Portland’s port workers will strike next week, the union said.'), 1),
-    ).toEqual(['Portland’s port workers will strike next week, the union said.']);
-    expect(
-      summarize(
-        body('Chennai [India], March 3 (PTI): The High Court on Monday adjourned the hearing to April 2.'),
-        1,
-      ),
-    ).toEqual(['The High Court on Monday adjourned the hearing to April 2.']);
-    expect(
-      summarize(body('Kampala — Uganda Airlines has opened a daily flight from Entebbe to Lagos.'), 1),
-    ).toEqual(['Uganda Airlines has opened a daily flight from Entebbe to Lagos.']);
-    expect(
-      summarize(
-        body(
-          '(Corrects spelling of minister’s name) HARARE, May 4 The central bank held its rate at 12 percent.',
-        ),
-        1,
-      ),
-    ).toEqual(['The central bank held its rate at 12 percent.']);
-    expect(
-      summarize(body('(KNA) – The county assembly will sit again on Tuesday to vote on the budget.'), 1),
-    ).toEqual(['The county assembly will sit again on Tuesday to vote on the budget.']);
-    expect(
-      summarize(body('Harare, May 4 The central bank held its rate at 12 percent, the governor said.'), 1),
-    ).toEqual(['Harare, May 4 The central bank held its rate at 12 percent, the governor said.']);
-    expect(
-      summarize(body('SPRINGFIELD − The county fair opens a week early this year to avoid the heat.'), 1),
-    ).toEqual(['The county fair opens a week early this year to avoid the heat.']);
-    expect(
-      summarize(
-        body('PORT LOUIS, Mauritius -- The central bank held its key rate at 4.5 percent on Tuesday.'),
-        1,
-      ),
-    ).toEqual(['The central bank held its key rate at 4.5 percent on Tuesday.']);
+  it.each([
+    ['Mar 3 (Reuters) - ', 'Portland’s port workers will strike next week, the union said.'],
+    ['Chennai [India], March 3 (PTI): ', 'The High Court on Monday adjourned the hearing to April 2.'],
+    ['Kampala — ', 'Uganda Airlines has opened a daily flight from Entebbe to Lagos.'],
+    ['SPRINGFIELD − ', 'The county fair opens a week early this year to avoid the heat.'],
+    ['PORT LOUIS, Mauritius -- ', 'The central bank held its key rate at 4.5 percent on Tuesday.'],
+    ['(KNA) – ', 'The county assembly will sit again on Tuesday to vote on the budget.'],
+    [
+      '(Corrects spelling of minister’s name) HARARE, May 4 ',
+      'The central bank held its rate at 12 percent.',
+    ],
+  ])('drops the dateline "%s" left on a story’s first sentence', (dateline, sentence) => {
+    const body = [`${dateline}${sentence}`, 'The second sentence of the story says a little more about it.'];
+    expect(summarize(body, 1)).toEqual([sentence]);
+  });
+
+  it('keeps a place and date in ordinary case that no dash sets off', () => {
+    const first = 'Harare, May 4 The central bank held its rate at 12 percent, the governor said.';
+    expect(summarize([first], 1)).toEqual([first]);
   });
 
   it('keeps a first sentence that only opens with a name and a dash of its own', () => {
