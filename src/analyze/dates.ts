@@ -80,7 +80,8 @@ export function findDateMentions(
 }
 
 const WEEKDAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
-const ONLY_WEEKDAY = new RegExp(`^(?:on\\s+)?${WEEKDAY}$`, 'i');
+// "on a Friday night away trip": a part of the day may follow the weekday.
+const ONLY_WEEKDAY = new RegExp(`^(?:on\\s+)?${WEEKDAY}(?:\\s+(?:morning|afternoon|evening|night))?$`, 'i');
 // "on a Sunday", "every Friday": any such day, not one.
 const ANY_DAY_BEFORE = /\b(?:a|every|each|any)\s+$/i;
 // "20 flights per day on Sunday, Monday, Tuesday": a weekly timetable.
@@ -223,6 +224,9 @@ function withYearHint(
   if (shift <= 0 || shift > 2) return mention;
   const date = shiftYear(mention.date, shift);
   if (date < published || daysBetween(published, date) > 800) return mention;
+  // "Saturday 9 March" is in the year whose March 9 is a Saturday, whatever year the paragraph names.
+  if (result.start.isCertain('weekday') && fromIso(date).getUTCDay() !== result.start.get('weekday'))
+    return mention;
   return { ...mention, date, endDate: mention.endDate ? shiftYear(mention.endDate, shift) : null };
 }
 
@@ -258,6 +262,8 @@ function toMention(result: chrono.ParsedResult, published: string, past: boolean
     // Only far ahead: "has been cleared for launch on March 5" a week before is still coming.
     if (!relativeDay && !start.isCertain('year') && past && daysBetween(published, date) > 90)
       date = shiftYear(date, -1);
+    if (!relativeDay && !start.isCertain('year') && start.isCertain('weekday'))
+      date = yearOfWeekday(date, start.get('weekday') ?? 0, published, past);
   } else if (start.isCertain('weekday')) {
     date = resolveWeekday(start.get('weekday') ?? 0, published, past || /\blast\b/i.test(result.text));
     if (/\bnext\s+\w+day\b/i.test(result.text)) date = dayOf(start);
@@ -270,6 +276,20 @@ function toMention(result: chrono.ParsedResult, published: string, past: boolean
     endDate = shiftYear(endDate, Number(date.slice(0, 4)) - Number(raw.slice(0, 4)));
   }
   return { date, endDate: date && endDate && endDate > date ? endDate : null, time, chain: null };
+}
+
+/**
+ * "Saturday 9 March" without a year is in the year whose March 9 is a Saturday, when the year chosen
+ * has it on another day and the year before or after is right ("Friday 2 February" in a fixture list
+ * published that March is next year's). Of two such years, the one on the tense's side of publication.
+ */
+function yearOfWeekday(date: string, weekday: number, published: string, past: boolean): string {
+  if (fromIso(date).getUTCDay() === weekday) return date;
+  const fits = [1, -1]
+    .map((years) => shiftYear(date, years))
+    .filter((d) => toIso(fromIso(d)) === d && fromIso(d).getUTCDay() === weekday);
+  const side = fits.find((d) => (past ? d <= published : d >= published));
+  return side ?? fits[0] ?? date;
 }
 
 /**

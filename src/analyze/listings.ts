@@ -119,14 +119,15 @@ function readDatedLines(
         found.set(index, []);
         continue;
       }
-      const { place, name } = readLineRest(line.rest, line.named === true);
+      const { rest, time } = splitTrailingTime(line.rest);
+      const { place, name } = readLineRest(rest, line.named === true);
       const city = (place?.split(',')[0] ?? '').replace(/\s*\([^()]*\)/g, '').trim();
       found.set(index, [
         {
           title: name ?? (heading ? `${heading}, ${city}` : (place ?? '')),
           date: line.date,
           endDate: line.endDate,
-          time: null,
+          time,
           location: place,
           confidence: LISTING_CONFIDENCE,
         },
@@ -134,6 +135,26 @@ function readDatedLines(
     }
     i = (run[run.length - 1]?.index ?? i) + 1;
   }
+}
+
+// "France v Ireland, 8pm.", "Leeds – First Direct Arena, 7.30 p.m.", "Round 2, 19:45": the start time
+// closing a fixture's line.
+const TRAILING_TIME =
+  /(?:,|\s[–—-])\s*(?:at\s+)?(?:(\d{1,2})(?:[.:](\d{2}))?\s*([ap])\.?m\b\.?|([01]?\d|2[0-3])[:.]([0-5]\d)(?:\s*(?:hrs|h))?)\s*\.?$/i;
+
+/** A line's rest without the start time it ends with, and that time (24 h), or null. */
+function splitTrailingTime(rest: string): { rest: string; time: string | null } {
+  const m = TRAILING_TIME.exec(rest);
+  if (!m) return { rest, time: null };
+  const twelve = m[1] !== undefined;
+  let hour = Number(twelve ? m[1] : m[4]);
+  if (twelve && (hour < 1 || hour > 12)) return { rest, time: null };
+  if (twelve) hour = (hour % 12) + ((m[3] ?? '').toLowerCase() === 'p' ? 12 : 0);
+  const minute = (twelve ? m[2] : m[5]) ?? '00';
+  return {
+    rest: rest.slice(0, m.index).trim(),
+    time: `${String(hour).padStart(2, '0')}:${minute}`,
+  };
 }
 
 /** "Tamworth Country Music Festival" / "When: Friday, 13th – Sunday, 22nd January." / "Where: Tamworth, NSW." */

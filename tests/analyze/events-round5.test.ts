@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { CALENDAR_CONFIDENCE } from '../../src/analyze/event-confidence.ts';
+import { analyzeBody } from './analyze-body.ts';
+
+// Round five of issue 13 (events): the classes of event-recall and date failure found on dev4, each
+// in text of our own.
+
+type Row = [string, string | null];
+
+/** [date, endDate] of the events sure enough for the calendar. */
+function calendarOf(body: string, published: string): Row[] {
+  return analyzeBody(body, published)
+    .events.filter((e) => (e.confidence ?? 1) >= CALENDAR_CONFIDENCE)
+    .map((e) => [e.date, e.endDate]);
+}
+
+describe('the year of a day written with its weekday', () => {
+  // 2025-03-11 is a Tuesday; 2026-02-27 is a Friday, 2025-02-27 a Thursday.
+  it('puts "Friday 27 February" written that March in the year whose February 27 is a Friday', () => {
+    expect(calendarOf('The new season opens on Friday 27 February in Hamilton.', '2025-03-11')).toEqual([
+      ['2026-02-27', null],
+    ]);
+  });
+
+  it('moves "Saturday 14 March" out of this week when this year\'s March 14 is a Friday', () => {
+    expect(calendarOf('The derby will be played on Saturday 14 March.', '2025-03-11')).toEqual([
+      ['2026-03-14', null],
+    ]);
+  });
+
+  it('keeps a day whose weekday fits this year ("Thursday 13 March" in a Tuesday story)', () => {
+    expect(calendarOf('The board will meet on Thursday 13 March.', '2025-03-11')).toEqual([
+      ['2025-03-13', null],
+    ]);
+  });
+
+  it("reads the weekday of a fixture list's lines, and the start time that ends each line", () => {
+    const body = [
+      'Opening rounds',
+      'Friday 27 February – Southern Rata v Harbour Kahu, 7.30pm.',
+      'Saturday 7 March – Coral Coast Swifts v Southern Rata, 5pm.',
+      'Sunday 15 March – Island Breakers v Harbour Kahu, 14:00',
+    ].join('\n\n');
+    const events = analyzeBody(body, '2025-03-11').events;
+    expect(events.map((e) => [e.date, e.time, e.title])).toEqual([
+      ['2026-02-27', '19:30', 'Southern Rata v Harbour Kahu'],
+      ['2026-03-07', '17:00', 'Coral Coast Swifts v Southern Rata'],
+      ['2026-03-15', '14:00', 'Island Breakers v Harbour Kahu'],
+    ]);
+  });
+
+  it('reads "with a Friday night away trip" as no one Friday', () => {
+    expect(
+      calendarOf('The champions begin next season with a Friday night away trip.', '2025-03-11'),
+    ).toEqual([]);
+  });
+});
