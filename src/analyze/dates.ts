@@ -57,7 +57,7 @@ export function findDateMentions(
     if (isRecurringWeekday(sentence, start, end) || isNamedDay(sentence, start, end)) continue;
     // "will now take place on March 30": "now" is no date.
     if (/^(?:right\s+|just\s+)?now$/i.test(result.text.trim())) continue;
-    const mention = toMention(result, published, pastTense(start));
+    const mention = toMention(result, published, pastTense(start), setsDay(sentence, start, end));
     const hint = lastYearIn(sentence.slice(0, start)) ?? yearHint;
     if (mention) mentions.push({ ...withYearHint(mention, result, published, hint), start, end });
     else extendToEnd(mentions, result, start, end);
@@ -243,7 +243,29 @@ function dayOf(components: chrono.ParsedResult['start']): string {
 // in an August 16 story), not the same day next year.
 const RECENT_DAYS = 60;
 
-function toMention(result: chrono.ParsedResult, published: string, past: boolean): Parsed | null {
+// "called early elections for June 14", "set a May 20 deadline", "agreed to set June 30 as the date",
+// "fixed January 7 for mention", "adjourned the case till Thursday": a decision told in the past names
+// the day it sets, which is still to come.
+const SETTING_VERB =
+  '(?:set|sets|fixed|called|scheduled|rescheduled|slated|announced|earmarked|chose|picked|moved|postponed|adjourned|deferred|delayed|put\\s+off|pushed\\s+back|brought\\s+forward)';
+const SET_RIGHT_BEFORE = new RegExp(`\\b${SETTING_VERB}\\s+(?:(?:a|an|the)\\s+)?$`, 'i');
+const SET_THEN_OBJECT = new RegExp(`\\b${SETTING_VERB}\\b[^,;:.!?]{0,150}\\s(?:for|to|till|until)\\s+$`, 'i');
+const DAY_IS_SET = /^\s*(?:as\b|for\b|deadline\b|date\b)/i;
+
+/** Whether the day is the one a decision sets ("set June 30 as the date", "called elections for June 14"). */
+function setsDay(sentence: string, start: number, end: number): boolean {
+  const before = sentence.slice(Math.max(0, start - 200), start);
+  if (SET_THEN_OBJECT.test(before)) return true;
+  return SET_RIGHT_BEFORE.test(before) && DAY_IS_SET.test(sentence.slice(end));
+}
+
+function toMention(
+  result: chrono.ParsedResult,
+  published: string,
+  past: boolean,
+  /** The day is one a past decision set: it is not read backward from the past tense. */
+  set = false,
+): Parsed | null {
   const { start } = result;
   const time = start.isCertain('hour') ? formatTime(start.get('hour') ?? 0, start.get('minute') ?? 0) : null;
   const relativeDay = /\b(?:tomorrow|today|tonight)\b/i.test(result.text);
@@ -260,12 +282,16 @@ function toMention(result: chrono.ParsedResult, published: string, past: boolean
     )
       date = shiftYear(date, 1);
     // Only far ahead: "has been cleared for launch on March 5" a week before is still coming.
-    if (!relativeDay && !start.isCertain('year') && past && daysBetween(published, date) > 90)
+    if (!relativeDay && !start.isCertain('year') && past && !set && daysBetween(published, date) > 90)
       date = shiftYear(date, -1);
     if (!relativeDay && !start.isCertain('year') && start.isCertain('weekday'))
       date = yearOfWeekday(date, start.get('weekday') ?? 0, published, past);
   } else if (start.isCertain('weekday')) {
-    date = resolveWeekday(start.get('weekday') ?? 0, published, past || /\blast\b/i.test(result.text));
+    date = resolveWeekday(
+      start.get('weekday') ?? 0,
+      published,
+      (past && !set) || /\blast\b/i.test(result.text),
+    );
     if (/\bnext\s+\w+day\b/i.test(result.text)) date = dayOf(start);
   }
   if (!date && !time) return null;

@@ -55,3 +55,33 @@ describe('the year of a day written with its weekday', () => {
     ).toEqual([]);
   });
 });
+
+describe('a decision told in the past that names the day it sets', () => {
+  // 2026-02-18 is a Wednesday.
+  it('reads "called early elections for June 14" as the coming June, not the last one', () => {
+    const body = 'The president dissolved the assembly on Wednesday and called early elections for June 14.';
+    expect(calendarOf(body, '2026-02-18')).toEqual([['2026-06-14', null]]);
+  });
+
+  it('reads "set a May 20 deadline" and "agreed to set June 30 as the date" as coming days', () => {
+    const body =
+      'The commission set a May 20 deadline for parties to register. Party leaders agreed to set June 30 as the date for the first sitting.';
+    expect(calendarOf(body, '2026-02-18')).toEqual([
+      ['2026-05-20', null],
+      ['2026-06-30', null],
+    ]);
+  });
+
+  it('reads "adjourned the case till Thursday" as the coming Thursday, however long the object', () => {
+    // The day only: how sure a bare weekday is belongs to the confidence (event-confidence.ts).
+    const body =
+      'The court heard the lawyers and adjourned the hearing of the petition challenging the decree of the president on the dissolution till Thursday.';
+    expect(analyzeBody(body, '2026-02-18').events.map((e) => e.date)).toEqual(['2026-02-19']);
+  });
+
+  it('still reads a past day that no decision set as past ("met on March 17")', () => {
+    expect(calendarOf('The faction leaders met on March 17 to discuss the budget.', '2026-11-18')).toEqual(
+      [],
+    );
+  });
+});
