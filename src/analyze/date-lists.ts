@@ -172,8 +172,9 @@ export function keepFirstTime(sentence: string, mentions: DateMention[]): DateMe
 
 const WEEKDAY_WORD = '(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+';
 // "Friday, 13th – Sunday, 22nd January", "5-9 June": the first day of a range takes the month of its last.
+// "the 17th to the 21st February", "16th to 20th of March": ordinals may take "the" and "of".
 const DAY_RANGE = new RegExp(
-  `\\b(?:${WEEKDAY_WORD})?(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:[–—-]|to|until|till)\\s*(?:${WEEKDAY_WORD})?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)`,
+  `\\b(?:${WEEKDAY_WORD})?(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:[–—-]|to|until|till)\\s*(?:the\\s+)?(?:${WEEKDAY_WORD})?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)`,
   'gi',
 );
 
@@ -245,6 +246,16 @@ export function expandSpanLists(sentence: string, mentions: DateMention[]): Date
   });
 }
 
+const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/** "on September 6, Monday at 10am": a weekday after a date that is that date's weekday. */
+function isItsWeekday(sentence: string, date: string, mention: DateMention): boolean {
+  const day = /^(?:on\s+)?(mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b/i.exec(
+    sentence.slice(mention.start, mention.end).trim(),
+  )?.[1];
+  return day !== undefined && DAY_NAMES.indexOf(day.toLowerCase()) === fromIso(date).getUTCDay();
+}
+
 /** "from today, Wednesday, July 20", "Friday, the July 22": one day written twice side by side is one mention. */
 export function joinSameDay(sentence: string, mentions: DateMention[]): DateMention[] {
   const out: DateMention[] = [];
@@ -252,7 +263,8 @@ export function joinSameDay(sentence: string, mentions: DateMention[]): DateMent
     const previous = out.at(-1);
     if (
       previous?.date &&
-      previous.date === mention.date &&
+      mention.date &&
+      (previous.date === mention.date || isItsWeekday(sentence, previous.date, mention)) &&
       !previous.endDate &&
       !mention.endDate &&
       /^\s*,?\s*(?:the\s+)?$/i.test(sentence.slice(previous.end, mention.start))

@@ -27,7 +27,7 @@ export interface DateMention {
 
 /** Sentences without any of these carry no date: chrono is not called on them. */
 const DATEISH =
-  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\btomorrow\b|\btoday\b|\btonight\b|\bnoon\b|\d\s*(?:a\.?m\b|p\.?m\b)|\b\d{1,2}[:.]\d{2}\b|\bday\b|\bdays\b|\b(?:morning|evening|night)\s+(?:before|after)\b|\beve\s+of\b|\bweeks?\s+(?:later|after)/i;
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\btomorrow\b|\btoday\b|\btonight\b|\bnoon\b|\d\s*(?:a\.?m\b|p\.?m\b)|\b\d{1,2}[:.]\d{2}\b|\bday\b|\bdays\b|\b(?:morning|evening|night)\s+(?:before|after)\b|\beve\s+of\b|\bweeks?\s+(?:later|after)/i;
 // "over the weekend" names no day of it.
 const IMPRECISE =
   /\b(?:next|this|last|coming)\s+(?:week|month|year|weekend)\b|\bend of\b|\bago\b|^[^\d]*\bweekend\W*$/i;
@@ -67,16 +67,54 @@ export function findDateMentions(
     (m) => !m.chain || !mentions.some((d) => d.date && d.start >= m.end && d.start - m.end <= 8),
   );
   kept.sort((a, b) => a.start - b.start);
-  return expandSpanLists(
+  return keepListOrder(
     sentence,
-    expandDayFirstLists(
+    expandSpanLists(
       sentence,
-      expandDayLists(
+      expandDayFirstLists(
         sentence,
-        joinRanges(sentence, joinSameDay(sentence, joinDayRanges(sentence, keepFirstTime(sentence, kept)))),
+        expandDayLists(
+          sentence,
+          joinRanges(sentence, joinSameDay(sentence, joinDayRanges(sentence, keepFirstTime(sentence, kept)))),
+        ),
       ),
     ),
   );
+}
+
+// What stands between two days of one list: "Feb. 17-21, March 16-20 and December 7-11".
+const LIST_BETWEEN = /^\s*(?:,|;|and|&|,\s*and)\s*(?:(?:on|from)\s+)?(?:the\s+)?$/i;
+const WRITTEN_YEAR = /\b(?:19|20)\d\d\b/;
+// A weekday alone is read from publication, not from the list ("on September 6, Monday at 10am").
+const WRITTEN_DAY = /\d/;
+
+/**
+ * A list of days runs forward: a day without its year that would fall before the one listed just
+ * before it is a year later ("sittings from the 17th to the 21st February ... and 7th to 11th
+ * December" in a November story: next December, after next February).
+ */
+function keepListOrder(sentence: string, mentions: DateMention[]): DateMention[] {
+  const out: DateMention[] = [];
+  for (const mention of mentions) {
+    const previous = out.at(-1);
+    if (
+      previous?.date &&
+      mention.date &&
+      !mention.chain &&
+      mention.date < previous.date &&
+      LIST_BETWEEN.test(sentence.slice(previous.end, mention.start)) &&
+      WRITTEN_DAY.test(sentence.slice(mention.start, mention.end)) &&
+      !WRITTEN_YEAR.test(sentence.slice(mention.start, mention.end))
+    ) {
+      const date = shiftYear(mention.date, 1);
+      if (date > (previous.endDate ?? previous.date)) {
+        out.push({ ...mention, date, endDate: mention.endDate ? shiftYear(mention.endDate, 1) : null });
+        continue;
+      }
+    }
+    out.push(mention);
+  }
+  return out;
 }
 
 const WEEKDAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
@@ -134,6 +172,13 @@ const DAY_THEN_DAY = new RegExp(
   'gi',
 );
 
+// "the 17th to the 21st February, 16th to 20th of March": chrono reads "February, 16th" as one date; a
+// list of days written before their months is cut after each month.
+const MONTH_THEN_DAY = new RegExp(
+  `(\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}),(?=\\s*(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s*(?:to|-|–|until|till|and|,)?\\s*(?:the\\s+)?\\d{0,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH})`,
+  'gi',
+);
+
 // "on the evening of February 13": chrono reads the part of the day and loses the day itself.
 const PART_OF = new RegExp(
   `\\b(?:morning|afternoon|evening|night)\\s+of\\s+(?=(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|${MONTH}\\s+\\d)`,
@@ -152,6 +197,7 @@ const HAS_FOUR_DIGIT_TIME = new RegExp(FOUR_DIGIT_TIME.source);
 function prepareRanges(sentence: string): string {
   return blankSpanLists(sentence)
     .replace(DAY_THEN_DAY, '$1;')
+    .replace(MONTH_THEN_DAY, '$1;')
     .replace(PART_OF, (part) => ' '.repeat(part.length))
     .replace(FROM_DAY, '    ')
     .replace(BETWEEN_DAYS, '       $1to ')

@@ -85,3 +85,39 @@ describe('a decision told in the past that names the day it sets', () => {
     );
   });
 });
+
+describe('a sitting calendar of ordinal days written before their months', () => {
+  it('reads "from the 9th to the 13th February, 9th to 13th of March, 27th April to 1st May" as three spans', () => {
+    const body =
+      'Members will sit from the 9th to the 13th February, 9th to 13th of March and 27th April to 1st May.';
+    expect(calendarOf(body, '2025-10-08')).toEqual([
+      ['2026-02-09', '2026-02-13'],
+      ['2026-03-09', '2026-03-13'],
+      ['2026-04-27', '2026-05-01'],
+    ]);
+  });
+
+  it('keeps a list running forward: its last span, in October, is after its first, in February', () => {
+    const body =
+      'Members will sit from the 9th to the 13th February, 8th to 12th June and 19th to 23rd October.';
+    expect(calendarOf(body, '2025-10-08')).toEqual([
+      ['2026-02-09', '2026-02-13'],
+      ['2026-06-08', '2026-06-12'],
+      ['2026-10-19', '2026-10-23'],
+    ]);
+  });
+
+  it('reads a day written "the 24th of October"', () => {
+    expect(calendarOf('The assembly will rise on the 24th of October.', '2025-10-08')).toEqual([
+      ['2025-10-24', null],
+    ]);
+  });
+
+  it('reads "on September 6, Monday at 10am" as one day, the weekday being the date\'s own', () => {
+    const events = analyzeBody(
+      'The new term will be opened on September 6, Monday at 10am.',
+      '2021-07-15',
+    ).events;
+    expect(events.map((e) => [e.date, e.time])).toEqual([['2021-09-06', '10:00']]);
+  });
+});
