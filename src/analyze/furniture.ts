@@ -80,8 +80,12 @@ export function isDateStamp(text: string): boolean {
     .replace(/^\p{Lu}[\p{L}\p{M}'’. -]{1,30}(?:,\s*\p{Lu}[\p{L}.]*)?:\s*/u, '')
     .replace(STAMP_WORDS, '')
     .replace(/\b\p{Lu}{1,4}T\b|\([^()]{1,12}\)/gu, '')
-    // "Dublin: 10°C Thursday 10 March 2022": the weather beside the page's date.
-    .replace(/-?\d{1,2}\s*°\s*[CF]?/gu, '');
+    // "Dublin: 10°C Thursday 10 March 2022", "10:29 pm Central - 23°C Rain": the weather beside the
+    // page's date, with the district it is for and the sky.
+    .replace(
+      /(?:\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}\s*[-–:]\s*)?-?\d{1,2}\s*°\s*[CF]?(?:\s+(?:(?:partly|mostly|light|heavy)\s+)?(?:rain|showers|sunny|sun|cloudy|clouds|clear|fine|fog|mist|haze|windy|storms?|thunderstorms?|snow|drizzle|overcast))?/giu,
+      '',
+    );
   if (/\p{L}/u.test(rest)) return isTrailingDateline(text);
   return true;
 }

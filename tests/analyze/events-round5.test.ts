@@ -121,3 +121,14 @@ describe('a sitting calendar of ordinal days written before their months', () =>
     expect(events.map((e) => [e.date, e.time])).toEqual([['2021-09-06', '10:00']]);
   });
 });
+
+describe('the weather beside the page date', () => {
+  it('reads no event in "12 March, 2027, 7:15 am Lautoka - 29°C Showers" above the story', () => {
+    const body = [
+      'Lautoka - 29°C Showers',
+      '12 March, 2027, 7:15 am Lautoka - 29°C Showers',
+      'The municipal market will reopen on April 28 after six weeks of repairs.',
+    ].join('\n\n');
+    expect(calendarOf(body, '2025-04-14')).toEqual([['2025-04-28', null]]);
+  });
+});
