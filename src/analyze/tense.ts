@@ -7,6 +7,8 @@ const PAST =
 const RESCHEDULED =
   /\b(?:postponed|delayed|moved|rescheduled|pushed back|put off|adjourned|brought forward|deferred)\s+(?:to|until|till|for)\s+$/i;
 
+const PRESENT_COPULA = /\b(?:is|are)\s+(?:now\s+|still\s+)?(?:from|on|for)?\s*$/i;
+
 const REPORTING_AFTER =
   /^(?:said|announced|told|confirmed|reported|revealed|unveiled|published|released|issued|approved|voted|decided|agreed|declared|disclosed|added|stated|wrote|held|met)$/;
 // Not "the last date was set as Oct 4" or "the hearing was set for March 20": those announce.
@@ -74,6 +76,9 @@ export function isPastTense(sentence: string, at: number): boolean {
   // Four words reach past an adverb: "was originally scheduled for".
   const left = /(?:\S+\s+){0,4}$/.exec(before.slice(-48))?.[0].split(/[,;—]/).pop() ?? '';
   if (RESCHEDULED.test(left)) return false;
+  // "The new dates added today are from May 4 to 6", "the deadline set last week is March 3": the
+  // present copula right before the day says what the day is, whatever was done before.
+  if (PRESENT_COPULA.test(left)) return false;
   // "was given until Friday to decide": a deadline to act is still to come.
   if (UNTIL_BEFORE.test(left) && TO_ACT_AFTER.test(sentence.slice(at))) return false;
   // "services that began Tuesday": a past verb right before the day dates what happened.

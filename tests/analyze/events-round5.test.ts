@@ -132,3 +132,16 @@ describe('the weather beside the page date', () => {
     expect(calendarOf(body, '2025-04-14')).toEqual([['2025-04-28', null]]);
   });
 });
+
+describe('a present copula before the day', () => {
+  it('reads "The trial dates agreed by both sides are from March 2 to 5" as coming, not last March', () => {
+    const body = 'The trial dates agreed by both sides are from March 2 to 5, the judge said.';
+    expect(analyzeBody(body, '2025-11-25').events.map((e) => [e.date, e.endDate])).toEqual([
+      ['2026-03-02', '2026-03-05'],
+    ]);
+  });
+
+  it('still reads "the trial was held on March 2" in a November story as last March', () => {
+    expect(calendarOf('The first trial was held on March 2 in the same court.', '2025-11-25')).toEqual([]);
+  });
+});
