@@ -12,8 +12,9 @@ const PRESENT_COPULA = /\b(?:is|are)\s+(?:now\s+|still\s+)?(?:from|on|for)?\s*$/
 const REPORTING_AFTER =
   /^(?:said|announced|told|confirmed|reported|revealed|unveiled|published|released|issued|approved|voted|decided|agreed|declared|disclosed|added|stated|wrote|held|met)$/;
 // Not "the last date was set as Oct 4" or "the hearing was set for March 20": those announce.
+// "which would have affected trains ... from 3pm on Thursday": what would have been, and is not.
 const DROPPED_PLAN =
-  /\b(?:had\s+been\s+(?:originally\s+|initially\s+)?(?:due|scheduled|set|expected|planned|supposed|meant|slated)|(?:was|were)\s+(?:originally|initially)\s+(?:due|scheduled|set|expected|planned|slated)|(?:was|were)\s+(?:supposed|meant|due)\s+to|(?:was|were)\s+to)\b[^,;.]*$/i;
+  /\b(?:would\s+have\s+(?!to\b)(?:been\s+)?\p{Ll}+(?:ed|en|un|eld|ld|ne)\b|had\s+been\s+(?:originally\s+|initially\s+)?(?:due|scheduled|set|expected|planned|supposed|meant|slated)|(?:was|were)\s+(?:originally|initially)\s+(?:due|scheduled|set|expected|planned|slated)|(?:was|were)\s+(?:supposed|meant|due)\s+to|(?:was|were)\s+to)\b[^,;.]*$/iu;
 // "On Wednesday (June 21), the singer unveiled ...": a day opening the sentence takes the main verb's tense.
 const OPENING_DAY = /^\s*(?:on|by|at|in|from)?\s*(?:\p{Lu}\p{Ll}+day\s*\(\s*)?$/iu;
 const MAIN_PAST =

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CALENDAR_CONFIDENCE } from '../../src/analyze/event-confidence.ts';
+import { isDroppedPlan } from '../../src/analyze/tense.ts';
 import { analyzeBody } from './analyze-body.ts';
 
 // Round five of issue 13 (events): the classes of event-recall and date failure found on dev4, each
@@ -143,5 +144,26 @@ describe('a present copula before the day', () => {
 
   it('still reads "the trial was held on March 2" in a November story as last March', () => {
     expect(calendarOf('The first trial was held on March 2 in the same court.', '2025-11-25')).toEqual([]);
+  });
+});
+
+describe('what would have been', () => {
+  // 2025-09-04 is a Thursday.
+  it('reads no event in "a walkout that would have been held on Saturday"', () => {
+    const body = 'A walkout that would have been held on Saturday by station staff was dropped.';
+    expect(calendarOf(body, '2025-09-04')).toEqual([]);
+  });
+
+  it('reads the new day, not the one that "would have halted all lines from 5am on Friday"', () => {
+    const body =
+      'The stoppage, which would have halted all six lines from 5am on Friday, has been moved to Monday, September 15.';
+    expect(calendarOf(body, '2025-09-04')).toEqual([['2025-09-15', null]]);
+  });
+
+  it('takes "would have to" for no dropped plan', () => {
+    const lead = 'The deal would have to be signed by ';
+    expect(isDroppedPlan(lead, lead.length)).toBe(false);
+    const dropped = 'A walkout that would have been held on ';
+    expect(isDroppedPlan(dropped, dropped.length)).toBe(true);
   });
 });
