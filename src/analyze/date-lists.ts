@@ -119,6 +119,7 @@ const DURATION =
 // "a two-day interim bail to ... attend his niece's wedding at Lucknow that is scheduled to take place on
 // February 14": a length told this many words before the date is another thing's.
 const MAX_WORDS_TO_DATE = 10;
+const SUBJECT_START = /^\s*(?:the|a|an|this|its|their|his|her|our)\s+$/i;
 const ENDS_ON = /\b(?:through|until|till|ending(?:\s+on)?)\s+$/i;
 
 /**
@@ -130,7 +131,10 @@ export function applyDurations(clause: string, mention: DateMention, at = clause
   const match = DURATION.exec(clause);
   if (!match) return mention;
   const gap = clause.slice(match.index + match[0].length, at);
-  if (match.index < at && gap.trim().split(/\s+/).length > MAX_WORDS_TO_DATE) return mention;
+  // "The three-day Broadway concert based on ..., will hold on April 13": the length of the subject
+  // that opens the clause reaches its verb's date however long the subject.
+  const ofSubject = SUBJECT_START.test(clause.slice(0, match.index));
+  if (match.index < at && !ofSubject && gap.trim().split(/\s+/).length > MAX_WORDS_TO_DATE) return mention;
   const count = readNumber(match[1] ?? match[3] ?? '');
   const unit = (match[2] ?? match[4] ?? '').toLowerCase().replace(/s$/, '');
   if (!count) return mention;

@@ -167,3 +167,19 @@ describe('what would have been', () => {
     expect(isDroppedPlan(dropped, dropped.length)).toBe(true);
   });
 });
+
+describe('the length of the subject that opens the clause', () => {
+  it('gives "The three-day festival organised by ... will open on May 23" its three days, however long the subject', () => {
+    const body =
+      'The three-day highlife festival organised by the musicians union with support from the tourism ministry and several private sponsors will open on May 23.';
+    expect(calendarOf(body, '2025-05-06')).toEqual([['2025-05-23', '2025-05-25']]);
+  });
+
+  it('still leaves a length far from the date in an object alone ("granted a two-day bail to attend a wedding ...")', () => {
+    const body =
+      "The court granted him a two-day interim bail to attend his niece's wedding at Lucknow that is scheduled to take place on February 14.";
+    expect(analyzeBody(body, '2025-02-01').events.map((e) => [e.date, e.endDate])).toEqual([
+      ['2025-02-14', null],
+    ]);
+  });
+});
