@@ -7,6 +7,7 @@ const PAST =
 const RESCHEDULED =
   /\b(?:postponed|delayed|moved|rescheduled|pushed back|put off|adjourned|brought forward|deferred)\s+(?:to|until|till|for)\s+$/i;
 
+const SPAN_END = /\b(?:until|till)\b/gi;
 const PRESENT_COPULA = /\b(?:is|are)\s+(?:now\s+|still\s+)?(?:from|on|for)?\s*$/i;
 
 const REPORTING_AFTER =
@@ -101,7 +102,10 @@ export function isPastTense(sentence: string, at: number): boolean {
   // whatever the narrator's verb of saying.
   if (INFINITIVE_BEFORE.test(left)) return false;
   const afterCut = sentence.slice(at).search(/[,;—]/);
-  const clause = sentence.slice(clauseFrom, afterCut >= 0 ? at + afterCut : sentence.length);
+  // "went berserk ... from Sunday noon until evening": an "until" after the day ends its span, and
+  // says nothing of what is to come.
+  const spanned = sentence.slice(0, at) + sentence.slice(at).replace(SPAN_END, (w) => ' '.repeat(w.length));
+  const clause = spanned.slice(clauseFrom, afterCut >= 0 ? at + afterCut : sentence.length);
   if (FUTURE.test(clause)) return false;
   if (PAST.test(clause)) return true;
   // "Jean Mensa, who made this disclosure at a press briefing in Accra, dubbed ..., on August 17, 2023,
@@ -111,6 +115,6 @@ export function isPastTense(sentence: string, at: number): boolean {
       before,
     );
   if (relative && PAST.test(relative[0]) && !FUTURE.test(relative[0])) return true;
-  if (FUTURE.test(sentence)) return false;
+  if (FUTURE.test(spanned)) return false;
   return PAST.test(sentence);
 }

@@ -183,3 +183,20 @@ describe('the length of the subject that opens the clause', () => {
     ]);
   });
 });
+
+describe('"until" closing a span told in the past', () => {
+  // 2025-07-14 is a Monday.
+  it('reads "clashed in the markets of A, B, C and D from Saturday morning until late evening" as last Saturday', () => {
+    const body =
+      'Street traders clashed with police in the markets of La Victoria, Gamarra, Mesa Redonda and Central from Saturday morning until late evening.';
+    expect(calendarOf(body, '2025-07-14')).toEqual([]);
+  });
+
+  it('still reads "the offer is open until Friday" as a coming day', () => {
+    expect(
+      analyzeBody('The offer is open until Friday, the company said.', '2025-07-14').events.map(
+        (e) => e.date,
+      ),
+    ).toEqual(['2025-07-18']);
+  });
+});
