@@ -31,8 +31,18 @@ const TITLE_DATELINE = new RegExp(
   'u',
 );
 
-/** The length of the dateline a paragraph opens with, or 0. */
+// "(Repeats to attach to alerts with no changes to text)", "(Adds quotes, background)": a wire
+// service's note on the copy, before its dateline.
+const WIRE_NOTE =
+  /^\s*\((?:repeats|adds|updates|corrects|recasts|refiles|rewrites|writes\s+through|fixes|clarifies|changes\s+(?:dateline|headline|byline))\b[^()]{0,160}\)\s*/i;
+
+/** The length of the dateline a paragraph opens with (after a wire note on the copy), or 0. */
 export function datelineLength(paragraph: string): number {
+  const note = WIRE_NOTE.exec(paragraph)?.[0].length ?? 0;
+  return note + placeDatelineLength(paragraph.slice(note));
+}
+
+function placeDatelineLength(paragraph: string): number {
   const caps = CAPS_DATELINE.exec(paragraph) ?? CAPS_DATE_DATELINE.exec(paragraph);
   if (caps) return caps[0].length;
   // A weekday is no place: "Saturday, 14th January – Huon Valley" is a listing's line, not a dateline.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CALENDAR_CONFIDENCE } from '../../src/analyze/event-confidence.ts';
+import { datelineLength } from '../../src/analyze/furniture.ts';
 import { isDroppedPlan } from '../../src/analyze/tense.ts';
 import { analyzeBody } from './analyze-body.ts';
 
@@ -198,5 +199,17 @@ describe('"until" closing a span told in the past', () => {
         (e) => e.date,
       ),
     ).toEqual(['2025-07-18']);
+  });
+});
+
+describe("a wire service's note before the dateline", () => {
+  it('reads no event in "(Adds comment, background) WELLINGTON, June 11 (Pacific Wire) -"', () => {
+    const body =
+      '(Adds comment from finance minister, background) WELLINGTON, June 11 (Pacific Wire) - The committee will meet on July 8 to 9.';
+    expect(calendarOf(body, '2025-06-11')).toEqual([['2025-07-08', '2025-07-09']]);
+  });
+
+  it('keeps a bracket that is no note on the copy', () => {
+    expect(datelineLength('(Photo: the hall) The vote is on June 20.')).toBe(0);
   });
 });
