@@ -7,6 +7,9 @@ const PAST =
 const RESCHEDULED =
   /\b(?:postponed|delayed|moved|rescheduled|pushed back|put off|adjourned|brought forward|deferred)\s+(?:to|until|till|for)\s+$/i;
 
+const TODAY_AT = /^(?:later\s+)?(?:today|tonight|this\s+(?:morning|afternoon|evening))\b/i;
+const REPORTED_FOR_TODAY =
+  /\bhad\s+(?:\p{Ll}+ly\s+)?(?:said|confirmed|announced|indicated|told|promised|stated|revealed|disclosed)\b[^.;]*\bwould\b[^.;]*$/iu;
 const SPAN_END = /\b(?:until|till)\b/gi;
 const PRESENT_COPULA = /\b(?:is|are)\s+(?:now\s+|still\s+)?(?:from|on|for)?\s*$/i;
 
@@ -74,6 +77,9 @@ export function isPastTense(sentence: string, at: number): boolean {
   if (PARTICIPLE_OPENING.test(before) && MAIN_VERB_PAST.test(sentence.slice(at))) return true;
   // "had been due to hold the vote later on Tuesday": a plan that was, and was dropped.
   if (DROPPED_PLAN.test(before)) return true;
+  // "Earlier in the day, the commissioner had confirmed the schedule would be announced tonight": what
+  // a past report said of today has happened by the time the story tells it.
+  if (TODAY_AT.test(sentence.slice(at)) && REPORTED_FOR_TODAY.test(before)) return true;
   // The verb right before the date decides first: "insisted on Friday", "had been scheduled for".
   // Four words reach past an adverb: "was originally scheduled for".
   const left = /(?:\S+\s+){0,4}$/.exec(before.slice(-48))?.[0].split(/[,;—]/).pop() ?? '';

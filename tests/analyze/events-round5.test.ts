@@ -213,3 +213,16 @@ describe("a wire service's note before the dateline", () => {
     expect(datelineLength('(Photo: the hall) The vote is on June 20.')).toBe(0);
   });
 });
+
+describe('what a past report said of today', () => {
+  // 2025-12-12 is a Friday.
+  it('reads no event in "had said the schedule would be announced tonight"', () => {
+    const body = 'Earlier in the day, the commissioner had said the schedule would be announced tonight.';
+    expect(calendarOf(body, '2025-12-12')).toEqual([]);
+  });
+
+  it('still reads "the commission said the schedule will be announced tonight" as tonight', () => {
+    const body = 'The commission said the schedule will be announced tonight.';
+    expect(analyzeBody(body, '2025-12-12').events.map((e) => e.date)).toEqual(['2025-12-12']);
+  });
+});
