@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CALENDAR_CONFIDENCE } from '../../src/analyze/event-confidence.ts';
 import { datelineLength } from '../../src/analyze/furniture.ts';
 import { isDroppedPlan } from '../../src/analyze/tense.ts';
-import { analyzeBody } from './analyze-body.ts';
+import { analyzeBody, calendarOf } from './analyze-body.ts';
 
 // Round five of issue 13 (events): the classes of event-recall and date failure found on dev4, each
 // in text of our own.
-
-type Row = [string, string | null];
-
-/** [date, endDate] of the events sure enough for the calendar. */
-function calendarOf(body: string, published: string): Row[] {
-  return analyzeBody(body, published)
-    .events.filter((e) => (e.confidence ?? 1) >= CALENDAR_CONFIDENCE)
-    .map((e) => [e.date, e.endDate]);
-}
 
 describe('the year of a day written with its weekday', () => {
   // 2025-03-11 is a Tuesday; 2026-02-27 is a Friday, 2025-02-27 a Thursday.
