@@ -85,6 +85,9 @@ const NOMINAL: Record<string, string> = {
   reconvene: 'Sitting',
   sit: 'Sitting',
   available: 'Availability',
+  allot: 'Allotment',
+  allocate: 'Allocation',
+  assign: 'Allocation',
 };
 
 // Verbs whose object is not the event's name: "meet the minister", "face Japan" (a match-up names those).
@@ -250,7 +253,16 @@ function stemOfParticiple(verb: string): string {
   if (irregular) return irregular;
   if (!verb.endsWith('ed')) return '';
   const stem = verb.slice(0, -2);
-  return NOMINAL[stem] ? stem : NOMINAL[verb.slice(0, -1)] ? verb.slice(0, -1) : '';
+  // "allotted" -> "allot": a doubled last consonant.
+  const undoubled = /(\p{Ll})\1$/u.test(stem) ? stem.slice(0, -1) : '';
+  return [stem, verb.slice(0, -1), undoubled].find((v) => v && NOMINAL[v]) ?? '';
+}
+
+/** The noun naming the action of a verb or its participle ("published" gives "Publication"), or null. */
+export function nominalOf(verb: string, participle = false): { stem: string; noun: string } | null {
+  const stem = participle ? stemOfParticiple(verb) : NOMINAL[verb] ? verb : '';
+  const noun = stem ? NOMINAL[stem] : undefined;
+  return noun ? { stem, noun } : null;
 }
 
 // "when it meets on February 16", "the board votes on Tuesday": the present of a scheduled action.

@@ -2,6 +2,7 @@
 // a match-up, the action announced, and never a sentence fragment.
 import { announcedAction, governingAction, onSale, presentAction } from './event-actions.ts';
 import { findMatchUp, findSubjectName, MONTH_OR_DAY, namesWhich, tidyTitle } from './event-naming.ts';
+import { passiveTitle } from './event-passive.ts';
 import {
   COMPLEMENT,
   capitalize,
@@ -34,6 +35,9 @@ export function makeTitle(clause: string, at: number): EventTitle {
 }
 
 function nameOccasion(clause: string, at: number): EventTitle {
+  // "The revised list of candidates will be published on Jan 11": what is acted on says which.
+  const passive = passiveTitle(clause, at);
+  if (passive) return passive;
   const words = tokenize(clause);
   let nearest = nearestEventNoun(words, at);
   // "the annual general meeting (AGM)": the noun spelt out names it, not its acronym.

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { passiveTitle } from '../../src/analyze/event-passive.ts';
+import { analyzeBody } from './analyze-body.ts';
+
+// Title classes of issue 13, round five, in texts of our own writing.
+
+function titlesOf(body: string, published: string): string[] {
+  return analyzeBody(body, published).events.map((e) => e.title);
+}
+
+/** The passive title of a clause whose date is the text after its last "on". */
+function passiveOf(clause: string) {
+  return passiveTitle(clause, clause.lastIndexOf(' on ') + 4);
+}
+
+describe('an event told in the passive is named by what is acted on', () => {
+  it('names a publication by what is published ("The provisional register of electors will be published on March 3")', () => {
+    expect(
+      titlesOf(
+        'The provisional register of electors will be published on March 3, the office said.',
+        '2025-02-24',
+      ),
+    ).toEqual(['Publication of the provisional register of electors']);
+  });
+
+  it('names an allocation by what is allocated, not by an event noun that only qualifies it ("ballot symbols")', () => {
+    expect(
+      titlesOf(
+        'The commission said ballot symbols will be allocated to the parties on March 10.',
+        '2025-02-24',
+      ),
+    ).toEqual(['Allocation of ballot symbols']);
+  });
+
+  it('reads a doubled consonant ("allotted") and a line that opens with a capital ("Electoral symbols")', () => {
+    expect(passiveOf('- Electoral symbols will be allotted to political parties on Jan 13')).toEqual({
+      title: 'Allotment of electoral symbols',
+      head: 'allotment',
+    });
+  });
+
+  it('tells a debate "on" its subject, after the clause that reports it ("confirmed that the motion will be debated")', () => {
+    expect(
+      titlesOf(
+        'In a statement, the whip confirmed that the second confidence motion will be debated on Thursday.',
+        '2025-02-24',
+      ),
+    ).toEqual(['Debate on the second confidence motion']);
+  });
+
+  it('keeps the event noun of a subject that is an event already ("The hearing will be held")', () => {
+    expect(passiveOf('The hearing will be held on March 20')).toBeNull();
+    expect(titlesOf('The hearing will be held on March 20 at the High Court.', '2025-02-24')).toEqual([
+      'Hearing',
+    ]);
+  });
+
+  it('leaves a named subject, a pronoun, a quantity and a relative clause to the other rules', () => {
+    expect(passiveOf('The Union Budget will be presented on Saturday')).toBeNull();
+    expect(passiveOf('The Harbour – Kestrel deal will now be heard on October 27')).toBeNull();
+    expect(passiveOf('It will be published on Friday')).toBeNull();
+    expect(passiveOf('A significant amount will be delivered to customers on Friday')).toBeNull();
+    expect(passiveOf('A cantata that was believed lost will be performed on Friday')).toBeNull();
+  });
+
+  it('does not take the last item of a list for the subject ("treaties, and contracts is to be heard")', () => {
+    expect(passiveOf('a suit over loans, treaties, and contracts is to be heard on Monday')).toBeNull();
+  });
+});
