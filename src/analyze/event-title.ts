@@ -1,6 +1,7 @@
 // An event's title: a label line, the event noun nearest its date with the names that say which one,
 // a match-up, the action announced, and never a sentence fragment.
 import { announcedAction, governingAction, onSale, presentAction } from './event-actions.ts';
+import { deadlineTitle } from './event-deadline.ts';
 import { findMatchUp, findSubjectName, MONTH_OR_DAY, namesWhich, tidyTitle } from './event-naming.ts';
 import { passiveTitle } from './event-passive.ts';
 import {
@@ -35,6 +36,9 @@ export function makeTitle(clause: string, at: number): EventTitle {
 }
 
 function nameOccasion(clause: string, at: number): EventTitle {
+  // "The board has until March 18 to rule on the complaint": what must be done by then names it.
+  const deadline = deadlineTitle(clause, at);
+  if (deadline) return deadline;
   // "The revised list of candidates will be published on Jan 11": what is acted on says which.
   const passive = passiveTitle(clause, at);
   if (passive) return passive;

@@ -272,7 +272,9 @@ describe('a deadline given to someone', () => {
     const events = analyzeBody(body, '2026-02-09').events.filter(
       (e) => (e.confidence ?? 1) >= CALENDAR_CONFIDENCE,
     );
-    expect(events.map((e) => [e.date, e.time, e.title])).toEqual([['2026-02-12', '12:00', 'Deadline']]);
+    expect(events.map((e) => [e.date, e.time, e.title])).toEqual([
+      ['2026-02-12', '12:00', 'Deadline to call off its overtime ban'],
+    ]);
   });
 
   it('still doubts dates that are only proposed ("The proposed dates are October 26-28 or November 3-5")', () => {

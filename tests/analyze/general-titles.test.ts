@@ -71,7 +71,7 @@ describe('fuller names and deadlines', () => {
   it('names a "by" date with an obligation a deadline, and a scheduled present by its action ("when it meets")', () => {
     expect(
       titlesOf('The respondents must file their replies by August 1, the court said.', '2025-07-20'),
-    ).toEqual(['Deadline']);
+    ).toEqual(['Deadline for the respondents to file their replies']);
     expect(titlesOf('The bank will focus on inflation when it meets on February 16.', '2023-02-04')).toEqual([
       'Meeting',
     ]);

@@ -67,3 +67,44 @@ describe('an event told in the passive is named by what is acted on', () => {
     expect(passiveOf('a suit over loans, treaties, and contracts is to be heard on Monday')).toBeNull();
   });
 });
+
+describe('a deadline is named by what must be done by then', () => {
+  it('names a time limit by its purpose ("has until March 18 to rule on the complaint")', () => {
+    const body =
+      "The labour board, which heard the claim last week, now has until March 18 to rule on the union's complaint.";
+    expect(titlesOf(body, '2025-03-10')).toEqual(["Deadline to rule on the union's complaint"]);
+  });
+
+  it('names an ultimatum by what is asked, keeping a count in the object ("until June 20 to submit 2,140 signatures")', () => {
+    expect(
+      titlesOf(
+        'The recall committee has until June 20 to submit 2,140 valid signatures, the clerk said.',
+        '2025-06-01',
+      ),
+    ).toEqual(['Deadline to submit 2,140 valid signatures']);
+    expect(
+      titlesOf(
+        'The province has given the nurses until 5 p.m. on Friday to accept the revised offer, or talks end.',
+        '2025-03-10',
+      ),
+    ).toEqual(['Deadline to accept the revised offer']);
+  });
+
+  it('names an obligation met "by" a date, with who must meet it when that is short ("Greece needs to enact measures by")', () => {
+    expect(
+      titlesOf(
+        'Lenders say Greece needs to enact measures such as spending cuts by Wednesday.',
+        '2025-03-10',
+      ),
+    ).toEqual(['Deadline for Greece to enact measures']);
+    expect(
+      titlesOf('Delegations have until May 24 to send written amendments, a calendar shows.', '2025-05-01'),
+    ).toEqual(['Deadline for delegations to send written amendments']);
+  });
+
+  it('keeps "Deadline" when the clause says nothing of what ("They must do so by this Friday")', () => {
+    expect(titlesOf('They must do so by this Friday, the regulator said.', '2025-03-10')).toEqual([
+      'Deadline',
+    ]);
+  });
+});
