@@ -47,7 +47,9 @@ const NOT_A_KIND = new Set(
 export function nameBareEvent(title: string, paragraphs: readonly string[]): string {
   const noun = title.toLowerCase();
   if (!EVENT_NOUNS.has(noun)) return title;
-  const named = namedModifier(noun, paragraphs) ?? storySubject(noun, paragraphs);
+  const modified = namedModifier(noun, paragraphs);
+  if (modified) return modified;
+  const named = storySubject(noun, paragraphs);
   if (named) return `${named} ${noun}`;
   const counts = new Map<string, { n: number; lede: boolean; written: string }>();
   // "‘hot strike summer’", "strike dates": a noun that modifies the next one is not the event named.
@@ -81,16 +83,23 @@ const MORE_FUNCTION_WORDS =
 /**
  * The story's named modifier of a noun: "the first CPLP foreign ministers' meeting" gives "CPLP
  * foreign ministers'", the words between the last function word and the noun when a name is among
- * them; the most frequent, twice or more or once in the lede, the longest on a tie.
+ * them; the most frequent, twice or more, once in the lede, or once when the story repeats the name
+ * alone ("Wairoa Blues began ..."), the longest on a tie. Returned with the noun ("CPLP foreign
+ * ministers' meeting", "Lancaster Festival").
  */
 function namedModifier(noun: string, paragraphs: readonly string[]): string | null {
   const pattern = new RegExp(
-    `((?:[\\p{L}\\p{N}][\\p{L}\\p{N}+&'’-]*\\s+){1,${MAX_MODIFIER_WORDS}})${noun}s?\\b(?!\\s+(?!${FUNCTION_WORDS}|${MORE_FUNCTION_WORDS})[a-z]{3,})`,
+    `((?:[\\p{L}\\p{N}][\\p{L}\\p{N}+&'’-]*\\s+){1,${MAX_MODIFIER_WORDS}})(${noun})s?\\b(?=(?:\\s+(\\p{L}+))?)`,
     'giu',
   );
-  const counts = new Map<string, { n: number; lede: boolean; written: string }>();
+  const counts = new Map<string, { n: number; lede: boolean; written: string; capital: boolean }>();
   paragraphs.forEach((paragraph, index) => {
     for (const m of paragraph.matchAll(pattern)) {
+      // "strike dates": a noun that modifies the next one is not the event named; "the Lancaster
+      // Festival announces", a named event in capitals before its verb, is.
+      const next = m[3] ?? '';
+      const named = /^\p{Lu}/u.test(m[2] ?? '') && /^\p{Ll}/u.test(next);
+      if (next.length >= 3 && !isFunctionWord(next) && !named) continue;
       const words = (m[1] ?? '').trim().split(/\s+/);
       let from = words.length;
       while (from > 0 && isKindWord(words[from - 1] ?? '')) from--;
@@ -101,15 +110,23 @@ function namedModifier(noun: string, paragraphs: readonly string[]): string | nu
         continue;
       const written = kept.join(' ');
       const key = written.toLowerCase();
-      const seen = counts.get(key) ?? { n: 0, lede: false, written };
+      // "the Lancaster Festival": a noun in capitals is part of the name.
+      const seen = counts.get(key) ?? { n: 0, lede: false, written, capital: /^\p{Lu}/u.test(m[2] ?? '') };
       counts.set(key, { ...seen, n: seen.n + 1, lede: seen.lede || index < LEDE_PARAGRAPHS });
     }
   });
+  // "Wairoa Blues began in a pub car park": a name the story repeats alone is its event's name.
+  const text = paragraphs.join('\n');
+  const repeated = (written: string) => text.split(written).length - 1 >= NAME_REPEATS;
   const best = [...counts.values()]
-    .filter((c) => c.n >= 2 || c.lede)
+    .filter((c) => c.n >= 2 || c.lede || (c.written.includes(' ') && repeated(c.written)))
     .sort((a, b) => b.n - a.n || b.written.length - a.written.length)[0];
-  return best?.written ?? null;
+  if (!best) return null;
+  return `${best.written} ${best.capital ? noun.charAt(0).toUpperCase() + noun.slice(1) : noun}`;
 }
+
+// A name written this many times, with the noun or alone, is the story's own.
+const NAME_REPEATS = 2;
 
 // The verbs whose subject holds the event a bare noun names: "X will meet" holds "the meeting".
 const VERBS_OF: Record<string, string> = {
@@ -160,8 +177,17 @@ function storySubject(noun: string, paragraphs: readonly string[]): string | nul
 /** A word that may stand in a modifier: not a function word, a date or a verb form. */
 function isKindWord(word: string): boolean {
   const bare = word.toLowerCase().replace(/['’]s?$/u, '');
+  // "this year's Wairoa Blues festival": the time is the date's, not the event's name.
+  if (/['’]s?$/u.test(word) && TIME_WORD.test(bare)) return false;
   return bare.length > 0 && !NOT_A_KIND.has(bare) && !/(?:ly|ed|ing)$/.test(bare);
 }
+
+/** A word that may follow an event noun without making it a modifier: "meeting on", "strike since". */
+function isFunctionWord(word: string): boolean {
+  return new RegExp(`^(?:${FUNCTION_WORDS}|${MORE_FUNCTION_WORDS})$`, 'i').test(word);
+}
+
+const TIME_WORD = /^(?:year|month|week|weekend|today|tomorrow|tonight|season|summer|winter|spring|autumn)$/;
 const FUNCTION_WORDS =
   '(?:on|in|at|of|for|will|would|is|are|was|were|to|and|or|the|by|from|with|that|which|has|had|have|held|set|scheduled|due|begins|starts|ends|opens|dates?|days?|schedule)\\b';
 

@@ -108,3 +108,32 @@ describe('a deadline is named by what must be done by then', () => {
     ]);
   });
 });
+
+describe("a bare event noun takes the story's name for it", () => {
+  it('reads a named event in capitals before its verb ("the Harbour Jazz Festival draws a crowd")', () => {
+    const body = [
+      'Every summer the Harbour Jazz Festival draws a crowd that doubles the town for a weekend.',
+      'The festival will run from April 17 to April 21, with forty acts on four stages.',
+    ].join('\n\n');
+    expect(titlesOf(body, '2025-01-20')).toEqual(['Harbour Jazz Festival']);
+  });
+
+  it('takes a name told once with the noun when the story repeats it alone, without "this year\'s"', () => {
+    const body = [
+      'The council has withdrawn a noise permit for the river flat.',
+      'The estate’s first families moved in last spring.',
+      "The decision means this year's Riverbend Blues festival has lost its main stage.",
+      'Riverbend Blues began in a pub car park in 2009.',
+      'The organiser said the festival will still take place on March 8 at the domain.',
+    ].join('\n\n');
+    expect(titlesOf(body, '2025-02-11')).toEqual(['Riverbend Blues festival']);
+  });
+
+  it('still reads a noun before another noun as its modifier, not the event ("the Unite strike fund")', () => {
+    const body = [
+      'The union said on Monday that members had voted for action.',
+      'Later, the Unite strike fund was topped up. The strike will begin on June 26.',
+    ].join('\n\n');
+    expect(titlesOf(body, '2025-06-02')).toEqual(['Strike']);
+  });
+});
