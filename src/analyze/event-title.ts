@@ -19,6 +19,7 @@ import {
   type Token,
   tokenize,
 } from './event-phrase.ts';
+import { withPartBefore } from './event-stages.ts';
 
 const MAX_TITLE_WORDS = 8;
 
@@ -43,7 +44,7 @@ function nameOccasion(clause: string, at: number): EventTitle {
   const passive = passiveTitle(clause, at);
   if (passive) return passive;
   const words = tokenize(clause);
-  let nearest = nearestEventNoun(words, at);
+  let nearest = nearestEventNoun(words, at, clause);
   // "the annual general meeting (AGM)": the noun spelt out names it, not its acronym.
   const noun = words[nearest];
   if (
@@ -59,8 +60,9 @@ function nameOccasion(clause: string, at: number): EventTitle {
   const later = !head || (head.start > at && !isItsForm(clause.slice(at, head.start)));
   const governing = later ? governingAction(clause.slice(0, at)) : null;
   if (head && !governing) {
-    const title = { title: capitalize(phraseAround(words, nearest)), head: headOf(head) };
-    return nameKind(title, clause, head);
+    // "Stage one of the planned dock strike": the part says which of the whole.
+    const phrase = withPartBefore(capitalize(phraseAround(words, nearest)), clause.slice(0, head.start));
+    return nameKind({ title: phrase, head: headOf(head) }, clause, head);
   }
   if (governing) return governing;
   const fixture = matchUp(clause) ?? findMatchUp(clause);
@@ -160,7 +162,7 @@ function leadingNounPhrase(words: Token[]): string {
 }
 
 /** The event noun closest to the date, preferring one before it; of adjacent ones, the last ("final vote"). */
-function nearestEventNoun(words: Token[], at: number): number {
+function nearestEventNoun(words: Token[], at: number, clause: string): number {
   let best = -1;
   let bestDistance = Number.POSITIVE_INFINITY;
   words.forEach((w, i) => {
@@ -195,6 +197,8 @@ function nearestEventNoun(words: Token[], at: number): number {
     // "closing out the round", "opening the season": an -ing word with an object is a verb.
     if (/ing$/i.test(w.text) && VERB_OBJECT.test(words[i + 1]?.text ?? '')) return;
     const before = w.start < at;
+    // "is set for March 19, and stage three ...": a noun after the date in the next coordinated clause is another event's.
+    if (!before && COORDINATED.test(clause.slice(at, w.start))) return;
     const raw = before ? at - w.start : (w.start - at) * 1.5;
     // Only a noun that may still win is worth the costlier checks below.
     if (raw * (before ? 0.5 : 1) >= bestDistance) return;
@@ -320,6 +324,8 @@ const DEADLINE_BY = /\b(?:by|before)\s+(?:this\s+|next\s+|the\s+end\s+of\s+)?$/i
 const OBLIGATION = /\b(?:must|should|have to|has to|need to|needs to|required|deadline|due)\b/i;
 
 const MEANS = /^(?:via|through|using)$/i;
+
+const COORDINATED = /,\s*(?:and|but|while|whereas)\s/i;
 
 const ING_COMPOUND_HEAD =
   /^(?:prices?|party|parties|bonus|rights|stations?|booths?|guidelines|remarks|bell|balance|rates?|levels?|figures?|hours|times?|arguments)$/i;

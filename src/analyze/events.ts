@@ -27,6 +27,7 @@ import { titleForThatOf } from './event-naming.ts';
 import { buildOrganizationIndex, findParticipants } from './event-parts.ts';
 import type { EventTitle } from './event-phrase.ts';
 import { heldAt, readToldPlaces, sameEventVenue, type ToldPlaces, toldPlace } from './event-places.ts';
+import { nameStage } from './event-stages.ts';
 import { makeTitle } from './event-title.ts';
 import { chooseEventWords, nameBareEvent, nameProductEvent, useEventWord } from './event-words.ts';
 import { datelineLength, isBareDate } from './furniture.ts';
@@ -155,10 +156,13 @@ export function readEvents(paragraphs: string[], published: string, people: Peop
         ...event,
         confidence: event.confidence ?? 0,
         title: nameProductEvent(
-          nameBareEvent(
-            useEventWord(
-              withActor(event.title, head, actor ?? null, (name) => findPersonIn(name, people) !== null),
-              words,
+          nameStage(
+            nameBareEvent(
+              useEventWord(
+                withActor(event.title, head, actor ?? null, (name) => findPersonIn(name, people) !== null),
+                words,
+              ),
+              paragraphs,
             ),
             paragraphs,
           ),

@@ -137,3 +137,28 @@ describe("a bare event noun takes the story's name for it", () => {
     expect(titlesOf(body, '2025-06-02')).toEqual(['Strike']);
   });
 });
+
+describe('a numbered part is named with its whole', () => {
+  it('names each stage with the strike it belongs to ("Stage one of the planned dock strike ... Stage two ...")', () => {
+    const body = [
+      'Stage one of the planned dock strike, which would halt container handling, will begin at 6am on Monday, the union said.',
+      'Stage two, covering the ferry berths, is set for March 19, and stage three, covering the whole port, has been pushed back to March 24.',
+    ].join('\n\n');
+    expect(titlesOf(body, '2025-03-12')).toEqual([
+      'Dock strike stage one',
+      'Dock strike stage two',
+      'Dock strike stage three',
+    ]);
+  });
+
+  it('does not take the part of the next coordinated clause for the date\'s ("set for March 19, and stage three")', () => {
+    const body = 'Stage two is set for March 19, and stage three has been pushed back to March 24.';
+    expect(titlesOf(body, '2025-03-12')).toEqual(['Stage two', 'Stage three']);
+  });
+
+  it('leaves a numbered round that names no whole as it is ("round one due to start on March 16")', () => {
+    expect(
+      titlesOf('The stadium is under pressure with round one due to start on March 16.', '2022-12-08'),
+    ).toEqual(['Round one']);
+  });
+});
