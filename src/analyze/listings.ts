@@ -282,6 +282,11 @@ function headingAbove(paragraphs: readonly string[], index: number): string | nu
 const GENERIC_HEADING =
   /^(?:(?:venues?|dates?|times?|shows?|fixtures?|schedule|timetable|key|important|calendar)(?:\s*(?:and|&)\s*)?)+$/i;
 const LOOK_BACK = 3;
+// "their No Shame arena tour", "the Tidewater tour": a tour's name in capitals after a determiner.
+const NAMED_TOUR =
+  /\b(?:the|their|his|her|its)\s+((?:\p{Lu}[\p{L}'’-]*\s+){0,2}\p{Lu}[\p{L}'’-]*)\s+(?:(?:arena|world|stadium|farewell|reunion|comeback|national|UK|US|European|Australian)\s+)?tour\b/u;
+// "VENUES AND DATES", "Dates and venues": the fields of a list of shows.
+const FIELDS_HEADING = /^(?:venues?|dates?|shows?)(?:\s*(?:and|&|,)\s*(?:venues?|dates?|shows?))*$/i;
 
 /**
  * The name of what a run of dated lines lists: its heading, or, under a label of fields or a
@@ -293,6 +298,16 @@ function listingName(paragraphs: readonly string[], index: number): string | nul
   const tourHeading = heading !== null && TOUR_HEADING.test(heading);
   if (heading && !tourHeading && !GENERIC_HEADING.test(heading.replace(/\s+(?:and|&)$/i, '').trim()))
     return heading;
+  // "VENUES AND DATES" in a story of a tour: the list's fields, its lines the tour's shows, however far
+  // above the story spoke of the tour.
+  const label = (paragraphs[index - 1] ?? '').trim().replace(/:$/, '');
+  const story = paragraphs.slice(0, index).join(' ');
+  if (FIELDS_HEADING.test(label) && /\btour\b/i.test(story)) {
+    const act = findAct(paragraphs, index);
+    // "their No Shame arena tour": the tour's own name, when the story gives one.
+    const tour = NAMED_TOUR.exec(story)?.[1];
+    return act ? `${act} show` : tour ? `${tour} tour show` : 'Tour show';
+  }
   const above = paragraphs.slice(Math.max(0, index - LOOK_BACK), index).join(' ');
   // Under "Fixtures" or "Schedule", or with no word of a tour above, the lines are no act's shows.
   if (!tourHeading && (heading !== null || !TOUR_WORDS.test(above)))

@@ -162,3 +162,30 @@ describe('a numbered part is named with its whole', () => {
     ).toEqual(['Round one']);
   });
 });
+
+describe('a list of shows under a heading of its fields', () => {
+  const story = (heading: string) =>
+    [
+      'Folk trio the Marlow Sisters say they will end their Tidewater tour with Irish dates.',
+      'The trio played to 40,000 people this spring.',
+      '"We want to finish where we started," said Aoife Marlow.',
+      'Support on all dates comes from Niall Regan.',
+      heading,
+      "Friday, October 3: Dolan's Warehouse, Limerick",
+      'Saturday, October 4: Cyprus Avenue, Cork',
+    ].join('\n\n');
+
+  it('names the lines under "VENUES AND DATES" the shows of the tour the story names', () => {
+    expect(titlesOf(story('VENUES AND DATES'), '2025-06-02')).toEqual([
+      "Tidewater tour show, Dolan's Warehouse",
+      'Tidewater tour show, Cyprus Avenue',
+    ]);
+  });
+
+  it('does not make the lines under "Fixtures" the shows of a tour', () => {
+    expect(titlesOf(story('Fixtures'), '2025-06-02')).toEqual([
+      "Dolan's Warehouse, Limerick",
+      'Cyprus Avenue, Cork',
+    ]);
+  });
+});
