@@ -20,6 +20,7 @@ import {
   tokenize,
 } from './event-phrase.ts';
 import { withPartBefore } from './event-stages.ts';
+import { nameWork } from './event-works.ts';
 
 const MAX_TITLE_WORDS = 8;
 
@@ -62,7 +63,7 @@ function nameOccasion(clause: string, at: number): EventTitle {
   if (head && !governing) {
     // "Stage one of the planned dock strike": the part says which of the whole.
     const phrase = withPartBefore(capitalize(phraseAround(words, nearest)), clause.slice(0, head.start));
-    return nameKind({ title: phrase, head: headOf(head) }, clause, head);
+    return nameWork(nameKind({ title: phrase, head: headOf(head) }, clause, head), clause, head);
   }
   if (governing) return governing;
   const fixture = matchUp(clause) ?? findMatchUp(clause);

@@ -189,3 +189,23 @@ describe('a list of shows under a heading of its fields', () => {
     ]);
   });
 });
+
+describe('a release is named by the work released', () => {
+  it('takes the name in apposition before the noun ("Harbour Lights, the band\'s third studio album, will be released")', () => {
+    expect(
+      titlesOf("Harbour Lights, the band's third studio album, will be released on May 9.", '2025-04-07'),
+    ).toEqual(['Album Harbour Lights']);
+  });
+
+  it('takes the name quoted after the noun ("his solo album \'Coming Home To You\' on March 22")', () => {
+    expect(
+      titlesOf("The singer is set to release his solo album 'Coming Home To You' on March 22.", '2025-02-08'),
+    ).toEqual(['Album Coming Home To You']);
+  });
+
+  it('keeps the title of a work given no name ("The new film opens on June 6")', () => {
+    expect(titlesOf("The director's new film opens in cinemas on June 6.", '2025-04-07')).toEqual([
+      "Director's new film",
+    ]);
+  });
+});
