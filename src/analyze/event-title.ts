@@ -62,7 +62,7 @@ function nameOccasion(clause: string, at: number): EventTitle {
   const governing = later ? governingAction(clause.slice(0, at)) : null;
   if (head && !governing) {
     // "Stage one of the planned dock strike": the part says which of the whole.
-    const phrase = withPartBefore(capitalize(phraseAround(words, nearest)), clause.slice(0, head.start));
+    const phrase = withPartBefore(capitalize(datedPhrase(words, nearest)), clause.slice(0, head.start));
     return nameWork(nameKind({ title: phrase, head: headOf(head) }, clause, head), clause, head);
   }
   if (governing) return governing;
@@ -143,6 +143,28 @@ function nameKind(title: EventTitle, clause: string, noun: Token): EventTitle {
   if (subject?.kind === 'name' && !subject.text.toLowerCase().includes(title.head ?? ''))
     return { title: `${capitalize(subject.text)} ${title.title.toLowerCase()}`, head: title.head };
   return title;
+}
+
+// One date or day: "the meeting dates for 2024" are several meetings' days, no head of their own.
+const DATE_NOUN = /^(?:date|day)$/i;
+
+/**
+ * "the cut-off date for voters' roll inspection", "the closing date for nominations": an event noun
+ * and the date after it are one head, whose complement says what the date is for.
+ */
+function datedPhrase(words: Token[], i: number): string {
+  const noun = words[i];
+  const next = words[i + 1];
+  if (noun && next && DATE_NOUN.test(next.text) && COMPLEMENT.test(words[i + 2]?.text ?? '')) {
+    const phrase = phraseAround(words, i + 1);
+    return phrase.toLowerCase().includes(noun.text.toLowerCase()) ? phrase : `${noun.text} ${phrase}`;
+  }
+  const before = words[i - 1];
+  if (noun && before && DATE_NOUN.test(noun.text) && isEventNoun(before.text) && !before.broken) {
+    const phrase = phraseAround(words, i);
+    return phrase.toLowerCase().includes(before.text.toLowerCase()) ? phrase : `${before.text} ${phrase}`;
+  }
+  return phraseAround(words, i);
 }
 
 /** The first noun phrase of a clause that names no event: a short phrase, never the sentence's first words. */

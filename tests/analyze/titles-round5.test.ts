@@ -209,3 +209,21 @@ describe('a release is named by the work released', () => {
     ]);
   });
 });
+
+describe('an event noun and its date are one head', () => {
+  it('keeps the kind of date and what it is for ("the cut-off date for voter registration")', () => {
+    expect(titlesOf('The cut-off date for voter registration is March 3.', '2025-02-20')).toEqual([
+      'Cut-off date for voter registration',
+    ]);
+    expect(titlesOf('The closing date for nominations is March 3.', '2025-02-20')).toEqual([
+      'Closing date for nominations',
+    ]);
+  });
+
+  it('leaves the dates of several meetings to the meeting ("The meeting dates for 2025 are ...")', () => {
+    expect(titlesOf('The meeting dates for 2025 are Feb. 5-6 and March 18-19.', '2024-12-01')).toEqual([
+      'Meeting',
+      'Meeting',
+    ]);
+  });
+});
