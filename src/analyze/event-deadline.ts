@@ -23,14 +23,14 @@ const PARTICLE = /^(?:off|out|up|down|back|in|over)$/i;
 // A preposition right after the verb is its complement ("rule on the complaint"), later one ends the object.
 const COMPLEMENT_PREPOSITION = /^(?:on|for|with|against|to|from|into)$/i;
 const OBJECT_END =
-  /^(?:at|in|on|by|before|after|with|from|of|for|to|or|and|but|so|such|as|if|when|while|which|who|than|until|till|during|including|under|over|because|else|otherwise)$/i;
+  /^(?:at|in|on|by|before|after|with|from|of|for|to|or|and|but|so|such|as|if|when|while|which|who|than|until|till|during|including|under|over|because|else|otherwise|between|among|across|about|through|into|within|without|amid|around|near|towards?)$/i;
 const PRONOUN = /^(?:it|they|he|she|we|i|you|there|who|which|one|him|them|us|me)$/i;
 const MAX_OBJECT_WORDS = 5;
 const MAX_SUBJECT_WORDS = 3;
 const MAX_TITLE_WORDS = 8;
 
 /** "to accept the revised offer, or ..." gives "accept the revised offer": the verb with its object. */
-function actionPhrase(verb: string, rest: string): string | null {
+export function actionPhrase(verb: string, rest: string): string | null {
   if (EMPTY_VERB.test(verb)) return null;
   const words = [verb];
   const written = rest.trim().split(/\s+/).filter(Boolean);

@@ -19,6 +19,7 @@ import {
   type Token,
   tokenize,
 } from './event-phrase.ts';
+import { withPurpose } from './event-purpose.ts';
 import { withPartBefore } from './event-stages.ts';
 import { nameWork } from './event-works.ts';
 
@@ -33,7 +34,7 @@ const MAX_TITLE_WORDS = 8;
 export function makeTitle(clause: string, at: number): EventTitle {
   const label = labelTitle(clause, at);
   if (label) return label;
-  const { title, head } = nameOccasion(clause, at);
+  const { title, head } = withPurpose(nameOccasion(clause, at), clause, at);
   return { title: tidyTitle(title), head };
 }
 

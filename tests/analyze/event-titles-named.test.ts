@@ -27,7 +27,9 @@ describe('the event noun keeps the names that say which one', () => {
   });
 
   it('keeps an acronym with a plus sign ("OPEC+ will meet")', () => {
-    expect(titleOf('Oil producers OPEC+ will meet on Monday to review output.')).toBe('OPEC+ meeting');
+    expect(titleOf('Oil producers OPEC+ will meet on Monday to review output.')).toBe(
+      'OPEC+ meeting to review output',
+    );
   });
 
   it('cuts the complement off a named subject ("the G20+ group of lenders will meet" gives "G20+ group meeting")', () => {

@@ -227,3 +227,29 @@ describe('an event noun and its date are one head', () => {
     ]);
   });
 });
+
+describe('a gathering is named by what it is for', () => {
+  it('adds the purpose after the date ("is to meet on Friday to consider a motion to dismiss the president")', () => {
+    expect(
+      titlesOf(
+        'The chamber is to meet on Friday to consider a motion to dismiss the president.',
+        '2025-05-06',
+      ),
+    ).toEqual(['Meeting to consider a motion']);
+  });
+
+  it('drops a possessor to keep the title short ("to choose the country\'s next prime minister")', () => {
+    expect(
+      titlesOf(
+        "The Diet is to convene a special session next Wednesday to choose the country's next prime minister.",
+        '2025-05-06',
+      ),
+    ).toEqual(['Special session to choose next prime minister']);
+  });
+
+  it('adds no purpose that is not a deliberation ("will meet on Friday to mark the anniversary")', () => {
+    expect(titlesOf('The board will meet on Friday to mark the anniversary.', '2025-05-06')).toEqual([
+      'Board meeting',
+    ]);
+  });
+});
