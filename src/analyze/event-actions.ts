@@ -105,8 +105,8 @@ const PHRASAL: ReadonlyArray<readonly [RegExp, string]> = [
 const FUTURE_ACTION =
   /\b(?:will|would|shall|to|must|plans? to|set to|due to|expected to|is to|are to)\s+(?:also\s+|now\s+|not\s+|next\s+|again\s+|formally\s+|officially\s+)?(?:be\s+)?(\p{Ll}+)(?:\s+(\p{L}+(?:\s+\p{L}+){0,5}))?/u;
 
-// "hold a meeting of her cabinet", "host the summit": the object is the event.
-const HOLDING = /^(?:hold|host|stage|convene|organi[sz]e|call|begin|start|launch|give|deliver)$/;
+// "hold a meeting of her cabinet", "host the summit", "will have an opposition day": the object is the event.
+const HOLDING = /^(?:hold|host|stage|convene|organi[sz]e|call|begin|start|launch|give|deliver|have)$/;
 
 /** An announced action; `named` when its title names the thing acted on or who acts ("Aero 7 release"). */
 interface Action extends EventTitle {
@@ -127,7 +127,10 @@ export function announcedAction(clause: string, from = 0): Action | null {
   if (HOLDING.test(verb) && object) {
     const words = tokenize(object);
     const noun = words.findIndex((w) => isEventNoun(w.text));
-    if (noun >= 0)
+    // "will have an opposition day", not "will have a chance to meet": what one has is the event only as its head.
+    const had =
+      verb !== 'have' || (noun >= 0 && noun <= 2 && words.slice(0, noun).every((w) => !/^to$/i.test(w.text)));
+    if (noun >= 0 && had)
       return { title: capitalize(phraseAround(words, noun)), head: headOf(words[noun]), named: false };
     // "The company will hold a call": what is held is the event, whatever its noun.
     const held = /^(?:hold|host|stage|convene|organi[sz]e)$/.test(verb) ? commonObject(object) : null;

@@ -233,6 +233,8 @@ function nearestEventNoun(words: Token[], at: number, clause: string): number {
     // "day" and "term" only as heads of a phrase of their own ("day of action", "term of the present Lok Sabha").
     if (
       /^(?:day|term|date|stage|leg|round|test|single)$/i.test(w.text.replace(/s$/, '')) &&
+      // "an opposition day", "a members' day": a day named by its kind is one.
+      !(/^day$/i.test(w.text) && isDayKind(words[i - 1]?.text ?? '')) &&
       !COMPLEMENT.test(words[i + 1]?.text ?? '') &&
       !NUMBERED.test(words[i + 1]?.text ?? '') &&
       !/^\p{Lu}/u.test(w.text)
@@ -348,6 +350,20 @@ const DEADLINE_BY = /\b(?:by|before)\s+(?:this\s+|next\s+|the\s+end\s+of\s+)?$/i
 const OBLIGATION = /\b(?:must|should|have to|has to|need to|needs to|required|deadline|due)\b/i;
 
 const MEANS = /^(?:via|through|using)$/i;
+
+// Words before "day" that say which day or how it was, not what kind of occasion it is.
+const DAY_STOP =
+  /^(?:same|next|following|previous|whole|entire|full|half|first|second|third|fourth|fifth|last|final|one|two|three|four|five|every|each|any|some|other|another|big|busy|long|good|bad|great|school|week|normal|typical|single|average|present|recent|early|late|hot|cold|nice|sad|historic|special|particular|given|certain|such|very|new|old|fine|happy|difficult|hard|tough|this|that|what|which|whose|its|their|his|her|our|your|my)$/;
+
+/** "opposition" in "an opposition day", "members'" in "a members' day": a plain noun naming the day's kind. */
+function isDayKind(word: string): boolean {
+  return (
+    /^\p{Ll}[\p{Ll}-]+['’]?$/u.test(word) &&
+    !LEFT_STOP.test(word) &&
+    !DAY_STOP.test(word) &&
+    !isEventNoun(word)
+  );
+}
 
 const COORDINATED = /,\s*(?:and|but|while|whereas)\s/i;
 

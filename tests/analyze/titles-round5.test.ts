@@ -253,3 +253,22 @@ describe('a gathering is named by what it is for', () => {
     ]);
   });
 });
+
+describe('a day named by its kind is an event', () => {
+  it('names "an opposition day" and "a members\' day", not the next event noun', () => {
+    expect(
+      titlesOf('The Greens will have an opposition day on Wednesday and plan to force a vote.', '2025-03-24'),
+    ).toEqual(['Opposition day']);
+    expect(
+      titlesOf(
+        "The house will hold a members' day on April 2, when a ballot of bills is drawn.",
+        '2025-03-24',
+      ),
+    ).toEqual(['Members day']);
+  });
+
+  it('does not make a day of "the same day" or "a busy day"', () => {
+    expect(titlesOf('The strike ended the same day, on March 3.', '2025-02-24')).toEqual(['Strike']);
+    expect(titlesOf('Candidates face a busy day on March 3.', '2025-02-24')).not.toContain('Busy day');
+  });
+});
