@@ -2,9 +2,12 @@
 // announcement ("the G7+ group ... will meet"), the named thing it governs ("release the Aero 7"),
 // the two sides of a match ("facing the Eagles"), and the tidying that keeps a title a short phrase.
 
-/** Months, weekdays, day numbers, years and parts of a day: words of a date, never of a name. */
+/**
+ * Months, weekdays, day numbers, years and parts of a day: words of a date, never of a name. A month
+ * is its name or its short form, not any word that starts like one ("Market", "Junior", "Octopus").
+ */
 export const MONTH_OR_DAY =
-  /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^\d{1,2}(?:st|nd|rd|th)?$|^\d{4}$|^(?:today|tomorrow|tonight|morning|afternoon|evening|night)$/i;
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$|^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^\d{1,2}(?:st|nd|rd|th)?$|^\d{4}$|^(?:today|tomorrow|tonight|morning|afternoon|evening|night)$/i;
 
 // Words that may open a sentence in capitals without being a name.
 const CAPITAL_FUNCTION_WORDS =

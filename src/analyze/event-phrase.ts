@@ -159,7 +159,8 @@ export function isDateWordAt(words: Token[], k: number): boolean {
   return [words[k - 1]?.text, words[k + 1]?.text].some((w) => MONTH.test(w ?? '') || /^of$/i.test(w ?? ''));
 }
 
-const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/i;
+const MONTH =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
 
 /** A modifier at `k`, before the noun: not a verb after a modal ("will give employers notice"), not a date. */
 function isModifierAt(words: Token[], k: number): boolean {

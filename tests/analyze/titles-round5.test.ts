@@ -272,3 +272,22 @@ describe('a day named by its kind is an event', () => {
     expect(titlesOf('Candidates face a busy day on March 3.', '2025-02-24')).not.toContain('Busy day');
   });
 });
+
+describe('a word that starts like a month is no date', () => {
+  it('keeps "Junior", "capital markets", "Octopus", "separate" in a title', () => {
+    expect(titlesOf("The junior doctors' strike will begin on March 3.", '2025-02-24')).toEqual([
+      'Junior doctors strike',
+    ]);
+    expect(titlesOf('The company will hold a capital markets day in Oslo on March 7.', '2025-02-24')).toEqual(
+      ['Capital markets day'],
+    );
+    expect(titlesOf('The Octopus Energy results will be published on March 3.', '2025-02-24')).toEqual([
+      'Octopus Energy results',
+    ]);
+  });
+
+  it('still reads the months and their short forms as dates ("Sept. 3", "3 Sept")', () => {
+    expect(titlesOf('The summit opens on 3 Sept.', '2025-02-24')).toEqual(['Summit']);
+    expect(titlesOf('The vote is on Sept. 3.', '2025-02-24')).toEqual(['Vote']);
+  });
+});
