@@ -184,8 +184,12 @@ function isKindWord(word: string): boolean {
 
 /** A word that may follow an event noun without making it a modifier: "meeting on", "strike since". */
 function isFunctionWord(word: string): boolean {
-  return new RegExp(`^(?:${FUNCTION_WORDS}|${MORE_FUNCTION_WORDS})$`, 'i').test(word);
+  following ??= new RegExp(`^(?:${FUNCTION_WORDS}|${MORE_FUNCTION_WORDS})$`, 'i');
+  return following.test(word);
 }
+
+// Built once, on first use (the word lists are declared further down).
+let following: RegExp | null = null;
 
 const TIME_WORD = /^(?:year|month|week|weekend|today|tomorrow|tonight|season|summer|winter|spring|autumn)$/;
 const FUNCTION_WORDS =
