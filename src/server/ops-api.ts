@@ -53,6 +53,10 @@ export interface OpsApiOptions {
   runs?: PendingRunsOptions;
 }
 
+/** What POST /api/editions answers (500) when the database would not take the run it began: the run is stopped. */
+export const RUN_NOT_RECORDED =
+  'could not record the run (see the log), so it was stopped: nothing is recorded or sent';
+
 /** What GET /api/runs/ID answers for an id it does not know (or a malformed one). */
 export const NO_SUCH_RUN = 'no such run (runs are kept an hour after they end)';
 
@@ -110,7 +114,9 @@ export async function opsApiRoutes(
     .catch((error: unknown) =>
       onError(new Error('could not mark the runs of gone processes interrupted', { cause: error })),
     );
-  app.post('/api/editions', async (request, reply) => trigger(String(request.body ?? ''), reply, ops, runs));
+  app.post('/api/editions', async (request, reply) =>
+    trigger(String(request.body ?? ''), reply, ops, runs, onError),
+  );
   app.get<{ Params: { id: string } }>('/api/editions/:id', async (request, reply) => {
     if (!isEditionId(request.params.id)) return refuseEditionId(reply);
     const edition = await ops.getEdition(request.params.id);
@@ -145,6 +151,7 @@ async function trigger(
   reply: FastifyReply,
   ops: OpsApiOptions,
   runs: PendingRuns,
+  onError: (error: Error) => void,
 ): Promise<FastifyReply> {
   // An empty body is `{}`; `null`, an array or a repeated key is refused, never read as empty.
   const parsed = body.trim() === '' ? { ok: true as const, value: {} } : parseJsonObject(body);
@@ -166,7 +173,15 @@ async function trigger(
   if (!settled.done) {
     // Slow sources: answered now, never by the server's time-out closing the connection.
     reply.raw.off('close', onClose);
-    const run = await runs.track(work, dryRun, began);
+    let run: string;
+    try {
+      run = await runs.track(work, dryRun, began);
+    } catch (error) {
+      // A run nobody could follow must not go on to send: stopped while it still reads, it records nothing.
+      cancel.abort();
+      onError(new Error('could not record a triggered run; it was stopped', { cause: error }));
+      return sendJson(reply, 500, { error: RUN_NOT_RECORDED });
+    }
     reply.header('location', `/api/runs/${run}`);
     return sendJson(reply, 202, { status: 'building', run, dryRun });
   }

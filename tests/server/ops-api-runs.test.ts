@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/ingest/load.ts';
 import { createEditionRunner } from '../../src/schedule/runner.ts';
-import { NO_SUCH_RUN } from '../../src/server/ops-api.ts';
+import { NO_SUCH_RUN, RUN_NOT_RECORDED } from '../../src/server/ops-api.ts';
 import type { PendingRunsOptions } from '../../src/server/pending-runs.ts';
 import { type HeldSource, startHeldSource } from '../helpers/held-source.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
@@ -25,6 +27,8 @@ interface WebProcess {
   read(path: string): Promise<Record<string, unknown>>;
   /** Stops the HTTP server only (its runs are no longer refreshed or recorded): the process gone. */
   stopServer(): Promise<void>;
+  /** Waits for the runner's run in progress to end. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,6 +61,7 @@ describe.each(STORE_BACKENDS)('triggered runs kept in the $name database', (back
         if (serving) await server.close();
         serving = false;
       },
+      idle: () => runner.idle(),
       async close() {
         processes.splice(processes.indexOf(web), 1);
         await web.stopServer();
@@ -212,6 +217,34 @@ describe.each(STORE_BACKENDS)('triggered runs kept in the $name database', (back
     await trigger(web, '{"dryRun":true}');
     for (const gone of [...runs, fourth])
       expect(await web.ctx.store.runs.get(gone.split('/').pop() ?? '')).toBeNull();
+  });
+
+  it('stops a run the database would not record, answers 500, and records and sends nothing', async () => {
+    const web = await start();
+    await web.ctx.store.addSubscriber('ana@example.org', 'Ana');
+    // The runs table gone from under the running server: recording the run fails.
+    if (backend.name === 'SQLite') {
+      const db = new Database(database);
+      db.exec('DROP TABLE triggered_runs');
+      db.close();
+    } else {
+      const client = new pg.Client({ connectionString: database });
+      await client.connect();
+      await client.query('DROP TABLE triggered_runs');
+      await client.end();
+    }
+    const res = await web.call('/api/editions', { method: 'POST', body: '' });
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual({ error: RUN_NOT_RECORDED });
+    expect(res.headers.get('location')).toBeNull();
+    // The sources answer after all: the stopped run still makes no edition and mails nobody.
+    source.release();
+    await web.idle();
+    expect(await web.ctx.store.listEditions(5)).toHaveLength(0);
+    expect(sink.received).toHaveLength(0);
+    expect(web.ctx.lines.some((l) => String(l.msg ?? '').includes('could not record a triggered run'))).toBe(
+      true,
+    );
   });
 
   it('answers 404 for an unknown or malformed run id', async () => {

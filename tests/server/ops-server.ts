@@ -21,6 +21,8 @@ export function startOpsServer(
     store: ctx.store,
     secret: ctx.secret,
     newsletterName: 'Test Digest',
+    // As `digest serve` does: the server's errors go to the log.
+    onError: (error) => ctx.logger.error({ err: error }, `HTTP: ${error.message}`),
     ops: {
       listEditions: () => listEditionSummaries(ctx.store),
       getEdition: (id) => describeEdition(ctx.store, id),
