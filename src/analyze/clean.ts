@@ -146,7 +146,11 @@ function takeReadMore(lines: string[], links: ArticleLink[], continuing: boolean
   if (match) {
     const inline = match[1]?.trim() ?? '';
     if (inline) links.push(toLink(inline));
-    for (const line of lines.slice(1)) links.push(toLink(line));
+    // "ALSO READ" / five headlines / "-" / the story, in one block: the list ends where the prose starts.
+    const rest = lines.slice(1);
+    const cut = rest.findIndex((line) => LIST_END.test(line) || isProse(line));
+    for (const line of cut < 0 ? rest : rest.slice(0, cut)) links.push(toLink(line));
+    if (cut >= 0) return rest.slice(cut).filter((line) => !LIST_END.test(line));
     // A bare "Read more:" heading announces a list in the following blocks.
     return lines.length === 1 && !inline ? null : [];
   }
@@ -155,6 +159,14 @@ function takeReadMore(lines: string[], links: ArticleLink[], continuing: boolean
     return null;
   }
   return lines;
+}
+
+// A rule of dashes or stars between a list and the text.
+const LIST_END = /^\s*(?:[-–—_*=~]\s*){1,5}$/;
+
+/** A line of the story, not a headline: long, and ending its sentence. */
+function isProse(line: string): boolean {
+  return line.length > 100 && /[.!?]["”’)]?$/.test(line);
 }
 
 function looksLikeHeadline(line: string): boolean {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cleanBody } from '../../src/analyze/clean.ts';
 import { datelineLength } from '../../src/analyze/furniture.ts';
 import { isDroppedPlan } from '../../src/analyze/tense.ts';
 import { analyzeBody, calendarOf } from './analyze-body.ts';
@@ -214,5 +215,38 @@ describe('what a past report said of today', () => {
   it('still reads "the commission said the schedule will be announced tonight" as tonight', () => {
     const body = 'The commission said the schedule will be announced tonight.';
     expect(analyzeBody(body, '2025-12-12').events.map((e) => e.date)).toEqual(['2025-12-12']);
+  });
+});
+
+describe('a "Read more" list at the top of a story written without blank lines', () => {
+  const body = [
+    'ALSO READ',
+    'Ferry operators warn of fare rises as fuel levy bites',
+    'Lamu port traffic doubles in first quarter',
+    '-',
+    'The ports authority will hold a public hearing on its plan to deepen the Mombasa channel on June 10, the authority said.',
+    'Residents have until June 20 to send written objections to the plan, the notice published on Tuesday said.',
+  ].join('\n');
+
+  it('ends the list at its rule or at the first line of prose, and keeps the story', () => {
+    const { paragraphs, readMore } = cleanBody(body, 'T');
+    expect(readMore.map((l) => l.title)).toEqual([
+      'Ferry operators warn of fare rises as fuel levy bites',
+      'Lamu port traffic doubles in first quarter',
+    ]);
+    expect(paragraphs).toHaveLength(2);
+    expect(calendarOf(body, '2025-06-03')).toEqual([
+      ['2025-06-10', null],
+      ['2025-06-20', null],
+    ]);
+  });
+
+  it('still takes a whole list of headlines that no prose follows', () => {
+    const { paragraphs, readMore } = cleanBody(
+      'Text of the story.\n\nALSO READ\nOne headline\nAnother headline',
+      'T',
+    );
+    expect(paragraphs).toEqual(['Text of the story.']);
+    expect(readMore).toHaveLength(2);
   });
 });
