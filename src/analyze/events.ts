@@ -65,6 +65,8 @@ export interface EventReading {
 
 interface Tracker {
   published: string;
+  /** Whether each mention's features are worked out (readEvents), or skipped (extractEvents). */
+  describing: boolean;
   /** How many paragraphs the article has. */
   paragraphs: number;
   people: PeopleIndex;
@@ -95,13 +97,24 @@ interface Tracker {
  * one they name ("the day before the hearing").
  */
 export function extractEvents(paragraphs: string[], published: string, people: PeopleIndex): ArticleEvent[] {
-  return readEvents(paragraphs, published, people).map((r) => r.event);
+  // The product does not use the mentions' features: they are worked out only for the model's measuring.
+  return read(paragraphs, published, people, false).map((r) => r.event);
 }
 
 /** extractEvents' events before their final confidence: each with the rules' one and its mentions' features. */
 export function readEvents(paragraphs: string[], published: string, people: PeopleIndex): EventReading[] {
+  return read(paragraphs, published, people, true);
+}
+
+function read(
+  paragraphs: string[],
+  published: string,
+  people: PeopleIndex,
+  describing: boolean,
+): EventReading[] {
   const tracker: Tracker = {
     published,
+    describing,
     paragraphs: paragraphs.length,
     people,
     organizations: buildOrganizationIndex(paragraphs),
@@ -262,15 +275,17 @@ function readSentence(
     const other = own.head ? null : titleForThatOf(clause, wide.title);
     const title = ultimatum(clause, at, own) ?? (other ? { ...wide, title: other } : wide);
     const evidence = { clause, at, mention: sized, quoted, title, sentence };
-    const features = describeMention(evidence, {
-      date: sized.date ?? date,
-      published: tracker.published,
-      past,
-      paragraph: tracker.paragraph,
-      paragraphs: tracker.paragraphs,
-      dates: dated.length,
-      listed,
-    });
+    const features = tracker.describing
+      ? describeMention(evidence, {
+          date: sized.date ?? date,
+          published: tracker.published,
+          past,
+          paragraph: tracker.paragraph,
+          paragraphs: tracker.paragraphs,
+          dates: dated.length,
+          listed,
+        })
+      : null;
     const confidence = rateEvent(evidence);
     addEvent(
       tracker,
@@ -352,7 +367,7 @@ function addEvent(
   at: number,
   title: EventTitle,
   confidence: number,
-  features: Features,
+  features: Features | null,
   sentence = clause,
 ): void {
   const found =
@@ -383,9 +398,10 @@ function addEvent(
   const ending =
     !mention.endDate && ENDING.test(clause) ? endedEvent(tracker.events, mention.date, title) : undefined;
   // "a second event told on a day the story already dated": another occasion of that day is told.
-  features.crowded = tracker.events.some((e) => e.date === mention.date && !e.scheduled && e !== existing)
-    ? 1
-    : 0;
+  if (features)
+    features.crowded = tracker.events.some((e) => e.date === mention.date && !e.scheduled && e !== existing)
+      ? 1
+      : 0;
   if (ending) {
     ending.endDate = mention.date;
     tracker.lastEvent = ending;
@@ -393,7 +409,7 @@ function addEvent(
   }
   if (existing) {
     mergeInto(existing, { ...title, title: fullTitle }, mention.time, location, participants, confidence);
-    existing.features.push(features);
+    if (features) existing.features.push(features);
     existing.paragraph = tracker.paragraph;
     tracker.lastEvent = existing;
     return;
@@ -412,7 +428,7 @@ function addEvent(
     head: title.head,
     paragraph: tracker.paragraph,
     actor: tracker.actor,
-    features: [features],
+    features: features ? [features] : [],
   };
   tracker.events.push(event);
   tracker.lastEvent = event;
@@ -465,7 +481,7 @@ function addScheduled(tracker: Tracker, entry: ScheduleEntry): void {
     chain: null,
   };
   const title = { title: entry.title, head: entry.title.toLowerCase() };
-  const features = describeScheduled({ ...entry, published: tracker.published });
+  const features = tracker.describing ? describeScheduled({ ...entry, published: tracker.published }) : null;
   addEvent(tracker, mention, entry.title, 0, title, entry.confidence, features);
   const event = tracker.lastEvent;
   if (!event) return;
