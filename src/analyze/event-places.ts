@@ -1,5 +1,6 @@
 import { findCourt, findLaunchSites, findPlace, findRoute, isCourtBusiness } from './places.ts';
 import { splitSentences } from './sentences.ts';
+import { HEADING_NOUNS, SERVICE_NOUNS, writeNounPattern } from './service-nouns.ts';
 
 // A place told once for a story's subject and not again where its date is: "Kenya Airways has launched a
 // flight from Nairobi to New York ... the inaugural flight, which is scheduled for October 28"; "The Rouse
@@ -20,13 +21,15 @@ export interface ToldPlaces {
 const LAUNCH = /\b(?:launch(?:es|ed|ing)?|lift-?off|liftoff|blast-?off|static\s+fire)\b/i;
 const SALE = /\b(?:tickets?|bookings?|sales?|reservations?|pre-?orders?)\b/i;
 // A sentence about a service on a route ("the inaugural flight", "will resume a route").
-const SERVICE = /\b(?:flights?|routes?|services?|trains?|ferry|ferries|sailings?)\b/i;
+const SERVICE = new RegExp(`\\b(?:${writeNounPattern(SERVICE_NOUNS)})\\b`, 'i');
 
 // "Tenerife (Canary Islands, Spain): two flights per week ... from November 1" under "Flights from
 // Paris-Charles de Gaulle": a destination line under the heading of its origin.
 const DESTINATION_LINE = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s*(?:\([^()]{1,60}\))?\s*:\s/u;
-const ORIGIN_HEADING =
-  /^(?:(?:flights?|services?|routes?|departures?|sailings?)\s+)?from\s+([^,:.]{2,40}?)\s*(?:,[^:.]*)?:?$/i;
+const ORIGIN_HEADING = new RegExp(
+  `^(?:(?:${writeNounPattern(HEADING_NOUNS)})\\s+)?from\\s+([^,:.]{2,40}?)\\s*(?:,[^:.]*)?:?$`,
+  'i',
+);
 // A heading stands this many paragraphs above its lines at most (an intro line may come between).
 const HEADING_REACH = 4;
 

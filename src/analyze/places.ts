@@ -1,3 +1,4 @@
+import { BETWEEN_NOUNS, OFFER_NOUNS, PAIR_NOUNS, ROUTE_NOUNS, writeNounPattern } from './service-nouns.ts';
 import { NON_NAME_WORDS } from './vocabulary.ts';
 
 // The city is wanted, not the country or region (the gold rule and what a reader can put in a calendar).
@@ -61,31 +62,37 @@ const AFTER_NAME =
 const END_NAME =
   "(?:[A-ZÀ-Þ][\\wÀ-ÿ'’-]+['’]s\\s+)?([A-ZÀ-Þ][\\wÀ-ÿ'’-]+(?:\\s+[A-ZÀ-Þ][\\wÀ-ÿ'’-]+){0,3})(?:\\s*\\([A-Z][^()]{1,40}\\))?";
 const ROUTE_BETWEEN = new RegExp(
-  `\\b(?:[Rr]outes?|[Ss]ervices?|[Ff]lights?|[Ll]inks?|[Ff]err(?:y|ies)|[Ll]ines?)\\s+(?:between|connecting|linking)\\s+${END_NAME}\\s+and\\s+${END_NAME}`,
+  `\\b(?:${writeNounPattern(BETWEEN_NOUNS, true)})\\s+(?:between|connecting|linking)\\s+${END_NAME}\\s+and\\s+${END_NAME}`,
 );
 // "a non-stop daily flight from Nairobi to New York": a service's two ends after "from" and "to".
 const ROUTE_FROM = new RegExp(
-  `\\b(?:[Ff]lights?|[Ss]ervices?|[Rr]outes?|[Tt]rains?|[Ff]err(?:y|ies)|[Ss]ailings?|[Cc]onnections?)\\s+from\\s+(?:the\\s+)?${END_NAME}\\s+to\\s+${END_NAME}`,
+  `\\b(?:${writeNounPattern(ROUTE_NOUNS, true)})\\s+from\\s+(?:the\\s+)?${END_NAME}\\s+to\\s+${END_NAME}`,
 );
-const MAY_BE_FROM = /\b(?:flights?|services?|routes?|trains?|ferry|ferries|sailings?|connections?)\s+from\s/i;
+const MAY_BE_FROM = new RegExp(`\\b(?:${writeNounPattern(ROUTE_NOUNS)})\\s+from\\s`, 'i');
+// "flying to Colombo from Chennai": the verb tells a route's ends as its nouns do.
+const FLY = 'fl(?:y|ies|ying)';
 // "daily flights to Colombo from Chennai", "expanding from Kochi with a new thrice-weekly service to Malé":
 // a route whose two ends are told the other way round, or apart.
 const ROUTE_TO_FROM = new RegExp(
-  `\\b(?:[Ff]lights?|[Ss]ervices?|[Rr]outes?|[Tt]rains?|[Ff]err(?:y|ies)|[Ss]ailings?|[Cc]onnections?|fl(?:y|ies|ying))\\s+to\\s+(?:the\\s+)?${END_NAME}\\s+from\\s+(?:the\\s+)?${END_NAME}`,
+  `\\b(?:${writeNounPattern(ROUTE_NOUNS, true)}|${FLY})\\s+to\\s+(?:the\\s+)?${END_NAME}\\s+from\\s+(?:the\\s+)?${END_NAME}`,
 );
 const ROUTE_FROM_WITH = new RegExp(
-  `\\bfrom\\s+(?:the\\s+)?${END_NAME}\\s+with\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:flights?|services?|routes?|links?|connections?|sailings?)\\s+to\\s+(?:the\\s+)?${END_NAME}`,
+  `\\bfrom\\s+(?:the\\s+)?${END_NAME}\\s+with\\s+(?:a|an|the)\\s+(?:[\\w-]+\\s+){0,3}(?:${writeNounPattern(OFFER_NOUNS)})\\s+to\\s+(?:the\\s+)?${END_NAME}`,
 );
-const MAY_BE_TO_FROM =
-  /\b(?:flights?|services?|routes?|trains?|ferry|ferries|sailings?|connections?|fl(?:y|ies|ying))\s+to\s+[^,.;]{2,40}?\s+from\s/i;
-const MAY_BE_FROM_WITH =
-  /\bfrom\s+[^,.;]{2,40}?\s+with\s+(?:a|an|the)\s+[^,.;]{0,40}?\b(?:flights?|services?|routes?|links?|connections?|sailings?)\s+to\s/i;
+const MAY_BE_TO_FROM = new RegExp(
+  `\\b(?:${writeNounPattern(ROUTE_NOUNS)}|${FLY})\\s+to\\s+[^,.;]{2,40}?\\s+from\\s`,
+  'i',
+);
+const MAY_BE_FROM_WITH = new RegExp(
+  `\\bfrom\\s+[^,.;]{2,40}?\\s+with\\s+(?:a|an|the)\\s+[^,.;]{0,40}?\\b(?:${writeNounPattern(OFFER_NOUNS)})\\s+to\\s`,
+  'i',
+);
 // "the Hyderabad-Goa (GOX) routes", "its Muscat (MCT)-Salalah (SLL) route": two ends joined by a dash.
 // "the Nakuru-Kisumu train", "the Dover–Calais ferry" too.
-const ROUTE_PAIR =
-  /\b([A-ZÀ-Þ][\wÀ-ÿ'’]+)(?:\s*\([A-Z]{3}\))?[-–]([A-ZÀ-Þ][\wÀ-ÿ'’]+)(?:\s*\([A-Z]{3}\))?\s+(?:routes?|services?|flights?|sectors?|trains?|ferry|ferries|sailings?|rail\s+line|railway|line)\b/;
-const MAY_BE_PAIR =
-  /[-–]\S*(?:\s*\([A-Z]{3}\))?\s+(?:routes?|services?|flights?|sectors?|trains?|ferry|ferries|sailings?|rail\s+line|railway|line)\b/;
+const ROUTE_PAIR = new RegExp(
+  `\\b([A-ZÀ-Þ][\\wÀ-ÿ'’]+)(?:\\s*\\([A-Z]{3}\\))?[-–]([A-ZÀ-Þ][\\wÀ-ÿ'’]+)(?:\\s*\\([A-Z]{3}\\))?\\s+(?:${writeNounPattern(PAIR_NOUNS)})\\b`,
+);
+const MAY_BE_PAIR = new RegExp(`[-–]\\S*(?:\\s*\\([A-Z]{3}\\))?\\s+(?:${writeNounPattern(PAIR_NOUNS)})\\b`);
 // ", Tamil Nadu and Puducherry", " and New South Wales": more places listed after the first.
 const MORE_PLACES = /^(?:,\s*[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3}){0,6},?\s+and\s+[A-Z]/;
 const VENUE_IN_VENUE =
