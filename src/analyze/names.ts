@@ -17,36 +17,68 @@ export interface NameRun {
   end: number;
   /** True when the last word carried a possessive ("Andina's"). */
   possessive: boolean;
+  /** The word written before the run's first word, as written ("" at the text's start), and where it ends. */
+  wordBefore: string;
+  wordBeforeEnd: number;
+}
+
+/**
+ * How a reader's runs differ from the names' own. Each rule left out is the one findPersonNames needs:
+ * only white space inside a run, "of", "for" and the particles between capitals, eight words at most.
+ */
+export interface RunRules {
+  /** A word that counts as capitalized though it is not ("al-Khatib"). */
+  capitalLike?: (word: string) => boolean;
+  /** A lowercase word the run holds between capitalized ones. */
+  joins?: (word: string, run: NameRun) => boolean;
+  /** Whether what stands between the run's last word and the next (its stripped full stops first) keeps them in one run. */
+  bridges?: (gap: string, last: string) => boolean;
+  /** The words a run holds before a capitalized word starts another. */
+  maxWords?: number;
 }
 
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}'’.-]*/gu;
 // Words that join a body's name to what it is of: "Bank of Ghana", "Bangko Sentral ng Pilipinas" (Filipino "of").
 const OF_WORDS = new Set(['of', 'for', 'ng']);
 const MAX_RUN_WORDS = 8;
+const CAPITAL = /^\p{Lu}/u;
+
+/** A name particle, "of" or "for", or an institution's "and". */
+function joinsName(word: string, run: NameRun): boolean {
+  return NAME_PARTICLES.has(word) || OF_WORDS.has(word) || joinsInstitution(word, run);
+}
+
+/** White space; after an abbreviated honorific, its full stop too ("Dr. Amadou"). */
+function bridgesName(gap: string, last: string): boolean {
+  return /^\s+$/.test(gap) || (/^\.\s+$/.test(gap) && isHonorific(last));
+}
 
 /**
  * Finds the runs of capitalized words, allowing name particles (de, van, von) and
  * "of"/"for" inside ("Secretary of State Antony Blinken" is one run). A run ends at
- * punctuation or a possessive.
+ * punctuation or a possessive. `rules` change what a run holds for a reader of other names.
  */
-export function findCapitalizedRuns(text: string): NameRun[] {
+export function findCapitalizedRuns(text: string, rules: RunRules = {}): NameRun[] {
+  const { capitalLike, joins = joinsName, bridges = bridgesName, maxWords = MAX_RUN_WORDS } = rules;
+  const isCapital = (word: string) => CAPITAL.test(word) || (capitalLike?.(word) ?? false);
   const runs: NameRun[] = [];
   let current: NameRun | null = null;
   let lastEnd = 0;
+  let wordBefore = '';
+  let wordBeforeEnd = 0;
   for (const match of text.matchAll(WORD)) {
     let word = match[0].replace(/\.+$/, (dots) => (/^\p{Lu}$/u.test(match[0].slice(0, -1)) ? dots : ''));
     const possessive = /['’]s$/.test(word);
     if (possessive) word = word.slice(0, -2);
     const start = match.index;
     const end = start + word.length + (possessive ? 2 : 0);
-    const gap = text.slice(lastEnd, start);
-    // "Dr. Amadou": the period of an abbreviated honorific does not end the run.
-    const afterHonorific = /^\.\s+$/.test(gap) && isHonorific(current?.words[current.words.length - 1]);
-    const gapOk = current !== null && (/^\s+$/.test(gap) || afterHonorific) && !current.possessive;
-    const capital = /^\p{Lu}/u.test(word);
-    const joiner =
-      !capital && (NAME_PARTICLES.has(word) || OF_WORDS.has(word) || joinsInstitution(word, current));
-    if (capital && gapOk && current && current.words.length < MAX_RUN_WORDS) {
+    const gapOk =
+      current !== null &&
+      !current.possessive &&
+      bridges(text.slice(lastEnd, start), current.words[current.words.length - 1] ?? '');
+    const capital = isCapital(word);
+    const joiner = !capital && current !== null && joins(word, current);
+    if (capital && gapOk && current && current.words.length < maxWords) {
       current.words.push(word);
       current.starts.push(start);
       current.end = end;
@@ -55,12 +87,16 @@ export function findCapitalizedRuns(text: string): NameRun[] {
       current.words.push(word);
       current.starts.push(start);
     } else {
-      if (current) runs.push(trimRun(current));
-      current = capital ? { words: [word], starts: [start], start, end, possessive } : null;
+      if (current) runs.push(trimRun(current, isCapital));
+      current = capital
+        ? { words: [word], starts: [start], start, end, possessive, wordBefore, wordBeforeEnd }
+        : null;
     }
     lastEnd = end;
+    wordBefore = match[0];
+    wordBeforeEnd = start + match[0].length;
   }
-  if (current) runs.push(trimRun(current));
+  if (current) runs.push(trimRun(current, isCapital));
   return runs;
 }
 
@@ -71,8 +107,8 @@ function joinsInstitution(word: string, run: NameRun | null): boolean {
   return INSTITUTION_WORDS.has(head) && run.words.some((w) => w === 'of' || w === 'for');
 }
 
-function trimRun(run: NameRun): NameRun {
-  while (run.words.length > 1 && !/^\p{Lu}/u.test(run.words[run.words.length - 1] ?? '')) {
+function trimRun(run: NameRun, isCapital: (word: string) => boolean): NameRun {
+  while (run.words.length > 1 && !isCapital(run.words[run.words.length - 1] ?? '')) {
     run.words.pop();
     run.starts.pop();
   }

@@ -1,4 +1,5 @@
 import type { Quote } from '../models/analysis.ts';
+import { findCapitalizedRuns, type NameRun, type RunRules } from './names.ts';
 import { isRoleNoun } from './roles.ts';
 import {
   HONORIFIC_WORDS,
@@ -9,14 +10,14 @@ import {
   SPEECH_VERBS,
 } from './vocabulary.ts';
 
-// A word of a name or of a body's name; "al-Khatib", "Obi-Adeyemi", "O'Neill", "Dr." keep their marks.
-const TOKEN = /[\p{L}\p{M}][\p{L}\p{M}\p{N}'’.-]*|[,;:()"“”.!?]/gu;
 // "al-Khatib", "el-Sisi", "bin", "van": lowercase parts a name may hold.
 const PARTICLE = /^(?:al|el|ad|as|ash|at|ul|bin|binti|ibn|bint|ben)-\p{Lu}/u;
 const CAPITAL = /^\p{Lu}/u;
 const POSSESSIVE = /['’]s?$/;
 // Joiners inside a body's name: "Ministry of Foreign Affairs and Regional Cooperation".
 const BODY_JOINERS = new Set(['of', 'for', 'and', 'on', 'de', 'ng']);
+// The marks that end a run of a speaker's words; a dash, a digit or an ampersand does not ("Johnson & Johnson").
+const PUNCTUATION = /[,;:()"“”.!?]/;
 const ARTICLE = /^(?:the|a|an)\s+/i;
 
 /**
@@ -109,13 +110,15 @@ export function collectMentions(paragraphs: readonly string[], known: Iterable<s
   const bodies: string[][] = [];
   const names: string[][] = [];
   for (const text of paragraphs) {
-    for (const { words: run, titled } of capitalRuns(text)) {
+    for (const found of findCapitalizedRuns(text, SPEAKER_RUNS)) {
+      const run = found.words;
       const bare = /^(?:The|A|An)$/.test(run[0] ?? '') ? run.slice(1) : run;
       names.push(bare);
       if (isBodyName(run)) {
         bodies.push(bare);
         continue;
       }
+      const titled = followsTitle(text, found);
       // "John Smith and Mary Jones": a run of people splits at "and".
       const parts = splitAt(run, 'and');
       for (const part of parts) {
@@ -128,55 +131,26 @@ export function collectMentions(paragraphs: readonly string[], known: Iterable<s
   return { people, bodies, names };
 }
 
-/** A run of capitalized words; `titled` when a lowercase title word stands right before it ("chairman Jan de Wit"). */
-interface Run {
-  words: string[];
-  titled: boolean;
-}
+/**
+ * The runs of names.ts, with the rules of a speaker's words, which may name a body as well as a person:
+ * "al-Khatib" counts as capitalized; "and" and "on" join a body's name wherever they stand ("Ministry of
+ * Foreign Affairs and Regional Cooperation"); a run has no length limit; only punctuation ends it ("Smith &
+ * Wesson" is one run), and a full stop after a title does not ("Dr.", "the Minister.").
+ */
+const SPEAKER_RUNS: RunRules = {
+  capitalLike: (word) => PARTICLE.test(word),
+  joins: (word) => NAME_PARTICLES.has(word) || BODY_JOINERS.has(word),
+  bridges: (gap, last) =>
+    !PUNCTUATION.test(gap.replace(/^\.+/, '')) && (!gap.startsWith('.') || isTitleWord(last)),
+  maxWords: Number.POSITIVE_INFINITY,
+};
 
-/** Runs of capitalized words with the particles and joiners a name holds between them. */
-function capitalRuns(text: string): Run[] {
-  const runs: Run[] = [];
-  let run: string[] = [];
-  let titled = false;
-  let previous = '';
-  const close = () => {
-    while (
-      run.length > 0 &&
-      !CAPITAL.test(run[run.length - 1] ?? '') &&
-      !PARTICLE.test(run[run.length - 1] ?? '')
-    )
-      run.pop();
-    if (run.length > 0) runs.push({ words: run, titled });
-    run = [];
-  };
-  for (const match of text.matchAll(TOKEN)) {
-    const raw = match[0];
-    const before = previous;
-    previous = raw;
-    if (!/^[\p{L}\p{M}]/u.test(raw)) {
-      close();
-      continue;
-    }
-    const possessive = /['’]s$/.test(raw);
-    // An initial keeps its full stop ("John F. Kennedy"); a sentence's full stop goes.
-    const word = raw.replace(/['’]s$/, '').replace(/(?<!^\p{Lu})\.$/u, '');
-    if (CAPITAL.test(word) || PARTICLE.test(word)) {
-      if (run.length === 0) titled = !CAPITAL.test(before) && isTitleWord(before);
-      run.push(word);
-    } else if (run.length > 0 && (NAME_PARTICLES.has(word) || BODY_JOINERS.has(word))) {
-      run.push(word);
-      continue;
-    } else {
-      close();
-      continue;
-    }
-    // A full stop ends the run unless it marks an initial or an abbreviated title ("J.", "Dr.", "Gen.").
-    const stop = raw.endsWith('.') && !/^\p{Lu}\.$/u.test(raw) && !isTitleWord(word);
-    if (possessive || stop) close();
-  }
-  close();
-  return runs;
+/** A lowercase title word stands right before the run ("chairman Jan de Wit"). */
+function followsTitle(text: string, run: NameRun): boolean {
+  const word = run.wordBefore;
+  return (
+    !PUNCTUATION.test(text.slice(run.wordBeforeEnd, run.start)) && !CAPITAL.test(word) && isTitleWord(word)
+  );
 }
 
 function splitAt(words: string[], joiner: string): string[][] {
