@@ -172,14 +172,45 @@ export async function selectFreshArticles(
   return { fresh: candidates.filter((a) => newest.has(a)), held: candidates.length - max };
 }
 
+/** The next edition, analysed, composed and rendered: what a send records and delivers. */
+export interface PreparedEdition {
+  /** The articles it carries (see selectFreshArticles), in source order. */
+  articles: Article[];
+  /** Unseen articles beyond DIGEST_MAX_ARTICLES, left for the next edition. */
+  held: number;
+  rendered: RenderedEdition;
+}
+
+/**
+ * Chooses the next edition's articles and prepares it (prepareEdition, signed with the
+ * context's secret as a send is); null when no article is new. One log line each, with the
+ * time it took: the analysis and rendering are most of a run's time under the lease.
+ */
+export async function prepareNextEdition(
+  ctx: PipelineContext,
+  articles: Article[],
+  now: Date = new Date(),
+): Promise<PreparedEdition | null> {
+  const { fresh, held } = await selectFreshArticles(ctx.store, articles, ctx.config.maxArticles);
+  if (fresh.length === 0) return null;
+  const started = performance.now();
+  const rendered = await prepareEdition(fresh, ctx.config, now, ctx.secret);
+  const ms = Math.round(performance.now() - started);
+  ctx.log(`edition ${rendered.edition.id} prepared: ${fresh.length} article(s) in ${ms} ms`);
+  return { articles: fresh, held, rendered };
+}
+
 /**
  * Makes an edition of the articles no edition carried yet and delivers it to every active
- * subscriber. Returns null when nothing is new (or the slot already has its edition).
+ * subscriber. Given an edition prepareNextEdition made (a run that checked it first), that
+ * very edition is recorded and sent, byte for byte, without preparing it again. Returns null
+ * when nothing is new (or the slot already has its edition).
  */
 export async function sendEdition(
   ctx: PipelineContext,
-  articles: Article[],
+  articles: Article[] | PreparedEdition,
   options: {
+    /** The edition's clock, for articles (a prepared edition has its own). Default now. */
     now?: Date;
     slot?: string | null;
     deliver?: DeliverOptions;
@@ -191,20 +222,20 @@ export async function sendEdition(
     cancel?: AbortSignal;
   } = {},
 ): Promise<DeliveryReport | null> {
-  const { fresh, held } = await selectFreshArticles(ctx.store, articles, ctx.config.maxArticles);
-  if (fresh.length === 0) {
+  const prepared = Array.isArray(articles) ? await prepareNextEdition(ctx, articles, options.now) : articles;
+  if (!prepared) {
     ctx.log('no new articles among the sources read: no edition');
     return null;
   }
+  const { rendered, held } = prepared;
   if (held > 0) ctx.log(`${held} older new article(s) wait for the next edition (DIGEST_MAX_ARTICLES)`);
-  const rendered = await prepareEdition(fresh, ctx.config, options.now, ctx.secret);
   if (options.cancel?.aborted) {
     ctx.log('whoever asked for this edition went away before it was recorded: not recording or sending it');
     return null;
   }
   const opened = await openRendered(ctx, rendered, {
     slot: options.slot ?? null,
-    articleIds: fresh.map((a) => a.id),
+    articleIds: prepared.articles.map((a) => a.id),
     ...(options.limit === undefined ? {} : { limit: options.limit }),
   });
   if (!opened) return null;

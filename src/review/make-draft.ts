@@ -1,5 +1,5 @@
 import type { Article } from '../models/article.ts';
-import { type PipelineContext, prepareEdition, selectFreshArticles } from '../pipeline.ts';
+import { type PipelineContext, type PreparedEdition, prepareNextEdition } from '../pipeline.ts';
 import type { DraftRecord } from '../store/drafts.ts';
 import { draftUrl } from './draft-state.ts';
 
@@ -13,19 +13,20 @@ export type MadeDraft =
  * Composes the next edition as a draft: the same choice of articles and the same render as a
  * send (so a template error stops here, not at the slot), recorded with its articles reserved
  * so no other edition takes them. The editors are mailed a link unless `tell` is false.
+ * Given an edition prepareNextEdition made (a run that checked it), that very edition is the draft.
  */
 export async function makeDraft(
   ctx: PipelineContext,
-  articles: Article[],
+  articles: Article[] | PreparedEdition,
   options: { slot: string | null; now?: Date; actor: string; tell?: boolean },
 ): Promise<MadeDraft> {
-  const { fresh, held } = await selectFreshArticles(ctx.store, articles, ctx.config.maxArticles);
-  if (fresh.length === 0) {
+  const prepared = Array.isArray(articles) ? await prepareNextEdition(ctx, articles, options.now) : articles;
+  if (!prepared) {
     ctx.log('no new articles among the sources read: no draft');
     return { kind: 'nothing-new' };
   }
+  const { articles: fresh, held, rendered } = prepared;
   if (held > 0) ctx.log(`${held} older new article(s) wait for the next edition (DIGEST_MAX_ARTICLES)`);
-  const rendered = await prepareEdition(fresh, ctx.config, options.now, ctx.secret);
   const created = await ctx.store.drafts.create({
     edition: rendered.edition,
     subject: rendered.subject,

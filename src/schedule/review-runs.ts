@@ -1,7 +1,7 @@
 import type { DeliverOptions, DeliveryReport } from '../deliver/deliver-edition.ts';
 import type { Logger } from '../log.ts';
 import type { Article } from '../models/article.ts';
-import type { PipelineContext } from '../pipeline.ts';
+import type { PipelineContext, PreparedEdition } from '../pipeline.ts';
 import { sendDueDrafts } from '../review/due-drafts.ts';
 import { type MadeDraft, makeDraft } from '../review/make-draft.ts';
 import { releaseDraft } from '../review/release-draft.ts';
@@ -17,7 +17,8 @@ export interface ReviewRunOptions {
 /**
  * The runs of DIGEST_REVIEW=required, and of drafts whatever the setting: send one draft now
  * (`drafts approve --send-now`), the review tick (send due drafts, make the next slot's
- * draft), a slot (its draft goes out or is held), a manual send (it makes a draft).
+ * draft), a slot (its draft goes out or is held), a manual send (it makes a draft: of
+ * `checked` as it is when the run prepared and checked it already).
  */
 export async function runReviewed(
   ctx: PipelineContext,
@@ -25,6 +26,7 @@ export async function runReviewed(
   request: RunRequest,
   deliver: DeliverOptions,
   reports: DeliveryReport[],
+  checked?: PreparedEdition,
 ): Promise<RunResult> {
   const articles = () => (request.articles ? Promise.resolve(request.articles) : options.loadSources());
   const actor = request.actor ?? 'worker';
@@ -49,7 +51,7 @@ export async function runReviewed(
       return { kind: 'ran', reports: [...reports, review.report], editionId: review.editionId };
     return { kind: 'ran', reports, editionId: null };
   }
-  return drafted(await makeDraft(ctx, await articles(), { slot: null, actor, ...now }), reports);
+  return drafted(await makeDraft(ctx, checked ?? (await articles()), { slot: null, actor, ...now }), reports);
 }
 
 async function sendDraftNow(

@@ -5,9 +5,9 @@ import {
   buildMessage,
   mailDomain,
   type PipelineContext,
-  prepareEdition,
+  type PreparedEdition,
+  prepareNextEdition,
   resumeEditions,
-  selectFreshArticles,
   sendEdition,
 } from '../pipeline.ts';
 import type { DraftRecord } from '../store/drafts.ts';
@@ -202,21 +202,24 @@ async function runEditions(
   const reviewed =
     request.draftId !== undefined || request.tick !== undefined || (review && !request.resumeOnly);
   let result: RunResult = { kind: 'ran', reports, editionId: null };
+  // The edition checked is the one recorded and sent, as it was prepared: not prepared again.
+  let checked: PreparedEdition | undefined;
   if (request.expectEditionId !== undefined && !request.resumeOnly && !signal.aborted) {
-    const checked = await checkExpected(ctx, options, request, request.expectEditionId);
-    if (checked.kind === 'changed') {
+    const check = await checkExpected(ctx, options, request, request.expectEditionId);
+    if (check.kind === 'changed') {
       await finishRun(ctx, reports, lost);
-      return { kind: 'changed', reports, plan: checked.plan };
+      return { kind: 'changed', reports, plan: check.plan };
     }
-    // The very articles and clock checked: what is recorded is the edition the person saw.
-    request = { ...request, articles: checked.articles, now: checked.now };
+    checked = check.prepared;
+    // The very articles and clock checked, for any path that reads them.
+    request = { ...request, articles: checked.articles, now: check.now };
   }
   if (reviewed && !signal.aborted) {
-    result = await runReviewed(ctx, options, request, deliver, reports);
+    result = await runReviewed(ctx, options, request, deliver, reports, checked);
   } else if (!request.resumeOnly && !signal.aborted) {
     let editionId: string | null = null;
     const audits: Promise<void>[] = [];
-    const articles = request.articles ?? (await options.loadSources());
+    const articles = checked ?? request.articles ?? (await options.loadSources());
     const report = await sendEdition(ctx, articles, {
       ...(request.now ? { now: request.now } : {}),
       slot: request.slot ?? null,
@@ -241,21 +244,23 @@ async function runEditions(
 }
 
 /**
- * Reads the sources once and makes the dry run of them (under the lease: no other run records
- * an edition in between); `same` when it is the expected edition, with the articles and clock
- * the run goes on with.
+ * Reads the sources once and prepares their edition (under the lease: no other run records
+ * an edition in between); `same` when it is the expected edition, with that preparation,
+ * which the run records and sends as it is.
  */
 async function checkExpected(
   ctx: PipelineContext,
   options: ReviewRunOptions,
   request: RunRequest,
   expected: string,
-): Promise<{ kind: 'same'; articles: Article[]; now: Date } | { kind: 'changed'; plan: EditionPlan | null }> {
+): Promise<
+  { kind: 'same'; prepared: PreparedEdition; now: Date } | { kind: 'changed'; plan: EditionPlan | null }
+> {
   const articles = request.articles ?? (await options.loadSources());
   const now = request.now ?? new Date();
-  const dry = await preview(ctx, options, { articles, now, dryRun: true });
-  const plan = dry.kind === 'planned' ? dry.plan : null;
-  if (plan?.editionId === expected) return { kind: 'same', articles, now };
+  const prepared = await prepareNextEdition(ctx, articles, now);
+  if (prepared && prepared.rendered.edition.id === expected) return { kind: 'same', prepared, now };
+  const plan = await planOf(ctx, prepared, request);
   options.logger.info(
     { expected, found: plan?.editionId ?? null },
     `the sources changed since the dry run ${expected}: not recording or sending`,
@@ -263,30 +268,40 @@ async function checkExpected(
   return { kind: 'changed', plan };
 }
 
-/** A dry run or a test send: the real composition and rendering, nothing recorded. */
+/** A dry run or a test send: the real composition and rendering (a send's), nothing recorded. */
 async function preview(
   ctx: PipelineContext,
   options: ReviewRunOptions,
   request: RunRequest,
 ): Promise<RunResult> {
   const articles = request.articles ?? (await options.loadSources());
-  // The same choice as sendEdition (unseen, capped at DIGEST_MAX_ARTICLES): a dry run tells the truth.
-  const { fresh } = await selectFreshArticles(ctx.store, articles, ctx.config.maxArticles);
-  const rendered =
-    fresh.length > 0 ? await prepareEdition(fresh, ctx.config, request.now ?? new Date()) : null;
-  const active = await ctx.store.countSubscribers('active');
-  const plan = rendered && {
-    editionId: rendered.edition.id,
-    subject: rendered.subject,
-    articles: fresh.length,
-    recipients: request.to ? 1 : Math.min(active, request.limit ?? active),
-    titles: rendered.edition.items.map((i) => ({ title: i.analysis.title, url: i.url })),
-  };
+  // The same choice and preparation as sendEdition (unseen, capped at DIGEST_MAX_ARTICLES): a dry run tells the truth.
+  const prepared = await prepareNextEdition(ctx, articles, request.now ?? new Date());
+  const plan = await planOf(ctx, prepared, request);
   if (request.dryRun || !request.to) return { kind: 'planned', plan };
-  if (!rendered) return { kind: 'test-sent', plan: null, to: request.to.email };
+  if (!prepared) return { kind: 'test-sent', plan: null, to: request.to.email };
+  const { rendered } = prepared;
   // A distinct Message-ID per test send: it is not the edition's delivery to anyone.
   const messageId = `<${rendered.edition.id}.test-${Date.now()}@${mailDomain(ctx.config.mailFrom)}>`;
   await ctx.mailer.send(buildMessage(rendered, { ...request.to, messageId }, ctx.config, ctx.secret));
   options.logger.info({ editionId: rendered.edition.id, to: request.to.email }, 'test copy sent');
   return { kind: 'test-sent', plan, to: request.to.email };
+}
+
+/** What a prepared edition would send: its subject, articles and recipients. */
+async function planOf(
+  ctx: PipelineContext,
+  prepared: PreparedEdition | null,
+  request: RunRequest,
+): Promise<EditionPlan | null> {
+  if (!prepared) return null;
+  const { rendered } = prepared;
+  const active = await ctx.store.countSubscribers('active');
+  return {
+    editionId: rendered.edition.id,
+    subject: rendered.subject,
+    articles: prepared.articles.length,
+    recipients: request.to ? 1 : Math.min(active, request.limit ?? active),
+    titles: rendered.edition.items.map((i) => ({ title: i.analysis.title, url: i.url })),
+  };
 }
