@@ -2,6 +2,7 @@ import { measureBounces } from './suites/bounces.ts';
 import { measureCli } from './suites/cli.ts';
 import { measureDelivery } from './suites/delivery.ts';
 import { measureDesk } from './suites/desk.ts';
+import { measureDeskSend } from './suites/desk-send.ts';
 import { measureEval } from './suites/eval.ts';
 import { measureHttp } from './suites/http.ts';
 import { measureIngest } from './suites/ingest.ts';
@@ -21,6 +22,7 @@ const SUITES: Record<string, () => Promise<Record<string, number>>> = {
   http: measureHttp,
   cli: measureCli,
   desk: measureDesk,
+  'desk-send': measureDeskSend,
   bounces: measureBounces,
   eval: measureEval,
 };
