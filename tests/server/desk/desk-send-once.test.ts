@@ -25,7 +25,8 @@ describe('Send now on the desk prepares the edition once', () => {
 
   beforeAll(async () => {
     desk = await startDeskServer();
-    for (const email of ['ana@example.org', 'ben@example.org']) await desk.ctx.store.addSubscriber(email, null);
+    for (const email of ['ana@example.org', 'ben@example.org'])
+      await desk.ctx.store.addSubscriber(email, null);
     ops = deskClient(desk.url);
     await ops.welcome(await desk.account('olga@example.org', 'ops'));
   });
@@ -36,7 +37,10 @@ describe('Send now on the desk prepares the edition once', () => {
   it('prepares once to find a send of another edition changed, and records and sends nothing', async () => {
     const editionId = await dryRunId(ops);
     expect(preparations(desk)).toEqual([editionId]);
-    const other = await ops.post('/desk/send', { _csrf: await ops.csrf('/desk/send'), editionId: 'not-shown' });
+    const other = await ops.post('/desk/send', {
+      _csrf: await ops.csrf('/desk/send'),
+      editionId: 'not-shown',
+    });
     expect(other.status).toBe(409);
     // The csrf page's dry run, then the run's check: one preparation each.
     expect(preparations(desk)).toEqual([editionId, editionId, editionId]);
