@@ -211,8 +211,8 @@ async function runEditions(
       return { kind: 'changed', reports, plan: check.plan };
     }
     checked = check.prepared;
-    // The very articles and clock checked, for any path that reads them.
-    request = { ...request, articles: checked.articles, now: check.now };
+    // The very articles read and clock checked, for any path that reads them.
+    request = { ...request, articles: check.articles, now: check.now };
   }
   if (reviewed && !signal.aborted) {
     result = await runReviewed(ctx, options, request, deliver, reports, checked);
@@ -254,12 +254,13 @@ async function checkExpected(
   request: RunRequest,
   expected: string,
 ): Promise<
-  { kind: 'same'; prepared: PreparedEdition; now: Date } | { kind: 'changed'; plan: EditionPlan | null }
+  | { kind: 'same'; prepared: PreparedEdition; articles: Article[]; now: Date }
+  | { kind: 'changed'; plan: EditionPlan | null }
 > {
   const articles = request.articles ?? (await options.loadSources());
   const now = request.now ?? new Date();
   const prepared = await prepareNextEdition(ctx, articles, now);
-  if (prepared && prepared.rendered.edition.id === expected) return { kind: 'same', prepared, now };
+  if (prepared && prepared.rendered.edition.id === expected) return { kind: 'same', prepared, articles, now };
   const plan = await planOf(ctx, prepared, request);
   options.logger.info(
     { expected, found: plan?.editionId ?? null },
