@@ -1,116 +1,28 @@
 import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import pg from 'pg';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadArticles } from '../../src/ingest/load.ts';
+import { describe, expect, it } from 'vitest';
 import { createEditionRunner } from '../../src/schedule/runner.ts';
 import { NO_SUCH_RUN, RUN_NOT_RECORDED } from '../../src/server/ops-api.ts';
-import type { PendingRunsOptions } from '../../src/server/pending-runs.ts';
-import { type HeldSource, startHeldSource } from '../helpers/held-source.ts';
+import { startHeldSource } from '../helpers/held-source.ts';
 import { startSmtpSink } from '../helpers/smtp-sink.ts';
-import { freshPostgresDatabase, STORE_BACKENDS } from '../helpers/store-backends.ts';
+import { STORE_BACKENDS } from '../helpers/store-backends.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 import { until } from '../helpers/until.ts';
 import { openTestContext } from '../schedule/context.ts';
 import { slowWorkerEnv, startOpsServer, startWorker } from './ops-server.ts';
+import { RIG_TOKEN as TOKEN, useRunsRig } from './runs-rig.ts';
 
-const TOKEN = 'ops-token-0123456789abcdef';
 const HOUR = 3_600_000;
 
-/** One web process of the service: its own store connection, runner and HTTP server on the database. */
-interface WebProcess {
-  ctx: Awaited<ReturnType<typeof openTestContext>>;
-  call(path: string, init?: RequestInit): Promise<Response>;
-  /** GET path's JSON body. */
-  read(path: string): Promise<Record<string, unknown>>;
-  /** Stops the HTTP server only (its runs are no longer refreshed or recorded): the process gone. */
-  stopServer(): Promise<void>;
-  /** Waits for the runner's run in progress to end. */
-  idle(): Promise<void>;
-  close(): Promise<void>;
-}
-
 describe.each(STORE_BACKENDS)('triggered runs kept in the $name database', (backend) => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let sink: Awaited<ReturnType<typeof startSmtpSink>>;
-  let source: HeldSource;
-  let database: string;
-  let processes: WebProcess[];
-  // The clock of every process's runs: a test moves it past the lease or the keep time.
-  let offset: number;
-  const clock = () => Date.now() + offset;
-
-  const start = async (runs: PendingRunsOptions = {}, answerWithinMs = 200): Promise<WebProcess> => {
-    const ctx = await openTestContext(temp.dir, sink.url, { DIGEST_DB: database });
-    const runner = createEditionRunner(ctx, {
-      logger: ctx.logger,
-      loadSources: async () =>
-        (await loadArticles([source.url], { fetch: { allowPrivateLinks: true } })).articles,
-    });
-    const server = await startOpsServer(ctx, runner, { token: TOKEN, answerWithinMs, runs });
-    let serving = true;
-    const call = (path: string, init: RequestInit = {}) =>
-      fetch(`${server.url}${path}`, { ...init, headers: { authorization: `Bearer ${TOKEN}` } });
-    const web: WebProcess = {
-      ctx,
-      call,
-      read: async (path) => (await (await call(path)).json()) as Record<string, unknown>,
-      async stopServer() {
-        if (serving) await server.close();
-        serving = false;
-      },
-      idle: () => runner.idle(),
-      async close() {
-        processes.splice(processes.indexOf(web), 1);
-        await web.stopServer();
-        await runner.idle();
-        await ctx.close();
-      },
-    };
-    processes.push(web);
-    return web;
-  };
-  /** POSTs a trigger the held source keeps building; the run's Location. */
-  const trigger = async (web: WebProcess, body = '') => {
-    const res = await web.call('/api/editions', { method: 'POST', body });
-    expect(res.status).toBe(202);
-    expect(await res.json()).toMatchObject({ status: 'building' });
-    return res.headers.get('location') ?? '';
-  };
-  const followed = async (web: WebProcess, location: string) => {
-    let body: Record<string, unknown> = {};
-    await until(async () => {
-      body = await web.read(location);
-      return body.status !== 'building';
-    });
-    return body;
-  };
-
-  beforeEach(async (context) => {
-    if (backend.skipReason) return context.skip(backend.skipReason);
-    temp = makeTempDir('digest-ops-runs-');
-    sink = await startSmtpSink();
-    source = await startHeldSource();
-    database = backend.name === 'SQLite' ? join(temp.dir, 'shared.db') : await freshPostgresDatabase();
-    processes = [];
-    offset = 0;
-  });
-  afterEach(async () => {
-    if (backend.skipReason) return;
-    source.release();
-    for (const web of [...processes].reverse()) await web.close();
-    await source.close();
-    await sink.close();
-    temp.remove();
-  });
+  const rig = useRunsRig(backend);
+  const { start, trigger, followed, clock } = rig;
 
   it('answers for a run after the server that started it restarted on the same database', async () => {
     const first = await start();
     await first.ctx.store.addSubscriber('ana@example.org', 'Ana');
     const location = await trigger(first);
-    source.release();
+    rig.source.release();
     const done = await followed(first, location);
     expect(done).toMatchObject({ status: 'started', editionId: expect.any(String) });
     await first.close();
@@ -133,7 +45,7 @@ describe.each(STORE_BACKENDS)('triggered runs kept in the $name database', (back
       dryRun: true,
       since: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
-    source.release();
+    rig.source.release();
     const done = await followed(second, location);
     expect(done).toMatchObject({ status: 'planned', plan: { articles: 1 } });
     expect(await first.read(location)).toEqual(done);
@@ -148,12 +60,12 @@ describe.each(STORE_BACKENDS)('triggered runs kept in the $name database', (back
     expect(await second.read(location)).toMatchObject({ status: 'building' });
 
     // Two leases on: the owner, alive, has refreshed it since, so it still reads building.
-    offset += 2 * 60_000;
+    rig.offset += 2 * 60_000;
     await until(async () => (await second.read(location)).status === 'building');
 
     // The owner stops (its sources still unread): nobody refreshes the run any more.
     await first.stopServer();
-    offset += 2 * 60_000;
+    rig.offset += 2 * 60_000;
     const res = await second.call(location);
     expect(res.status).toBe(200);
     const body = await res.json();
@@ -195,25 +107,25 @@ describe.each(STORE_BACKENDS)('triggered runs kept in the $name database', (back
     const web = await start({ maxRuns: 2, now: clock }, 50);
     const runs: string[] = [];
     for (let i = 0; i < 3; i++) {
-      source.hold();
+      rig.source.hold();
       const location = await trigger(web, '{"dryRun":true}');
-      source.release();
+      rig.source.release();
       expect(await followed(web, location)).toMatchObject({ status: 'planned' });
       runs.push(location);
     }
-    source.hold();
+    rig.source.hold();
     const fourth = await trigger(web, '{"dryRun":true}');
     // Accepting the fourth pruned the oldest ended one past the bound of two.
     const oldest = await web.call(runs[0] ?? '');
     expect([oldest.status, await oldest.json()]).toEqual([404, { error: NO_SUCH_RUN }]);
     for (const kept of runs.slice(1)) expect(await web.read(kept)).toMatchObject({ status: 'planned' });
-    source.release();
+    rig.source.release();
     expect(await followed(web, fourth)).toMatchObject({ status: 'planned' });
 
     // An hour on, none is answered; the next run accepted deletes them.
-    offset += HOUR + 1;
+    rig.offset += HOUR + 1;
     for (const gone of [...runs.slice(1), fourth]) expect((await web.call(gone)).status).toBe(404);
-    source.hold();
+    rig.source.hold();
     await trigger(web, '{"dryRun":true}');
     for (const gone of [...runs, fourth])
       expect(await web.ctx.store.runs.get(gone.split('/').pop() ?? '')).toBeNull();
@@ -223,25 +135,16 @@ describe.each(STORE_BACKENDS)('triggered runs kept in the $name database', (back
     const web = await start();
     await web.ctx.store.addSubscriber('ana@example.org', 'Ana');
     // The runs table gone from under the running server: recording the run fails.
-    if (backend.name === 'SQLite') {
-      const db = new Database(database);
-      db.exec('DROP TABLE triggered_runs');
-      db.close();
-    } else {
-      const client = new pg.Client({ connectionString: database });
-      await client.connect();
-      await client.query('DROP TABLE triggered_runs');
-      await client.end();
-    }
+    await rig.sql('DROP TABLE triggered_runs');
     const res = await web.call('/api/editions', { method: 'POST', body: '' });
     expect(res.status).toBe(500);
     expect(await res.json()).toEqual({ error: RUN_NOT_RECORDED });
     expect(res.headers.get('location')).toBeNull();
     // The sources answer after all: the stopped run still makes no edition and mails nobody.
-    source.release();
+    rig.source.release();
     await web.idle();
     expect(await web.ctx.store.listEditions(5)).toHaveLength(0);
-    expect(sink.received).toHaveLength(0);
+    expect(rig.sink.received).toHaveLength(0);
     expect(web.ctx.lines.some((l) => String(l.msg ?? '').includes('could not record a triggered run'))).toBe(
       true,
     );
