@@ -46,11 +46,15 @@ const BODY_WORDS = new Set(
 // French, Dutch, German and Italian names, are part of a place's name.
 const NAME =
   "\\p{Lu}[\\p{L}\\p{M}\\d'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}\\d'’.-]*|\\d+\\p{Lu}?|(?:del|des|der|den|de|du|di|da|do|ten|van|von|los|las|el|la)(?=\\s+\\p{Lu})|of(?=\\s+\\p{Lu})|the(?=\\s+\\p{Lu}))){0,5}";
+// "at the capital’s Zócalo", "in the town's Old Granary", "at the club's Riverside Ground": a place owned by
+// a common noun for a place is the place itself.
+const PLACE_OWNER =
+  '(?:city|town|capital|village|country|nation|island|state|province|region|county|district|port|borough|suburb|club|team)';
 // "in front of the Provincial Capitol", "outside Royal Infirmary Hospital", "on the steps of the State Library": where
 // a rally or a vigil stands is told by a compound preposition as often as by "at". "in the northern Italian city
 // of Turin", "in the Rift Valley town of Naivasha", "in the Qatari capital, Doha": the city, not its country or region.
 const PLACE = new RegExp(
-  `\\b(?:in|at|in\\s+front\\s+of|outside|opposite|next\\s+to|beside|on\\s+the\\s+steps\\s+of|on(?=\\s+the\\s+(?:outskirts|shores|banks|edge|fringes)\\s+of\\s)|across|throughout|(?:(?:travel|fly|head|go|return|move|come)s?|flies|goes)\\s+to|visit(?:s|ing)?|leav(?:e|es|ing)|(?:depart|sail)(?:s|ing)?\\s+from|from)\\s+(?:the\\s+)?(?:(?:[\\p{Ll}-]+\\s+){0,2}(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}(?:[\\p{Ll}-]+\\s+)?(?:city|town|capital|village|port|resort|areas?|parts|outskirts|suburbs|streets|centre|center|state|province|region|district|county|islands?|shores|banks|edge|fringes)\\s+of\\s+|(?:[\\p{Ll}-]+\\s+)?(?:\\p{Lu}[\\p{L}'’-]*\\s+)?capital,?\\s+|(?:its|their|his|her)\\s+(?:[\\p{Ll}-]+\\s+)?(?:capital|city|hometown)\\s+)?(${NAME})`,
+  `\\b(?:in|at|in\\s+front\\s+of|outside|opposite|next\\s+to|beside|on\\s+the\\s+steps\\s+of|on(?=\\s+the\\s+(?:outskirts|shores|banks|edge|fringes)\\s+of\\s)|across|throughout|(?:(?:travel|fly|head|go|return|move|come)s?|flies|goes)\\s+to|visit(?:s|ing)?|leav(?:e|es|ing)|(?:depart|sail)(?:s|ing)?\\s+from|from)\\s+(?:the\\s+)?(?:(?:[\\p{Ll}-]+\\s+){0,2}(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}(?:[\\p{Ll}-]+\\s+)?(?:city|town|capital|village|port|resort|areas?|parts|outskirts|suburbs|streets|centre|center|state|province|region|district|county|islands?|shores|banks|edge|fringes)\\s+of\\s+|(?:[\\p{Ll}-]+\\s+)?(?:\\p{Lu}[\\p{L}'’-]*\\s+)?capital,?\\s+|(?:its|their|his|her)\\s+(?:[\\p{Ll}-]+\\s+)?(?:capital|city|hometown)\\s+|(?:[\\p{Ll}-]+\\s+)?${PLACE_OWNER}['’]s\\s+)?(${NAME})`,
   'gu',
 );
 // The words that may follow a place's name without being what it owns ("at Lord's on June 18").
@@ -140,6 +144,7 @@ export function findPlace(clause: string, near = -1): string | null {
     }
     const kind = placeKind(place);
     if (!kind) continue;
+    if (kind === 'venue') place = cityLast(place);
     // "four matches in Queensland and New South Wales": two places are none of the event's own; "marches
     // in Lisbon, Porto, Coimbra, Braga and Faro": three or more are all of them.
     const list =
@@ -334,6 +339,18 @@ function withCity(place: string, kind: 'venue' | 'city' | 'region', clause: stri
   // "at Hyde Park in London", "at Eden Gardens, Kolkata, from August 20"; not "at Anfield, Liverpool's manager said".
   const city = VENUE_CITY.exec(clause.slice(end))?.[1]?.replace(/[.]$/, '');
   return city && !/['’]s$/.test(city) && placeKind(city) === 'city' ? `${place}, ${city}` : place;
+}
+
+/**
+ * "Geelong's GMHBA Stadium" gives "GMHBA Stadium, Geelong": a city's venue is written as a venue with its
+ * city, as "at Wembley Stadium in London" is; an owner that is no city ("NASA's Kennedy Space Center") stays.
+ */
+function cityLast(venue: string): string {
+  const owned = /^(\p{Lu}[\p{L}\p{M}.-]*(?:\s+\p{Lu}[\p{L}\p{M}.-]*)?)['’]s\s+(\p{Lu}.*)$/u.exec(venue);
+  if (!owned?.[1] || !owned[2]) return venue;
+  return placeKind(owned[1]) === 'city' && placeKind(owned[2]) === 'venue'
+    ? `${owned[2]}, ${owned[1]}`
+    : venue;
 }
 
 function placeKind(place: string): 'venue' | 'city' | 'region' | null {
