@@ -46,6 +46,8 @@ const BODY_WORDS = new Set(
 // French, Dutch, German and Italian names, are part of a place's name.
 const NAME =
   "\\p{Lu}[\\p{L}\\p{M}\\d'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}\\d'’.-]*|\\d+\\p{Lu}?|(?:del|des|der|den|de|du|di|da|do|ten|van|von|los|las|el|la)(?=\\s+\\p{Lu})|of(?=\\s+\\p{Lu})|the(?=\\s+\\p{Lu}))){0,5}";
+// "launch direct flights to Somalia’s capital, Mogadishu", "a weekly ferry service to the island of Ukerewe":
+// a service told by its one end is placed there.
 // "at the capital’s Zócalo", "in the town's Old Granary", "at the club's Riverside Ground": a place owned by
 // a common noun for a place is the place itself.
 const PLACE_OWNER =
@@ -54,7 +56,7 @@ const PLACE_OWNER =
 // a rally or a vigil stands is told by a compound preposition as often as by "at". "in the northern Italian city
 // of Turin", "in the Rift Valley town of Naivasha", "in the Qatari capital, Doha": the city, not its country or region.
 const PLACE = new RegExp(
-  `\\b(?:in|at|in\\s+front\\s+of|outside|opposite|next\\s+to|beside|on\\s+the\\s+steps\\s+of|on(?=\\s+the\\s+(?:outskirts|shores|banks|edge|fringes)\\s+of\\s)|across|throughout|(?:(?:travel|fly|head|go|return|move|come)s?|flies|goes)\\s+to|visit(?:s|ing)?|leav(?:e|es|ing)|(?:depart|sail)(?:s|ing)?\\s+from|from)\\s+(?:the\\s+)?(?:(?:[\\p{Ll}-]+\\s+){0,2}(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}(?:[\\p{Ll}-]+\\s+)?(?:city|town|capital|village|port|resort|areas?|parts|outskirts|suburbs|streets|centre|center|state|province|region|district|county|islands?|shores|banks|edge|fringes)\\s+of\\s+|(?:[\\p{Ll}-]+\\s+)?(?:\\p{Lu}[\\p{L}'’-]*\\s+)?capital,?\\s+|(?:its|their|his|her)\\s+(?:[\\p{Ll}-]+\\s+)?(?:capital|city|hometown)\\s+|(?:[\\p{Ll}-]+\\s+)?${PLACE_OWNER}['’]s\\s+)?(${NAME})`,
+  `\\b(?:in|at|in\\s+front\\s+of|outside|opposite|next\\s+to|beside|on\\s+the\\s+steps\\s+of|on(?=\\s+the\\s+(?:outskirts|shores|banks|edge|fringes)\\s+of\\s)|across|throughout|(?:(?:travel|fly|head|go|return|move|come)s?|flies|goes)\\s+to|(?:flights?|services?|routes?|sailings?|connections?)\\s+to|visit(?:s|ing)?|leav(?:e|es|ing)|(?:depart|sail)(?:s|ing)?\\s+from|from)\\s+(?:the\\s+)?(?:(?:[\\p{Ll}-]+\\s+){0,2}(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}(?:[\\p{Ll}-]+\\s+)?(?:city|town|capital|village|port|resort|areas?|parts|outskirts|suburbs|streets|centre|center|state|province|region|district|county|islands?|shores|banks|edge|fringes)\\s+of\\s+|(?:[\\p{Ll}-]+\\s+)?(?:\\p{Lu}[\\p{L}'’-]*\\s+)?capital,?\\s+|(?:its|their|his|her)\\s+(?:[\\p{Ll}-]+\\s+)?(?:capital|city|hometown)\\s+|(?:[\\p{Ll}-]+\\s+)?${PLACE_OWNER}['’]s\\s+)?(${NAME})`,
   'gu',
 );
 // The words that may follow a place's name without being what it owns ("at Lord's on June 18").

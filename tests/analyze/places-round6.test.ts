@@ -35,3 +35,22 @@ describe('a place owned by a possessive', () => {
     expect(findPlace("The derby is at Rivermouth's Ana Costa on Sunday.")).toBe(null);
   });
 });
+
+describe('a service told by its one end', () => {
+  it('places flights, a ferry service or sailings "to" a destination there', () => {
+    expect(
+      placesOf(
+        'Air Tanzania will on Friday launch direct flights to Zambia’s capital, Lusaka, the carrier said.',
+      ),
+    ).toEqual(['Lusaka']);
+    expect(placesOf('Its first flights to Kigali are scheduled for May 12.')).toEqual(['Kigali']);
+    expect(placesOf('A weekly ferry service to the island of Ukerewe will resume on May 20.')).toEqual([
+      'Ukerewe',
+    ]);
+  });
+
+  it('still reads both ends when the text gives them, and no country as a place', () => {
+    expect(placesOf('Daily flights from Entebbe to Juba start on May 12.')).toEqual(['Entebbe to Juba']);
+    expect(placesOf('Its first flights to Kenya are scheduled for May 12.')).toEqual([null]);
+  });
+});
