@@ -178,8 +178,22 @@ export function findPlace(clause: string, near = -1): string | null {
     namedVenue(clause) ??
     namedForPlace(clause) ??
     ellipticPlace(clause) ??
-    launchCountry(clause)
+    launchCountry(clause) ??
+    exchangePlace(clause)
   );
+}
+
+// "its shares will begin trading on the Nairobi Securities Exchange on June 12", "conditional trading ... is
+// expected to commence on the AIX", "to be quoted on the JSE from June 19": shares trade on an exchange,
+// the one place a listing has. A short name in capitals is an exchange's only after such a verb.
+const EXCHANGE =
+  /\b(?:trad(?:e|es|ed|ing)|list(?:s|ed|ing)|debut(?:s|ed)?|quoted|float(?:s|ed)?)\b[^.;!?]{0,100}?\bon\s+(?:the\s+)?(\p{Lu}{2,6}\b(?!['’])|Nasdaq|(?:\p{Lu}[\p{L}&.-]*\s+){1,4}(?:Stock\s+)?(?:Exchange|Bourse)\b)/u;
+
+/** The exchange a clause lists or trades shares on ("trading on the Nairobi Securities Exchange"), or null. */
+function exchangePlace(clause: string): string | null {
+  if (!/\b(?:trad|list|debut|quoted|float)/.test(clause)) return null;
+  const name = EXCHANGE.exec(clause)?.[1];
+  return name && !NON_NAME_WORDS.has(name.toLowerCase()) ? name : null;
 }
 
 // "will be launched from French Guiana", "is due to lift off from Kazakhstan": a rocket leaves from a

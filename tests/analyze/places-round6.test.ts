@@ -54,3 +54,24 @@ describe('a service told by its one end', () => {
     expect(placesOf('Its first flights to Kenya are scheduled for May 12.')).toEqual([null]);
   });
 });
+
+describe('shares traded on an exchange', () => {
+  it('places a listing or the start of trading on the exchange it names', () => {
+    expect(
+      placesOf('Its shares will begin trading on the Nairobi Securities Exchange on May 12, the miner said.'),
+    ).toEqual(['Nairobi Securities Exchange']);
+    expect(placesOf('The shares are expected to be quoted on the JSE from May 19, in rand.')).toEqual([
+      'JSE',
+    ]);
+    expect(
+      placesOf(
+        'Conditional trading in the receipts of Steppe Air is expected to commence on the AIX and the London Stock Exchange on 9th of May, 2026.',
+      ),
+    ).toEqual(['AIX']);
+  });
+
+  it('reads no exchange from a body in capitals or from trade talks', () => {
+    expect(placesOf('Trade ministers will report on the EU proposal on May 14.')).toEqual([null]);
+    expect(placesOf('The union will vote on the CEO’s pay offer on May 14.')).toEqual([null]);
+  });
+});
