@@ -144,7 +144,8 @@ export function findPlace(clause: string, near = -1): string | null {
       place = `${place} ${next}`;
       end = clause.indexOf(next, end) + next.length;
     }
-    const kind = placeKind(place);
+    // "at the MCG on Thursday": a short name in capitals after "at the" is a ground or a hall, unless a body's.
+    const kind = isGroundInCapitals(place, prefix) ? 'venue' : placeKind(place);
     if (!kind) continue;
     if (kind === 'venue') place = cityLast(place);
     // "four matches in Queensland and New South Wales": two places are none of the event's own; "marches
@@ -355,6 +356,13 @@ function withCity(place: string, kind: 'venue' | 'city' | 'region', clause: stri
   // "at Hyde Park in London", "at Eden Gardens, Kolkata, from August 20"; not "at Anfield, Liverpool's manager said".
   const city = VENUE_CITY.exec(clause.slice(end))?.[1]?.replace(/[.]$/, '');
   return city && !/['’]s$/.test(city) && placeKind(city) === 'city' ? `${place}, ${city}` : place;
+}
+
+/** "at the SCG", "at the WACA": a name of three to six capitals after "at the" that is no body's ("at the UN"). */
+function isGroundInCapitals(place: string, prefix: string): boolean {
+  return (
+    /^\p{Lu}{3,6}$/u.test(place) && /^at\s+the\s+$/.test(prefix) && !NON_NAME_WORDS.has(place.toLowerCase())
+  );
 }
 
 /**

@@ -75,3 +75,15 @@ describe('shares traded on an exchange', () => {
     expect(placesOf('The union will vote on the CEO’s pay offer on May 14.')).toEqual([null]);
   });
 });
+
+describe('a ground named in capitals', () => {
+  it('places a match "at the" ground a short name in capitals names', () => {
+    expect(placesOf('The traditional opener will be played at the MCG on Thursday May 14.')).toEqual(['MCG']);
+    expect(placesOf('The first Test will then start at the WACA on May 21.')).toEqual(['WACA']);
+  });
+
+  it('reads no ground from a body in capitals or from capitals without "the"', () => {
+    expect(placesOf('The envoys will meet at the UN on May 14.')).toEqual([null]);
+    expect(placesOf('He will speak at NATO on May 14.')).toEqual([null]);
+  });
+});
