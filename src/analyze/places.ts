@@ -56,7 +56,7 @@ const PLACE_OWNER =
 // a rally or a vigil stands is told by a compound preposition as often as by "at". "in the northern Italian city
 // of Turin", "in the Rift Valley town of Naivasha", "in the Qatari capital, Doha": the city, not its country or region.
 const PLACE = new RegExp(
-  `\\b(?:in|at|in\\s+front\\s+of|outside|opposite|next\\s+to|beside|on\\s+the\\s+steps\\s+of|on(?=\\s+the\\s+(?:outskirts|shores|banks|edge|fringes)\\s+of\\s)|across|throughout|(?:(?:travel|fly|head|go|return|move|come)s?|flies|goes)\\s+to|(?:flights?|services?|routes?|sailings?|connections?)\\s+to|visit(?:s|ing)?|leav(?:e|es|ing)|(?:depart|sail)(?:s|ing)?\\s+from|from)\\s+(?:the\\s+)?(?:(?:[\\p{Ll}-]+\\s+){0,2}(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}(?:[\\p{Ll}-]+\\s+)?(?:city|town|capital|village|port|resort|areas?|parts|outskirts|suburbs|streets|centre|center|state|province|region|district|county|islands?|shores|banks|edge|fringes)\\s+of\\s+|(?:[\\p{Ll}-]+\\s+)?(?:\\p{Lu}[\\p{L}'’-]*\\s+)?capital,?\\s+|(?:its|their|his|her)\\s+(?:[\\p{Ll}-]+\\s+)?(?:capital|city|hometown)\\s+|(?:[\\p{Ll}-]+\\s+)?${PLACE_OWNER}['’]s\\s+)?(${NAME})`,
+  `\\b(?:in|at|in\\s+front\\s+of|outside|opposite|next\\s+to|beside|on\\s+the\\s+steps\\s+of|on(?=\\s+the\\s+(?:outskirts|shores|banks|edge|fringes)\\s+of\\s)|across|throughout|(?:(?:travel|fly|head|go|return|move|come)s?|flies|goes)\\s+(?:back\\s+)?to|(?:flights?|services?|routes?|sailings?|connections?)\\s+to|visit(?:s|ing)?|leav(?:e|es|ing)|(?:depart|sail)(?:s|ing)?\\s+from|from)\\s+(?:the\\s+)?(?:(?:[\\p{Ll}-]+\\s+){0,2}(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}(?:[\\p{Ll}-]+\\s+)?(?:city|town|capital|village|port|resort|areas?|parts|outskirts|suburbs|streets|centre|center|state|province|region|district|county|islands?|shores|banks|edge|fringes)\\s+of\\s+|(?:[\\p{Ll}-]+\\s+)?(?:\\p{Lu}[\\p{L}'’-]*\\s+)?capital,?\\s+|(?:its|their|his|her)\\s+(?:[\\p{Ll}-]+\\s+)?(?:capital|city|hometown)\\s+|(?:[\\p{Ll}-]+\\s+)?${PLACE_OWNER}['’]s\\s+)?(${NAME})`,
   'gu',
 );
 // The words that may follow a place's name without being what it owns ("at Lord's on June 18").
@@ -390,6 +390,8 @@ function placeKind(place: string): 'venue' | 'city' | 'region' | null {
   if (owned && !owned.split(/\s+/).some((w) => VENUE_WORDS.has(w.toLowerCase()))) return null;
   // "in Parliament on Monday": the one house a country's parliament sits in; "at the hotel" is none.
   if (place === 'Parliament') return 'venue';
+  // "at the Legislative Assembly", "back to the National Assembly", "in the Senate": a house of parliament sits in it.
+  if ((last === 'assembly' && words.length >= 2) || place === 'Senate') return 'venue';
   if (words.some((w) => VENUE_WORDS.has(w))) return words.length >= 2 ? 'venue' : null;
   if (/\d/.test(place) || MONTHS.test(words[0] ?? '')) return null;
   // A country is too wide for a calendar and is most often the story's subject ("conditions in Spain").

@@ -87,3 +87,20 @@ describe('a ground named in capitals', () => {
     expect(placesOf('He will speak at NATO on May 14.')).toEqual([null]);
   });
 });
+
+describe('a house of parliament', () => {
+  it('places a sitting at the assembly or in the senate its clause names', () => {
+    expect(
+      placesOf('The final sitting of the year at the Legislative Assembly will take place on May 21.'),
+    ).toEqual(['Legislative Assembly']);
+    expect(
+      placesOf('The bill will go back to the National Assembly on May 12 for its third reading.'),
+    ).toEqual(['National Assembly']);
+    expect(placesOf('The motion will be debated in the Senate on May 13.')).toEqual(['Senate']);
+  });
+
+  it('reads no house from an assembly named alone or a body that acts', () => {
+    expect(placesOf('The assembly will meet on May 13.')).toEqual([null]);
+    expect(placesOf('The Senate will vote on the motion on May 13.')).toEqual([null]);
+  });
+});
