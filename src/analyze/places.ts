@@ -417,7 +417,7 @@ const REGION_WORDS = new Set('state province region county district territory pr
  */
 export function linePlace(clause: string, at: number, end = -1): string | null {
   if (clause.length > 120 || /\b(?:will|is|are|was|were|has|have|said|says)\b/.test(clause)) return null;
-  if (at === 0 && end > 0) return placeAfterDate(clause.slice(end));
+  if (at === 0 && end > 0) return placeAfterDate(clause.slice(end)) ?? placeAfterName(clause.slice(end));
   const parts = clause
     .slice(0, at)
     .split(/\s*,\s*/)
@@ -434,6 +434,19 @@ function placeAfterDate(rest: string): string | null {
   // A venue's own short name ("(HOTA)") is part of it; an aside ("(sold out)") is not.
   const bare = place.replace(/\s*\((?!\p{Lu}{2,6}\))[^()]*\)/gu, '').trim();
   return isNamesOnly(bare.replace(/[()]/g, '')) && bare.split(/\s+/).length <= 8 ? bare : null;
+}
+
+/**
+ * ", Seto Culture Week, Setomaa", ", Lantern Parade, Town Hall Square, Tartu": an event guide's line sets the
+ * occasion's name after its date and the place after the name, each part a name.
+ */
+function placeAfterName(rest: string): string | null {
+  const parts = /^\s*,\s*([^,]+?)\s*,\s*(\p{Lu}[^,]*(?:,\s*\p{Lu}[^,]*)?)[.;]?\s*$/u.exec(rest);
+  if (!parts?.[1] || !parts[2]) return null;
+  const place = parts[2].trim();
+  return isNamesOnly(parts[1]) && isNamesOnly(place) && !/\d/.test(place) && place.split(/\s+/).length <= 6
+    ? place
+    : null;
 }
 
 /** "Lord’s", "Ellis Park, Johannesburg"; not "VIP, and Super VIP opens" (a list and a verb). */

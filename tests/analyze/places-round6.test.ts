@@ -104,3 +104,20 @@ describe('a house of parliament', () => {
     expect(placesOf('The Senate will vote on the motion on May 13.')).toEqual([null]);
   });
 });
+
+describe('an event guide’s line', () => {
+  it('reads the place a line sets after the occasion’s name ("October 3-9, Seto Culture Week, Setomaa")', () => {
+    expect(
+      placesOf('May 13-15, Riga Jazz Weekend, Riga\n\nThree nights of quartets in the old town.'),
+    ).toEqual(['Riga']);
+    expect(placesOf('May 18, Lantern Parade, Town Hall Square, Tartu\n\nChildren carry lanterns.')).toEqual([
+      'Town Hall Square, Tartu',
+    ]);
+  });
+
+  it('reads no place from a line without one, or from prose that opens with its date', () => {
+    expect(placesOf('May 21, Winter Crafts Fair opens\n\nStalls sell knitwear.')).toEqual([null]);
+    expect(placesOf('May 21, Arsenal v Chelsea, 3pm\n\nThe derby.')).toEqual([null]);
+    expect(placesOf('On May 21, Ruto said, Kenya will vote.')).toEqual([null]);
+  });
+});
