@@ -18,7 +18,8 @@ export interface ToldPlaces {
 }
 
 // A sentence about a rocket's launch ("The launch will now take place Tuesday", "a static fire test").
-const LAUNCH = /\b(?:launch(?:es|ed|ing)?|lift-?off|liftoff|blast-?off|static\s+fire)\b/i;
+const LAUNCH =
+  /\b(?:launch(?:es|ed|ing)?|lift-?off|liftoff|lift(?:s|ed|ing)?\s+off|blast-?off|static\s+fire)\b/i;
 const SALE = /\b(?:tickets?|bookings?|sales?|reservations?|pre-?orders?)\b/i;
 // A sentence about a service on a route ("the inaugural flight", "will resume a route").
 const SERVICE = new RegExp(`\\b(?:${writeNounPattern(SERVICE_NOUNS)})\\b`, 'i');
@@ -92,7 +93,9 @@ export function toldPlace(
   // "On Thursday, the carrier began selling tickets for the inaugural flight": a sale happens nowhere in particular.
   if (index < 0 || (at >= 0 && SALE.test(dateSegment(clause, at)))) return null;
   const site = LAUNCH.test(sentence)
-    ? (onlyNamed(told.sites[index] ?? []) ?? onlyNamed(told.sites.flat()))
+    ? (onlyNamed(findLaunchSites(sentence)) ??
+      onlyNamed(told.sites[index] ?? []) ??
+      onlyNamed(told.sites.flat()))
     : null;
   if (site) return site;
   // "The new daily flight will launch on May 8": a service may launch too.

@@ -525,12 +525,13 @@ function routeEnds(text: string): string | null {
 
 // "Launch Complex 39A at the Kennedy Space Center", "Space Launch Complex 40", "Pad 39B", "the Vostochny
 // Cosmodrome": where a rocket leaves from, with the site it lies in.
+// "from pad 2", "the range's launch complex 4": news writes the site in lowercase as often.
 const LAUNCH_SITES =
-  /\b((?:Space\s+)?Launch\s+(?:Complex|Pad|Site)\s+\d+[A-Z]?|Pad\s+\d+[A-Z]?|[A-Z][\w-]+\s+(?:Cosmodrome|Spaceport))(?:\s+at\s+(?:the\s+|[A-Z][\w.]*['’]s\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}))?/g;
+  /\b((?:[Ss]pace\s+)?[Ll]aunch\s+(?:[Cc]omplex|[Pp]ad|[Ss]ite)\s+\d+[A-Z]?|[Pp]ad\s+\d+[A-Z]?|[A-Z][\w-]+\s+(?:Cosmodrome|Spaceport))(?:\s+at\s+(?:the\s+|[A-Z][\w.]*['’]s\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}))?/g;
 
 /** The launch sites a text names, in order ("Launch Complex 39A, Kennedy Space Center"). */
 export function findLaunchSites(text: string): string[] {
-  if (!/Launch|Pad|Cosmodrome|Spaceport/.test(text)) return [];
+  if (!/[Ll]aunch\s+(?:[Cc]omplex|[Pp]ad|[Ss]ite)|[Pp]ad\s+\d|Cosmodrome|Spaceport/.test(text)) return [];
   return [...text.matchAll(LAUNCH_SITES)].map((site) =>
     site[2] ? `${site[1]}, ${site[2]}` : (site[1] ?? ''),
   );

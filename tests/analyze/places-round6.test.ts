@@ -121,3 +121,22 @@ describe('an event guide’s line', () => {
     expect(placesOf('On May 21, Ruto said, Kenya will vote.')).toEqual([null]);
   });
 });
+
+describe('a launch site written in lowercase', () => {
+  it('places a launch on "pad 2" or "launch complex 4"', () => {
+    expect(placesOf('The weather satellite will lift off from pad 2 on Thursday at 6:15 a.m.')).toEqual([
+      'pad 2',
+    ]);
+    expect(placesOf("A rocket is due to launch on May 9 from the range's launch complex 4.")).toEqual([
+      'launch complex 4',
+    ]);
+  });
+
+  it('gives a launch told without its site none when the story names two', () => {
+    expect(
+      placesOf(
+        'Teams at Launch Complex 40 are ready. A few miles north at pad 39A, the company will again launch on May 11.\n\nThe forecast for the launch is expected on May 8.',
+      ),
+    ).toEqual([null, 'pad 39A']);
+  });
+});
