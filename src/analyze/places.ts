@@ -21,7 +21,7 @@ const VENUE_WORDS = new Set(
     'hall stadium arena headquarters center centre building house palace palais parliament university hospital ' +
     'hotel airport station park square church cathedral museum theatre theater chamber library school college ' +
     'institute club complex ground grounds field oval court courthouse pavilion auditorium gardens garden ' +
-    'racecourse circuit bridge harbour harbor port terminal base'
+    'racecourse circuit bridge harbour harbor port terminal base stade estadio stadio teatro plaza piazza'
   ).split(' '),
 );
 /** True when the common nouns after a name (three at most) end in a matter's ("grain tender case"). */
@@ -398,6 +398,8 @@ function placeKind(place: string): 'venue' | 'city' | 'region' | null {
   if (COUNTRIES.has(last)) return null;
   // "in the run up to Christmas": a season is no place.
   if (HOLIDAYS.has(last)) return null;
+  // "on Sunday in La Liga", "in the Turkish Süper Lig": a league is no place, in whatever language it is named.
+  if (words.some((w) => LEAGUES.has(w))) return null;
   if (REGION_WORDS.has(last)) return 'region';
   if (NON_NAME_WORDS.has(last)) return null;
   return 'city';
@@ -408,6 +410,7 @@ const MONTHS =
 const HOLIDAYS = new Set(
   'christmas easter ramadan diwali eid thanksgiving hanukkah halloween lent advent'.split(' '),
 );
+const LEAGUES = new Set('liga lig ligue serie bundesliga eredivisie superliga premiership'.split(' '));
 const REGION_WORDS = new Set('state province region county district territory prefecture oblast'.split(' '));
 
 /**

@@ -140,3 +140,23 @@ describe('a launch site written in lowercase', () => {
     ).toEqual([null, 'pad 39A']);
   });
 });
+
+describe('names in other languages', () => {
+  it('reads a stadium, theatre or square named in French, Spanish or Italian as a venue', () => {
+    expect(placesOf('The final will be played at the Stade de France on May 16.')).toEqual([
+      'Stade de France',
+    ]);
+    expect(placesOf('The gala is at the Teatro Colón in Buenos Aires on May 16.')).toEqual([
+      'Teatro Colón, Buenos Aires',
+    ]);
+    expect(placesOf('A march is planned on May 9 in the Plaza de San Francisco.')).toEqual([
+      'Plaza de San Francisco',
+    ]);
+  });
+
+  it('reads no place from a league, in whatever language it is named', () => {
+    expect(placesOf('Betis host Sevilla on May 9 in La Liga.')).toEqual([null]);
+    expect(placesOf('Galatasaray will host Fenerbahçe on May 9 in the Turkish Süper Lig.')).toEqual([null]);
+    expect(placesOf('Dortmund face Bayern in the Bundesliga on May 9.')).toEqual([null]);
+  });
+});
