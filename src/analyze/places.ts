@@ -193,8 +193,12 @@ const EXCHANGE =
 /** The exchange a clause lists or trades shares on ("trading on the Nairobi Securities Exchange"), or null. */
 function exchangePlace(clause: string): string | null {
   if (!/\b(?:trad|list|debut|quoted|float)/.test(clause)) return null;
-  const name = EXCHANGE.exec(clause)?.[1];
-  return name && !NON_NAME_WORDS.has(name.toLowerCase()) ? name : null;
+  const match = EXCHANGE.exec(clause);
+  const name = match?.[1];
+  if (!match || !name || NON_NAME_WORDS.has(name.toLowerCase())) return null;
+  // "a vote on the WTO agenda": capitals before a common noun name what that noun is of, not an exchange.
+  const word = /^\s+(\p{Ll}+)/u.exec(clause.slice(match.index + match[0].length))?.[1];
+  return word === undefined || AFTER_NAME.test(word) ? name : null;
 }
 
 // "will be launched from French Guiana", "is due to lift off from Kazakhstan": a rocket leaves from a

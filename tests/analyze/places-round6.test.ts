@@ -160,3 +160,9 @@ describe('names in other languages', () => {
     expect(placesOf('Dortmund face Bayern in the Bundesliga on May 9.')).toEqual([null]);
   });
 });
+
+describe('capitals that name what a noun is of', () => {
+  it('reads no exchange from "on the WTO agenda"', () => {
+    expect(placesOf('Ministers will discuss trade and vote on the WTO agenda on May 14.')).toEqual([null]);
+  });
+});
