@@ -44,6 +44,7 @@ describe('a service told by its one end', () => {
       ),
     ).toEqual(['Lusaka']);
     expect(placesOf('Its first flights to Kigali are scheduled for May 12.')).toEqual(['Kigali']);
+    expect(placesOf('The first trains to Kisumu will run on May 30.')).toEqual(['Kisumu']);
     expect(placesOf('A weekly ferry service to the island of Ukerewe will resume on May 20.')).toEqual([
       'Ukerewe',
     ]);
