@@ -18,7 +18,8 @@ export const EVENT_NOUNS = new Set(
     'address speech survey budget phase counting presale sale results dividend payment nominations ' +
     'completion closing notice album single film movie screening listing offering ipo agm egm ' +
     'publication report statement arraignment deposition plenary sittings day term mission date cut-off directions ' +
-    'class masterclass recess earnings campaigning applications closure closures lecture keynote debut'
+    'class masterclass recess earnings campaigning applications closure closures lecture keynote debut ' +
+    'registration scrutiny withdrawal motion trading'
   ).split(' '),
 );
 

@@ -197,6 +197,8 @@ function nearestEventNoun(words: Token[], at: number, clause: string): number {
       return;
     // "held via video conference", "by phone call": a noun after "via" is the means, not the event.
     if (MEANS.test(words[i - 1]?.text ?? '') || MEANS.test(words[i - 2]?.text ?? '')) return;
+    // "the European Union (Withdrawal) Bill", "the Referendum Act": a word of a law's name is no event.
+    if (/^\p{Lu}/u.test(w.text) && LAW.test(words[i + 1]?.text ?? '')) return;
     // "the ruling party", "a closing speech": an -ing word before a noun qualifies it.
     if (
       /^ruling$/i.test(w.text) &&
@@ -375,3 +377,5 @@ const AFTER_NOUN =
   /^(?:on|in|of|by|from|that|is|was|will|would|against|for|at|to|and|or|could|may|due|expected)$/i;
 
 const SUBJECT_PRONOUN = /^(?:it|they|he|she|we|i|you|who)$/i;
+
+const LAW = /^(?:Bill|Act|Law|Amendment|Ordinance|Regulations?)$/;

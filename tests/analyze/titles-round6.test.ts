@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeBody } from './analyze-body.ts';
+
+// Title classes of issue 13, round six, in texts of our own writing.
+
+function titlesOf(body: string, published: string): string[] {
+  return analyzeBody(body, published).events.map((e) => e.title);
+}
+
+describe('the steps of an election timetable and of a listing are events by their own noun', () => {
+  it('names a registration window by what is registered ("Registration for constituency candidates will be open")', () => {
+    expect(
+      titlesOf(
+        'Registration for ward candidates will be open from May 12-16 at the district offices.',
+        '2025-05-01',
+      ),
+    ).toEqual(['Registration for ward candidates']);
+  });
+
+  it('names a scrutiny and a withdrawal by their nouns, with what they are of', () => {
+    expect(
+      titlesOf('Scrutiny of nomination papers will take place on May 20 in the town hall.', '2025-05-01'),
+    ).toEqual(['Scrutiny of nomination papers']);
+    expect(
+      titlesOf(
+        'Candidates have until May 23, when the withdrawal of candidacy closes at noon.',
+        '2025-05-01',
+      )[0],
+    ).toMatch(/^Withdrawal of candidacy/);
+  });
+
+  it('names a motion by its kind ("will table a confidence motion on Tuesday")', () => {
+    expect(
+      titlesOf('The opposition will table a confidence motion against the cabinet on Tuesday.', '2025-05-05'),
+    ).toEqual(['Confidence motion']);
+  });
+
+  it('names the start of trading by its kind ("conditional trading ... is expected to start")', () => {
+    expect(
+      titlesOf(
+        'The brewer said conditional trading in its shares is expected to start on May 14. Unconditional trading will commence on May 21.',
+        '2025-05-05',
+      ),
+    ).toEqual(['Conditional trading', 'Unconditional trading']);
+  });
+
+  it('does not take a word of a law\'s name for the event ("the Electoral (Withdrawal) Bill")', () => {
+    const [title] = titlesOf(
+      'The Electoral (Withdrawal) Bill will start its committee stage on May 14, the leader of the house said.',
+      '2025-05-05',
+    );
+    expect(title).not.toMatch(/^Withdrawal/);
+  });
+});
