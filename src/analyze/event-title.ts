@@ -107,6 +107,8 @@ const NUMBER_WORD =
 const LINE_LABEL = /^\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})\s*(?:\([^)]*\))?\s*:\s/u;
 const MATCH_KIND = /^(?:match|game|fixture|derby|clash|contest|tie|encounter|opening)$/;
 
+const GOES_ON_SALE = /\b(?:on|go|goes|going|went)\s+$/i;
+
 const BODY = /^(?:Council|Committee|Commission|Assembly|Conference|Forum)$/;
 
 /**
@@ -135,12 +137,20 @@ function nameKind(title: EventTitle, clause: string, noun: Token): EventTitle {
       .toLowerCase();
     return { title: `${label} ${kind}`, head: title.head };
   }
+  const before = clause.slice(0, noun.start);
+  // "Tickets are set to go on sale", "Tickets go on sale for the general public", "will go sale": what
+  // goes on sale names the sale, whoever it is for.
+  if (title.head === 'sale' && !/\bof\b/i.test(title.title) && GOES_ON_SALE.test(before)) {
+    const sold = findSubjectName(before.replace(/\b(?:go|goes|going|went)\s+(?:on\s+)?$/i, ''));
+    if (sold?.kind === 'common')
+      return {
+        title: title.title.replace(/\bsale\b/i, (w) => `${w} of ${sold.text.toLowerCase()}`),
+        head: title.head,
+      };
+  }
   const bare = title.head !== null && title.title.toLowerCase().replace(/s$/, '') === title.head;
   if (!bare) return title;
-  const subject = findSubjectName(clause.slice(0, noun.start));
-  // "Tickets are set to go on sale": what goes on sale names the sale.
-  if (title.head === 'sale' && subject?.kind === 'common' && /\bon\s+$/i.test(clause.slice(0, noun.start)))
-    return { title: `${title.title} of ${subject.text.toLowerCase()}`, head: title.head };
+  const subject = findSubjectName(before);
   if (subject?.kind === 'name' && !subject.text.toLowerCase().includes(title.head ?? ''))
     return { title: `${capitalize(subject.text)} ${title.title.toLowerCase()}`, head: title.head };
   return title;

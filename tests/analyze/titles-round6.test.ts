@@ -52,3 +52,21 @@ describe('the steps of an election timetable and of a listing are events by thei
     expect(title).not.toMatch(/^Withdrawal/);
   });
 });
+
+describe('a sale is named by what goes on sale, whoever the sale is for', () => {
+  it('keeps who may buy and adds what is sold ("Tickets go on sale for the general public")', () => {
+    expect(titlesOf('Tickets go on sale for the general public on May 9 at 10 a.m.', '2025-05-01')).toEqual([
+      'Sale of tickets for the general public',
+    ]);
+  });
+
+  it('reads "will go sale" with its "on" left out', () => {
+    expect(titlesOf('Day passes for the festival will go sale at 10 a.m. on May 9.', '2025-05-01')).toEqual([
+      'Sale of day passes',
+    ]);
+  });
+
+  it('names nothing sold when the subject is a name or a pronoun ("It goes on sale")', () => {
+    expect(titlesOf('It goes on sale for members on May 9.', '2025-05-01')[0]).not.toMatch(/ of it/i);
+  });
+});
