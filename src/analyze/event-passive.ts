@@ -63,7 +63,10 @@ export function passiveTitle(clause: string, at: number): EventTitle | null {
   // "The list of nominated candidates": the head is the word before the complement.
   const complement = core.findIndex((w) => /^(?:of|for)$/i.test(w));
   const head = complement > 0 ? core[complement - 1] : core.at(-1);
-  if (!head || !/^\p{Ll}[\p{Ll}'’-]*$/u.test(head) || isEventNoun(head) || QUANTITY.test(head)) return null;
+  // "The motion will be debated", "the appeal will be decided": what is debated or decided is another
+  // occasion than the debate, even when it is an event noun itself.
+  const occasion = isEventNoun(head) && !ON_VERBS.test(found.stem);
+  if (!head || !/^\p{Ll}[\p{Ll}'’-]*$/u.test(head) || occasion || QUANTITY.test(head)) return null;
   // "agreements, and contracts is to be heard": a plural head with "is" is the end of a longer subject.
   const plural = /[^s]s$/.test(head);
   if ((/^is\b/.test(modal) && plural) || (/^are\b/.test(modal) && !plural)) return null;
