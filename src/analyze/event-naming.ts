@@ -142,6 +142,41 @@ export function findMatchUp(clause: string, matchNamed = false): string | null {
   return home && home !== away ? `${home} v ${away}` : null;
 }
 
+// The side a match noun is played against: "a game against Glasgow Rangers", "their first match a week
+// later against reigning premiers Perth Glory", "a match with Scotland".
+const PLACE_WORD = '(?:at|in|on|of|for|from|by|to|and|or)\\b';
+const OPPONENT_AFTER = new RegExp(
+  `^\\s+(?:[\\p{Ll}\\d]+\\s+){0,3}?(?:(?:against|versus|vs\\.?)\\s+(?:the\\s+)?(?:(?!${PLACE_WORD})\\p{Ll}+\\s+){0,2}|with\\s+(?:the\\s+)?)(${SIDE})`,
+  'u',
+);
+const OPPOSED = /\b(?:against|versus|vs\.?|facing|v)\s+(?:the\s+)?$/i;
+// A side this close before the match noun holds it: "Wests Tigers with a game against the Titans".
+const NEAR_SIDE = 12;
+
+/**
+ * A match named by the side it is played against, right after its noun: "Wests Tigers with a game
+ * against the Titans" gives "Wests Tigers v Titans"; with no side of its own before it that plays or
+ * stands beside the noun, "with a game against Glasgow Rangers" gives "Game against Glasgow Rangers".
+ */
+export function findOpponentMatch(
+  clause: string,
+  nounStart: number,
+  nounEnd: number,
+  kind: string,
+): string | null {
+  const away = cleanSide(OPPONENT_AFTER.exec(clause.slice(nounEnd))?.[1]);
+  if (!away) return null;
+  const before = clause.slice(0, nounStart);
+  const sides = [...before.matchAll(ANY_SIDE)].flatMap((m) => {
+    const side = cleanSide(m[0]);
+    const end = m.index + m[0].length;
+    if (!side || OPPOSED.test(before.slice(0, m.index))) return [];
+    return [{ side, acts: SIDE_VERB.test(before.slice(end)), near: before.length - end <= NEAR_SIDE }];
+  });
+  const home = (sides.filter((s) => s.acts).at(-1) ?? sides.filter((s) => s.near).at(-1))?.side;
+  return home && home !== away ? `${home} v ${away}` : `${kind} against ${away}`;
+}
+
 /** A side's name without a leading function word, or null when nothing of a name is left. */
 function cleanSide(side: string | undefined): string | null {
   const words = (side ?? '').split(/\s+/).filter(Boolean);

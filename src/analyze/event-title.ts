@@ -2,7 +2,14 @@
 // a match-up, the action announced, and never a sentence fragment.
 import { announcedAction, governingAction, onSale, presentAction } from './event-actions.ts';
 import { deadlineTitle } from './event-deadline.ts';
-import { findMatchUp, findSubjectName, MONTH_OR_DAY, namesWhich, tidyTitle } from './event-naming.ts';
+import {
+  findMatchUp,
+  findOpponentMatch,
+  findSubjectName,
+  MONTH_OR_DAY,
+  namesWhich,
+  tidyTitle,
+} from './event-naming.ts';
 import { passiveTitle } from './event-passive.ts';
 import {
   COMPLEMENT,
@@ -118,7 +125,10 @@ const BODY = /^(?:Council|Committee|Commission|Assembly|Conference|Forum)$/;
  */
 function nameKind(title: EventTitle, clause: string, noun: Token): EventTitle {
   if (title.head && MATCH_KIND.test(title.head)) {
-    const fixture = matchUp(clause) ?? findMatchUp(clause, true);
+    const fixture =
+      matchUp(clause) ??
+      findOpponentMatch(clause, noun.start, noun.start + noun.text.length, title.title) ??
+      findMatchUp(clause, true);
     if (fixture) return { title: fixture, head: 'match' };
   }
   if (BODY.test(noun.text)) {
@@ -304,8 +314,12 @@ const SCHEDULED =
 // "West Coast will take on Alastair Clarkson's North Melbourne": two sides named in capitals.
 const SIDE = "\\p{Lu}[\\p{L}'’.&-]*(?:\\s+\\p{Lu}[\\p{L}'’.&-]*){0,3}";
 
+// "Leader Galatasaray, based on the European side of Istanbul, will host Fenerbahçe": an apposition
+// in lower case may stand between the home side and its verb.
+const APPOSITION = ',\\s+\\p{Ll}[^,;]{0,80},';
+
 const MATCH_UP = new RegExp(
-  `(?:^|[,;]\\s*|\\s)(${SIDE})\\s+(?:will\\s+|are\\s+set\\s+to\\s+|are\\s+due\\s+to\\s+)?(?:take on|takes on|face|faces|play|plays|host|hosts|meet|meets)\\s+(?:${SIDE}['’]s\\s+)?(${SIDE})`,
+  `(?:^|[,;]\\s*|\\s)(${SIDE})(?:${APPOSITION})?\\s+(?:will\\s+|are\\s+set\\s+to\\s+|are\\s+due\\s+to\\s+)?(?:take on|takes on|face|faces|play|plays|host|hosts|meet|meets)\\s+(?:${SIDE}['’]s\\s+)?(${SIDE})`,
   'u',
 );
 

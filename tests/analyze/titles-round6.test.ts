@@ -70,3 +70,44 @@ describe('a sale is named by what goes on sale, whoever the sale is for', () => 
     expect(titlesOf('It goes on sale for members on May 9.', '2025-05-01')[0]).not.toMatch(/ of it/i);
   });
 });
+
+describe('a match is named by its sides, past an apposition and by the side it is played against', () => {
+  it('reads the home side over an apposition ("Rovers, based in the old port, will host United")', () => {
+    expect(
+      titlesOf(
+        'Harbour Rovers, based in the old port, will host Lakeside United on May 10 in a game billed as the title decider.',
+        '2025-05-01',
+      ),
+    ).toEqual(['Harbour Rovers v Lakeside United']);
+  });
+
+  it('takes the side after "a game against", not an earlier opponent of the clause', () => {
+    expect(
+      titlesOf(
+        'Coach Ana Lisboa rested four regulars against the Pumas, with a game against Valley Rangers on May 10.',
+        '2025-05-01',
+      ),
+    ).toEqual(['Game against Valley Rangers']);
+  });
+
+  it('keeps the side that stands by the noun as the home side ("for Wests with a game against the Titans")', () => {
+    expect(
+      titlesOf(
+        'The season kicks off for Coastal City with a game against the Titans on May 10.',
+        '2025-05-01',
+      ),
+    ).toEqual(['Coastal City v Titans']);
+  });
+
+  it('reads descriptions before the opponent, never a place ("against reigning champions North Star")', () => {
+    expect(
+      titlesOf(
+        'They will play their first match against reigning champions North Star on May 10.',
+        '2025-05-01',
+      ),
+    ).toEqual(['First match against North Star']);
+    expect(
+      titlesOf('They will play their first match with fans at Eastfield on May 10.', '2025-05-01')[0],
+    ).not.toMatch(/Eastfield/);
+  });
+});
