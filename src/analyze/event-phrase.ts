@@ -177,10 +177,16 @@ function isComplementEndAt(words: Token[], k: number): boolean {
 }
 
 function isModifier(word: string): boolean {
+  if (ADJECTIVE_LY.test(word)) return true;
   return (
     word.length > 0 && !LEFT_STOP.test(word.toLowerCase()) && !MONTH_OR_DAY.test(word) && !/^\d+$/.test(word)
   );
 }
+
+// Adjectives that end like adverbs and say which kind of event ("early voting", "a friendly match",
+// "quarterly results"), where the "-ly" words LEFT_STOP stops at say how. A frequency ("daily flights")
+// says how often, not which: it stays out, so "Flights" can still take who flies them.
+const ADJECTIVE_LY = /^(?:early|quarterly|friendly)$/i;
 
 function isComplementEnd(word: string): boolean {
   return (

@@ -111,3 +111,21 @@ describe('a match is named by its sides, past an apposition and by the side it i
     ).not.toMatch(/Eastfield/);
   });
 });
+
+describe('an adjective that ends like an adverb says which kind of event', () => {
+  it('keeps "early", "friendly" and "quarterly" before the event noun', () => {
+    expect(titlesOf('The early voting is set for May 7.', '2025-05-01')).toEqual(['Early voting']);
+    expect(titlesOf('The bank will publish quarterly results on May 7.', '2025-05-01')).toEqual([
+      'Quarterly results',
+    ]);
+    expect(titlesOf('The side will play a friendly match on May 7 in Lima.', '2025-05-01')[0]).toMatch(
+      /^Friendly match/,
+    );
+  });
+
+  it('leaves out a frequency, which says how often and not which ("daily flights")', () => {
+    expect(titlesOf('The airline will start daily flights to Dakar on May 7.', '2025-05-01')[0]).not.toMatch(
+      /^Daily/,
+    );
+  });
+});
