@@ -117,6 +117,9 @@ export function phraseAround(words: Token[], i: number): string {
         .map((w) => w.text)
         .join(' ');
   }
+  // "snap (special) elections": a gloss in brackets between a modifier and its noun is passed over.
+  if (isGlossAt(words, i - 1))
+    return phraseAround([...words.slice(0, i - 1), { ...noun, broken: false }, ...words.slice(i + 1)], i - 1);
   let from = i;
   // "Tenerife (Canary Islands, Spain): two flights": modifiers do not reach over a colon or a bracket.
   while (from > 0 && i - from < 3 && !words[from]?.broken && isModifierAt(words, from - 1)) from--;
@@ -150,6 +153,19 @@ export function phraseAround(words: Token[], i: number): string {
     .slice(from, to + 1)
     .map((w) => w.text)
     .join(' ');
+}
+
+/** One lower-case word set off on both sides ("snap (special) elections") after a modifier of the noun. */
+function isGlossAt(words: Token[], k: number): boolean {
+  const gloss = words[k];
+  return (
+    k > 0 &&
+    gloss?.broken === true &&
+    words[k + 1]?.broken === true &&
+    /^\p{Ll}+$/u.test(gloss.text) &&
+    !words[k - 1]?.broken &&
+    isModifierAt(words, k - 1)
+  );
 }
 
 /** A word of a date at `k`: "9th" beside a month is one, "the 9th session" is not. */

@@ -129,3 +129,20 @@ describe('an adjective that ends like an adverb says which kind of event', () =>
     );
   });
 });
+
+describe('a gloss in brackets between a modifier and its noun is passed over', () => {
+  it('keeps the modifier before the gloss ("snap (early) elections")', () => {
+    expect(titlesOf('The council set the snap (early) elections for June 22.', '2025-05-01')).toEqual([
+      'Snap elections',
+    ]);
+    expect(
+      titlesOf('An extraordinary (special) session of the assembly will be held on May 24.', '2025-05-01'),
+    ).toEqual(['Extraordinary session of the assembly']);
+  });
+
+  it('does not pass over a bracket that holds a name or a line label ("Tenerife (Canary Islands): two flights")', () => {
+    expect(
+      titlesOf('Tenerife (Canary Islands): two flights a week from May 18.', '2025-05-01')[0],
+    ).not.toMatch(/Islands flights/);
+  });
+});
