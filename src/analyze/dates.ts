@@ -205,6 +205,12 @@ function prepareRanges(sentence: string): string {
     .replace(FOUR_DIGIT_TIME, (span) => ' '.repeat(span.length));
 }
 
+/** The first four-digit time with its zone in a text ("at 1730GMT"): the time and where it starts, or null. */
+export function findZoneTime(text: string): { time: string; index: number } | null {
+  const match = HAS_FOUR_DIGIT_TIME.exec(text);
+  return match ? { time: `${match[1]}:${match[2]}`, index: match.index } : null;
+}
+
 /** The four-digit times of a sentence as time-only mentions ("from 1330 GMT"). */
 function fourDigitTimes(sentence: string): DateMention[] {
   return [...sentence.matchAll(FOUR_DIGIT_TIME)].map((m) => ({

@@ -502,6 +502,8 @@ function attachTimeToLastEvent(sentence: string, times: DateMention[], tracker: 
   }
 }
 
+const FIXTURE_WORD = /\b(?:match|game|fixture|derby|kick\s+off|kicks\s+off)\b/i;
+
 /**
  * The event a sentence with a time and no day speaks of: the one just told in its paragraph, else the
  * latest one whose noun it names ("Himino will deliver a speech ... at 10:30 a.m." after a paragraph
@@ -510,6 +512,10 @@ function attachTimeToLastEvent(sentence: string, times: DateMention[], tracker: 
 function timedEvent(sentence: string, tracker: Tracker): Found | null {
   const last = tracker.lastEvent;
   if (last && last.paragraph === tracker.paragraph) return last;
+  // "Galatasaray will host Fenerbahçe on Sept. 28." then "The match will kick off at 1730GMT": the
+  // fixture of a schedule that the paragraph before retold.
+  if (last?.scheduled && (last.paragraph ?? -1) >= 0 && last.paragraph === tracker.paragraph - 1)
+    if (FIXTURE_WORD.test(sentence)) return last;
   const words = new Set(
     sentence
       .toLowerCase()

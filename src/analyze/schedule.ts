@@ -1,4 +1,5 @@
-import { findDateMentions } from './dates.ts';
+import { addDays, fromIso, toIso } from './calendar.ts';
+import { findDateMentions, findZoneTime, resolveWeekday } from './dates.ts';
 import { isBareDate } from './furniture.ts';
 import { readListings } from './listings.ts';
 
@@ -25,7 +26,14 @@ const MAX_LABEL_WORDS = 14;
  */
 export function readSchedule(paragraphs: readonly string[], published: string): Map<number, ScheduleEntry[]> {
   const found = new Map<number, ScheduleEntry[]>();
+  // The day the last weekday heading stood for: a week's headings run forward from publication.
+  let headed: string | null = null;
   paragraphs.forEach((paragraph, i) => {
+    const weekday = WEEKDAY_HEADING.exec(paragraph.trim())?.[1];
+    if (weekday) {
+      headed = readWeekdayFixtures(paragraphs, i, weekday, headed, published, found) ?? headed;
+      return;
+    }
     if (!isBareDate(paragraph)) return;
     const day = findDateMentions(paragraph, published, () => false).find((m) => m.date);
     if (!day?.date) return;
@@ -60,6 +68,37 @@ export function readSchedule(paragraphs: readonly string[], published: string): 
   return found;
 }
 
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+// "Saturday" alone over "Sokol-Dravica at 1830GMT": a fixture list of the coming week.
+const WEEKDAY_HEADING = /^((?:sun|mon|tues|wednes|thurs|fri|satur)day):?$/i;
+
+/**
+ * The fixtures under a weekday heading, each a pairing with a time, set in `found`; returns the day the
+ * heading stands for (the next such day after the heading before it, else from publication), or null
+ * when no fixture follows it ("Monday" over a live blog's "09:15 Police said ..." is no schedule).
+ */
+function readWeekdayFixtures(
+  paragraphs: readonly string[],
+  index: number,
+  weekday: string,
+  previous: string | null,
+  published: string,
+  found: Map<number, ScheduleEntry[]>,
+): string | null {
+  const from = previous ? toIso(addDays(fromIso(previous), 1)) : published;
+  const date = resolveWeekday(WEEKDAYS.indexOf(weekday.toLowerCase()), from, false);
+  const items: number[] = [];
+  for (let j = index + 1; j < paragraphs.length; j++) {
+    const line = paragraphs[j] ?? '';
+    if (!isFixtureLine(line) || !splitPairing(cutTime(line).body)) break;
+    items.push(j);
+  }
+  if (items.length === 0) return null;
+  found.set(index, []);
+  for (const j of items) found.set(j, [readFixture(paragraphs[j] ?? '', date, null, true)]);
+  return date;
+}
+
 const EVENT_LABEL =
   /\b(?:meeting|results|date|deadline|hearing|vote|launch|release|opening|closing|session|day)\b/i;
 const TIME = /\b([01]?\d|2[0-3])[:.h]([0-5]\d)\b/;
@@ -67,16 +106,40 @@ const VERSUS = /\s(?:v|vs\.?|versus)\s/i;
 
 /** "South Africa v Australia, Ellis Park, Johannesburg - 17:05": a short line with a time or a pairing, no date. */
 function isFixtureLine(text: string): boolean {
-  if (text.length > 140 || isBareDate(text) || (/[.!?]["”’]?$/.test(text) && !TIME.test(text))) return false;
-  return (TIME.test(text) || VERSUS.test(text)) && text.split(/\s+/).length <= 20;
+  const timed = TIME.test(text) || findZoneTime(text) !== null;
+  if (text.length > 140 || isBareDate(text) || (/[.!?]["”’]?$/.test(text) && !timed)) return false;
+  return (timed || VERSUS.test(text)) && text.split(/\s+/).length <= 20;
 }
 
-function readFixture(text: string, date: string, endDate: string | null): ScheduleEntry {
+/** A fixture line's time ("17:05", "1730GMT") and the words before it ("Sokol-Dravica at"). */
+function cutTime(text: string): { time: string | null; body: string } {
   const timeMatch = TIME.exec(text);
-  const time = timeMatch ? `${(timeMatch[1] ?? '').padStart(2, '0')}:${timeMatch[2]}` : null;
-  // The part from the time on ("- 17:05 (SA time)") is no place.
-  const body = (timeMatch ? text.slice(0, timeMatch.index) : text).replace(/[\s,–—-]+$/, '');
-  const [first = body, ...rest] = body.split(/\s*,\s*/);
+  const zoned = timeMatch ? null : findZoneTime(text);
+  const time = timeMatch ? `${(timeMatch[1] ?? '').padStart(2, '0')}:${timeMatch[2]}` : (zoned?.time ?? null);
+  const cut = timeMatch?.index ?? zoned?.index;
+  // The part from the time on ("- 17:05 (SA time)") is no place; nor is the "at" before it.
+  const body = (cut === undefined ? text : text.slice(0, cut)).replace(/(?:[\s,–—-]|\bat)+$/, '');
+  return { time, body };
+}
+
+/**
+ * "Sokol-Dravica", "Gradina Sisak - Rudar Labin": two sides joined by one dash, spaced if any dash is
+ * (a hyphen inside a name, "Saint-Etienne - Lyon", is not the pairing); null when the line has none.
+ */
+function splitPairing(body: string): [string, string] | null {
+  if (VERSUS.test(body)) return null;
+  const spaced = body.split(/\s[-–—]\s/);
+  const sides = spaced.length > 1 ? spaced : body.split(/(?<=\p{Ll})-(?=\p{Lu})/u);
+  const [left, right] = sides.map((side) => side.trim());
+  return sides.length === 2 && left && right && /^\p{Lu}/u.test(left) && /^\p{Lu}/u.test(right)
+    ? [left, right]
+    : null;
+}
+
+function readFixture(text: string, date: string, endDate: string | null, paired = false): ScheduleEntry {
+  const { time, body } = cutTime(text);
+  const pairing = paired ? splitPairing(body) : null;
+  const [first = body, ...rest] = pairing ? [`${pairing[0]} v ${pairing[1]}`] : body.split(/\s*,\s*/);
   // "Parramatta v Melbourne at Commbank Stadium": the pairing, then its ground.
   const at = rest.length === 0 ? /^(.+?\s(?:v|vs\.?|versus)\s.+?)\s+at\s+(.+)$/i.exec(first) : null;
   const title = at?.[1] ?? first;
@@ -90,8 +153,6 @@ function readFixture(text: string, date: string, endDate: string | null): Schedu
     confidence: SCHEDULE_CONFIDENCE,
   };
 }
-
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 /** "00:40 (SA time on Sunday)" under a Saturday heading: the fixture falls on the day it names, after the heading's. */
 function movedToWeekday(text: string, date: string): string {
