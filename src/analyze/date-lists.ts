@@ -15,7 +15,7 @@ const START_VERB =
   /\b(?:start(?:s|ing)?|begin(?:s|ning)?|open(?:s|ing)?|commenc(?:e|es|ing)|kick(?:s|ing)?\s+off|from)\b/i;
 // The words that close a range, right before its last date.
 const END_BEFORE_DATE =
-  /\b(?:end(?:s|ing)?|clos(?:e|es|ing)|conclud(?:e|es|ing)|finish(?:es|ing)?|wrap(?:s|ping)?\s+up|run(?:s|ning)?\s+(?:until|till|to|through)|until|till|through|to)\s+(?:on\s+)?(?:(?:the\s+)?same\s+time\s+on\s+)?$/i;
+  /\b(?:end(?:s|ing)?|clos(?:e|es|ing)|conclud(?:e|es|ing)|finish(?:es|ing)?|wrap(?:s|ping)?\s+up|run(?:s|ning)?\s+(?:until|till|to|through)|until|till|through|to)\s+(?:on\s+)?(?:(?:the\s+)?same\s+time\s+on\s+)?(?:the\s+)?$/i;
 // What ties the closing words to the opening ones: "and", a comma, a relative clause.
 const JOINER = /(?:\band\b|,|\bthat\b|\bwhich\b)/i;
 // Ranges longer than this are seasons, not one occurrence ("a league between July 15, 2019 to April 30, 2021").
@@ -114,7 +114,7 @@ export function expandDayLists(sentence: string, mentions: DateMention[]): DateM
 
 // "a 48-hour strike from 9pm on May 6", "a three-day strike from Friday", "for three days".
 const DURATION =
-  /\b(?:(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)-(hour|day|week)\b|(?:for|covering|lasting|over)\s+(\d{1,2}|two|three|four|five|six|seven)\s+(days|weeks)\b(?!\s+(?:later|after|before|earlier|ago)))/i;
+  /\b(?:(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)[-\s](hour|day|week)\b|(?:for|covering|lasting|over)\s+(\d{1,2}|two|three|four|five|six|seven)\s+(days|weeks)\b(?!\s+(?:later|after|before|earlier|ago)))/i;
 
 // "a two-day interim bail to ... attend his niece's wedding at Lucknow that is scheduled to take place on
 // February 14": a length told this many words before the date is another thing's.

@@ -12,6 +12,7 @@ import {
   joinSameDay,
   keepFirstTime,
 } from './date-lists.ts';
+import { withOrdinalDays } from './ordinal-days.ts';
 
 /** A date written in a sentence, resolved to the calendar. */
 export interface DateMention {
@@ -27,7 +28,7 @@ export interface DateMention {
 
 /** Sentences without any of these carry no date: chrono is not called on them. */
 const DATEISH =
-  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\btomorrow\b|\btoday\b|\btonight\b|\bnoon\b|\d\s*(?:a\.?m\b|p\.?m\b)|\b\d{1,2}[:.]\d{2}\b|\bday\b|\bdays\b|\b(?:morning|evening|night)\s+(?:before|after)\b|\beve\s+of\b|\bweeks?\s+(?:later|after)/i;
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\btomorrow\b|\btoday\b|\btonight\b|\bnoon\b|\d\s*(?:a\.?m\b|p\.?m\b)|\b\d{1,2}[:.]\d{2}\b|\bday\b|\bdays\b|\b(?:morning|evening|night)\s+(?:before|after)\b|\beve\s+of\b|\bweeks?\s+(?:later|after)|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b/i;
 // "over the weekend" names no day of it.
 const IMPRECISE =
   /\b(?:next|this|last|coming)\s+(?:week|month|year|weekend)\b|\bend of\b|\bago\b|^[^\d]*\bweekend\W*$/i;
@@ -62,9 +63,10 @@ export function findDateMentions(
     if (mention) mentions.push({ ...withYearHint(mention, result, published, hint), start, end });
     else extendToEnd(mentions, result, start, end);
   }
+  const read = withOrdinalDays(sentence, mentions, published, pastTense);
   // "Two days later, on January 12": the written date wins over the chain.
-  const kept = mentions.filter(
-    (m) => !m.chain || !mentions.some((d) => d.date && d.start >= m.end && d.start - m.end <= 8),
+  const kept = read.filter(
+    (m) => !m.chain || !read.some((d) => d.date && d.start >= m.end && d.start - m.end <= 8),
   );
   kept.sort((a, b) => a.start - b.start);
   return keepListOrder(

@@ -45,7 +45,8 @@ const NOT_A_KIND = new Set(
  * first two paragraphs; the most frequent, first written on a tie.
  */
 export function nameBareEvent(title: string, paragraphs: readonly string[]): string {
-  const noun = title.toLowerCase();
+  // "the 4 day fest" in a story of "the last Firefly Festival": the short form names the festival.
+  const noun = title.toLowerCase() === 'fest' ? 'festival' : title.toLowerCase();
   if (!EVENT_NOUNS.has(noun)) return title;
   const modified = namedModifier(noun, paragraphs);
   if (modified) return modified;
@@ -179,7 +180,8 @@ function isKindWord(word: string): boolean {
   const bare = word.toLowerCase().replace(/['’]s?$/u, '');
   // "this year's Wairoa Blues festival": the time is the date's, not the event's name.
   if (/['’]s?$/u.test(word) && TIME_WORD.test(bare)) return false;
-  return bare.length > 0 && !NOT_A_KIND.has(bare) && !/(?:ly|ed|ing)$/.test(bare);
+  // "weekly", "planned": an adverb or a participle is no kind; "the Firefly Festival" is a name.
+  return bare.length > 0 && !NOT_A_KIND.has(bare) && (/^\p{Lu}/u.test(word) || !/(?:ly|ed|ing)$/.test(bare));
 }
 
 /** A word that may follow an event noun without making it a modifier: "meeting on", "strike since". */

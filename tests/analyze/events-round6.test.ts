@@ -59,3 +59,49 @@ describe('a fixture list under weekday headings', () => {
     expect(event?.location).toBe('Gradski Vrt Hall');
   });
 });
+
+describe('a day written as "the 22nd"', () => {
+  // 2026-05-06 is a Wednesday; 2026-05-11 a Monday.
+  it('takes the month the sentence named before it ("in September, opening on the 17th")', () => {
+    expect(calendarOf('The book fair returns in September, opening on the 17th.', '2026-05-06')).toEqual([
+      ['2026-09-17', null],
+    ]);
+  });
+
+  it('takes its length from the clause ("the three day training ... starting on the 20th")', () => {
+    expect(
+      calendarOf(
+        'The three day training of polling staff is scheduled for July, starting on the 20th.',
+        '2026-05-06',
+      ),
+    ).toEqual([['2026-07-20', '2026-07-22']]);
+  });
+
+  it('is the day of the weekday before it, and runs to "the 18th of May" ("from Monday, the 11th, to ...")', () => {
+    const events = analyzeBody(
+      'Parties may submit their lists from Monday, the 11th, to the 18th of May.',
+      '2026-05-06',
+    ).events;
+    expect(events.map((e) => [e.date, e.endDate])).toEqual([['2026-05-11', '2026-05-18']]);
+  });
+
+  it('is no day when it numbers a noun ("the 10th anniversary", "the 12th floor") or the sentence names no month', () => {
+    expect(
+      calendarOf('In May the board will mark the 10th anniversary on the 12th floor.', '2026-05-06'),
+    ).toEqual([]);
+    expect(calendarOf('The office will close at 4pm on the 18th for all parties.', '2026-05-06')).toEqual([]);
+  });
+
+  it('names "the 4 day fest" after the festival the story named ("the last Firefly Festival")', () => {
+    const body = [
+      'Just months after the last Firefly Festival, the lineup for next year was announced.',
+      'The 4 day fest is in September, kicking off the 22nd.',
+    ].join('\n\n');
+    const [event] = analyzeBody(body, '2026-02-22').events;
+    expect([event?.date, event?.endDate, event?.title]).toEqual([
+      '2026-09-22',
+      '2026-09-25',
+      'Firefly Festival',
+    ]);
+  });
+});
