@@ -1,5 +1,6 @@
 // The English parsers only: the whole package (every locale) takes three times as long to import.
 import * as chrono from 'chrono-node/en';
+import { resolveAppositions } from './appositive-chains.ts';
 import { addDays, daysBetween, fromIso, toIso } from './calendar.ts';
 import { findChains } from './chains.ts';
 import {
@@ -48,7 +49,13 @@ export function findDateMentions(
   if (!DATEISH.test(sentence) && !HAS_FOUR_DIGIT_TIME.test(sentence)) return [];
   const mentions = [...findChains(sentence), ...fourDigitTimes(sentence)];
   const reference = fromIso(published);
-  const results = chrono.parse(prepareRanges(sentence), { instant: reference, timezone: 'UTC' });
+  // "on 9 February – two days after the parade": chrono would read the date and the chain as one
+  // (and a run of blanks after a date loses its day: the chain is filled with a mark, not spaces).
+  const unchained = mentions.reduce(
+    (text, m) => (m.chain ? text.slice(0, m.start) + '_'.repeat(m.end - m.start) + text.slice(m.end) : text),
+    sentence,
+  );
+  const results = chrono.parse(prepareRanges(unchained), { instant: reference, timezone: 'UTC' });
   for (const result of results) {
     const start = result.index;
     const end = start + result.text.length;
@@ -71,13 +78,19 @@ export function findDateMentions(
   kept.sort((a, b) => a.start - b.start);
   return keepListOrder(
     sentence,
-    expandSpanLists(
+    resolveAppositions(
       sentence,
-      expandDayFirstLists(
+      expandSpanLists(
         sentence,
-        expandDayLists(
+        expandDayFirstLists(
           sentence,
-          joinRanges(sentence, joinSameDay(sentence, joinDayRanges(sentence, keepFirstTime(sentence, kept)))),
+          expandDayLists(
+            sentence,
+            joinRanges(
+              sentence,
+              joinSameDay(sentence, joinDayRanges(sentence, keepFirstTime(sentence, kept))),
+            ),
+          ),
         ),
       ),
     ),

@@ -105,3 +105,42 @@ describe('a day written as "the 22nd"', () => {
     ]);
   });
 });
+
+describe('a chain set beside a written date', () => {
+  // 2026-01-14 is a Wednesday.
+  it('dates the event it names from that date ("on 1 October - the day before the London Marathon")', () => {
+    const events = analyzeBody(
+      'Dock workers will walk out on January 30 - the day before the regional election.',
+      '2026-01-14',
+    ).events;
+    expect(events.map((e) => [e.date, e.title])).toEqual([
+      ['2026-01-30', 'Dock workers walkout'],
+      ['2026-01-31', 'Regional election'],
+    ]);
+  });
+
+  it('counts back a number of days or weeks after the event ("on 9 February – two days after the parade")', () => {
+    const events = analyzeBody(
+      'The port authority will present its tariff plan on 9 February – two days after the carnival parade. The board meets on March 2, a week after the shareholder vote.',
+      '2026-01-14',
+    ).events;
+    expect(events.map((e) => e.date)).toEqual(['2026-02-07', '2026-02-09', '2026-02-23', '2026-03-02']);
+  });
+
+  it('reads "the eve of the vote" beside a date as the day before the vote', () => {
+    const events = analyzeBody('Campaigning ends on January 30, the eve of the vote.', '2026-01-14').events;
+    expect(events.map((e) => e.date)).toContain('2026-01-31');
+  });
+
+  it('dates nothing from a chain whose words name no event ("a day after he resigned"), nor a past one', () => {
+    expect(
+      analyzeBody('The minister will speak on January 30, a day after he resigned.', '2026-01-14').events.map(
+        (e) => e.date,
+      ),
+    ).toEqual(['2026-01-30']);
+    expect(
+      analyzeBody('The union first stopped work on January 5, a day after pay talks collapsed.', '2026-01-14')
+        .events,
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,55 @@
+import { addDays, fromIso, toIso } from './calendar.ts';
+import { NUMBERS } from './chains.ts';
+import type { DateMention } from './dates.ts';
+import { EVENT_NOUNS } from './event-phrase.ts';
+
+// "on 1 October - the day before the London Marathon", "on Feb. 4, two days after the presidential
+// elections", "on January 30, the eve of the vote": a chain set beside a written date tells the day of
+// the event it names, counted back from that date.
+const APPOSITION = new RegExp(
+  [
+    '^\\s*(?:,|[–—-])\\s*(?:just\\s+|only\\s+)?',
+    '(?:the\\s+(?<eve>eve)\\s+of|the\\s+(?:day|morning|evening|night)\\s+(?<side>before|after)',
+    '|(?<count>a|an|one|two|three|four|five|six|seven|\\d)\\s+(?<unit>days?|weeks?)\\s+(?<direction>before|after|ahead\\s+of|prior\\s+to))',
+    '\\s+(?=(?<anchor>[^,;.:!?()]{3,80}))',
+  ].join(''),
+  'i',
+);
+const ANCHOR_WORDS = 8;
+
+/**
+ * Adds the day of the event a chain beside a written date names ("the strike on 1 October, the day
+ * before the London Marathon" dates the marathon October 2), replacing the chain read from the
+ * event just told. Only a chain whose words name an event (EVENT_NOUNS) within a few words counts.
+ */
+export function resolveAppositions(sentence: string, mentions: DateMention[]): DateMention[] {
+  let out = mentions;
+  for (const written of mentions) {
+    if (!written.date || written.endDate || written.chain) continue;
+    const match = APPOSITION.exec(sentence.slice(written.end));
+    const groups = match?.groups;
+    if (!match || !groups) continue;
+    const words = (groups.anchor ?? '').toLowerCase().split(/\s+/).slice(0, ANCHOR_WORDS);
+    if (!words.some((word) => EVENT_NOUNS.has(word))) continue;
+    const days = countDays(groups);
+    // The mention takes the comma or dash that sets it beside the date: the date's clause ends before it.
+    const start = written.end;
+    const end = written.end + match[0].length;
+    const date = toIso(addDays(fromIso(written.date), days));
+    const mention: DateMention = { start, end, date, endDate: null, time: null, chain: null };
+    out = [
+      ...out.filter((m) => m === written || m.end <= start || m.start >= end + (groups.anchor ?? '').length),
+      mention,
+    ];
+  }
+  return out === mentions ? mentions : out.sort((a, b) => a.start - b.start);
+}
+
+/** How many days the named event is after the written date: "the day before" it is one. */
+function countDays(groups: Record<string, string | undefined>): number {
+  if (groups.eve) return 1;
+  if (groups.side) return groups.side.toLowerCase() === 'before' ? 1 : -1;
+  const n = NUMBERS[(groups.count ?? '').toLowerCase()] ?? Number(groups.count);
+  const size = /week/i.test(groups.unit ?? '') ? 7 : 1;
+  return (/^after/i.test(groups.direction ?? '') ? -1 : 1) * n * size;
+}
