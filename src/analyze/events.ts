@@ -154,7 +154,12 @@ function read(
       const inQuote = (at: number) =>
         quotes.some(([from, to]) => at + sentence.start >= from && at + sentence.start < to);
       const narration = unquoted.slice(sentence.start, sentence.end);
-      const tense = (at: number) => isPastTense(inQuote(at) ? sentence.text : narration, at);
+      // A chain's own words ("A day earlier, Adelaide hosts ...") tell its direction, not the tense.
+      const tense = (at: number, own?: DateMention) =>
+        isPastTense(
+          blankRanges(inQuote(at) ? sentence.text : narration, own ? [[own.start, own.end]] : []),
+          at,
+        );
       const mentions = findDateMentions(sentence.text, published, tense, year);
       year = lastYearIn(sentence.text) ?? year;
       if (mentions.length > 0) dated++;
@@ -213,7 +218,7 @@ function readSentence(
   mentions: DateMention[],
   tracker: Tracker,
   inQuote: (at: number) => boolean,
-  tense: (at: number) => boolean,
+  tense: (at: number, own?: DateMention) => boolean,
 ): void {
   const dated = mentions.filter((m) => m.date !== null || m.chain !== null);
   const times = mentions.filter((m) => m.date === null && m.chain === null);
@@ -250,7 +255,7 @@ function readSentence(
     if (isPageStamp(sentence, mention, tracker.published) || isDateAlone(sentence, mention)) return;
     const quoted = inQuote(mention.start);
     if (quoted && isSpeakersOwnDay(sentence, mention)) return;
-    const past = tense(mention.start);
+    const past = tense(mention.start, mention.chain ? mention : undefined);
     if (isCalledOff(sentence, clause.slice(0, mention.start - from), mention)) return;
     // "arrives in Miami at 12.45 p.m. the same day": the same day as nothing dated in its paragraph is no day.
     if (mention.chain?.days === 0 && tracker.lastEvent?.paragraph !== tracker.paragraph) return;

@@ -62,11 +62,21 @@ export function isDroppedPlan(sentence: string, at: number): boolean {
   return DROPPED_PLAN.test(sentence.slice(0, at));
 }
 
+// "Adelaide United hosts Sydney FC", "President Kais Saied", "the Associated Press": a capitalised
+// word ending in -ed after the sentence's first word is a name, not a past verb.
+const NAME_IN_ED = /(?<=[\p{L}\p{N},;:'’)]\s+)(\p{Lu}\p{Ll}+)ed\b/gu;
+
+/** The text with the "ed" of each such name blanked, offsets kept. */
+function maskNamesInEd(text: string): string {
+  return text.replace(NAME_IN_ED, (_all, stem: string) => `${stem}  `);
+}
+
 /**
  * Whether the words around a position speak of the past ("said on Monday", "collapsed on
  * February 21"): the clause decides first, then the whole sentence. Future wording wins.
  */
-export function isPastTense(sentence: string, at: number): boolean {
+export function isPastTense(text: string, at: number): boolean {
+  const sentence = maskNamesInEd(text);
   const before = sentence.slice(0, at);
   // "The Supreme Court Thursday said", "but on Monday announced": the verb right after the day tells.
   const next =

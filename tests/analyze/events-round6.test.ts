@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isPastTense } from '../../src/analyze/tense.ts';
 import { analyzeBody, calendarOf } from './analyze-body.ts';
 
 // Round six of issue 13 (event recall): the classes of missed events found on dev5 and the earlier
@@ -142,5 +143,36 @@ describe('a chain set beside a written date', () => {
       analyzeBody('The union first stopped work on January 5, a day after pay talks collapsed.', '2026-01-14')
         .events,
     ).toEqual([]);
+  });
+});
+
+describe('the tense of a chain and of a name ending in -ed', () => {
+  // 2026-08-05 is a Wednesday.
+  it('reads "A day earlier, Northfield United hosts ..." as the day before the match just told', () => {
+    const body = [
+      'The season opens with the capital derby between Lakeside Rangers and Port Vale City on Saturday, August 15.',
+      'A day earlier, Northfield United hosts Harbour Athletic in the first game of the season at Mill Lane.',
+    ].join('\n\n');
+    expect(calendarOf(body, '2026-08-05')).toEqual([
+      ['2026-08-14', null],
+      ['2026-08-15', null],
+    ]);
+  });
+
+  it('takes "United", "Saied" and "Associated" after the first word for names, not past verbs', () => {
+    const hosts = 'Adelaide United hosts Sydney FC on Friday.';
+    expect(isPastTense(hosts, hosts.indexOf('Friday'))).toBe(false);
+    const meets = 'The minister meets President Kais Saied on Friday.';
+    expect(isPastTense(meets, meets.indexOf('Friday'))).toBe(false);
+    const hosted = 'Adelaide United hosted Sydney FC on Friday.';
+    expect(isPastTense(hosted, hosted.indexOf('Friday'))).toBe(true);
+  });
+
+  it('still reads a chain told in the past as past ("Two days earlier, the minister had resigned")', () => {
+    const body = [
+      'The assembly will vote on Saturday, August 15.',
+      'Two days earlier, the speaker had resigned.',
+    ].join('\n\n');
+    expect(calendarOf(body, '2026-08-05')).toEqual([['2026-08-15', null]]);
   });
 });
