@@ -358,6 +358,11 @@ function chainState(tracker: Tracker) {
   };
 }
 
+/** "complaints from 10 am to 3 pm on October 10 ... examining them on October 10 from 3 to 5 pm": two times, two occasions. */
+function otherTime(a: string | null, b: string | null): boolean {
+  return a !== null && b !== null && a !== b;
+}
+
 /** "Paris-Orly to Berlin" and "Paris-Orly to Munich" on one day: a route list's two lines are two routes. */
 function otherRoute(a: string | null, b: string | null): boolean {
   const route = /^(.+?)\s+to\s+(.+)$/;
@@ -393,6 +398,7 @@ function addEvent(
         e.date === mention.date &&
         e.endDate === mention.endDate &&
         sameEvent(e.head, title.head) &&
+        !otherTime(e.time, mention.time) &&
         !otherMatchUp(e.title, fullTitle) &&
         !otherRoute(e.location, location),
     ) ??

@@ -176,3 +176,27 @@ describe('the tense of a chain and of a name ending in -ed', () => {
     expect(calendarOf(body, '2026-08-05')).toEqual([['2026-08-15', null]]);
   });
 });
+
+describe('two times on one day', () => {
+  // 2026-02-02 is a Monday.
+  it('keeps two occasions of one kind told at different times of a day ("at 8 am" and "at 2 pm")', () => {
+    const body = [
+      'The inspection for registered voters will be held on February 9 at 8 am.',
+      'Party agents will hold their own inspection of the roll on February 9 at 2 pm.',
+    ].join('\n\n');
+    expect(analyzeBody(body, '2026-02-02').events.map((e) => [e.date, e.time])).toEqual([
+      ['2026-02-09', '08:00'],
+      ['2026-02-09', '14:00'],
+    ]);
+  });
+
+  it('still takes a day told again with the same time, or without one, for the same occasion', () => {
+    const body = [
+      'The inspection for registered voters will be held on February 9 at 8 am.',
+      'The inspection on February 9 will start at 8 am at ward offices. The inspection on February 9 is open to all.',
+    ].join('\n\n');
+    expect(analyzeBody(body, '2026-02-02').events.map((e) => [e.date, e.time])).toEqual([
+      ['2026-02-09', '08:00'],
+    ]);
+  });
+});
