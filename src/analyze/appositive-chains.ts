@@ -1,5 +1,5 @@
 import { addDays, fromIso, toIso } from './calendar.ts';
-import { NUMBERS } from './chains.ts';
+import { anchorWords, NUMBERS } from './chains.ts';
 import type { DateMention } from './dates.ts';
 import { EVENT_NOUNS } from './event-phrase.ts';
 
@@ -15,12 +15,11 @@ const APPOSITION = new RegExp(
   ].join(''),
   'i',
 );
-const ANCHOR_WORDS = 8;
 
 /**
  * Adds the day of the event a chain beside a written date names ("the strike on 1 October, the day
  * before the London Marathon" dates the marathon October 2), replacing the chain read from the
- * event just told. Only a chain whose words name an event (EVENT_NOUNS) within a few words counts.
+ * event just told. Only a chain whose anchor's own words (up to "of", "in", ...) name an event (EVENT_NOUNS) counts.
  */
 export function resolveAppositions(sentence: string, mentions: DateMention[]): DateMention[] {
   let out = mentions;
@@ -29,8 +28,10 @@ export function resolveAppositions(sentence: string, mentions: DateMention[]): D
     const match = APPOSITION.exec(sentence.slice(written.end));
     const groups = match?.groups;
     if (!match || !groups) continue;
-    const words = (groups.anchor ?? '').toLowerCase().split(/\s+/).slice(0, ANCHOR_WORDS);
-    if (!words.some((word) => EVENT_NOUNS.has(word))) continue;
+    // The event is the anchor's own noun: "six weeks after the death of the sitting member" names a death.
+    // Words set off by dashes are an aside: "the presidential – and legislative – elections".
+    const anchor = (groups.anchor ?? '').replace(/\s[–—]\s[^–—]{1,40}\s[–—]\s/g, ' ');
+    if (!anchorWords(anchor).some((word) => EVENT_NOUNS.has(word))) continue;
     const days = countDays(groups);
     // The mention takes the comma or dash that sets it beside the date: the date's clause ends before it.
     const start = written.end;

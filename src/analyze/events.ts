@@ -154,10 +154,11 @@ function read(
       const inQuote = (at: number) =>
         quotes.some(([from, to]) => at + sentence.start >= from && at + sentence.start < to);
       const narration = unquoted.slice(sentence.start, sentence.end);
-      // A chain's own words ("A day earlier, Adelaide hosts ...") tell its direction, not the tense.
+      // A chain's "earlier" ("A day earlier, Adelaide hosts ...") tells its direction, not the tense; the
+      // words of the event it counts from do ("three weeks after the talks broke down").
       const tense = (at: number, own?: DateMention) =>
         isPastTense(
-          blankRanges(inQuote(at) ? sentence.text : narration, own ? [[own.start, own.end]] : []),
+          blankRanges(inQuote(at) ? sentence.text : narration, own ? directionOf(sentence.text, own) : []),
           at,
         );
       const mentions = findDateMentions(sentence.text, published, tense, year);
@@ -196,6 +197,12 @@ function read(
 export function maskDateline(paragraph: string): string {
   const length = datelineLength(paragraph);
   return ' '.repeat(length) + paragraph.slice(length);
+}
+
+/** Where a chain's "earlier" is ("A day earlier"), as [start, end) offsets. */
+function directionOf(text: string, chain: DateMention): Array<[number, number]> {
+  const at = /\bearlier\b/i.exec(text.slice(chain.start, chain.end));
+  return at ? [[chain.start + at.index, chain.start + at.index + at[0].length]] : [];
 }
 
 /** The text with the ranges blanked out, offsets kept. */

@@ -128,6 +128,22 @@ describe('a chain set beside a written date', () => {
     expect(events.map((e) => e.date)).toEqual(['2026-02-07', '2026-02-09', '2026-02-23', '2026-03-02']);
   });
 
+  it('dates nothing from a chain whose anchor is no event ("six weeks after the death of the sitting member")', () => {
+    const events = analyzeBody(
+      'The by-election will be held on June 19, six weeks after the death of the sitting member.',
+      '2026-05-06',
+    ).events;
+    expect(events.map((e) => e.date)).toEqual(['2026-06-19']);
+  });
+
+  it('reads "the presidential – and legislative – elections" past the aside between dashes', () => {
+    const events = analyzeBody(
+      'Lawmakers will return on Feb. 4, two days after the presidential – and legislative – elections.',
+      '2026-01-14',
+    ).events;
+    expect(events.map((e) => e.date)).toEqual(['2026-02-02', '2026-02-04']);
+  });
+
   it('reads "the eve of the vote" beside a date as the day before the vote', () => {
     const events = analyzeBody('Campaigning ends on January 30, the eve of the vote.', '2026-01-14').events;
     expect(events.map((e) => e.date)).toContain('2026-01-31');
@@ -166,6 +182,11 @@ describe('the tense of a chain and of a name ending in -ed', () => {
     expect(isPastTense(meets, meets.indexOf('Friday'))).toBe(false);
     const hosted = 'Adelaide United hosted Sydney FC on Friday.';
     expect(isPastTense(hosted, hosted.indexOf('Friday'))).toBe(true);
+  });
+
+  it('keeps the tense of the event a chain counts from ("three weeks after the talks broke down")', () => {
+    const body = 'The two sides will resume negotiations on Monday, three weeks after the talks broke down.';
+    expect(analyzeBody(body, '2026-08-05').events.map((e) => e.date)).toEqual(['2026-08-10']);
   });
 
   it('still reads a chain told in the past as past ("Two days earlier, the minister had resigned")', () => {
