@@ -16,8 +16,19 @@ const BRACKETED = "(?:\\s*\\[\\p{Lu}[\\p{L}\\p{M} .'’-]{1,30}\\])?";
 
 // "BERLIN, June 3 (Reuters) - ", "TACOMA, Wash. — ", "SEREMBAN: ", "DOVER, Del.- ",
 // "CHICAGO (CBS) -- ", "BERLIN, July 13 Germany's ...": a place in capitals opening the story.
+// "(EFE).-": the agency's own full stop before the dash.
+const DASH = '\\.?\\s*(?:[—–]{1,2}|-{1,2}(?!\\d))';
 const CAPS_DATELINE = new RegExp(
-  `^${CAPS_PLACE}${BRACKETED}${REGION}{0,2}(?:,?\\s+${DAY_MONTH})?(?:\\s*${AGENCY})?(?:\\s*(?:[—–]{1,2}|-{1,2}(?!\\d))\\s*|\\s*:\\s+)`,
+  `^${CAPS_PLACE}${BRACKETED}${REGION}{0,2}(?:,?\\s+${DAY_MONTH})?(?:\\s*${AGENCY})?(?:\\s*${DASH}\\s*|\\s*:\\s+)`,
+  'u',
+);
+// "Aug. 1 (UPI) -- ", "Nov 1 (Reuters) - ": the day and the agency, the place left out. Only an
+// agency's name and a sentence after it: "June 4 (TBC) – Final" and "May 2 (Round 3) - Hawks v Owls"
+// are a schedule's lines.
+const DATE_AGENCY =
+  '\\((?!TB[AC]\\))(?:\\p{Lu}{2,6}|\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)?\\s+(?:Press|News|Agency)|Reuters|Bloomberg|Kyodo|Xinhua|Yonhap|Bernama|Anadolu)\\)';
+const DATE_DATELINE = new RegExp(
+  `^${DAY_MONTH}\\s*${DATE_AGENCY}\\s*(?:${DASH}|:)\\s*(?=\\p{Lu}\\S*(?:\\s+\\S+){4})`,
   'u',
 );
 // Without a dash, capitals and a date are enough: "BERLIN, July 13 Germany's Bundestag ...".
@@ -27,7 +38,7 @@ const CAPS_DATE_DATELINE = new RegExp(
 );
 // "Hanoi, Jun 22 (IANS): ", "London: Sep 29, 2011": a place in plain case needs a date or an agency.
 const TITLE_DATELINE = new RegExp(
-  `^${TITLE_PLACE}${BRACKETED}${REGION}{0,2}(?:(?:,?\\s+${DAY_MONTH})(?:\\s*${AGENCY})?|\\s*${AGENCY})\\s*(?:(?:[—–]{1,2}|-{1,2}(?!\\d))|:)\\s*`,
+  `^${TITLE_PLACE}${BRACKETED}${REGION}{0,2}(?:(?:,?\\s+${DAY_MONTH})(?:\\s*${AGENCY})?|\\s*${AGENCY})\\s*(?:${DASH}|:)\\s*`,
   'u',
 );
 
@@ -36,14 +47,24 @@ const TITLE_DATELINE = new RegExp(
 const WIRE_NOTE =
   /^\s*\((?:repeats|adds|updates|corrects|recasts|refiles|rewrites|writes\s+through|fixes|clarifies|changes\s+(?:dateline|headline|byline))\b[^()]{0,160}\)\s*/i;
 
+// "Correction December 9 at 12:48 p.m.: The article previously ...", "Update, March 3, 2024:", "Editor's
+// note (May 2):": the day an editor changed the page, stamped on a note about the copy.
+const EDIT_STAMP = new RegExp(
+  `^(?:correction|clarification|update|updated|editor['’]s\\s+note)\\b[,:]?\\s*\\(?(?:on\\s+)?${DAY_MONTH}(?:,?\\s+(?:at\\s+)?\\d{1,2}(?:[:.]\\d{2})?\\s*(?:[AaPp]\\.?[Mm]\\.?)?(?:\\s+\\p{Lu}{2,4})?)?\\s*\\)?\\s*(?::|[—–]|-(?!\\d))\\s*`,
+  'iu',
+);
+
 /** The length of the dateline a paragraph opens with (after a wire note on the copy), or 0. */
 export function datelineLength(paragraph: string): number {
+  const stamp = EDIT_STAMP.exec(paragraph)?.[0].length ?? 0;
+  if (stamp > 0) return stamp;
   const note = WIRE_NOTE.exec(paragraph)?.[0].length ?? 0;
   return note + placeDatelineLength(paragraph.slice(note));
 }
 
 function placeDatelineLength(paragraph: string): number {
-  const caps = CAPS_DATELINE.exec(paragraph) ?? CAPS_DATE_DATELINE.exec(paragraph);
+  const caps =
+    CAPS_DATELINE.exec(paragraph) ?? CAPS_DATE_DATELINE.exec(paragraph) ?? DATE_DATELINE.exec(paragraph);
   if (caps) return caps[0].length;
   // A weekday is no place: "Saturday, 14th January – Huon Valley" is a listing's line, not a dateline.
   if (WEEKDAY_FIRST.test(paragraph)) return 0;
@@ -149,3 +170,4 @@ export function isCreditLine(text: string): boolean {
   if (/^\([^()]{5,120}\)$/.test(text)) return true;
   return CREDIT_LINE.test(text) || STAFF_LINE.test(text) || DISCLAIMER.test(text) || MEDIA_LABEL.test(text);
 }
+

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { datelineLength } from '../../src/analyze/furniture.ts';
+import { calendarOf } from './analyze-body.ts';
+
+// Round six of issue 13 (calendar precision): the classes of wrong calendar entry found on dev5 and
+// the earlier folders, each in text of our own.
+
+describe('datelines the wire services write without a place or with their own full stop', () => {
+  it('reads no event in a dateline of only the day and the agency ("Sept. 16 (UPI) --")', () => {
+    const body = 'Sept. 16 (UPI) -- The quartet will take its new record on a run of shows across England.';
+    expect(calendarOf(body, '2025-09-16')).toEqual([]);
+    expect(datelineLength('Nov 3 (Reuters) - The carrier said on Monday that it would cut fares.')).toBe(18);
+  });
+
+  it('reads no event in an EFE dateline, whose agency ends in ".-"', () => {
+    const body =
+      'Lima, Apr 12 (EFE).- Officials say the two leading candidates will meet in a runoff on June 7.';
+    expect(calendarOf(body, '2026-04-12')).toEqual([['2026-06-07', null]]);
+    expect(datelineLength('QUITO, March 2 (EFE).- The assembly will vote on Friday.')).toBe(23);
+  });
+
+  it("keeps a schedule's line whose brackets hold no agency", () => {
+    expect(datelineLength('June 4 (TBC) – Final at the main ground in the city tonight.')).toBe(0);
+    expect(datelineLength('May 2 (Round 3) - Hawks v Owls at the city ground tonight.')).toBe(0);
+  });
+});
+
+describe("an editor's stamp on a note about the copy", () => {
+  it('reads no event in "Correction December 9 at 12:48 p.m.:" nor in "Update, March 3, 2024:"', () => {
+    expect(
+      calendarOf('Correction December 9 at 12:48 p.m.: The earlier version will be replaced.', '2025-12-09'),
+    ).toEqual([]);
+    expect(datelineLength('Update, March 3, 2024: This story will be updated as results come in.')).toBe(23);
+    expect(datelineLength("Editor's note (May 2): An earlier version misnamed the mayor.")).toBe(23);
+  });
+
+  it('keeps a sentence that only opens with the word ("Update the register by June 3")', () => {
+    expect(datelineLength('Update the register by June 3, the council said.')).toBe(0);
+    expect(calendarOf('Voters must update the register by June 3, the council said.', '2026-05-20')).toEqual([
+      ['2026-06-03', null],
+    ]);
+  });
+});
