@@ -30,7 +30,7 @@ import { heldAt, readToldPlaces, sameEventVenue, type ToldPlaces, toldPlace } fr
 import { nameStage } from './event-stages.ts';
 import { makeTitle } from './event-title.ts';
 import { chooseEventWords, nameBareEvent, nameProductEvent, useEventWord } from './event-words.ts';
-import { datelineLength, isBareDate } from './furniture.ts';
+import { datelineLength, isBareDate, isPhotoCaption } from './furniture.ts';
 import { listedPlace } from './list-places.ts';
 import type { PeopleIndex } from './people.ts';
 import { findPersonIn } from './people.ts';
@@ -142,7 +142,7 @@ function read(
     // A year carries over sentences of one paragraph only: "plans approval in 2024" elsewhere says nothing of "next month".
     let year: number | null = null;
     // A date alone on a line that no schedule explains is the page's stamp.
-    if (schedule.has(index) || isBareDate(paragraph)) return;
+    if (schedule.has(index) || isBareDate(paragraph) || isPhotoCaption(paragraph)) return;
     tracker.paragraph = index;
     tracker.actor = null;
     const quotes = quotedRanges(paragraph, index);

@@ -171,3 +171,19 @@ export function isCreditLine(text: string): boolean {
   return CREDIT_LINE.test(text) || STAFF_LINE.test(text) || DISCLAIMER.test(text) || MEDIA_LABEL.test(text);
 }
 
+// "EPA/LAURENT GILLIERON", "REUTERS/Arnd Wiegmann", "AP Photo/Jane Roe", "AFP/Getty": a photo
+// agency's credit, its photographer after the slash.
+const PHOTO_CREDIT =
+  /(?:^|[\s(])(?:EPA(?:-EFE)?|REUTERS|Reuters|AFP|AP(?:\s+Photo)?|ANP|ANSA|DPA|dpa|Xinhua|Getty(?:\s+Images)?)\s*\/\s*\p{Lu}/u;
+// "epa07312525 Prince William speaks ...": the agency's number of the picture opening its caption.
+const PICTURE_ID = /^\p{Ll}{2,5}\d{6,}\s/u;
+// "... in Davos, Switzerland, 23 January 2019.": a caption ends on the day the picture was taken.
+const TAKEN_ON = new RegExp(`,\\s+${DAY_MONTH}(?:,?\\s+\\d{4})\\.(?:\\s|$)`, 'u');
+
+/**
+ * A photo's caption left in the text, another story's picture as often as this one's: its agency
+ * credit with the picture's number or the day it was taken. What it dates is the picture's.
+ */
+export function isPhotoCaption(paragraph: string): boolean {
+  return PHOTO_CREDIT.test(paragraph) && (PICTURE_ID.test(paragraph) || TAKEN_ON.test(paragraph));
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { datelineLength } from '../../src/analyze/furniture.ts';
-import { calendarOf } from './analyze-body.ts';
+import { datelineLength, isPhotoCaption } from '../../src/analyze/furniture.ts';
+import { analyzeBody, calendarOf } from './analyze-body.ts';
 
 // Round six of issue 13 (calendar precision): the classes of wrong calendar entry found on dev5 and
 // the earlier folders, each in text of our own.
@@ -39,5 +39,26 @@ describe("an editor's stamp on a note about the copy", () => {
     expect(calendarOf('Voters must update the register by June 3, the council said.', '2026-05-20')).toEqual([
       ['2026-06-03', null],
     ]);
+  });
+});
+
+describe("a photo agency's caption left in the text", () => {
+  const caption =
+    'epa11352801 A cruise ship is moored at the Grand Harbour in Valletta, Malta, 14 May 2025. Residents plan a second rally from 30 May to 1 June 2025. EPA/DOMENIC AQUILINA';
+
+  it('dates nothing in a caption with its picture number or the day it was taken', () => {
+    expect(isPhotoCaption(caption)).toBe(true);
+    expect(
+      isPhotoCaption(
+        'Supporters wave flags at the rally in Lagos, Nigeria, June 3, 2025. The final will be on June 9. REUTERS/Ayo Bello',
+      ),
+    ).toBe(true);
+    expect(calendarOf(caption, '2025-05-20')).toEqual([]);
+  });
+
+  it('reads a story paragraph that only names an agency', () => {
+    const body = 'The vote will be held on June 11, Reuters/Ipsos polling shows, after talks on 2 June 2025.';
+    expect(isPhotoCaption(body)).toBe(false);
+    expect(analyzeBody(body, '2025-05-20').events.map((e) => e.date)).toContain('2025-06-11');
   });
 });
