@@ -55,7 +55,7 @@ export function findChains(sentence: string): DateMention[] {
     const fromEnd = anchor.some((word) => ENDING.test(word));
     chains.push({
       start: match.index,
-      end: match.index + match[0].length,
+      end: match.index + withoutTrailingStops(match[0]).length,
       date: null,
       endDate: null,
       time: null,
@@ -72,6 +72,16 @@ const ANCHOR_STOPS = new Set(
     'he she it they we i you'
   ).split(' '),
 );
+
+/** A chain's words up to its anchor's last: "the day before resuming classes on" ends at "classes". */
+function withoutTrailingStops(text: string): string {
+  let out = text;
+  for (let last = /\s+(\S+)$/.exec(out); last && ANCHOR_STOPS.has((last[1] ?? '').toLowerCase()); ) {
+    out = out.slice(0, last.index);
+    last = /\s+(\S+)$/.exec(out);
+  }
+  return out;
+}
 
 /** "the ministers meet" -> ["ministers", "meet"]: the words naming the event a chain counts from. */
 export function anchorWords(phrase: string): string[] {

@@ -34,6 +34,26 @@ const DATEISH =
 const IMPRECISE =
   /\b(?:next|this|last|coming)\s+(?:week|month|year|weekend)\b|\bend of\b|\bago\b|^[^\d]*\bweekend\W*$/i;
 
+// A written date this close after a chain, with no break between, is in the chain's clause.
+const MAX_CHAIN_TO_DATE = 60;
+
+/**
+ * A chain beside a written date: "Two days later, on January 12" and "a week later against Perth on
+ * Saturday, October 19" are that day, the written date wins; "the day before resuming classes on
+ * Thursday, Dec. 5" names what it counts from, and the date written after the name is that thing's.
+ */
+function placeChain(sentence: string, m: DateMention, mentions: readonly DateMention[]): DateMention[] {
+  if (!m.chain) return [m];
+  const written = mentions.find((d) => {
+    if (!d.date || d.start < m.end) return false;
+    const between = sentence.slice(m.end, d.start);
+    return d.start - m.end <= 8 || (between.length <= MAX_CHAIN_TO_DATE && !/[,;:.!?()]/.test(between));
+  });
+  if (!written?.date) return [m];
+  if (m.chain.anchor.length === 0 || /[,;:.!?()]/.test(sentence.slice(m.end, written.start))) return [];
+  return [{ ...m, date: toIso(addDays(fromIso(written.date), m.chain.days)), endDate: null, chain: null }];
+}
+
 /**
  * Finds the dates of a sentence. Absolute and weekday dates come from chrono-node;
  * chained dates ("the following day") are left for the caller, who knows the event
@@ -71,10 +91,7 @@ export function findDateMentions(
     else extendToEnd(mentions, result, start, end);
   }
   const read = withOrdinalDays(sentence, mentions, published, pastTense);
-  // "Two days later, on January 12": the written date wins over the chain.
-  const kept = read.filter(
-    (m) => !m.chain || !read.some((d) => d.date && d.start >= m.end && d.start - m.end <= 8),
-  );
+  const kept = read.flatMap((m) => placeChain(sentence, m, read));
   kept.sort((a, b) => a.start - b.start);
   return keepListOrder(
     sentence,

@@ -62,3 +62,30 @@ describe("a photo agency's caption left in the text", () => {
     expect(analyzeBody(body, '2025-05-20').events.map((e) => e.date)).toContain('2025-06-11');
   });
 });
+
+describe('a chained day beside a written date in its clause', () => {
+  // 2026-01-20 is a Tuesday; 2026-03-07 a Saturday.
+  it('takes the written date for "a week later against the champions on Sunday, March 15"', () => {
+    const body =
+      'The Herons open away on Saturday, March 7. They will host their first home match a week later against the champions on Sunday, March 15.';
+    expect(calendarOf(body, '2026-01-20')).toEqual([
+      ['2026-03-07', null],
+      ['2026-03-15', null],
+    ]);
+  });
+
+  it('counts "the day before the home opener on March 15" from the date written after its name', () => {
+    const body =
+      'The Herons open away on Saturday, March 7. Players will meet fans at an open session the day before the home opener on March 15.';
+    expect(calendarOf(body, '2026-01-20')).toContainEqual(['2026-03-14', null]);
+  });
+
+  it('still reads "Two days later, on January 12" as that written day', () => {
+    const body =
+      'The talks will open on January 10. Two days later, on January 12, the leaders will sign the deal.';
+    expect(calendarOf(body, '2026-01-05')).toEqual([
+      ['2026-01-10', null],
+      ['2026-01-12', null],
+    ]);
+  });
+});
