@@ -33,6 +33,16 @@ const SUBJECT_DAY =
 const PARTICIPLE_OPENING = /^\s*(?:while\s+|when\s+|after\s+)?\p{Lu}\p{Ll}+ing\b[^,;:]*$/u;
 const MAIN_VERB_PAST =
   /^[^;:]{0,60}?,\s+(?:[\p{L}'’.-]+,?\s+){1,10}?(?:said|told|announced|confirmed|disclosed|revealed|stated|added|noted|explained|insisted|warned|urged|argued|promised|pledged|vowed|declared|[a-z]{3,}ed)\b(?!\s*,\s*(?:will|would|shall|is|are|was)\b)/u;
+// "At the Conciliation Board sitting on Monday, the Chairman ... said", "During talks in Oslo on Friday,
+// the ministers agreed": a day in an opening phrase of place or occasion takes the main verb's tense.
+const OPENING_ADJUNCT =
+  /^\s*(?:at|during|in|after|following)\s+(?!(?:the\s+)?(?:next|coming|upcoming|following)\b)[^,;:()]{0,60}?\s(?:(?:on|last)\s+)?$/iu;
+
+/** The main clause after an opening phrase is in the past, with no word of a plan before its verb. */
+function isMainVerbPast(after: string): boolean {
+  const main = MAIN_VERB_PAST.exec(after)?.[0];
+  return main !== undefined && !FUTURE.test(main);
+}
 const MODAL_BEFORE = /\b(?:will|would|shall|must|can|could|may|might|to|is|are|be)\s+(?:on\s+)?$/i;
 
 // "failed to form a government in the 42 days given to him until Wednesday midnight": a wait told in the
@@ -85,6 +95,7 @@ export function isPastTense(text: string, at: number): boolean {
   if (SUBJECT_DAY.test(sentence.slice(at)) && !MODAL_BEFORE.test(before)) return true;
   if (OPENING_DAY.test(before) && MAIN_PAST.test(sentence.slice(at))) return true;
   if (PARTICIPLE_OPENING.test(before) && MAIN_VERB_PAST.test(sentence.slice(at))) return true;
+  if (OPENING_ADJUNCT.test(before) && isMainVerbPast(sentence.slice(at))) return true;
   // "had been due to hold the vote later on Tuesday": a plan that was, and was dropped.
   if (DROPPED_PLAN.test(before)) return true;
   // "Earlier in the day, the commissioner had confirmed the schedule would be announced tonight": what

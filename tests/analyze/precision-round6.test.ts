@@ -89,3 +89,24 @@ describe('a chained day beside a written date in its clause', () => {
     ]);
   });
 });
+
+describe('a day in an opening phrase of place or occasion', () => {
+  // 2025-10-15 is a Wednesday.
+  it('reads "At the leadership conference on Monday, the president told ..." as the Monday just past', () => {
+    const body =
+      'At the leadership conference on Monday, Senate President Ileana Costache told party whips that the chamber would need every sitting day.';
+    expect(calendarOf(body, '2025-10-15')).toEqual([]);
+    expect(
+      calendarOf('During talks in Oslo on Tuesday, the ministers agreed to a truce.', '2025-10-15'),
+    ).toEqual([]);
+  });
+
+  it('keeps the coming day when the main clause plans ("At the summit on Friday, leaders are expected to sign")', () => {
+    expect(
+      calendarOf('At the summit on Friday, the leaders are expected to sign the accord.', '2025-10-15'),
+    ).toEqual([['2025-10-17', null]]);
+    expect(calendarOf('At the hearing on Monday, the judge will hear the appeal.', '2025-10-15')).toEqual([
+      ['2025-10-20', null],
+    ]);
+  });
+});
