@@ -32,13 +32,32 @@ export function joinRanges(sentence: string, mentions: DateMention[]): DateMenti
     const second = mentions[i + 1];
     if (!first) continue;
     if (second && first.date && second.date && !first.endDate && canJoin(sentence, first, second)) {
-      out.push({ ...first, end: second.end, endDate: second.date, time: first.time ?? null });
+      const date = intoWeekOf(sentence, first, first.date, second.date, second);
+      out.push({ ...first, date, end: second.end, endDate: second.date, time: first.time ?? null });
       i++;
       continue;
     }
     out.push(first);
   }
   return out;
+}
+
+/**
+ * "between Tuesday and Thursday next week": the week named at the end is the first weekday's too, so
+ * it moves into that week (read from a Monday, "Tuesday" alone would be the next day).
+ */
+function intoWeekOf(
+  sentence: string,
+  first: DateMention,
+  from: string,
+  last: string,
+  second: DateMention,
+): string {
+  if (!isWeekdayOnly(sentence, first) || !/\bnext\s+week\b/i.test(sentence.slice(second.start, second.end)))
+    return from;
+  let date = from;
+  while (daysBetween(date, last) >= 7) date = toIso(addDays(fromIso(date), 7));
+  return date;
 }
 
 function canJoin(sentence: string, first: DateMention, second: DateMention): boolean {

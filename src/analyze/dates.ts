@@ -30,6 +30,8 @@ export interface DateMention {
 /** Sentences without any of these carry no date: chrono is not called on them. */
 const DATEISH =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\btomorrow\b|\btoday\b|\btonight\b|\bnoon\b|\d\s*(?:a\.?m\b|p\.?m\b)|\b\d{1,2}[:.]\d{2}\b|\bday\b|\bdays\b|\b(?:morning|evening|night)\s+(?:before|after)\b|\beve\s+of\b|\bweeks?\s+(?:later|after)|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b/i;
+// "between Tuesday and Thursday next week": a weekday of a week named is one day, as precise as "next Thursday".
+const DAY_OF_WEEK = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:of\s+)?next\s+week\b/i;
 // "over the weekend" names no day of it.
 const IMPRECISE =
   /\b(?:next|this|last|coming)\s+(?:week|month|year|weekend)\b|\bend of\b|\bago\b|^[^\d]*\bweekend\W*$/i;
@@ -80,8 +82,10 @@ export function findDateMentions(
     const start = result.index;
     const end = start + result.text.length;
     // Relative spans ("three weeks after", "in two days") count from the wrong day in chrono: ours or none.
-    if (mentions.some((m) => m.start < end && start < m.end) || IMPRECISE.test(result.text)) continue;
-    if (/\b(?:hours?|days?|weeks?|months?|years?)\b/i.test(result.text)) continue;
+    if (mentions.some((m) => m.start < end && start < m.end)) continue;
+    const dayOfWeek = DAY_OF_WEEK.test(result.text);
+    if (IMPRECISE.test(result.text) && !dayOfWeek) continue;
+    if (/\b(?:hours?|days?|weeks?|months?|years?)\b/i.test(result.text) && !dayOfWeek) continue;
     if (isRecurringWeekday(sentence, start, end) || isNamedDay(sentence, start, end)) continue;
     // "will now take place on March 30": "now" is no date.
     if (/^(?:right\s+|just\s+)?now$/i.test(result.text.trim())) continue;
@@ -376,7 +380,7 @@ function toMention(
       published,
       (past && !set) || /\blast\b/i.test(result.text),
     );
-    if (/\bnext\s+\w+day\b/i.test(result.text)) date = dayOf(start);
+    if (/\bnext\s+\w+day\b/i.test(result.text) || DAY_OF_WEEK.test(result.text)) date = dayOf(start);
   }
   if (!date && !time) return null;
   let endDate = date && result.end?.isCertain('day') ? dayOf(result.end) : null;

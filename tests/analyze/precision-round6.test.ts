@@ -110,3 +110,22 @@ describe('a day in an opening phrase of place or occasion', () => {
     ]);
   });
 });
+
+describe('a weekday of the week named after it ("Thursday next week")', () => {
+  // 2025-06-02 is a Monday; 2021-11-28 a Sunday.
+  it('reads "between Tuesday and Thursday next week" as one span of next week', () => {
+    const body = 'The retail subscription will run between Tuesday and Thursday next week, the company said.';
+    expect(calendarOf(body, '2025-06-02')).toEqual([['2025-06-10', '2025-06-12']]);
+    expect(calendarOf(body, '2021-11-28')).toEqual([['2021-11-30', '2021-12-02']]);
+  });
+
+  it('reads "the strike planned for Thursday next week" as that day', () => {
+    expect(
+      calendarOf('The strike planned for Thursday next week can still be avoided.', '2023-12-09'),
+    ).toEqual([['2023-12-14', null]]);
+  });
+
+  it('still reads no day in "next week" alone', () => {
+    expect(calendarOf('The board will meet next week to discuss the offer.', '2025-06-02')).toEqual([]);
+  });
+});
