@@ -10,6 +10,9 @@ import {
 
 export type { EventEvidence } from './event-features.ts';
 
+// "Does a joint table need to be set up by Wednesday of next week?": a question announces nothing.
+const ASKED = /\?\s*["”’']?\s*$/;
+
 /** Events at or above this confidence go into Upcoming and the calendar; the rest are "dates mentioned". */
 export const CALENDAR_CONFIDENCE = 0.6;
 
@@ -31,8 +34,8 @@ export function rateEvent(e: EventEvidence): number {
   // alone, told without any word of what is to come, may be any week's.
   else if (BARE_WEEKDAY.test(dateText.trim()) && !FUTURE_WORD.test(e.sentence)) score -= 0.15;
   if (e.quoted) score -= 0.15;
-  // "on October 26 or November 3", "proposed dates", "usually starts": the day is in doubt.
-  if (isDoubted(e)) score -= 0.35;
+  // "on October 26 or November 3", "proposed dates", "usually starts", a question: the day is in doubt.
+  if (isDoubted(e) || ASKED.test(e.sentence)) score -= 0.35;
   else if (CONDITION.test(e.clause)) score -= 0.1;
   return Math.round(Math.min(1, Math.max(0, score)) * 100) / 100;
 }

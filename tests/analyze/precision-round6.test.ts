@@ -129,3 +129,17 @@ describe('a weekday of the week named after it ("Thursday next week")', () => {
     expect(calendarOf('The board will meet next week to discuss the offer.', '2025-06-02')).toEqual([]);
   });
 });
+
+describe('a day asked about', () => {
+  it('keeps a question out of the calendar ("Will the crossings scheduled for March 11 still sail?")', () => {
+    const body = 'Will the ferry crossings scheduled for March 11 still sail? The operator would not say.';
+    expect(calendarOf(body, '2025-03-04')).toEqual([]);
+    expect(analyzeBody(body, '2025-03-04').events.map((e) => e.date)).toEqual(['2025-03-11']);
+  });
+
+  it('keeps the statement that answers it', () => {
+    expect(calendarOf('The ferry crossings scheduled for March 11 will still sail.', '2025-03-04')).toEqual([
+      ['2025-03-11', null],
+    ]);
+  });
+});
