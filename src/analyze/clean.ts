@@ -191,8 +191,14 @@ function stripMarkdownLine(line: string): string {
     .replace(/^\s{0,3}>\s?/, '')
     .replace(/!\[[^\]]{0,300}\]\([^)]{0,2000}\)/g, '')
     .replace(/(\*\*|__)(?=\S)([^*_]{1,500}?\S)\1/g, '$2')
+    .replace(INLINE_TAG, (tag) => (/^<br/i.test(tag) ? ' ' : ''))
     .trim();
 }
+
+// A page stored with its inline markup left in (`<a href="...">initial public offering</a>`): the
+// tags go, their words stay; an attribute's quoted value is no one's speech.
+const INLINE_TAG =
+  /<\/?(?:a|abbr|b|br|cite|em|font|i|mark|small|span|strong|sub|sup|time|u)(?:\s[^<>]{0,2000})?\/?>/gi;
 
 /** The line under a photo credit that describes the picture: one short sentence. */
 function isCaption(text: string): boolean {

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { cleanBody } from '../../src/analyze/clean.ts';
+import { analyzeBody } from './analyze-body.ts';
+
+// Quote and attribution classes of issue 13, round six, in texts of our own writing.
+
+function attributionsOf(body: string): Array<[string, string | null, string | null]> {
+  return analyzeBody(body, '2025-06-11').quotes.map((q) => [q.text, q.speaker, q.role]);
+}
+
+describe('inline markup left in a stored page is no quote', () => {
+  it('drops the tags of a link and keeps its words', () => {
+    const body =
+      'The council approved the <a href="https://news.example.org/2025/05/12/council-plans-new-tram-line/" target="_blank">tram line</a> on Monday.';
+    expect(cleanBody(body, 'T').paragraphs).toEqual(['The council approved the tram line on Monday.']);
+  });
+
+  it('finds only the speech in a paragraph whose links quote their addresses', () => {
+    const body = [
+      'The bank, which <a href="https://news.example.org/markets/bank-wins-licence/">won its licence </a>in May, set the price of its <a href="https://news.example.org/markets/bank-share-sale-opens/">share sale</a> on Sunday.',
+      '“We wanted every saver in the country to have a fair chance at the shares,” chief executive Nadia Rahman said.',
+    ].join('\n\n');
+    expect(attributionsOf(body)).toEqual([
+      [
+        'We wanted every saver in the country to have a fair chance at the shares',
+        'Nadia Rahman',
+        'chief executive',
+      ],
+    ]);
+  });
+
+  it('leaves a comparison sign in prose alone', () => {
+    const body = 'Turnout in the ward was <b>below</b> 40 per cent, and a <5% swing would decide it.';
+    expect(cleanBody(body, 'T').paragraphs).toEqual([
+      'Turnout in the ward was below 40 per cent, and a <5% swing would decide it.',
+    ]);
+  });
+});
