@@ -87,10 +87,10 @@ export function findAttributionAfter(
   // After a quote that ended its sentence ("... on Friday.” European leaders have said ..."), a new
   // sentence is an attribution only when short: “We will win.” Smith said.
   // sentence is an attribution only when it opens with its speaker: “We will win.” Smith told reporters.
-  const reach = closedSentence ? 4 : 16;
-  const verbAt = words
-    .slice(0, reach)
-    .findIndex((w) => SPEECH_VERBS.has(w.toLowerCase().replace(/[,.]$/, '')));
+  const found = words.slice(0, 16).findIndex((w) => SPEECH_VERBS.has(w.toLowerCase().replace(/[,.]$/, '')));
+  // “Who pays for it?” Regional Transport Commissioner Lindiwe Dube said.: a longer opening is
+  // one when it is a role and the name right before the verb.
+  const verbAt = closedSentence && found >= 4 && !endsInName(words.slice(0, found), ctx.people) ? -1 : found;
   if (
     closedSentence &&
     verbAt > 0 &&
@@ -108,6 +108,14 @@ export function findAttributionAfter(
     if (own?.speaker) return own;
   }
   return resolveSpeaker(head, ctx);
+}
+
+/** The words are a role and a name, the name last: "Transport Workers Union regional secretary Sipho Mthembu". */
+function endsInName(words: readonly string[], people: PeopleIndex): boolean {
+  const head = words.join(' ');
+  if (words.length > 8 || /[,;:]/.test(head)) return false;
+  const last = findPeopleMentioned(head, people).at(-1);
+  return !!last && last.person.name.split(' ').includes(words[words.length - 1] ?? '');
 }
 
 /** "Iceland's fisheries minister" of "Iceland's fisheries minister made clear ...": a role the clause opens with. */

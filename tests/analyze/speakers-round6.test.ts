@@ -36,3 +36,39 @@ describe('inline markup left in a stored page is no quote', () => {
     ]);
   });
 });
+
+describe('a role and a name after a quote that ends its sentence are its attribution', () => {
+  it('reads a question followed by a four-word role and name', () => {
+    const body =
+      '"Why should the farmers pay for a road they will never use?" Provincial Roads Minister Tomas Reyes said.';
+    expect(attributionsOf(body)).toEqual([
+      [
+        'Why should the farmers pay for a road they will never use?',
+        'Tomas Reyes',
+        'Provincial Roads Minister',
+      ],
+    ]);
+  });
+
+  it('reads a role with lowercase words and a three-word name before "told"', () => {
+    const body =
+      '"We will not reopen the mine until every shaft has been inspected." Mine workers union general secretary Ruth Achieng Otieno told reporters.';
+    expect(attributionsOf(body)).toEqual([
+      [
+        'We will not reopen the mine until every shaft has been inspected',
+        'Ruth Achieng Otieno',
+        'Mine workers union general secretary',
+      ],
+    ]);
+  });
+
+  it('does not take a new sentence about others for the attribution', () => {
+    const body = [
+      'Prime Minister Ana Lima spoke in Lisbon on Monday.',
+      '"The treaty will be signed before the summer is out." European leaders from the north have said they will not sign it.',
+    ].join('\n\n');
+    expect(attributionsOf(body)).toEqual([
+      ['The treaty will be signed before the summer is out', 'Ana Lima', 'Prime Minister'],
+    ]);
+  });
+});
