@@ -263,7 +263,10 @@ export function speakerReportedIn(text: string, people: PeopleIndex): Person | n
     // "Azhar said the secretary Nizam will inform MPs, in response to MPs who yesterday said": the
     // subject right before the verb speaks; a name earlier in the sentence is not it.
     // "X who chaired a meeting of A and B today said": the relative clause is not the subject.
-    const near = immediateSubject(subject.replace(/,?\s+(?:who|which|whose)\b.*$/is, ''));
+    // "“... a squad in which every player can start,” Sandvik said": a "which" inside the quote opens no clause.
+    const near = immediateSubject(
+      withoutQuotedSpeech(subject).replace(/,?\s+(?:who|which|whose)\b.*$/is, ''),
+    );
     if (near && !findPeopleMentioned(near, people).length && !personByRole(near, people)) continue;
     // "Luis Ortega, a father of two at Grant Academy, said": a name after "at" or "of" is not the one speaking.
     // "Khawaja Haris, Imran's lawyer, told": the owner of the role in the apposition is not the speaker.

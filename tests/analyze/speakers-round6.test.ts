@@ -72,3 +72,21 @@ describe('a role and a name after a quote that ends its sentence are its attribu
     ]);
   });
 });
+
+describe('a relative pronoun inside a quote opens no clause of the attribution', () => {
+  it('keeps the speaker of a quote with "which" in it for the quote alone in the next paragraph', () => {
+    const body = [
+      '"This is a budget which puts the regions first for once," Treasurer Mele Tupou said after the vote, in which Sione Vea and Ana Fifita voted against.',
+      '"Nobody in the outer islands will pay more for power next year."',
+    ].join('\n\n');
+    expect(attributionsOf(body).map(([, speaker]) => speaker)).toEqual(['Mele Tupou', 'Mele Tupou']);
+  });
+
+  it('keeps the speaker of a quote with "who" in it when a captain is named after', () => {
+    const body = [
+      '"The players who came in tonight earned their places for the final," coach Daniel Ortiz said, as his captain Luis Mena signed shirts.',
+      '"We will pick the side for the final after training on Friday."',
+    ].join('\n\n');
+    expect(attributionsOf(body).map(([, speaker]) => speaker)).toEqual(['Daniel Ortiz', 'Daniel Ortiz']);
+  });
+});
