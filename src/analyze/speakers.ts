@@ -101,6 +101,11 @@ export function findAttributionAfter(
   const head = words.slice(0, verbAt).join(' ');
   // “...” and Banda at State House, the presidency said: the words after the last comma speak.
   const near = immediateSubject(head);
+  // “...” during talks with Kazlauskiene, he said: the pronoun speaks, not a name in the phrase before it.
+  if (near !== head && PRONOUN_SUBJECT.test(near)) {
+    const own = pronounTarget(ctx, near);
+    if (own?.speaker) return own;
+  }
   // Only where the sentence goes on ("and ..."): "Ana Ruiz, the spokesperson, said" is one speaker.
   const goesOn = /^\p{Ll}/u.test(head) && !/^(?:the|a|an|its|their)\s/i.test(head);
   if (goesOn && near && near !== head && /^(?:the|its|their)\s/i.test(near)) {

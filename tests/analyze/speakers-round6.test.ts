@@ -90,3 +90,21 @@ describe('a relative pronoun inside a quote opens no clause of the attribution',
     expect(attributionsOf(body).map(([, speaker]) => speaker)).toEqual(['Daniel Ortiz', 'Daniel Ortiz']);
   });
 });
+
+describe('a pronoun that speaks after a phrase naming someone else is the speaker', () => {
+  it('gives "after talks with NAME, he said" to the one who spoke before, not to NAME', () => {
+    const body = [
+      'Foreign Minister Kwame Asante met President Laura Keller in Bern on Monday.',
+      'The two countries "will open the new consulate in Kumasi before the end of the year", after the meeting with Keller, he said.',
+    ].join('\n\n');
+    expect(attributionsOf(body).map(([, speaker]) => speaker)).toEqual(['Kwame Asante']);
+  });
+
+  it('reads "during a visit to PLACE, she said" after a full quote the same way', () => {
+    const body = [
+      'Mayor Sofia Brandt told the council the bridge would reopen in stages.',
+      '"The first lane will carry buses only until the inspectors have signed it off," during a visit to the site with engineer Tom Weber, she said.',
+    ].join('\n\n');
+    expect(attributionsOf(body).map(([, speaker]) => speaker)).toEqual(['Sofia Brandt']);
+  });
+});
