@@ -68,7 +68,10 @@ export function findAttributionAfter(
   closedSentence = false,
 ): Attribution | null {
   // “...”. – Jean Mensa: a name signed after a dash at the end of the paragraph.
-  const signed = /^[\s,.]*[—–-]\s*(\p{Lu}[^—–"“”,.;:]{2,60}?)\s*$/u.exec(after)?.[1];
+  // "— A.Parubiy at the Conciliation Board": an initial's stop is no end of the name.
+  const signed = /^[\s,.]*[—–-]\s*(\p{Lu}(?:[^—–"“”,.;:]|(?<=(?:^|\s|\.)\p{Lu})\.){2,60}?)\s*$/u.exec(
+    after,
+  )?.[1];
   if (signed) {
     const person = findPersonIn(signed, ctx.people);
     if (person) return personAttribution(person);

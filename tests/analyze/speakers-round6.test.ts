@@ -108,3 +108,23 @@ describe('a pronoun that speaks after a phrase naming someone else is the speake
     expect(attributionsOf(body).map(([, speaker]) => speaker)).toEqual(['Sofia Brandt']);
   });
 });
+
+describe('a name signed after a dash may start with an initial', () => {
+  it('reads "— J.Wisniewska at the Council of Elders" as hers, named in full only after it', () => {
+    const body = [
+      '“The house will spend most of this week on the energy bill and the budget,” — J.Wisniewska at the Council of Elders',
+      'Sejm Speaker Joanna Wisniewska said the bill had the votes. Deputy Marek Nowak disagreed.',
+    ].join('\n\n');
+    expect(attributionsOf(body).map(([, speaker, role]) => [speaker, role])).toEqual([
+      ['Joanna Wisniewska', 'Sejm Speaker'],
+    ]);
+  });
+
+  it('reads an initial followed by a space the same way', () => {
+    const body = [
+      'Mayor Pieter Janssen spoke first. Councillor Anna Bakker spoke after him.',
+      '“Nobody in this city will pay a higher water bill before the new year,” — P. Janssen to reporters',
+    ].join('\n\n');
+    expect(attributionsOf(body).map(([, speaker]) => speaker)).toEqual(['Pieter Janssen']);
+  });
+});
