@@ -148,7 +148,12 @@ export function findPersonNames(text: string): NameMention[] {
       let stop = i;
       while (stop - from > 2 && POST_NOMINALS.has(run.words[stop - 1] ?? '')) stop--;
       const segment = run.words.slice(from, stop);
-      const tail = withoutHonorifics(nameTail(segment), segment);
+      const whole = withoutHonorifics(nameTail(segment), segment);
+      // "The President of Uganda Yoweri Museveni": after a title's "of", the first word is what it is of.
+      const tail =
+        from > 0 && whole.length >= 3 && whole.length === segment.length && titleOwns(text, run, from - 1)
+          ? whole.slice(1)
+          : whole;
       const first = from + (stop - from) - tail.length;
       const start = run.starts[first];
       if (
@@ -165,6 +170,13 @@ export function findPersonNames(text: string): NameMention[] {
     }
   });
   return names;
+}
+
+/** The "of" at `at` of a run ends a title: a role noun before it in the run, or "Chairman of the" right before the run. */
+function titleOwns(text: string, run: NameRun, at: number): boolean {
+  if (run.words.slice(0, at).some((w) => isRoleNoun(w))) return true;
+  const before = /(\p{L}+)\s+(?:of|for)\s+the\s+$/iu.exec(text.slice(Math.max(0, run.start - 60), run.start));
+  return !!before && isRoleNoun(before[1] ?? '');
 }
 
 const POST_NOMINALS = new Set(

@@ -128,3 +128,25 @@ describe('a name signed after a dash may start with an initial', () => {
     expect(attributionsOf(body).map(([, speaker]) => speaker)).toEqual(['Pieter Janssen']);
   });
 });
+
+describe('after a title and "of", the first word of the run is what the title is of', () => {
+  it('reads "The President of Kenya NAME" as the name alone', () => {
+    const body =
+      '"We will not sign a deal that leaves our farmers out," the President of Kenya Samuel Kiprono Mutai said.';
+    expect(attributionsOf(body).map(([, speaker, role]) => [speaker, role])).toEqual([
+      ['Samuel Kiprono Mutai', 'President of Kenya'],
+    ]);
+  });
+
+  it('reads "the Chairman of the Senate of PLACE NAME" the same way', () => {
+    const body =
+      'At the sitting, the Chairman of the Senate of Moldova Ion Rusu said the house would sit for two weeks. "We have a long list of bills to get through before the recess," he said.';
+    expect(attributionsOf(body).map(([, speaker]) => speaker)).toEqual(['Ion Rusu']);
+  });
+
+  it('keeps a three-word name after "of" a common noun ends', () => {
+    const body =
+      '"The chamber will sit through the weekend if it must," Speaker of Parliament Grace Achieng Owino said.';
+    expect(attributionsOf(body).map(([, speaker]) => speaker)).toEqual(['Grace Achieng Owino']);
+  });
+});
