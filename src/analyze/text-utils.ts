@@ -9,7 +9,8 @@ export function normalizeText(text: string): string {
 /** Number of words (runs of letters or digits) in a text. */
 export function countWords(text: string): number {
   let count = 0;
-  for (const _ of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)) count++;
+  // "Let´s", "donʼt": an acute accent or a modifier letter typed for the apostrophe is inside the word.
+  for (const _ of text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’´ʼ-]*/gu)) count++;
   return count;
 }
 

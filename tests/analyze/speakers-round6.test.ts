@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanBody } from '../../src/analyze/clean.ts';
+import { countWords } from '../../src/analyze/text-utils.ts';
 import { analyzeBody } from './analyze-body.ts';
 
 // Quote and attribution classes of issue 13, round six, in texts of our own writing.
@@ -148,5 +149,20 @@ describe('after a title and "of", the first word of the run is what the title is
     const body =
       '"The chamber will sit through the weekend if it must," Speaker of Parliament Grace Achieng Owino said.';
     expect(attributionsOf(body).map(([, speaker]) => speaker)).toEqual(['Grace Achieng Owino']);
+  });
+});
+
+describe('an apostrophe typed as an accent or a modifier letter is inside its word', () => {
+  it('counts "Let´s" and "donʼt" as one word each', () => {
+    expect(countWords('Let´s dream, let´s live')).toBe(4);
+    expect(countWords('We donʼt stop')).toBe(3);
+  });
+
+  it('takes a four-word slogan with such marks for no key quote', () => {
+    const body =
+      'The festival opened under the slogan "Let´s dream, Let´s live". "We didn´t want anyone to stay home this year," director Amira Ben Salah said.';
+    expect(attributionsOf(body).map(([text]) => text)).toEqual([
+      'We didn´t want anyone to stay home this year',
+    ]);
   });
 });
