@@ -1,4 +1,4 @@
-import { isRoleNoun } from './roles.ts';
+import { findRoleBefore, isRoleNoun } from './roles.ts';
 import {
   HONORIFIC_WORDS,
   INSTITUTION_WORDS,
@@ -132,7 +132,15 @@ export function findPersonNames(text: string): NameMention[] {
   runs.forEach((run, index) => {
     // "Norwegian Trade and Industry Minister Kari Holm": the run before "and" belongs to the title.
     const next = runs[index + 1];
-    if (next && /^\s+(?:and|&)\s+$/.test(text.slice(run.end, next.start)) && titledName(next)) return;
+    // But "chief executive Dean Kimpton and Transport Minister Chris Bishop" names two titled people.
+    if (
+      next &&
+      /^\s+(?:and|&)\s+$/.test(text.slice(run.end, next.start)) &&
+      titledName(next) &&
+      !titledName(run) &&
+      !(nameTail(run.words).length >= 2 && findRoleBefore(text, run.start))
+    )
+      return;
     // An institution joined by "and" names nobody ("Centre for Volcanology and Geological Hazard
     // Mitigation") unless a title marks a person ("Department of Justice and Attorney General Ana Ruiz").
     // "Organisation of Islamic Cooperation", "University of Ghana": after a body's head noun, the same.

@@ -1,7 +1,13 @@
 import { addEpithetRoles } from './epithets.ts';
-import { findCapitalizedRuns, findInstitutionNames, findPersonNames, surnameOf } from './names.ts';
+import {
+  findCapitalizedRuns,
+  findInstitutionNames,
+  findPersonNames,
+  type NameMention,
+  surnameOf,
+} from './names.ts';
 import { judgePersonhood } from './personhood.ts';
-import { findRoleAfter, findRoleBefore, isBareTitle, isRoleNoun } from './roles.ts';
+import { findRoleAfter, findRoleBefore, hasRoleNoun, isBareTitle, isRoleNoun } from './roles.ts';
 import { NAME_PARTICLES, NON_NAME_WORDS } from './vocabulary.ts';
 
 /** A person named in the article, with the role the text first gives them. */
@@ -61,8 +67,9 @@ export function buildPeopleIndex(paragraphs: string[]): PeopleIndex {
     for (const name of [...findInstitutionNames(text), ...findLowercaseInstitutions(text)]) {
       if (!index.institutions.includes(name)) index.institutions.push(name);
     }
-    for (const mention of findPersonNames(text)) {
-      const before = findRoleBefore(text, mention.start);
+    const mentions = findPersonNames(text);
+    for (const mention of mentions) {
+      const before = ownRole(findRoleBefore(text, mention.start), text, mention, mentions);
       const role = isBareTitle(before)
         ? (findRoleAfter(text, mention.end) ?? before)
         : (before ?? findRoleAfter(text, mention.end));
@@ -284,6 +291,27 @@ function isSamePerson(known: string, name: string): boolean {
   if (b.length === 1) return true;
   if (isRoleNoun(first) || /^\p{Lu}\.?$/u.test(first)) return true;
   return a[0] === first || (a[0] ?? '').startsWith(first.replace(/\.$/, ''));
+}
+
+/**
+ * "Sydney Metro chief executive Peter Regan and Transport Minister Jo Haylen": a role before a name
+ * that holds another titled person's name and "and" is only the words after them.
+ */
+function ownRole(
+  role: string | null,
+  text: string,
+  mention: NameMention,
+  mentions: readonly NameMention[],
+): string | null {
+  const from = role ? text.lastIndexOf(role, mention.start) : -1;
+  if (!role || from < 0) return role;
+  const other = mentions.findLast(
+    (m) => m.start >= from && m.end < mention.start && findRoleBefore(text, m.start) !== null,
+  );
+  const rest = other
+    ? /^\s*(?:and|&)\s+(.+)$/su.exec(text.slice(other.end, mention.start))?.[1]?.trim()
+    : null;
+  return rest && hasRoleNoun(rest) ? rest : role;
 }
 
 /**

@@ -166,3 +166,23 @@ describe('an apostrophe typed as an accent or a modifier letter is inside its wo
     ]);
   });
 });
+
+describe('two titled people joined by "and" are two people, each with their own role', () => {
+  it('keeps the first and gives the second only the role after "and"', () => {
+    const body = [
+      'Port Authority chief executive Lerato Mokoena and Trade Minister Johan Botha opened the terminal on Monday.',
+      '"Every container that lands here will clear customs in under a day," Botha said.',
+      'Mokoena said the second quay would follow. "We built this one in two years, and the next will be quicker," she said.',
+    ].join('\n\n');
+    expect(attributionsOf(body).map(([, speaker, role]) => [speaker, role])).toEqual([
+      ['Johan Botha', 'Trade Minister'],
+      ['Lerato Mokoena', 'Port Authority chief executive'],
+    ]);
+  });
+
+  it('still reads a title joined by "and" in capitals as one title', () => {
+    const body =
+      '"The new rules will apply from the first of the month," Public Works and Housing Minister Ana Lim said.';
+    expect(attributionsOf(body).map(([, speaker]) => speaker)).toEqual(['Ana Lim']);
+  });
+});
