@@ -219,7 +219,10 @@ export function isBareTitle(role: string | null): boolean {
   return role !== null && (isTitleAbbreviation(role) || ADDRESS_TITLES.test(role));
 }
 
-function validateRole(phrase: string[]): string | null {
+function validateRole(words: string[]): string | null {
+  // "Ivan Duque, of former President Alvaro Uribe's party": a role opens with no link word.
+  const opening = words.findIndex((w) => !COMPLEMENT_LINKS.has(w));
+  const phrase = opening > 0 ? words.slice(opening) : words;
   let lastRole = -1;
   phrase.forEach((word, i) => {
     // "Commissioner in-charge of Voter Education": a role word inside the complement is no new head.

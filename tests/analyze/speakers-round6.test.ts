@@ -186,3 +186,15 @@ describe('two titled people joined by "and" are two people, each with their own 
     expect(attributionsOf(body).map(([, speaker]) => speaker)).toEqual(['Ana Lim']);
   });
 });
+
+describe('a role before a name opens with no link word', () => {
+  it('reads "X, of former President NAME\'s party" as the role "former President"', () => {
+    const body = [
+      'Ana Ruiz, of former President Tomas Vega’s Civic Union, won the first round on Sunday.',
+      '"Nobody should take the second round for granted, least of all us," Vega said.',
+    ].join('\n\n');
+    expect(attributionsOf(body).map(([, speaker, role]) => [speaker, role])).toEqual([
+      ['Tomas Vega', 'former President'],
+    ]);
+  });
+});
