@@ -115,6 +115,10 @@ export function findAttributionAfter(
     const own = resolveSpeaker(near, ctx, true);
     if (own?.speaker) return own;
   }
+  // “...,” Cricket Australia’s chief executive Nick Hockley said: the owner of the role is not the one speaking.
+  const owned = /['’]s\s/.test(head) && endsInName(words.slice(0, verbAt), ctx.people);
+  const named = owned ? findPeopleMentioned(head, ctx.people).at(-1)?.person : null;
+  if (named) return personAttribution(named);
   return resolveSpeaker(head, ctx);
 }
 

@@ -198,3 +198,13 @@ describe('a role before a name opens with no link word', () => {
     ]);
   });
 });
+
+describe('the owner of a role before a name is not the one speaking', () => {
+  it('gives "..., BODY’s chief executive NAME said" to the person, not to the body', () => {
+    const body = [
+      'Rugby Namibia and Rugby Kenya will meet in Windhoek, Rugby Namibia said.',
+      '"This match gives our young players a real test before the qualifiers," Rugby Namibia’s chief executive Johan Kotze said.',
+    ].join('\n\n');
+    expect(attributionsOf(body).map(([, speaker]) => speaker)).toEqual(['Johan Kotze']);
+  });
+});
