@@ -243,12 +243,17 @@ function isCredit(text: string): boolean {
   );
 }
 
-/** Repairs typing accidents: doubled punctuation, missing spaces between sentences or words. */
+/**
+ * Repairs typing accidents: doubled punctuation, two single marks typed for a double one (‘‘...’’,
+ * closed by ’’ or ’‘), missing spaces between sentences or words.
+ */
 export function repairText(text: string): string {
   return text
     .replace(/\[([^\]]{1,300})\]\((?:https?:|\/)[^)\s]{0,2000}\)/g, '$1')
     .replace(/[ \t\u00a0]+/g, ' ')
     .replace(/''|``/g, '"')
+    .replace(/‘‘/g, '“')
+    .replace(/’’|’‘/g, '”')
     .replace(/(?<![.])\.\.(?![.])/g, '.')
     .replace(/,,+/g, ',')
     .replace(/ ([,;:.!?])(?=\s|$)/g, '$1')

@@ -208,3 +208,20 @@ describe('the owner of a role before a name is not the one speaking', () => {
     expect(attributionsOf(body).map(([, speaker]) => speaker)).toEqual(['Johan Kotze']);
   });
 });
+
+describe('two single marks typed for a double one open and close a quote', () => {
+  it('reads ‘‘...’’ and ‘‘...’‘ as quotes', () => {
+    const body = [
+      '‘‘There is no harder place to tour than this one and the players know it,’’ team manager Ravi Perera said.',
+      '‘‘We will pick the side for the first match on Thursday morning,’‘ said captain Dilan Silva.',
+    ].join('\n\n');
+    expect(attributionsOf(body)).toEqual([
+      [
+        'There is no harder place to tour than this one and the players know it',
+        'Ravi Perera',
+        'team manager',
+      ],
+      ['We will pick the side for the first match on Thursday morning', 'Dilan Silva', 'captain'],
+    ]);
+  });
+});
