@@ -7,8 +7,13 @@ export async function medianMs(fn: () => unknown, runs = 50, warmup = 5): Promis
     await fn();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  times.sort((a, b) => a - b);
-  return round(times[Math.floor(times.length / 2)] ?? 0);
+  return round(median(times));
+}
+
+/** The middle value (the upper of the two middle ones for an even count); 0 for none. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 /** How many times `fn` runs per second over about `seconds`. */

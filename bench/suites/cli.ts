@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { median } from '../measure.ts';
 
 const SAMPLE = 'examples/articles/blinken-gun-from-ukraines-head.md';
 const RUNS = 5;
@@ -39,9 +40,4 @@ function timed(file: string, args: string[]): { ms: number; rssMb: number } {
     rss.push(Number(run.stderr.trim().split('\n').at(-1)) / 1024);
   }
   return { ms: Math.round(median(times)), rssMb: rss.length ? Math.round(median(rss)) : 0 };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }

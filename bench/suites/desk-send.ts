@@ -6,7 +6,7 @@ import { createEditionRunner } from '../../src/schedule/runner.ts';
 import { startSmtpSink } from '../../tests/helpers/smtp-sink.ts';
 import { makeTempDir } from '../../tests/helpers/temp-dir.ts';
 import { openTestContext } from '../../tests/schedule/context.ts';
-import { round } from '../measure.ts';
+import { median, round } from '../measure.ts';
 
 const ARTICLES = 10;
 const RUNS = 7;
@@ -42,12 +42,10 @@ export async function measureDeskSend(): Promise<Record<string, number>> {
     await sink.close();
   }
   // CPU time too: on a shared machine the wall time says as much about the neighbours.
-  return { desk_send_now_10_articles_ms: median(wall), desk_send_now_10_articles_cpu_ms: median(cpu) };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return round(sorted[Math.floor(sorted.length / 2)] ?? 0);
+  return {
+    desk_send_now_10_articles_ms: round(median(wall)),
+    desk_send_now_10_articles_cpu_ms: round(median(cpu)),
+  };
 }
 
 async function timeSendNow(
