@@ -3,6 +3,13 @@ export function fromIso(iso: string): Date {
   return new Date(`${iso}T12:00:00Z`);
 }
 
+const DAY_STEMS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/** The weekday (0 Sunday - 6 Saturday, as getUTCDay) a name or a cut of it names: "Tues", "Wednes", "friday"; -1 for none. */
+export function weekdayIndex(name: string): number {
+  return DAY_STEMS.indexOf(name.slice(0, 3).toLowerCase());
+}
+
 /** The YYYY-MM-DD of a date, in UTC. */
 export function toIso(date: Date): string {
   return date.toISOString().slice(0, 10);

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, fromIso, toIso } from './calendar.ts';
+import { addDays, daysBetween, fromIso, toIso, weekdayIndex } from './calendar.ts';
 import { NUMBERS } from './chains.ts';
 import type { DateMention } from './dates.ts';
 
@@ -269,14 +269,12 @@ export function expandSpanLists(sentence: string, mentions: DateMention[]): Date
   });
 }
 
-const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-
 /** "on September 6, Monday at 10am": a weekday after a date that is that date's weekday. */
 function isItsWeekday(sentence: string, date: string, mention: DateMention): boolean {
   const day = /^(?:on\s+)?(mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b/i.exec(
     sentence.slice(mention.start, mention.end).trim(),
   )?.[1];
-  return day !== undefined && DAY_NAMES.indexOf(day.toLowerCase()) === fromIso(date).getUTCDay();
+  return day !== undefined && weekdayIndex(day) === fromIso(date).getUTCDay();
 }
 
 /** "from today, Wednesday, July 20", "Friday, the July 22": one day written twice side by side is one mention. */

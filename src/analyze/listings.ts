@@ -1,4 +1,4 @@
-import { addDays, fromIso, toIso } from './calendar.ts';
+import { addDays, fromIso, toIso, weekdayIndex } from './calendar.ts';
 import { findDateMentions } from './dates.ts';
 import { readTableRows } from './listing-table.ts';
 import type { ScheduleEntry } from './schedule.ts';
@@ -33,7 +33,6 @@ const MONTH_HEADING =
 const DAY_ONLY_LINE =
   /^(?:(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s*[:–—-]\s*(.+)$/i;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 /** The month (1-12) and year a heading line names ("November", "December 2015"), or null. */
 function readMonthHeading(text: string): { month: number; year: number | null } | null {
@@ -56,7 +55,7 @@ function readDayOnlyLine(
   const date = dateOf(heading.month, Number(m[2]), heading.year, published);
   if (!date) return null;
   // A weekday that is not that day's says the line is no date of this month.
-  const named = m[1] ? DAY_NAMES.indexOf(m[1].slice(0, 3).toLowerCase()) : -1;
+  const named = m[1] ? weekdayIndex(m[1]) : -1;
   if (named >= 0 && fromIso(date).getUTCDay() !== named) return null;
   const rest = (m[3] ?? '').replace(/^[\s,:–—-]+/, '');
   if (!/^\p{Lu}/u.test(rest) || rest.split(/\s+/).length > 12) return null;

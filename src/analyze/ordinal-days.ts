@@ -1,4 +1,4 @@
-import { daysBetween, fromIso, toIso } from './calendar.ts';
+import { daysBetween, fromIso, toIso, weekdayIndex } from './calendar.ts';
 import type { DateMention } from './dates.ts';
 
 // "the 4 day fest is in September, kicking off the 22nd", "starting on the 20th at the Convention
@@ -60,13 +60,12 @@ export function withOrdinalDays(
 }
 
 const WEEKDAY_NAME = /^(?:on\s+)?(sun|mon|tues|wednes|thurs|fri|satur)day,?$/i;
-const WEEKDAY_STEMS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
 
 /** The date nearest publication, within half a year, whose day is `day` and whose weekday the mention names; or null. */
 function dayOfWeekday(sentence: string, mention: DateMention, day: number, published: string): string | null {
   const name = WEEKDAY_NAME.exec(sentence.slice(mention.start, mention.end).trim())?.[1];
   if (!name || !mention.date) return null;
-  const weekday = WEEKDAY_STEMS.indexOf(name.toLowerCase());
+  const weekday = weekdayIndex(name);
   const base = fromIso(published);
   let best: string | null = null;
   for (let shift = -6; shift <= 6; shift++) {

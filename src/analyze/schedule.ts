@@ -1,4 +1,4 @@
-import { addDays, fromIso, toIso } from './calendar.ts';
+import { addDays, fromIso, toIso, weekdayIndex } from './calendar.ts';
 import { findDateMentions, findZoneTime, resolveWeekday } from './dates.ts';
 import { isBareDate } from './furniture.ts';
 import { readListings } from './listings.ts';
@@ -68,7 +68,6 @@ export function readSchedule(paragraphs: readonly string[], published: string): 
   return found;
 }
 
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 // "Saturday" alone over "Sokol-Dravica at 1830GMT": a fixture list of the coming week.
 const WEEKDAY_HEADING = /^((?:sun|mon|tues|wednes|thurs|fri|satur)day):?$/i;
 
@@ -86,7 +85,7 @@ function readWeekdayFixtures(
   found: Map<number, ScheduleEntry[]>,
 ): string | null {
   const from = previous ? toIso(addDays(fromIso(previous), 1)) : published;
-  const date = resolveWeekday(WEEKDAYS.indexOf(weekday.toLowerCase()), from, false);
+  const date = resolveWeekday(weekdayIndex(weekday), from, false);
   const items: number[] = [];
   for (let j = index + 1; j < paragraphs.length; j++) {
     const line = paragraphs[j] ?? '';
@@ -161,7 +160,7 @@ function movedToWeekday(text: string, date: string): string {
     ?.toLowerCase();
   if (!named) return date;
   const base = new Date(`${date}T12:00:00Z`);
-  const diff = (WEEKDAYS.indexOf(named) - base.getUTCDay() + 7) % 7;
+  const diff = (weekdayIndex(named) - base.getUTCDay() + 7) % 7;
   if (diff === 0 || diff > 2) return date;
   return new Date(base.getTime() + diff * 86_400_000).toISOString().slice(0, 10);
 }
