@@ -1,7 +1,7 @@
 // A deadline named by what must be done by then: "has until March 18 to rule on the complaint" gives
 // "Deadline to rule on the complaint", "hospitals must submit their staffing plans by March 20"
 // gives "Deadline for hospitals to submit their staffing plans". "Deadline" alone says not which.
-import { isNameWord, MONTH_OR_DAY } from './event-naming.ts';
+import { isNameWord, MAX_TITLE_WORDS, MONTH_OR_DAY } from './event-naming.ts';
 import type { EventTitle } from './event-phrase.ts';
 
 // "X has until", "has given the union until", "will have up to": a time limit ending at the date.
@@ -27,7 +27,6 @@ const OBJECT_END =
 const PRONOUN = /^(?:it|they|he|she|we|i|you|there|who|which|one|him|them|us|me)$/i;
 const MAX_OBJECT_WORDS = 5;
 const MAX_SUBJECT_WORDS = 3;
-const MAX_TITLE_WORDS = 8;
 
 /** "to accept the revised offer, or ..." gives "accept the revised offer": the verb with its object. */
 export function actionPhrase(verb: string, rest: string): string | null {

@@ -6,8 +6,14 @@
  * Months, weekdays, day numbers, years and parts of a day: words of a date, never of a name. A month
  * is its name or its short form, not any word that starts like one ("Market", "Junior", "Octopus").
  */
-export const MONTH_OR_DAY =
-  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$|^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^\d{1,2}(?:st|nd|rd|th)?$|^\d{4}$|^(?:today|tomorrow|tonight|morning|afternoon|evening|night)$/i;
+const MONTH_WORD =
+  '^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?$';
+/** A month by its name or short form ("Sept.", "June"), the whole word. */
+export const MONTH = new RegExp(MONTH_WORD, 'i');
+export const MONTH_OR_DAY = new RegExp(
+  `${MONTH_WORD}|^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^\\d{1,2}(?:st|nd|rd|th)?$|^\\d{4}$|^(?:today|tomorrow|tonight|morning|afternoon|evening|night)$`,
+  'i',
+);
 
 // Words that may open a sentence in capitals without being a name.
 const CAPITAL_FUNCTION_WORDS =
@@ -22,7 +28,8 @@ const PRONOUN = /^(?:it|they|he|she|we|i|you|who|which|that|there|this)$/i;
 // Trailing words of a title that leave it hanging: function words, auxiliaries, "new".
 const EDGE_WORD =
   /^(?:a|an|the|this|that|these|those|its|their|his|her|our|my|your|of|on|in|at|for|to|and|or|with|by|from|will|would|shall|is|are|was|were|be|been|being|has|have|had|also|then|now|which|who|when|where|while|as|than|said|says|after|before|until|till|during|about|into|over|under|new|between)$/i;
-const MAX_TITLE_WORDS = 8;
+/** The most words an event's title keeps: longer is a sentence, not a name. */
+export const MAX_TITLE_WORDS = 8;
 const MAX_NAME_WORDS = 5;
 
 /** A word written as a name: a capital ("Durban"), an inner capital ("iPhone") or a plus ("OPEC+"). */

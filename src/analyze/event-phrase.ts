@@ -1,5 +1,5 @@
 // The noun phrase of an event: the event nouns, the words of a phrase around one, and its tokens.
-import { isNameWord, MONTH_OR_DAY } from './event-naming.ts';
+import { isNameWord, MONTH, MONTH_OR_DAY } from './event-naming.ts';
 
 /** Nouns that name an occurrence or a deadline: what a title is built around. */
 export const EVENT_NOUNS = new Set(
@@ -175,9 +175,6 @@ export function isDateWordAt(words: Token[], k: number): boolean {
   if (!/^\d{1,3}(?:st|nd|rd|th)$/i.test(word)) return true;
   return [words[k - 1]?.text, words[k + 1]?.text].some((w) => MONTH.test(w ?? '') || /^of$/i.test(w ?? ''));
 }
-
-const MONTH =
-  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
 
 /** A modifier at `k`, before the noun: not a verb after a modal ("will give employers notice"), not a date. */
 function isModifierAt(words: Token[], k: number): boolean {

@@ -2,6 +2,7 @@
 // dismiss the president" is a "Meeting to consider a motion"; "convene a special session next
 // Wednesday to choose the next prime minister" a "Special session to choose next prime minister".
 import { actionPhrase } from './event-deadline.ts';
+import { MAX_TITLE_WORDS } from './event-naming.ts';
 import type { EventTitle } from './event-phrase.ts';
 
 // Gatherings whose purpose says which one.
@@ -12,7 +13,6 @@ const PURPOSE_VERB =
   /^(?:consider|discuss|debate|decide|choose|elect|select|pick|approve|review|vote|finalise|finalize|adopt|sign|agree|appoint|name|examine|set|ratify)$/;
 // The date, then the purpose: "Friday to consider a motion", "next Wednesday to choose".
 const PURPOSE = /^\S+(?:\s+\S+){0,3}?\s+to\s+(\p{Ll}+)\b([^;.!?]*)/u;
-const MAX_TITLE_WORDS = 8;
 
 /** "Meeting" with "on Friday to consider a motion" after its date gives "Meeting to consider a motion". */
 export function withPurpose(title: EventTitle, clause: string, at: number): EventTitle {

@@ -6,6 +6,7 @@ import {
   findMatchUp,
   findOpponentMatch,
   findSubjectName,
+  MAX_TITLE_WORDS,
   MONTH_OR_DAY,
   namesWhich,
   tidyTitle,
@@ -29,8 +30,6 @@ import {
 import { withPurpose } from './event-purpose.ts';
 import { withPartBefore } from './event-stages.ts';
 import { nameWork } from './event-works.ts';
-
-const MAX_TITLE_WORDS = 8;
 
 /**
  * The event's name as a noun phrase: a label line ("Phase 1 voting: April 11", "First Test, Lord's,

@@ -1,5 +1,5 @@
 import { findSubjectName, isNameWord, namesWhich } from './event-naming.ts';
-import { EVENT_NOUNS } from './event-phrase.ts';
+import { capitalize, EVENT_NOUNS } from './event-phrase.ts';
 
 // Nouns that name the same kind of occasion. A story may say "walkout" once and "strike" ten times:
 // its title should use the story's own word for the thing, the one it uses most.
@@ -123,7 +123,7 @@ function namedModifier(noun: string, paragraphs: readonly string[]): string | nu
     .filter((c) => c.n >= 2 || c.lede || (c.written.includes(' ') && repeated(c.written)))
     .sort((a, b) => b.n - a.n || b.written.length - a.written.length)[0];
   if (!best) return null;
-  return `${best.written} ${best.capital ? noun.charAt(0).toUpperCase() + noun.slice(1) : noun}`;
+  return `${best.written} ${best.capital ? capitalize(noun) : noun}`;
 }
 
 // A name written this many times, with the noun or alone, is the story's own.
