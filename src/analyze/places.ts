@@ -44,8 +44,13 @@ const BODY_WORDS = new Set(
 
 // "the O2 Arena", "the Palais des Nations", "Huis ten Bosch": a digit after the capital, and the particles of
 // French, Dutch, German and Italian names, are part of a place's name.
+const PARTICLES = 'del|des|der|den|de|du|di|da|do|ten|van|von|los|las|el|la';
+// A particle (or "of", "the") left at a place's end belongs to what follows it, not to the place.
+const TRAILING_PARTICLE = new RegExp(`\\s+(?:of|the|${PARTICLES})$`);
 const NAME =
-  "\\p{Lu}[\\p{L}\\p{M}\\d'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}\\d'’.-]*|\\d+\\p{Lu}?|(?:del|des|der|den|de|du|di|da|do|ten|van|von|los|las|el|la)(?=\\s+\\p{Lu})|of(?=\\s+\\p{Lu})|the(?=\\s+\\p{Lu}))){0,5}";
+  "\\p{Lu}[\\p{L}\\p{M}\\d'’.-]*(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}\\d'’.-]*|\\d+\\p{Lu}?|(?:" +
+  PARTICLES +
+  ')(?=\\s+\\p{Lu})|of(?=\\s+\\p{Lu})|the(?=\\s+\\p{Lu}))){0,5}';
 // "launch direct flights to Somalia’s capital, Mogadishu", "a weekly ferry service to the island of Ukerewe":
 // a service told by its one end is placed there.
 // "at the capital’s Zócalo", "in the town's Old Granary", "at the club's Riverside Ground": a place owned by
@@ -128,18 +133,19 @@ export function findPlace(clause: string, near = -1): string | null {
     // "though it could move to Kings Park Stadium": where the event may go is not where it is.
     if (isHedgedMove(clause.slice(0, match.index + match[0].length - (match[1]?.length ?? 0)))) continue;
     // "at Lord's on June 18": a possessive that owns nothing is the venue's own name.
-    const word = /^\s+(\p{Ll}+)/u.exec(clause.slice(match.index + match[0].length))?.[1];
-    const owns = word !== undefined && !AFTER_NAME.test(word);
+    const after = clause.slice(match.index + match[0].length);
+    // The lower-case word after the name: what a possessive owns, or a venue word.
+    const next = /^\s+(\p{Ll}+)/u.exec(after)?.[1] ?? '';
+    const owns = next !== '' && !AFTER_NAME.test(next);
     let place = (match[1] ?? '')
       .replace(owns ? /['’]s$/ : /$^/, '')
       .replace(/[.]$/, '')
-      .replace(/\s+(?:of|the|de|del|des|du|di|da|do|der|den|ten|van|von|los|las|el|la)$/, '');
+      .replace(TRAILING_PARTICLE, '');
     // "at the Metso library": a name before a venue word names the venue.
-    const next = /^\s+(\p{Ll}+)/u.exec(clause.slice(match.index + match[0].length))?.[1] ?? '';
     let end = match.index + match[0].length;
     // "in the Delhi riots conspiracy case": a place that names a matter is not where the event is.
     const prefix = match[0].slice(0, match[0].length - (match[1]?.length ?? 0));
-    if (/\bthe\s+$/.test(prefix) && namesMatter(clause.slice(match.index + match[0].length))) continue;
+    if (/\bthe\s+$/.test(prefix) && namesMatter(after)) continue;
     if (VENUE_WORDS.has(next)) {
       place = `${place} ${next}`;
       end = clause.indexOf(next, end) + next.length;
