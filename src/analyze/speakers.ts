@@ -93,7 +93,10 @@ export function findAttributionAfter(
   const found = words.slice(0, 16).findIndex((w) => SPEECH_VERBS.has(w.toLowerCase().replace(/[,.]$/, '')));
   // “Who pays for it?” Regional Transport Commissioner Lindiwe Dube said.: a longer opening is
   // one when it is a role and the name right before the verb.
-  const verbAt = closedSentence && found >= 4 && !endsInName(words.slice(0, found), ctx.people) ? -1 : found;
+  // The person whose name ends the words before the verb, looked up once, when first asked for.
+  let ending: Person | null | undefined;
+  const endingName = (): Person | null => (ending ??= nameAtEnd(words.slice(0, found), ctx.people));
+  const verbAt = closedSentence && found >= 4 && !endingName() ? -1 : found;
   if (
     closedSentence &&
     verbAt > 0 &&
@@ -116,18 +119,17 @@ export function findAttributionAfter(
     if (own?.speaker) return own;
   }
   // “...,” Cricket Australia’s chief executive Nick Hockley said: the owner of the role is not the one speaking.
-  const owned = /['’]s\s/.test(head) && endsInName(words.slice(0, verbAt), ctx.people);
-  const named = owned ? findPeopleMentioned(head, ctx.people).at(-1)?.person : null;
+  const named = /['’]s\s/.test(head) ? endingName() : null;
   if (named) return personAttribution(named);
   return resolveSpeaker(head, ctx);
 }
 
-/** The words are a role and a name, the name last: "Transport Workers Union regional secretary Sipho Mthembu". */
-function endsInName(words: readonly string[], people: PeopleIndex): boolean {
+/** The person named last when the words are a role and a name, the name last ("Transport Workers Union regional secretary Sipho Mthembu"); else null. */
+function nameAtEnd(words: readonly string[], people: PeopleIndex): Person | null {
   const head = words.join(' ');
-  if (words.length > 8 || /[,;:]/.test(head)) return false;
+  if (words.length > 8 || /[,;:]/.test(head)) return null;
   const last = findPeopleMentioned(head, people).at(-1);
-  return !!last && last.person.name.split(' ').includes(words[words.length - 1] ?? '');
+  return last?.person.name.split(' ').includes(words[words.length - 1] ?? '') ? last.person : null;
 }
 
 /** "Iceland's fisheries minister" of "Iceland's fisheries minister made clear ...": a role the clause opens with. */
