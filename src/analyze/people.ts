@@ -7,6 +7,7 @@ import {
   surnameOf,
 } from './names.ts';
 import { judgePersonhood } from './personhood.ts';
+import { findQuoteSpans } from './quote-spans.ts';
 import { findRoleAfter, findRoleBefore, hasRoleNoun, isBareTitle, isRoleNoun } from './roles.ts';
 import { NAME_PARTICLES, NON_NAME_WORDS } from './vocabulary.ts';
 
@@ -145,16 +146,19 @@ function mergeQuotedEpithets(index: PeopleIndex, paragraphs: string[]): PeopleIn
   return index;
 }
 
-/** True when every time a text writes the name, it is inside quoted speech. */
+/**
+ * True when every time a text writes the name, it is inside quoted speech. The spans come from the
+ * quote scanner, so a quote whose opening mark is missing or whose mark is the wrong glyph counts
+ * as speech here exactly as it does for the quotes themselves.
+ */
 function onlyQuoted(name: string, paragraphs: string[]): boolean {
   let seen = false;
-  for (const text of paragraphs) {
+  for (const [paragraph, text] of paragraphs.entries()) {
+    if (!text.includes(name)) continue;
+    const spans = findQuoteSpans(text, paragraph);
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
       seen = true;
-      const before = text.slice(0, at);
-      const curly = before.lastIndexOf('“') > before.lastIndexOf('”');
-      const straight = (before.match(/"/g)?.length ?? 0) % 2 === 1;
-      if (!curly && !straight) return false;
+      if (!spans.some((span) => at >= span.start && at + name.length <= span.end)) return false;
     }
   }
   return seen;
