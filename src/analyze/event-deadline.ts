@@ -3,6 +3,7 @@
 // gives "Deadline for hospitals to submit their staffing plans". "Deadline" alone says not which.
 import { isNameWord, MAX_TITLE_WORDS, MONTH_OR_DAY } from './event-naming.ts';
 import type { EventTitle } from './event-phrase.ts';
+import { pronounWord, subjectStart } from './subject-words.ts';
 
 // "X has until", "has given the union until", "will have up to": a time limit ending at the date.
 const HAS_UNTIL =
@@ -12,9 +13,11 @@ const TO_ACT = /^\S+(?:\s+\S+){0,4}?\s+to\s+(\p{Ll}+)\b((?:[^,;.!?]|,(?=\d{3}))*
 // "must submit their staffing plans by", "needs to enact measures ... by": an obligation met by the date.
 const MUST_BY =
   /\b(?:must|need\s+to|needs\s+to|has\s+to|have\s+to|had\s+to|(?:is|are)\s+(?:required|obliged)\s+to)\s+(\p{Ll}+)\b([^.;!?]{0,80}?)\s+(?:by|before)\s+(?:this\s+|next\s+)?$/u;
-// Where the subject of the obligation starts.
-const SUBJECT_START =
-  /^[\s\S]*(?:[,;:–—]\s*|\b(?:that|and|while|said|say|says|told|added|adds|warned|warns|insisted|insists|believe|believes|expect|expects|noted|notes)\s+)/iu;
+// Where the subject of the obligation starts: besides the saying verbs, the verbs of belief and
+// warning that report an obligation ("insists the government must").
+const SUBJECT_START = subjectStart({
+  words: 'and while say adds warned warns insisted insists believe believes expect expects noted notes',
+});
 
 // Verbs that say nothing of what is to be done ("must do so", "has until Friday to be").
 const EMPTY_VERB = /^(?:do|be|get|go|make|have|come|act|decide|respond|reply|answer|comply)$/;
@@ -24,7 +27,8 @@ const PARTICLE = /^(?:off|out|up|down|back|in|over)$/i;
 const COMPLEMENT_PREPOSITION = /^(?:on|for|with|against|to|from|into)$/i;
 const OBJECT_END =
   /^(?:at|in|on|by|before|after|with|from|of|for|to|or|and|but|so|such|as|if|when|while|which|who|than|until|till|during|including|under|over|because|else|otherwise|between|among|across|about|through|into|within|without|amid|around|near|towards?)$/i;
-const PRONOUN = /^(?:it|they|he|she|we|i|you|there|who|which|one|him|them|us|me)$/i;
+// An object pronoun ends a deadline's object too ("to rule on it").
+const PRONOUN = pronounWord('who which one him them us me');
 const MAX_OBJECT_WORDS = 5;
 const MAX_SUBJECT_WORDS = 3;
 

@@ -2,6 +2,8 @@
 // announcement ("the G7+ group ... will meet"), the named thing it governs ("release the Aero 7"),
 // the two sides of a match ("facing the Eagles"), and the tidying that keeps a title a short phrase.
 
+import { pronounWord, SAYING_VERBS } from './subject-words.ts';
+
 /**
  * Months, weekdays, day numbers, years and parts of a day: words of a date, never of a name. A month
  * is its name or its short form, not any word that starts like one ("Market", "Junior", "Octopus").
@@ -24,10 +26,15 @@ const ORDINAL =
 const AUXILIARY =
   /^(?:will|would|shall|can|could|may|might|must|is|are|was|were|be|been|has|have|had|do|does|did|says?|said|plans?|hopes?|wants?|expects?)$/i;
 const PREPOSITION = /^(?:of|for|in|at|on|with|from|by|between|to|under|over|about|against|after|before)$/i;
-const PRONOUN = /^(?:it|they|he|she|we|i|you|who|which|that|there|this)$/i;
+const PRONOUN = pronounWord('who which that this');
 // Trailing words of a title that leave it hanging: function words, auxiliaries, "new".
 const EDGE_WORD =
   /^(?:a|an|the|this|that|these|those|its|their|his|her|our|my|your|of|on|in|at|for|to|and|or|with|by|from|will|would|shall|is|are|was|were|be|been|being|has|have|had|also|then|now|which|who|when|where|while|as|than|said|says|after|before|until|till|during|about|into|over|under|new|between)$/i;
+// A comma (not one grouping digits), a bracket, a dash, a saying verb or "that": the last clause is the subject's.
+const REPORTED_CLAUSE_START = new RegExp(
+  `(?<!\\d),|,(?!\\d)|[;:()–—]|\\b(?:${SAYING_VERBS.join('|')}|that)\\b`,
+  'u',
+);
 /** The most words an event's title keeps: longer is a sentence, not a name. */
 export const MAX_TITLE_WORDS = 8;
 const MAX_NAME_WORDS = 5;
@@ -73,8 +80,7 @@ export interface SubjectName {
  */
 export function findSubjectName(before: string): SubjectName | null {
   // "Ana Ruiz said the union will strike": the subject is the reported clause's, not the sayer.
-  const clause =
-    before.split(/(?<!\d),|,(?!\d)|[;:()–—]|\b(?:said|says|told|added|announced|that)\b/u).at(-1) ?? '';
+  const clause = before.split(REPORTED_CLAUSE_START).at(-1) ?? '';
   // "130,000 Royal Mail members": a head count is no part of the name.
   let words = wordsOf(clause).filter((w) => !/^[\d,.]+$/.test(w));
   // The subject ends at its first auxiliary ("are expected"), its complement at a preposition.

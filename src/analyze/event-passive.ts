@@ -4,13 +4,17 @@
 import { nominalOf } from './event-actions.ts';
 import { isNameWord } from './event-naming.ts';
 import { type EventTitle, isEventNoun } from './event-phrase.ts';
+import { pronounWord, subjectStart } from './subject-words.ts';
 
 // "X will be published", "X would be allocated", "X is to be debated", "X to be released".
 const PASSIVE =
   /\s+(will|would|shall|is\s+to|are\s+to|(?:is|are)\s+(?:due|set|expected|scheduled)\s+to|to)\s+(?:also\s+|now\s+|then\s+|only\s+|formally\s+)?be\s+(\p{Ll}+)\b([^,;:.!?]*)$/u;
-// Where a subject starts: the clause's start, a comma or dash, a conjunction, a saying verb.
-const SUBJECT_START =
-  /^[\s\S]*(?:[,;:–—]\s*|^-\s*|\b(?:that|and|while|whereas|when|once|if|said|says|added|confirmed|announced)\s+)/iu;
+// Where a subject starts: the clause's start, a comma or dash, a conjunction, a saying verb; a passive
+// often follows a subordinating "when" or "once", and a bulleted line's dash.
+const SUBJECT_START = subjectStart({
+  words: 'and while whereas when once if confirmed',
+  leadingDash: true,
+});
 const MAX_SUBJECT_WORDS = 8;
 
 // The participle may be followed by whom it is done for before the date ("to political parties on").
@@ -20,8 +24,8 @@ const MAX_WORDS_TO_DATE = 5;
 const DETERMINER = /^(?:the|a|an|this|that|these|those|its|their|his|her|our|all|both)$/i;
 // "A significant amount will be delivered": a quantity says how much, not which.
 const QUANTITY = /^(?:amount|number|lot|lots|majority|minority|rest|part|share|half|bulk|portion|percent)$/i;
-const NOT_A_SUBJECT =
-  /^(?:it|they|he|she|we|i|you|there|this|that|which|who|what|one|some|all|each|both|many|most|more|others?)$/i;
+// Pronouns, and the quantifiers that stand alone as one ("many will be released").
+const NOT_A_SUBJECT = pronounWord('this that which who what one some all each both many most more others?');
 // "A symphony that was believed lost": a subject holding a verb of its own is a clause, not a noun phrase.
 const VERB_WORD =
   /^(?:is|are|was|were|be|been|being|has|have|had|will|would|shall|can|could|may|might|must|do|does|did|which|who|whose)$/i;

@@ -1,5 +1,6 @@
 // The noun phrase of an event: the event nouns, the words of a phrase around one, and its tokens.
 import { isNameWord, MONTH, MONTH_OR_DAY } from './event-naming.ts';
+import { pronounWord } from './subject-words.ts';
 
 /** Nouns that name an occurrence or a deadline: what a title is built around. */
 export const EVENT_NOUNS = new Set(
@@ -45,8 +46,10 @@ export interface EventTitle {
   head: string | null;
 }
 
-export const PRONOUN_WORD =
-  /^(?:he|she|it|they|we|i|you|there|not|no|after|before|until|since|during|if|unless|although|though|because|whether|citing)$/i;
+/** A pronoun, negation or subordinating word: the left edge of an event's phrase. */
+export const PRONOUN_WORD = pronounWord(
+  'not no after before until since during if unless although though because whether citing',
+);
 
 export interface Token {
   text: string;
