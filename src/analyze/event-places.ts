@@ -49,10 +49,14 @@ export function readToldPlaces(paragraphs: readonly string[]): ToldPlaces {
 // Bonn for the climate talks": the place a story's meetings are held in, told once before their days.
 const GATHER =
   /\b(?:arriv(?:e|es|ed|ing)|gather(?:s|ed|ing)?|converg(?:e|es|ed|ing)|assembl(?:e|es|ed|ing))\s+(?:in|at)\s+\S/i;
-const FOR_MEETING =
-  /\b(?:for|ahead\s+of)\s+(?:[\w'’-]+\s+){0,6}?(?:meetings?|summits?|talks|forum|conference|sessions?|congress|retreat|negotiations)\b/i;
-const MEETING =
-  /\b(?:meet|meets|meeting|meetings|summit|talks|forum|conference|session|opening|congress|retreat|negotiations)\b/i;
+// The occasions people gather for: one list for the gathering sentence and the meeting told later.
+const MEETING_NOUNS = 'meetings?|summits?|talks|forum|conference|sessions?|congress|retreat|negotiations';
+const FOR_MEETING = new RegExp(
+  `\\b(?:for|ahead\\s+of)\\s+(?:[\\w'’-]+\\s+){0,6}?(?:${MEETING_NOUNS})\\b`,
+  'i',
+);
+// A meeting of the story is also told by its verb ("will meet") or its opening.
+const MEETING = new RegExp(`\\b(?:meet|meets|opening|${MEETING_NOUNS})\\b`, 'i');
 
 /** The place a paragraph's sentence gathers people in for meetings, or null. */
 function findGathering(paragraph: string): string | null {
