@@ -144,11 +144,7 @@ export function findMatchUp(clause: string, matchNamed = false): string | null {
   const against = AGAINST.exec(clause);
   const away = cleanSide(against?.[1]);
   if (!against || !away) return null;
-  const before = clause.slice(0, against.index);
-  const sides = [...before.matchAll(ANY_SIDE)].flatMap((m) => {
-    const side = cleanSide(m[0]);
-    return side ? [{ side, acts: SIDE_VERB.test(before.slice(m.index + m[0].length)) }] : [];
-  });
+  const sides = findSidesBefore(clause.slice(0, against.index));
   // Without a match noun ("a game against"), only a side that acts is one ("Ministers facing Parliament" is no match).
   const acting = sides.filter((s) => s.acts).at(-1);
   const home = (acting ?? (matchNamed ? sides.at(-1) : undefined))?.side ?? null;
@@ -179,15 +175,27 @@ export function findOpponentMatch(
 ): string | null {
   const away = cleanSide(OPPONENT_AFTER.exec(clause.slice(nounEnd))?.[1]);
   if (!away) return null;
-  const before = clause.slice(0, nounStart);
-  const sides = [...before.matchAll(ANY_SIDE)].flatMap((m) => {
+  const sides = findSidesBefore(clause.slice(0, nounStart));
+  const near = sides.filter((s) => nounStart - s.end <= NEAR_SIDE);
+  const home = (sides.filter((s) => s.acts).at(-1) ?? near.at(-1))?.side;
+  return home && home !== away ? `${home} v ${away}` : `${kind} against ${away}`;
+}
+
+/** A named side before a match's opponent: whether a verb of its own follows it, and where it ends. */
+interface Side {
+  side: string;
+  acts: boolean;
+  end: number;
+}
+
+/** The sides named in the text before a match's opponent, but for one written after "against" or "v". */
+function findSidesBefore(before: string): Side[] {
+  return [...before.matchAll(ANY_SIDE)].flatMap((m) => {
     const side = cleanSide(m[0]);
     const end = m.index + m[0].length;
     if (!side || OPPOSED.test(before.slice(0, m.index))) return [];
-    return [{ side, acts: SIDE_VERB.test(before.slice(end)), near: before.length - end <= NEAR_SIDE }];
+    return [{ side, acts: SIDE_VERB.test(before.slice(end)), end }];
   });
-  const home = (sides.filter((s) => s.acts).at(-1) ?? sides.filter((s) => s.near).at(-1))?.side;
-  return home && home !== away ? `${home} v ${away}` : `${kind} against ${away}`;
 }
 
 /** A side's name without a leading function word, or null when nothing of a name is left. */
