@@ -1,5 +1,5 @@
 import { addDays, fromIso, toIso } from './calendar.ts';
-import { anchorWords, NUMBERS } from './chains.ts';
+import { anchorWords, COUNT_UNIT, countChainDays, DAY_SIDE, EVE } from './chains.ts';
 import type { DateMention } from './dates.ts';
 import { EVENT_NOUNS } from './event-phrase.ts';
 
@@ -9,8 +9,8 @@ import { EVENT_NOUNS } from './event-phrase.ts';
 const APPOSITION = new RegExp(
   [
     '^\\s*(?:,|[–—-])\\s*(?:just\\s+|only\\s+)?',
-    '(?:the\\s+(?<eve>eve)\\s+of|the\\s+(?:day|morning|evening|night)\\s+(?<side>before|after)',
-    '|(?<count>a|an|one|two|three|four|five|six|seven|\\d)\\s+(?<unit>days?|weeks?)\\s+(?<direction>before|after|ahead\\s+of|prior\\s+to))',
+    `(?:${EVE}|${DAY_SIDE}`,
+    `|${COUNT_UNIT}\\s+(?<direction>before|after|ahead\\s+of|prior\\s+to))`,
     '\\s+(?=(?<anchor>[^,;.:!?()]{3,80}))',
   ].join(''),
   'i',
@@ -32,7 +32,8 @@ export function resolveAppositions(sentence: string, mentions: DateMention[]): D
     // Words set off by dashes are an aside: "the presidential – and legislative – elections".
     const anchor = (groups.anchor ?? '').replace(/\s[–—]\s[^–—]{1,40}\s[–—]\s/g, ' ');
     if (!anchorWords(anchor).some((word) => EVENT_NOUNS.has(word))) continue;
-    const days = countDays(groups);
+    // The chain counts from the named event to the written date; the event is as many days the other way.
+    const days = -countChainDays(groups);
     // The mention takes the comma or dash that sets it beside the date: the date's clause ends before it.
     const start = written.end;
     const end = written.end + match[0].length;
@@ -44,13 +45,4 @@ export function resolveAppositions(sentence: string, mentions: DateMention[]): D
     ];
   }
   return out === mentions ? mentions : out.sort((a, b) => a.start - b.start);
-}
-
-/** How many days the named event is after the written date: "the day before" it is one. */
-function countDays(groups: Record<string, string | undefined>): number {
-  if (groups.eve) return 1;
-  if (groups.side) return groups.side.toLowerCase() === 'before' ? 1 : -1;
-  const n = NUMBERS[(groups.count ?? '').toLowerCase()] ?? Number(groups.count);
-  const size = /week/i.test(groups.unit ?? '') ? 7 : 1;
-  return (/^after/i.test(groups.direction ?? '') ? -1 : 1) * n * size;
 }

@@ -20,13 +20,19 @@ export const NUMBERS: Record<string, number> = {
 // The event a chain counts from: "the hearing", "launch", "the ministers meet".
 const ANCHOR = '(?:(?:the|its|his|her|their)\\s+)?[a-z-]+(?:\\s+[a-z-]+){0,2}';
 const PART_OF_DAY = '(?:day|morning|evening|night)';
+/** "the evening before", "the day after": a part of a day on one side of the anchor (group `side`). */
+export const DAY_SIDE = `the\\s+${PART_OF_DAY}\\s+(?<side>before|after)`;
+/** "the eve of": the day before the anchor (group `eve`). */
+export const EVE = 'the\\s+(?<eve>eve)\\s+of';
+/** "two days", "a week": a count of days or weeks (groups `count`, `unit`), before its direction. */
+export const COUNT_UNIT = '(?<count>a|an|one|two|three|four|five|six|seven|\\d)\\s+(?<unit>days?|weeks?)';
 const CHAIN_FORMS = [
   // "The list of candidates will be published the same day": the day of the event just told.
   `(?<same>(?:on\\s+)?(?:the\\s+|that\\s+)?same\\s+day(?!\\s+as\\b))`,
   `(?:on\\s+)?the\\s+(?:following|next)\\s+${PART_OF_DAY}`,
-  `(?:on\\s+)?the\\s+${PART_OF_DAY}\\s+(?<side>before|after)(?:\\s+(?<sideAnchor>${ANCHOR}))?`,
-  `(?:on\\s+)?the\\s+eve\\s+of\\s+(?<eveAnchor>${ANCHOR})`,
-  `(?<count>a|an|one|two|three|four|five|six|seven|\\d)\\s+(?<unit>days?|weeks?)\\s+(?<direction>later(?!\\s+than)|afterwards|after\\s+that|before\\s+that|earlier(?!\\s+than)|(?:after|before)(?:\\s+(?<countAnchor>${ANCHOR}))?)`,
+  `(?:on\\s+)?${DAY_SIDE}(?:\\s+(?<sideAnchor>${ANCHOR}))?`,
+  `(?:on\\s+)?${EVE}\\s+(?<eveAnchor>${ANCHOR})`,
+  `${COUNT_UNIT}\\s+(?<direction>later(?!\\s+than)|afterwards|after\\s+that|before\\s+that|earlier(?!\\s+than)|(?:after|before)(?:\\s+(?<countAnchor>${ANCHOR}))?)`,
 ];
 const CHAIN = new RegExp(`\\b(?:${CHAIN_FORMS.join('|')})`, 'gi');
 // "three days after the congress closes": counted from the last day of a range.
@@ -41,14 +47,7 @@ export function findChains(sentence: string): DateMention[] {
   const chains: DateMention[] = [];
   for (const match of sentence.matchAll(CHAIN)) {
     const groups = match.groups ?? {};
-    let days = groups.same ? 0 : 1;
-    if (groups.side) days = groups.side.toLowerCase() === 'before' ? -1 : 1;
-    if (groups.eveAnchor) days = -1;
-    if (groups.count && groups.unit && groups.direction) {
-      const n = NUMBERS[groups.count.toLowerCase()] ?? Number(groups.count);
-      const sign = /^(?:before|earlier)/i.test(groups.direction) ? -1 : 1;
-      days = sign * n * (/week/i.test(groups.unit) ? 7 : 1);
-    }
+    const days = countChainDays(groups);
     const anchor = anchorWords(groups.sideAnchor ?? groups.eveAnchor ?? groups.countAnchor ?? '');
     // "a week after Andina cut its forecast" tells when something happened, not a date to count from.
     if (groups.countAnchor && !anchor.some((word) => EVENT_NOUNS.has(word))) continue;
@@ -63,6 +62,22 @@ export function findChains(sentence: string): DateMention[] {
     });
   }
   return chains;
+}
+
+/**
+ * The days from the anchor to the chain's own day, from the groups of a form built with DAY_SIDE,
+ * EVE and COUNT_UNIT (and `same`, `direction`): "the day before" is -1, "two weeks later" 14,
+ * "three days ahead of" -3; a form with none of them ("the following day") is the next day.
+ */
+export function countChainDays(groups: Record<string, string | undefined>): number {
+  if (groups.eve) return -1;
+  if (groups.side) return groups.side.toLowerCase() === 'before' ? -1 : 1;
+  if (groups.count && groups.unit && groups.direction) {
+    const n = NUMBERS[groups.count.toLowerCase()] ?? Number(groups.count);
+    const sign = /^(?:before|earlier|ahead|prior)/i.test(groups.direction) ? -1 : 1;
+    return sign * n * (/week/i.test(groups.unit) ? 7 : 1);
+  }
+  return groups.same ? 0 : 1;
 }
 
 // Words that end the name of the anchor event: "the day after the premiere at the library".
