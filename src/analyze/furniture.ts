@@ -4,7 +4,8 @@ import { COUNTRIES } from './places.ts';
 // article text, and every date in it is when the page was written, never an event.
 
 // Case written out: the patterns below need the case of the place (capitals) to mean something.
-const MONTH =
+/** A month's name or short form, capital or not ("Sept.", "february"). */
+export const MONTH =
   '(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Ss]ept|[Oo]ct|[Nn]ov|[Dd]ec)[a-z]*\\.?';
 const DAY_MONTH = `(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH})(?:,?\\s+\\d{4})?`;
 const AGENCY = '\\([\\p{L}\\p{N} .&/-]{2,30}\\)';
@@ -84,6 +85,24 @@ const WEEKDAY_FIRST =
 /** The paragraph without its dateline. */
 export function stripDateline(paragraph: string): string {
   return paragraph.slice(datelineLength(paragraph));
+}
+
+// "Nov 1 (Reuters) - ", "New Delhi [India], February 12 (ANI): ", "Nairobi — ", "LANCASTER − ",
+// "THE HAGUE, Netherlands -- ", "(MMO) – ", "(Repeats to attach to alerts) MUMBAI, Sept 30 ": a
+// dateline the forms above leave, as on another line a plain place and a dash or a bare bracket may head
+// a listing's entry; on a story's first sentence it is furniture. Only the summary strips it.
+// No ordinals here: "13th January – Saturday, 4th March" is a listing's line, not a dateline.
+const STUB_DAY = `(?:${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH})(?:,?\\s+\\d{4})?`;
+const STUB_PLACE = "\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){0,2}";
+const STUB_CAPITALS = "\\p{Lu}[\\p{Lu}'’.-]+(?:\\s+\\p{Lu}[\\p{Lu}'’.-]+){0,2}";
+const DATELINE_STUB = new RegExp(
+  `^(?:\\([^()]{2,80}\\)\\s*)?(?:(?:\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}(?:\\s*\\[[^\\]]{2,30}\\])?,?\\s+)?${STUB_DAY}\\s*(?:\\([^()]{2,30}\\))?\\s*[:—–−-]{1,2}|${STUB_PLACE}(?:,\\s+${STUB_PLACE})?\\s+(?:[—–−]|--)|${STUB_CAPITALS},\\s+${STUB_DAY}|\\([^()]{2,30}\\)\\s*[:—–−-]{1,2})\\s+(?=\\p{Lu})`,
+  'u',
+);
+
+/** A story's first sentence without the dateline stub it may still open with. */
+export function stripDatelineStub(sentence: string): string {
+  return sentence.replace(DATELINE_STUB, '');
 }
 
 // The stored page's own date line, glued to the first paragraph: " date 2019-09-28 The union ...".

@@ -1,3 +1,4 @@
+import { MONTH, stripDatelineStub } from './furniture.ts';
 import { splitSentences } from './sentences.ts';
 import { countWords, normalizeText } from './text-utils.ts';
 
@@ -6,20 +7,6 @@ const WEAK_START =
 const QUOTE_MARK = /["“”„«»]/;
 const DATE_WORD =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b|\bnext (?:week|month)\b/i;
-// "Nov 1 (Reuters) - ", "New Delhi [India], February 12 (ANI): ", "Nairobi — ", "LANCASTER − ",
-// "THE HAGUE, Netherlands -- ", "(MMO) – ", "(Repeats to attach to alerts) MUMBAI, Sept 30 ": the
-// dateline the cleaning leaves on a story's first sentence is page furniture, not part of what it
-// says. Case written out: the capitals of the place are what make it a dateline (a place in
-// capitals needs no dash after its date).
-const MONTH =
-  '(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Ss]ept|[Oo]ct|[Nn]ov|[Dd]ec)[a-z]*\\.?';
-const DAY = `(?:${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH})(?:,?\\s+\\d{4})?`;
-const PLACE = "\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){0,2}";
-const CAPITALS = "\\p{Lu}[\\p{Lu}'’.-]+(?:\\s+\\p{Lu}[\\p{Lu}'’.-]+){0,2}";
-const DATELINE_STUB = new RegExp(
-  `^(?:\\([^()]{2,80}\\)\\s*)?(?:(?:\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}(?:\\s*\\[[^\\]]{2,30}\\])?,?\\s+)?${DAY}\\s*(?:\\([^()]{2,30}\\))?\\s*[:—–−-]{1,2}|${PLACE}(?:,\\s+${PLACE})?\\s+(?:[—–−]|--)|${CAPITALS},\\s+${DAY}|\\([^()]{2,30}\\)\\s*[:—–−-]{1,2})\\s+(?=\\p{Lu})`,
-  'u',
-);
 // "X gestures during the opening session ..., October 26, 2021.": a photo's caption, not the story.
 const CAPTION =
   /\b(?:(?:is|are|was|were)\s+(?:pictured|seen|shown)|gestures|poses|looks\s+on|waves|smiles)\b.*\b\d{4}\.$/;
@@ -90,7 +77,7 @@ function collectCandidates(paragraphs: string[]): Candidate[] {
   for (const paragraph of paragraphs) {
     for (const sentence of splitSentences(paragraph)) {
       if (candidates.length >= MAX_CANDIDATES) return candidates;
-      const text = sentence.start === 0 ? sentence.text.replace(DATELINE_STUB, '') : sentence.text;
+      const text = sentence.start === 0 ? stripDatelineStub(sentence.text) : sentence.text;
       const key = normalizeText(text);
       if (!key || seen.has(key)) continue;
       seen.add(key);
