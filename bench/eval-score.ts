@@ -72,7 +72,7 @@ export interface CaseReport extends Figures {
 }
 
 /** A quote's match score against a gold quote of either format, or null. */
-function scoreQuote(p: Quote, g: GoldQuote): number | null {
+export function scoreQuote(p: Quote, g: GoldQuote): number | null {
   if (g.text !== null) return scoreQuoteText(p.text, g.text);
   return g.head && g.tail ? scoreQuoteFingerprint(p.text, g.head, g.tail) : null;
 }

@@ -72,7 +72,8 @@ export interface FitSettings {
   perArticle: boolean;
 }
 
-interface Sample {
+/** One weighted training row: features, label 0 or 1, and its weight. */
+export interface Sample {
   x: number[];
   y: number;
   weight: number;
@@ -96,15 +97,17 @@ function collectSamples(cases: readonly LabelledCase[], perArticle: boolean): Sa
   });
 }
 
-/** Fits weights and bias by full-batch gradient descent on the weighted log-loss plus L2 on the weights. */
-export function fitModel(
-  cases: readonly LabelledCase[],
-  threshold: number,
-  fit: FitSettings = FIT,
-): EventModel {
-  const samples = collectSamples(cases, fit.perArticle);
+/**
+ * Fits `width` weights and a bias by full-batch gradient descent on the weighted log-loss plus L2
+ * on the weights, rounded to four decimals; no randomness, so the same samples give the same model.
+ */
+export function fitLogistic(
+  samples: readonly Sample[],
+  width: number,
+  fit: Pick<FitSettings, 'iterations' | 'rate' | 'l2'>,
+): { weights: number[]; bias: number } {
   const total = samples.reduce((sum, s) => sum + s.weight, 0) || 1;
-  const weights = FEATURE_NAMES.map(() => 0);
+  const weights = Array.from({ length: width }, () => 0);
   let bias = 0;
   for (let step = 0; step < fit.iterations; step++) {
     const grad = weights.map((w) => fit.l2 * w);
@@ -120,13 +123,17 @@ export function fitModel(
     for (let j = 0; j < weights.length; j++) weights[j] = (weights[j] ?? 0) - fit.rate * (grad[j] ?? 0);
   }
   const round = (v: number) => Math.round(v * 10_000) / 10_000;
-  return {
-    features: [...FEATURE_NAMES],
-    weights: weights.map(round),
-    bias: round(bias),
-    threshold,
-    covers: 'all',
-  };
+  return { weights: weights.map(round), bias: round(bias) };
+}
+
+/** Fits the event model's weights and bias on the candidate events' mentions. */
+export function fitModel(
+  cases: readonly LabelledCase[],
+  threshold: number,
+  fit: FitSettings = FIT,
+): EventModel {
+  const { weights, bias } = fitLogistic(collectSamples(cases, fit.perArticle), FEATURE_NAMES.length, fit);
+  return { features: [...FEATURE_NAMES], weights, bias, threshold, covers: 'all' };
 }
 
 /** How an event is rated: the rules' confidence, or a model's. */

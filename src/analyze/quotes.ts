@@ -7,6 +7,7 @@ import type { QuoteSpan } from './quote-spans.ts';
 import { findQuoteSpans } from './quote-spans.ts';
 import { splitSentences } from './sentences.ts';
 import { normaliseSpeakers } from './speaker-form.ts';
+import { chooseSpeakers, SPEAKER_MODEL_ON } from './speaker-model.ts';
 import {
   fillMissingSpeakers,
   followScene,
@@ -113,7 +114,8 @@ export function extractQuotes(paragraphs: string[], allPeople: PeopleIndex): Quo
     previousLeftOpen = found.length > 0 && found[found.length - 1]?.span.close === -1;
   });
   const named = nameDescribedSpeakers(fillMissingSpeakers(quotes), paragraphs);
-  return normaliseSpeakers(named, paragraphs, allPeople.byName.keys());
+  const attributed = normaliseSpeakers(named, paragraphs, allPeople.byName.keys());
+  return SPEAKER_MODEL_ON ? chooseSpeakers(attributed, paragraphs, allPeople) : attributed;
 }
 
 function findParagraphQuotes(text: string, index: number, base: SpeakerContext): Found[] {
