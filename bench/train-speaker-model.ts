@@ -47,7 +47,7 @@ const pool = (list: readonly SpeakerHits[]): SpeakerHits =>
   );
 
 const line = (h: SpeakerHits) =>
-  `${h.hits}/${h.quotes} (${(h.hits / Math.max(1, h.quotes)).toFixed(3)}), loose ${h.loose}`;
+  `${h.hits}/${h.quotes} (${(h.hits / Math.max(1, h.quotes)).toFixed(3)}), loose ${h.loose}, gold among the candidates ${h.reachable}`;
 
 /** Leave-one-set-out of one variant: the rules and the chooser on each left-out fold. */
 function crossValidate(folds: LabelledArticle[][], extra: LabelledArticle[], covers: SpeakerModel['covers']) {
