@@ -9,7 +9,7 @@ import { FEATURE_NAMES, type Features } from '../src/analyze/event-features.ts';
 import { type EventReading, readEvents } from '../src/analyze/events.ts';
 import { resolveAnalyzeOptions } from '../src/analyze/index.ts';
 import { buildPeopleIndex } from '../src/analyze/people.ts';
-import type { GoldEvent } from './eval-gold.ts';
+import type { EvalCase, GoldEvent } from './eval-gold.ts';
 import { listGoldFiles, MissingTextError, readEvalCase } from './eval-gold.ts';
 import { computeScores, type Scores, sumScores } from './eval-metrics.ts';
 import { matchEvents } from './eval-score.ts';
@@ -24,20 +24,24 @@ export interface LabelledCase {
   labels: boolean[];
 }
 
+/** Reads one gold file and its text for training; a missing text is an error, never a skipped case. */
+export function readTrainingCase(goldPath: string): EvalCase {
+  try {
+    return readEvalCase(goldPath);
+  } catch (error) {
+    // A model trained on part of a folder would silently differ from the committed one.
+    if (error instanceof MissingTextError)
+      throw new MissingTextError(`${error.message} (npm run corpus:check): every text is needed to train`);
+    throw error;
+  }
+}
+
 /** Reads every article of a folder with a text present, and labels its candidate events. */
 export function readLabelledSet(dir: string): LabelledCase[] {
   const set = basename(dir.replace(/\/+$/, ''));
   const cases: LabelledCase[] = [];
   for (const goldPath of listGoldFiles(dir)) {
-    let c: ReturnType<typeof readEvalCase>;
-    try {
-      c = readEvalCase(goldPath);
-    } catch (error) {
-      // A model trained on part of a folder would silently differ from the committed one.
-      if (error instanceof MissingTextError)
-        throw new MissingTextError(`${error.message} (npm run corpus:check): every text is needed to train`);
-      throw error;
-    }
+    const c = readTrainingCase(goldPath);
     const { referenceDate } = resolveAnalyzeOptions(c.article);
     const { paragraphs } = cleanBody(c.article.body, c.article.title);
     const readings = readEvents(paragraphs, referenceDate, buildPeopleIndex(paragraphs));

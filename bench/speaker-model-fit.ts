@@ -15,10 +15,10 @@ import {
 } from '../src/analyze/speaker-features.ts';
 import { pickSpeaker, type SpeakerModel } from '../src/analyze/speaker-model.ts';
 import type { GoldQuote } from './eval-gold.ts';
-import { listGoldFiles, MissingTextError, readEvalCase } from './eval-gold.ts';
+import { listGoldFiles } from './eval-gold.ts';
 import { matchOneToOne, sameOneLoosely, sameSpeaker, sameValue } from './eval-metrics.ts';
 import { scoreQuote } from './eval-score.ts';
-import { fitLogistic, type Sample } from './event-model-fit.ts';
+import { fitLogistic, readTrainingCase, type Sample } from './event-model-fit.ts';
 
 /** One quote the analysis found and gold has: the rules' speaker, the candidates, and how gold is matched. */
 export interface LabelledQuote {
@@ -41,14 +41,7 @@ export interface LabelledArticle {
 export function readSpeakerSet(dir: string): LabelledArticle[] {
   const set = basename(dir.replace(/\/+$/, ''));
   return listGoldFiles(dir).map((goldPath) => {
-    let c: ReturnType<typeof readEvalCase>;
-    try {
-      c = readEvalCase(goldPath);
-    } catch (error) {
-      if (error instanceof MissingTextError)
-        throw new MissingTextError(`${error.message} (npm run corpus:check): every text is needed to train`);
-      throw error;
-    }
+    const c = readTrainingCase(goldPath);
     const { paragraphs } = cleanBody(c.article.body, c.article.title);
     const people = buildPeopleIndex(paragraphs);
     const quotes = extractQuotes(paragraphs, people);

@@ -22,6 +22,7 @@ import {
   rules,
   scoreCalendar,
 } from './event-model-fit.ts';
+import { parseTrainArgs } from './train-args.ts';
 
 /** The model file's default place. */
 export const MODEL_PATH = fileURLToPath(new URL('./event-model.json', import.meta.url));
@@ -78,24 +79,6 @@ function crossValidate(folds: LabelledCase[][], extra: LabelledCase[], variant: 
       ? eligible.reduce((best, row) => (row.recall >= best.recall ? row : best))
       : table.reduce((best, row) => (f05(row) > f05(best) ? row : best));
   return { perFold, rulesPooled, table, chosen };
-}
-
-/** Parses the arguments; null on a bad one. */
-function parseArgs(argv: readonly string[]) {
-  const options = { folds: [] as string[], dirs: [] as string[], out: MODEL_PATH as string | null };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = argv[i + 1];
-    if (arg === '--fold' && value) options.folds.push(resolve(value));
-    else if (arg === '--dir' && value) options.dirs.push(resolve(value));
-    else if (arg === '--out' && value) options.out = resolve(value);
-    else if (arg === '--print') {
-      options.out = null;
-      continue;
-    } else return null;
-    i++;
-  }
-  return options.folds.length + options.dirs.length > 0 ? options : null;
 }
 
 /** Builds the model file's text from the folders: validation, threshold, weights and the counts trained on. */
@@ -180,7 +163,7 @@ export function trainEventModel(
 
 /** Runs the training; returns the exit code. */
 export function main(argv: readonly string[]): number {
-  const options = parseArgs(argv);
+  const options = parseTrainArgs(argv, MODEL_PATH);
   if (!options) {
     console.error('usage: npm run train:events -- [--fold DIR]... [--dir DIR]... [--out FILE | --print]');
     return 2;

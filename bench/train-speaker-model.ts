@@ -21,6 +21,7 @@ import {
   type SpeakerHits,
   scoreSpeakers,
 } from './speaker-model-fit.ts';
+import { parseTrainArgs } from './train-args.ts';
 
 /** The model file's default place. */
 export const SPEAKER_MODEL_PATH = fileURLToPath(
@@ -129,33 +130,9 @@ export function trainSpeakerModel(
   return { text: `${JSON.stringify(file, null, 2)}\n`, report };
 }
 
-/** Parses the arguments; null on a bad one. */
-function parseArgs(argv: readonly string[]) {
-  const options = {
-    folds: [] as string[],
-    dirs: [] as string[],
-    out: SPEAKER_MODEL_PATH as string | null,
-    score: null as string | null,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = argv[i + 1];
-    if (arg === '--fold' && value) options.folds.push(resolve(value));
-    else if (arg === '--dir' && value) options.dirs.push(resolve(value));
-    else if (arg === '--out' && value) options.out = resolve(value);
-    else if (arg === '--score' && value) options.score = resolve(value);
-    else if (arg === '--print') {
-      options.out = null;
-      continue;
-    } else return null;
-    i++;
-  }
-  return options.folds.length + options.dirs.length > 0 || options.score ? options : null;
-}
-
 /** Runs the training (or the scoring of one folder); returns the exit code. */
 export function main(argv: readonly string[]): number {
-  const options = parseArgs(argv);
+  const options = parseTrainArgs(argv, SPEAKER_MODEL_PATH, true);
   if (!options) {
     console.error(
       'usage: npm run train:speakers -- [--fold DIR]... [--dir DIR]... [--out FILE | --print] | --score DIR',

@@ -1,6 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkModel, committedModel, scoreFeatures, scoreMentions } from '../../bench/event-model.ts';
 import { trainEventModel, main as trainMain } from '../../bench/train-event-model.ts';
@@ -10,6 +8,7 @@ import { FEATURE_NAMES, type Features, noFeatures } from '../../src/analyze/even
 import { readEvents } from '../../src/analyze/events.ts';
 import { buildPeopleIndex } from '../../src/analyze/people.ts';
 import { analyzeBody } from './analyze-body.ts';
+import { withFoldMissingTexts } from './training-folds.ts';
 
 // 2025-03-03 is a Monday.
 const MONDAY = '2025-03-03';
@@ -160,21 +159,10 @@ describe('the training', () => {
 
 describe('the training command', () => {
   it('refuses to train on a folder whose texts are missing, and leaves the model file alone', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'event-model-'));
-    try {
-      // A corpus gold file without its text, as in a fresh clone.
-      const fold = join(dir, 'dev');
-      mkdirSync(fold);
-      copyFileSync(
-        new URL('../../corpus/dev/01-crew7-delay.gold.json', import.meta.url),
-        join(fold, '01-crew7-delay.gold.json'),
-      );
-      const out = join(dir, 'model.json');
+    withFoldMissingTexts((fold, out) => {
       expect(trainMain(['--fold', fold, '--out', out])).toBe(1);
       expect(existsSync(out)).toBe(false);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('refuses an unknown argument and an empty set of folders', () => {

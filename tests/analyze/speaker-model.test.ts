@@ -22,6 +22,7 @@ import {
   scoreCandidate,
 } from '../../src/analyze/speaker-model.ts';
 import { analyzeBody } from './analyze-body.ts';
+import { withFoldMissingTexts } from './training-folds.ts';
 
 /** The rules' quotes of `body` and every quote's candidates. */
 function readBody(body: string) {
@@ -239,20 +240,10 @@ describe('the training', () => {
   });
 
   it('refuses to train on a folder whose texts are missing, and leaves the model file alone', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'speaker-model-'));
-    try {
-      const fold = join(dir, 'dev');
-      mkdirSync(fold);
-      copyFileSync(
-        new URL('../../corpus/dev/01-crew7-delay.gold.json', import.meta.url),
-        join(fold, '01-crew7-delay.gold.json'),
-      );
-      const out = join(dir, 'model.json');
+    withFoldMissingTexts((fold, out) => {
       expect(trainMain(['--fold', fold, '--out', out])).toBe(1);
       expect(existsSync(out)).toBe(false);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('refuses an unknown argument and an empty set of folders', () => {
