@@ -205,6 +205,10 @@ function firstClause(text: string): string {
   return (stop ? text.slice(0, stop.index) : text).slice(0, 240).trim();
 }
 
+// "The Auditor’s Office also stated", "the ministry later said": an adverb before the verb is no part of the speaker.
+const TRAILING_ADVERBS =
+  /(?:\s+(?:also|further|later|then|again|earlier|previously|separately|additionally|subsequently|repeatedly|publicly|recently|once|too|has|have|had|would|will))+$/i;
+
 /**
  * Resolves an attribution phrase to a speaker: a full name, a surname introduced
  * elsewhere, a pronoun (the person the paragraph reports speaking, else the last
@@ -218,7 +222,8 @@ export function resolveSpeaker(phrase: string, ctx: SpeakerContext, lastMention 
     .trim()
     .replace(/,\s*(?:who|which|whose|where)\b.*$/i, '')
     .replace(/\s+[—–-]+\s+(?:who|which)\b.*$/i, '')
-    .replace(/,$/, '');
+    .replace(/,$/, '')
+    .replace(TRAILING_ADVERBS, '');
   const subject = lastMention ? (trimmed.split(/[,;]\s*/).pop() ?? trimmed) : trimmed;
   // "In a statement it said": an organisation spoke; "they" is one too when an organisation did last.
   const lastWord = lastMention ? (/(\p{L}+)$/u.exec(subject)?.[1] ?? '') : subject;

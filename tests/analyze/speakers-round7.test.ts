@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeBody } from './analyze-body.ts';
+
+// Quote and attribution classes of issue 13, round seven, in texts of our own writing.
+
+function attributionsOf(body: string): Array<[string, string | null, string | null]> {
+  return analyzeBody(body, '2025-09-03').quotes.map((q) => [q.text, q.speaker, q.role]);
+}
+
+describe('an adverb between the speaker and the speech verb is no part of the speaker', () => {
+  it('reads a body that "also stated" a quote', () => {
+    const body = [
+      'The Auditor-General’s Office rejected the tender on Monday.',
+      'The Auditor-General’s Office also stated that “no contract will be signed before the audit is finished.”',
+    ].join('\n\n');
+    expect(attributionsOf(body)).toEqual([
+      ['no contract will be signed before the audit is finished', 'Auditor-General’s Office', null],
+    ]);
+  });
+
+  it('reads a body that "later said" a quote after it', () => {
+    const body =
+      '“The line will reopen only when every bridge has been checked,” the Mayor’s Office later said.';
+    expect(attributionsOf(body)).toEqual([
+      ['The line will reopen only when every bridge has been checked', 'Mayor’s Office', null],
+    ]);
+  });
+});
