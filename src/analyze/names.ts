@@ -156,7 +156,9 @@ export function findPersonNames(text: string): NameMention[] {
       let stop = i;
       while (stop - from > 2 && POST_NOMINALS.has(run.words[stop - 1] ?? '')) stop--;
       const segment = run.words.slice(from, stop);
-      const whole = withoutHonorifics(nameTail(segment), segment);
+      // "Prime Minister Theresa May said", but "before Jan. 21": a month with no day after it may end a name.
+      const dated = stop < run.words.length || /^\.?\s*\d/.test(text.slice(run.end));
+      const whole = withoutHonorifics(nameTail(segment, !dated), segment);
       // "The President of Uganda Yoweri Museveni": after a title's "of", the first word is what it is of.
       const tail =
         from > 0 && whole.length >= 3 && whole.length === segment.length && titleOwns(text, run, from - 1)
@@ -230,8 +232,10 @@ function isHonorific(word: string | undefined): boolean {
 }
 
 /** The trailing words of a run that can form a person's name. */
-export function nameTail(words: string[]): string[] {
+export function nameTail(words: string[], monthLast = false): string[] {
   let i = words.length;
+  // "Theresa May", "Wan Saiful Wan Jan": a month after a name word, with no day after it, is a surname.
+  if (monthLast && MONTH_SURNAMES.has(words[i - 1] ?? '') && isNameWord(words[i - 2] ?? '', false)) i--;
   // "Foreign Minister Lena Park": after a title, a surname that is also a common word ("Park",
   // "Hall", "Young") is a surname.
   const titledSurname =
@@ -275,6 +279,8 @@ function withFamilyNameFirst(words: string[], tail: string[]): string[] {
 }
 // Months that are also given names: before a surname ("Jan Novák", "June Carter") they are names.
 const MONTH_GIVEN_NAMES = new Set(['Jan', 'April', 'June']);
+// Months that are also surnames ("Theresa May", "Wan Jan").
+const MONTH_SURNAMES = new Set(['Jan', 'May', 'June', 'April']);
 // Common words that are also frequent surnames, accepted after a title only.
 const COMMON_SURNAMES = new Set(
   'park hall young king church field house bell street bridge rivers lake north west'.split(' '),

@@ -9,7 +9,7 @@ import {
 import { judgePersonhood } from './personhood.ts';
 import { findQuoteSpans } from './quote-spans.ts';
 import { findRoleAfter, findRoleBefore, hasRoleNoun, isBareTitle, isRoleNoun } from './roles.ts';
-import { NAME_PARTICLES, NON_NAME_WORDS } from './vocabulary.ts';
+import { HONORIFIC_WORDS, NAME_PARTICLES, NON_NAME_WORDS } from './vocabulary.ts';
 
 /** A person named in the article, with the role the text first gives them. */
 export interface Person {
@@ -83,7 +83,7 @@ export function buildPeopleIndex(paragraphs: string[]): PeopleIndex {
         shortenedName(index, mention.name);
       const age = ageAt(text, mention.start, mention.end);
       if (known) {
-        known.role ??= role;
+        if (role && (!known.role || role.split(' ').length > known.role.split(' ').length)) known.role = role;
         if (age !== undefined) known.age ??= age;
         continue;
       }
@@ -337,9 +337,12 @@ export function findPersonIn(phrase: string, people: PeopleIndex): Person | null
   const bySurname = findPeopleMentioned(phrase, people)[0];
   // "Saudi investment minister Khalid Al-Falih": a given name alone before a full name is not the speaker.
   const wordAt = bySurname ? (/^[\p{L}\p{M}'’-]+/u.exec(phrase.slice(bySurname.at))?.[0] ?? '') : '';
+  // "Mr Wan Saiful" of "Wan Saiful Wan Jan": the first two words of the name are the person written short.
+  const shortened = bySurname?.person.name.split(' ').slice(0, 2).join(' ') ?? '';
   const givenOnly =
     bySurname &&
     !phrase.startsWith(surnameOf(bySurname.person.name), bySurname.at) &&
+    !(shortened.includes(' ') && phrase.startsWith(shortened, bySurname.at)) &&
     people.bySurname.get(wordAt.replace(/['’]s$/, '')) !== bySurname.person;
   if (full && (!bySurname || full.start <= bySurname.at || givenOnly))
     return people.byName.get(full.name) ?? null;
@@ -358,7 +361,11 @@ export function findPeopleMentioned(
     if (!person) continue;
     // "Park said" after "Park Ji-hoon", but not "Central Park": a surname that is also a common word
     // counts on its own only.
-    const glued = /\p{Lu}[\p{L}'’.-]*\s+$/u.test(text.slice(Math.max(0, match.index - 30), match.index));
+    // "Ms May", "Mr Park": after an honorific the common word is the surname all the same.
+    const lead = /(\p{Lu}[\p{L}'’.-]*)\s+$/u.exec(
+      text.slice(Math.max(0, match.index - 30), match.index),
+    )?.[1];
+    const glued = !!lead && !HONORIFIC_WORDS.has(lead.toLowerCase().replace(/\.$/, ''));
     if (
       !NON_NAME_WORDS.has(word.toLowerCase()) ||
       (people.bySurname.get(word) === person && !glued && !/^(?:the|a|an|new|old)$/i.test(word))

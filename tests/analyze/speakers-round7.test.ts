@@ -26,3 +26,28 @@ describe('an adverb between the speaker and the speech verb is no part of the sp
     ]);
   });
 });
+
+describe('a month name that ends a person’s name is their surname', () => {
+  it('keeps "Jan" at the end of a Malay name and finds the person again by the first words', () => {
+    const body = [
+      'Party strategist Faizal Hakim Wan Jan called the date “a plain attempt to keep the young away from the polls.”',
+      '“They know the students will be sitting their exams that week,” said Mr Faizal Hakim, in a statement.',
+    ].join('\n\n');
+    expect(attributionsOf(body)).toEqual([
+      ['a plain attempt to keep the young away from the polls', 'Faizal Hakim Wan Jan', 'Party strategist'],
+      [
+        'They know the students will be sitting their exams that week',
+        'Faizal Hakim Wan Jan',
+        'Party strategist',
+      ],
+    ]);
+  });
+
+  it('reads "May" as a surname but not a month with a day after it', () => {
+    const body =
+      '“The bridge will carry its first trains before May 20,” said regional engineer Harriet May, who leads the project.';
+    expect(attributionsOf(body)).toEqual([
+      ['The bridge will carry its first trains before May 20', 'Harriet May', 'regional engineer'],
+    ]);
+  });
+});
