@@ -295,7 +295,9 @@ const NAME_STOPS = new Set(
 function isNameWord(word: string, inside: boolean): boolean {
   if (inside && NAME_PARTICLES.has(word)) return true;
   if (!/^\p{Lu}/u.test(word)) return false;
-  if (/^\p{Lu}{2,}$/u.test(word) || /\d/.test(word) || /\.\p{L}/u.test(word)) return false;
+  // "U.S" is no name word, but "G.Mariam", "A.Parubiy" are: an initial printed against the surname.
+  const glued = /^\p{Lu}\.\p{Lu}\p{Ll}{2,}$/u.test(word);
+  if (/^\p{Lu}{2,}$/u.test(word) || /\d/.test(word) || (/\.\p{L}/u.test(word) && !glued)) return false;
   // "SpaceX", "NewsRail": a capital inside a word is a brand's, unless a name prefix explains it ("McDonald", "DeSantis").
   if (/\p{Ll}\p{Lu}/u.test(word) && !/^(?:Mc|Mac|O['’]|De|Di|Da|Du|La|Le|Van|Von|Fitz|St)\p{Lu}/u.test(word))
     return false;

@@ -51,3 +51,24 @@ describe('a month name that ends a person’s name is their surname', () => {
     ]);
   });
 });
+
+describe('an initial printed against the surname is part of the name', () => {
+  it('reads "Mesfin W.Giorgis" as one person, with the apposition as the role', () => {
+    const body = [
+      '“A second terminal lets us carry the coffee of the whole region,” said Mesfin W.Giorgis, chief executive of the carrier, at the signing.',
+      '“The farmers have waited long enough for cold storage,” W.Giorgis added.',
+    ].join('\n\n');
+    expect(attributionsOf(body)).toEqual([
+      [
+        'A second terminal lets us carry the coffee of the whole region',
+        'Mesfin W.Giorgis',
+        'chief executive of the carrier',
+      ],
+      [
+        'The farmers have waited long enough for cold storage',
+        'Mesfin W.Giorgis',
+        'chief executive of the carrier',
+      ],
+    ]);
+  });
+});
