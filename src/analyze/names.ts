@@ -41,6 +41,7 @@ const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}'’.-]*/gu;
 // Words that join a body's name to what it is of: "Bank of Ghana", "Bangko Sentral ng Pilipinas" (Filipino "of").
 const OF_WORDS = new Set(['of', 'for', 'ng']);
 const MAX_RUN_WORDS = 8;
+const PERSON_RUN_WORDS = 12;
 const CAPITAL = /^\p{Lu}/u;
 
 /** A name particle, "of" or "for", or an institution's "and". */
@@ -128,7 +129,9 @@ export interface NameMention {
  */
 export function findPersonNames(text: string): NameMention[] {
   const names: NameMention[] = [];
-  const runs = findCapitalizedRuns(text);
+  // "President of Algerian Independent Election Monitoring Authority Mohamed Chorfi": a long title
+  // in capitals before the name is read whole, so the name is not cut from it.
+  const runs = findCapitalizedRuns(text, { maxWords: PERSON_RUN_WORDS });
   runs.forEach((run, index) => {
     // "Norwegian Trade and Industry Minister Kari Holm": the run before "and" belongs to the title.
     const next = runs[index + 1];

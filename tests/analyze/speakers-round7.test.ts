@@ -72,3 +72,19 @@ describe('an initial printed against the surname is part of the name', () => {
     ]);
   });
 });
+
+describe('a long title in capitals before a name does not cut the name', () => {
+  it('reads the name after a seven-word title of a body, and "she added" as that person', () => {
+    const body = [
+      'Chairperson of Zambia Media Fairness Monitoring Council Grace Banda said the council had hired forty new monitors.',
+      'She added that the monitors would ensure "that every candidate gets the same minutes on the national broadcaster".',
+    ].join('\n\n');
+    expect(attributionsOf(body)).toEqual([
+      [
+        'that every candidate gets the same minutes on the national broadcaster',
+        'Grace Banda',
+        'Chairperson of Zambia Media Fairness Monitoring Council',
+      ],
+    ]);
+  });
+});
