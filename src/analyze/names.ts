@@ -104,6 +104,8 @@ export function findCapitalizedRuns(text: string, rules: RunRules = {}): NameRun
 /** "and" continues a run that names an institution "of" or "for" something ("Department of Health and Human Services"). */
 function joinsInstitution(word: string, run: NameRun | null): boolean {
   if (word !== 'and' || !run || run.possessive) return false;
+  // "Sheet Metal Workers' and Roofers' Conference": "and" after a plural possessive joins a body's name.
+  if (/\p{Ll}s['’]$/u.test(run.words[run.words.length - 1] ?? '')) return true;
   const head = (run.words[0] ?? '').toLowerCase();
   return INSTITUTION_WORDS.has(head) && run.words.some((w) => w === 'of' || w === 'for');
 }

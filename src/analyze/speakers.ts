@@ -386,7 +386,7 @@ export const INSTITUTION_NOUN =
  */
 function properName(subject: string): string | null {
   const text = subject.replace(/^(?:the|The)\s+/, '').trim();
-  if (!/^\p{Lu}/u.test(text) || text.split(/\s+/).length > 6) return null;
+  if (!/^\p{Lu}/u.test(text) || text.split(/\s+/).length > 8) return null;
   const words = text.split(/\s+/);
   const capitalized = words.filter((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|for|and|the|de|&)$/.test(w));
   if (capitalized.length !== words.length || NON_SPEAKERS.test(text)) return null;

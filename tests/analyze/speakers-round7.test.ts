@@ -88,3 +88,17 @@ describe('a long title in capitals before a name does not cut the name', () => {
     ]);
   });
 });
+
+describe('a body whose name joins two plural possessives with "and" speaks under that whole name', () => {
+  it('reads a seven-word union name and "it added" after it', () => {
+    const body = [
+      '“No lecturer takes this step lightly, and every one of us would rather teach,” the Western Cape Teachers’ and Lecturers’ Professional Union said.',
+      '“We remain ready to meet the department at any hour it chooses,” it added.',
+    ].join('\n\n');
+    const union = 'Western Cape Teachers’ and Lecturers’ Professional Union';
+    expect(attributionsOf(body)).toEqual([
+      ['No lecturer takes this step lightly, and every one of us would rather teach', union, null],
+      ['We remain ready to meet the department at any hour it chooses', union, null],
+    ]);
+  });
+});
