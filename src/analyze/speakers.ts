@@ -164,7 +164,9 @@ export function findAttributionBefore(before: string, ctx: SpeakerContext): Attr
     // "LSK says that the court condemned ... the ‘...’": what follows "says that" is reported, the sayer speaks.
     if (/^\s+that\b/i.test(before.slice(match.index + match[0].length))) break;
   }
-  if (verbAt < 0) return null;
+  // "According to a report in the Gazette, the plant may close, “...”": the source the sentence opens with speaks.
+  const leading = /^\s*according to\s+([^,;:]{2,80}),/i.exec(before)?.[1];
+  if (verbAt < 0) return leading ? resolveSpeaker(leading, ctx) : null;
   const subject = before
     .slice(0, verbAt)
     .replace(/^[\s,;:—–-]+/, '')
@@ -355,15 +357,18 @@ function fullerOrganisation(body: string, ctx: SpeakerContext): string {
 
 // "an Apple statement said", "the statement said": a document speaks for the body that issued it.
 const STATEMENT =
-  /^(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(.+?)(?:['’]s)?\s+)?(?:(?:written|joint|brief|separate|official|press)\s+)?(?:statement|release|communiqu[eé]|notification|notice|circular|bulletin)$/u;
+  /^(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(.+?)(?:['’]s)?\s+)?(?:(?:written|joint|brief|separate|official|press)\s+)?(?:statement|release|communiqu[eé]|notification|notice|circular|bulletin|article|report|story|editorial)$/u;
 
 const STATEMENT_FROM =
   /^(?:[Aa]n?|[Tt]he|[Ii]n\s+a)\s+(?:(?:written|joint|brief|separate|official|press)\s+)?(?:statement|release|communiqu[eé])\s+(?:(?:issued|released|put out|sent)\s+)?(?:from|by|on behalf of)\s+(.+)$/u;
+// "an article on OntarioConstructionNews.com", "a report in the Gazette": what a publication printed.
+const PRINTED_IN =
+  /^(?:[Aa]n?|[Tt]he)\s+(?:recent\s+|new\s+)?(?:article|report|story|editorial|post)\s+(?:on|in|by|from)\s+(.+)$/u;
 
 /** The body a statement is from: the one it names ("an Apple statement"), else the one that last spoke or acted. */
 function statementOf(subject: string, ctx: SpeakerContext): Attribution | null {
   // "A statement from the club", "a statement issued by the ministry": the body it is from.
-  const from = STATEMENT_FROM.exec(subject.trim())?.[1];
+  const from = STATEMENT_FROM.exec(subject.trim())?.[1] ?? PRINTED_IN.exec(subject.trim())?.[1];
   if (from) {
     const body = resolveSpeaker(from, ctx);
     return body?.kind === 'organisation' ? body : null;

@@ -102,3 +102,24 @@ describe('a body whose name joins two plural possessives with "and" speaks under
     ]);
   });
 });
+
+describe('a publication that printed the words speaks for them', () => {
+  it('reads "According to a report in X," at the head of the quote’s sentence, and "the report continues"', () => {
+    const body = [
+      'According to a report in the Tasman Gazette, the mill may shut next year, "as the price of pulp has risen faster than the price of paper."',
+      '"Two hundred and forty jobs depend on the machine that is to close," the report continues.',
+    ].join('\n\n');
+    expect(attributionsOf(body)).toEqual([
+      ['as the price of pulp has risen faster than the price of paper', 'Tasman Gazette', null],
+      ['Two hundred and forty jobs depend on the machine that is to close', 'Tasman Gazette', null],
+    ]);
+  });
+
+  it('leaves the sentence’s own speaker when a speech verb follows the source', () => {
+    const body =
+      'According to the Tasman Gazette, mill manager Colin Rees told staff that "the last machine will stop in March next year."';
+    expect(attributionsOf(body)).toEqual([
+      ['the last machine will stop in March next year', 'Colin Rees', 'mill manager'],
+    ]);
+  });
+});
