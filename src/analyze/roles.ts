@@ -243,7 +243,7 @@ const APPOSITIVE =
   /^,\s+(?:\d{1,3},\s+)?(?:(the|a|an|one)\s+)?([^,;:!?“”"()—–]{2,160}?)\s*(?=,|;|:|—|–|\.(?:\s|$)|$)/;
 // Where an apposition stops being the role: "a retired nurse convicted of ...", "..., who represents".
 const APPOSITIVE_STOP =
-  /\s+(?:who|which|whose|that|and|but|or|when|where|while|as|after|since|said|says|told|convicted|accused|charged|known|based|speaking)\b/gi;
+  /\s+(?:who|which|whose|that|and|but|or|when|where|while|as|after|since|said|says|told|has|have|had|is|was|will|convicted|accused|charged|known|based|speaking)\b/gi;
 // Where a relative clause kept in a role stops.
 const CLAUSE_END = /\s+(?:and|but|or|when|where|while|as|after|since|said|says|told)\b.*$/i;
 
@@ -264,7 +264,8 @@ function cutApposition(whole: string): string {
 function joinsRole(rest: string): boolean {
   for (const word of rest.trim().split(/\s+/).slice(0, 4)) {
     if (isRoleNoun(word)) return true;
-    if (!ROLE_MODIFIERS.has(word.toLowerCase())) return false;
+    // "Chief Human Resources Officer and Labor Director": a second title's field in capitals.
+    if (!ROLE_MODIFIERS.has(word.toLowerCase()) && !/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
   }
   return false;
 }
@@ -276,7 +277,10 @@ export function findRoleAfter(text: string, nameEnd: number): string | null {
   const window = text
     .slice(nameEnd, nameEnd + 240)
     .replace(/\b(St|Dr|Mt|Jr|Sr|No|Co|Inc|Ltd)\./g, '$1\u0000')
-    .replace(/\s\((\p{Lu}[\p{L}\p{N}.&-]{0,9})\)(?=\s+(?:of|for|in|at)\s|,)/gu, ' \u0001$1\u0002');
+    .replace(
+      /\s\((\p{Lu}[\p{L}\p{N}.&-]{0,9})\)(?=\s+(?:of|for|in|at|has|have|had|is|was|will|said|says)\s|,)/gu,
+      ' \u0001$1\u0002',
+    );
   const match = APPOSITIVE.exec(window);
   const whole =
     match?.[2]?.replaceAll('\u0000', '.').replaceAll('\u0001', '(').replaceAll('\u0002', ')').trim() ?? '';

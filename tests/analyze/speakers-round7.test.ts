@@ -123,3 +123,31 @@ describe('a publication that printed the words speaks for them', () => {
     ]);
   });
 });
+
+describe('an apposition role whose closing comma is missing ends at the verb', () => {
+  it('keeps a body’s initials in brackets and stops at "has"', () => {
+    const body = [
+      'Dr Ngozi Eze, Chairperson of the Nigerian Civil Aviation Authority (NCAA) has ordered the airline to publish a timetable.',
+      '"Every passenger whose flight was cancelled must be offered a refund," she said.',
+    ].join('\n\n');
+    expect(attributionsOf(body)).toEqual([
+      [
+        'Every passenger whose flight was cancelled must be offered a refund',
+        'Ngozi Eze',
+        'Chairperson of the Nigerian Civil Aviation Authority (NCAA)',
+      ],
+    ]);
+  });
+
+  it('joins a second title in capitals after "and"', () => {
+    const body =
+      'Tunde Bakare, Chief Operating Officer and Company Secretary of Savannah Air Limited said, "We cannot fly aircraft without the crews to fly them."';
+    expect(attributionsOf(body)).toEqual([
+      [
+        'We cannot fly aircraft without the crews to fly them',
+        'Tunde Bakare',
+        'Chief Operating Officer and Company Secretary of Savannah Air Limited',
+      ],
+    ]);
+  });
+});
