@@ -170,6 +170,7 @@ export function findAttributionBefore(before: string, ctx: SpeakerContext): Attr
   const subject = before
     .slice(0, verbAt)
     .replace(/^[\s,;:—–-]+/, '')
+    .replace(ASIDE, '')
     .trim();
   // "Ana fired the manager, Paul Reis, saying ...": the participle's speaker is the clause's subject.
   if (participle) {
@@ -193,6 +194,10 @@ export function findAttributionBefore(before: string, ctx: SpeakerContext): Attr
   }
   return resolveSpeaker(subject, ctx, true);
 }
+
+// "The central bank, for its part, said", "McQueen, meanwhile, said": an aside between commas is no subject.
+const ASIDE =
+  /,\s*(?:meanwhile|however|though|too|also|in turn|in response|in reply|by contrast|in contrast|on the other hand|for (?:his|her|its|their|our) part)\s*,?\s*$/i;
 
 const PUT_IT =
   /(?:^|[.!?]\s+|,\s*)(?:[Aa]s\s+([^,;:]{2,80}?)\s+(?:put it|puts it|phrased it|says|said)|[Ii]n the words of\s+([^,;:]{2,80}))[,:]?\s*$/;

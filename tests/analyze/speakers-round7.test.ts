@@ -151,3 +151,13 @@ describe('an apposition role whose closing comma is missing ends at the verb', (
     ]);
   });
 });
+
+describe('an aside between commas after the subject is no part of it', () => {
+  it('reads "The central bank, for its part, said" as the bank speaking', () => {
+    const body =
+      'The minister defended the plan.\n\nThe central bank, for its part, said the plan would "add to inflation at the very moment we are trying to bring it down."';
+    expect(attributionsOf(body)).toEqual([
+      ['add to inflation at the very moment we are trying to bring it down', 'central bank', null],
+    ]);
+  });
+});
