@@ -1,3 +1,4 @@
+import { findHouse, isHouseBusiness } from './houses.ts';
 import { findCourt, findLaunchSites, findPlace, findRoute, isCourtBusiness } from './places.ts';
 import { splitSentences } from './sentences.ts';
 import { HEADING_NOUNS, SERVICE_NOUNS, writeNounPattern } from './service-nouns.ts';
@@ -15,6 +16,8 @@ export interface ToldPlaces {
   sites: string[][];
   /** Where the paragraph says people gather for a meeting ("leaders have been arriving in Samoa for a week of meetings"). */
   gatherings: Array<string | null>;
+  /** The house of a legislature the paragraph names as a place ("to Parliament", "in the House of Commons"). */
+  houses: Array<string | null>;
 }
 
 // A sentence about a rocket's launch ("The launch will now take place Tuesday", "a static fire test").
@@ -42,8 +45,14 @@ export function readToldPlaces(paragraphs: readonly string[]): ToldPlaces {
     courts: paragraphs.map(findCourt),
     sites: paragraphs.map(findLaunchSites),
     gatherings: paragraphs.map(findGathering),
+    houses: paragraphs.map((p) => (PICTURE_CREDIT.test(p) ? null : findHouse(p))),
   };
 }
+
+// "... at Parliament, Kuala Lumpur on September 2, 2020. ― Picture by Jane Roe", "(Picture: PA)": a photo's
+// caption places the picture, not the story's business.
+const PICTURE_CREDIT =
+  /(?:[―—–-]\s*(?:Picture|Photo|Photograph|Image)\s+by\s+\p{Lu}|\((?:Picture|Photo|Image)s?\s*:\s*[^()]+\)\s*$)/u;
 
 // "Pacific leaders have been arriving in Samoa for a week of regional meetings", "Delegates gathered in
 // Bonn for the climate talks": the place a story's meetings are held in, told once before their days.
@@ -105,6 +114,10 @@ export function toldPlace(
   // "The new daily flight will launch on May 8": a service may launch too.
   if (SERVICE.test(sentence)) return told.routes[index] ?? storyRoute(told, index);
   if (isCourtBusiness(sentence)) return lastNamed(told.courts, index);
+  // "will present the review to Parliament on Thursday"; "The debate on the review will open on July 28"
+  // after it: a house's business happens in the house the story named.
+  const house = findHouse(clause) ?? (isHouseBusiness(clause) ? lastNamed(told.houses, index) : null);
+  if (house) return house;
   // "Today the Small Island States Leaders will meet": a meeting of the story is where it gathered them.
   if (MEETING.test(sentence)) return lastNamed(told.gatherings, index);
   return null;

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { findHouse, isHouseBusiness } from '../../src/analyze/houses.ts';
+import { analyzeBody } from './analyze-body.ts';
+
+// Place classes of issue 13, round seven, in texts of our own writing: each is a form news uses to say
+// where an occasion happens that the rules read as no place, or as the wrong one.
+
+function placesOf(body: string, published = '2026-05-04'): Array<string | null> {
+  return analyzeBody(body, published).events.map((e) => e.location);
+}
+
+describe('a house of a legislature as the place of its own business', () => {
+  it('places what is put before a house there ("present the review to Parliament on Thursday")', () => {
+    expect(placesOf('The minister will present the spending review to Parliament on Thursday.')).toEqual([
+      'Parliament',
+    ]);
+    expect(placesOf('The treaty goes before the Bundestag on May 12 for ratification.')).toEqual([
+      'Bundestag',
+    ]);
+  });
+
+  it('places the debates, readings and motions dated later in the house the story named', () => {
+    const body =
+      'The fisheries bill returns to the House of Commons next week, ministers said.\n\n' +
+      'Its third reading is scheduled for May 13.\n\n' +
+      'Opposition MPs have tabled a motion on quotas, which will be debated on May 14.';
+    expect(placesOf(body)).toEqual(['House of Commons', 'House of Commons']);
+    const rada =
+      'The draft was sent back to the Verkhovna Rada on Monday.\n\nThe plenary sitting on the draft opens on May 6.';
+    expect(placesOf(rada)).toEqual(['Verkhovna Rada']);
+  });
+
+  it('reads no place for a house that acts, is elected, or does not sit', () => {
+    expect(findHouse('The full Senate will hold its budget vote on Thursday.')).toBe(null);
+    expect(findHouse('Voters elect 165 members to the House of Representatives on May 20.')).toBe(null);
+    expect(findHouse('She won a seat in Parliament in 2019.')).toBe(null);
+    expect(isHouseBusiness('Lawmakers will go on vacation from May 23, after a vote this week.')).toBe(false);
+    expect(
+      placesOf('The budget went to Parliament last month.\n\nMPs break for the summer recess on July 22.'),
+    ).toEqual([null]);
+  });
+
+  it('takes no house from a photo caption', () => {
+    const body =
+      'The Speaker addresses members at Parliament, Valletta, on March 2, 2026. ― Picture by Jane Roe\n\n' +
+      'The sitting on the new rules is scheduled for May 19.';
+    expect(placesOf(body)).toEqual([null]);
+  });
+});
