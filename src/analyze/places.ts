@@ -60,8 +60,11 @@ const PLACE_OWNER =
 // "in front of the Provincial Capitol", "outside Royal Infirmary Hospital", "on the steps of the State Library": where
 // a rally or a vigil stands is told by a compound preposition as often as by "at". "in the northern Italian city
 // of Turin", "in the Rift Valley town of Naivasha", "in the Qatari capital, Doha": the city, not its country or region.
+// "at the army-owned Air Defence stadium", "at the 60,000-capacity National Stadium", "at the newly built Kasarani
+// Stadium": a compound epithet between the article and a venue's name is no part of the name.
+const VENUE_EPITHET = '(?:[\\p{Ll}\\d,]+-\\p{Ll}+|(?:newly|recently)\\s+\\p{Ll}+)';
 const PLACE = new RegExp(
-  `\\b(?:in|at|in\\s+front\\s+of|outside|opposite|next\\s+to|beside|on\\s+the\\s+steps\\s+of|on(?=\\s+the\\s+(?:outskirts|shores|banks|edge|fringes)\\s+of\\s)|across|throughout|(?:(?:travel|fly|head|go|return|move|come)s?|flies|goes)\\s+(?:back\\s+)?to|(?:${writeNounPattern(ROUTE_NOUNS)})\\s+to|visit(?:s|ing)?|leav(?:e|es|ing)|(?:depart|sail)(?:s|ing)?\\s+from|from)\\s+(?:the\\s+)?(?:(?:[\\p{Ll}-]+\\s+){0,2}(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}(?:[\\p{Ll}-]+\\s+)?(?:city|town|capital|village|port|resort|areas?|parts|outskirts|suburbs|streets|centre|center|state|province|region|district|county|islands?|shores|banks|edge|fringes)\\s+of\\s+|(?:[\\p{Ll}-]+\\s+)?(?:\\p{Lu}[\\p{L}'’-]*\\s+)?capital,?\\s+|(?:its|their|his|her)\\s+(?:[\\p{Ll}-]+\\s+)?(?:capital|city|hometown)\\s+|(?:[\\p{Ll}-]+\\s+)?${PLACE_OWNER}['’]s\\s+)?(${NAME})`,
+  `\\b(?:in|at|in\\s+front\\s+of|outside|opposite|next\\s+to|beside|on\\s+the\\s+steps\\s+of|on(?=\\s+the\\s+(?:outskirts|shores|banks|edge|fringes)\\s+of\\s)|across|throughout|(?:(?:travel|fly|head|go|return|move|come)s?|flies|goes)\\s+(?:back\\s+)?to|(?:${writeNounPattern(ROUTE_NOUNS)})\\s+to|visit(?:s|ing)?|leav(?:e|es|ing)|(?:depart|sail)(?:s|ing)?\\s+from|from)\\s+(?:the\\s+(?:${VENUE_EPITHET}\\s+)?)?(?:(?:[\\p{Ll}-]+\\s+){0,2}(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}(?:[\\p{Ll}-]+\\s+)?(?:city|town|capital|village|port|resort|areas?|parts|outskirts|suburbs|streets|centre|center|state|province|region|district|county|islands?|shores|banks|edge|fringes)\\s+of\\s+|(?:[\\p{Ll}-]+\\s+)?(?:\\p{Lu}[\\p{L}'’-]*\\s+)?capital,?\\s+|(?:its|their|his|her)\\s+(?:[\\p{Ll}-]+\\s+)?(?:capital|city|hometown)\\s+|(?:[\\p{Ll}-]+\\s+)?${PLACE_OWNER}['’]s\\s+)?(${NAME})`,
   'gu',
 );
 // The words that may follow a place's name without being what it owns ("at Lord's on June 18").

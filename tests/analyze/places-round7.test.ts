@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findHouse, isHouseBusiness } from '../../src/analyze/houses.ts';
+import { findPlace } from '../../src/analyze/places.ts';
 import { analyzeBody } from './analyze-body.ts';
 
 // Place classes of issue 13, round seven, in texts of our own writing: each is a form news uses to say
@@ -45,5 +46,21 @@ describe('a house of a legislature as the place of its own business', () => {
       'The Speaker addresses members at Parliament, Valletta, on March 2, 2026. ― Picture by Jane Roe\n\n' +
       'The sitting on the new rules is scheduled for May 19.';
     expect(placesOf(body)).toEqual([null]);
+  });
+});
+
+describe('a venue with an epithet before its name', () => {
+  it('reads the venue past a compound epithet ("at the army-owned Air Defence stadium")', () => {
+    expect(findPlace('The derby will be played on May 9 at the army-owned Air Defence stadium.')).toBe(
+      'Air Defence stadium',
+    );
+    expect(findPlace('The final is at the newly built Kasarani Stadium on May 3.')).toBe('Kasarani Stadium');
+    expect(findPlace('The test is at the 60,000-capacity National Stadium in Kallang on May 3.')).toBe(
+      'National Stadium, Kallang',
+    );
+  });
+
+  it('still reads no place in an epithet before a body ("at the state-run ministry")', () => {
+    expect(findPlace('The hearing is on May 3 at the state-run Ministry of Works.')).toBe(null);
   });
 });
