@@ -4,9 +4,9 @@
 const NAME = "\\p{Lu}[\\p{L}\\p{M}'’.-]+(?:\\s+(?:upon\\s+|on\\s+|de\\s+)?\\p{Lu}[\\p{L}\\p{M}'’.-]+){0,2}";
 const BEFORE_BRACKET = new RegExp(`(${NAME})\\s*\\(\\s*(?:on\\s+)?$`, 'u');
 const BEFORE_ON = new RegExp(`(?:,|\\band|\\bin|\\bthen)\\s+(${NAME})\\s+on\\s+$`, 'u');
-// Another item of the list: "Glasgow (Nov 5)".
+// Another item of the list: "Glasgow (Nov 5)", "Pune (October 24-28)", "Leeds (3-5 May)".
 const BRACKET_ITEM = new RegExp(
-  `${NAME}\\s*\\(\\s*(?:on\\s+)?(?:\\d{1,2}\\s+)?\\p{Lu}\\p{Ll}{2,}\\.?\\s*\\d{0,2}\\s*\\)`,
+  `${NAME}\\s*\\(\\s*(?:on\\s+)?(?:\\d{1,2}(?:\\s*[-–]\\s*\\d{1,2})?\\s+)?\\p{Lu}\\p{Ll}{2,}\\.?\\s*(?:\\d{1,2}(?:\\s*[-–]\\s*\\d{1,2})?)?\\s*\\)`,
   'gu',
 );
 // Words a list of dates opens with that are no place: "Monday (June 3)", "The (...)".

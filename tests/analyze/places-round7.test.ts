@@ -64,3 +64,11 @@ describe('a venue with an epithet before its name', () => {
     expect(findPlace('The hearing is on May 3 at the state-run Ministry of Works.')).toBe(null);
   });
 });
+
+describe('a list of places with bracketed date ranges', () => {
+  it('gives each range of a "Place (range)" list its own place', () => {
+    expect(
+      placesOf('The team plays Tests in Galle (May 16-20), Kandy (May 24-28) and Colombo (3-7 June).'),
+    ).toEqual(['Galle', 'Kandy', 'Colombo']);
+  });
+});
