@@ -67,6 +67,8 @@ const PLACE = new RegExp(
   `\\b(?:in|at|in\\s+front\\s+of|outside|opposite|next\\s+to|beside|on\\s+the\\s+steps\\s+of|on(?=\\s+the\\s+(?:outskirts|shores|banks|edge|fringes)\\s+of\\s)|across|throughout|(?:(?:travel|fly|head|go|return|move|come)s?|flies|goes)\\s+(?:back\\s+)?to|(?:${writeNounPattern(ROUTE_NOUNS)})\\s+to|visit(?:s|ing)?|leav(?:e|es|ing)|(?:depart|sail)(?:s|ing)?\\s+from|from)\\s+(?:the\\s+(?:${VENUE_EPITHET}\\s+)?)?(?:(?:[\\p{Ll}-]+\\s+){0,2}(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}(?:[\\p{Ll}-]+\\s+)?(?:city|town|capital|village|port|resort|areas?|parts|outskirts|suburbs|streets|centre|center|state|province|region|district|county|islands?|shores|banks|edge|fringes)\\s+of\\s+|(?:[\\p{Ll}-]+\\s+)?(?:\\p{Lu}[\\p{L}'’-]*\\s+)?capital,?\\s+|(?:its|their|his|her)\\s+(?:[\\p{Ll}-]+\\s+)?(?:capital|city|hometown)\\s+|(?:[\\p{Ll}-]+\\s+)?${PLACE_OWNER}['’]s\\s+)?(${NAME})`,
   'gu',
 );
+const PAIRED_VENUES =
+  /^\s+and\s+(\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+)?)\s+(airports|depots|stations|terminals|stadiums|grounds|venues|hospitals|campuses|plants|factories|ports|mines|bases|branches|offices|sites|courts|markets)\b/u;
 // The words that may follow a place's name without being what it owns ("at Lord's on June 18").
 const AFTER_NAME =
   /^(?:on|in|at|for|from|to|and|or|but|with|by|this|next|last|until|till|before|after|since|when|while|during|as|of|is|was|will|would|has|have|had|are|were)$/;
@@ -152,6 +154,13 @@ export function findPlace(clause: string, near = -1): string | null {
     if (VENUE_WORDS.has(next)) {
       place = `${place} ${next}`;
       end = clause.indexOf(next, end) + next.length;
+    }
+    // "from the Glenfield and Swanson depots", "to and from Frankfurt and Munich airports": two names that
+    // share one plural venue noun are one place, not a list of two.
+    const paired = next === 'and' && placeKind(place) ? PAIRED_VENUES.exec(after) : null;
+    if (paired) {
+      place = `${place} and ${paired[1]} ${paired[2]}`;
+      end += paired[0].length;
     }
     // "at the MCG on Thursday": a short name in capitals after "at the" is a ground or a hall, unless a body's.
     const kind = isGroundInCapitals(place, prefix) ? 'venue' : placeKind(place);

@@ -72,3 +72,18 @@ describe('a list of places with bracketed date ranges', () => {
     ).toEqual(['Galle', 'Kandy', 'Colombo']);
   });
 });
+
+describe('two names that share one plural venue noun', () => {
+  it('reads "the Glenfield and Swanson depots" as one place, not a list of two', () => {
+    expect(
+      findPlace('There will be no services from the Hillcrest and Oakdale depots from 4am tomorrow.'),
+    ).toBe('Hillcrest and Oakdale depots');
+    expect(findPlace('All flights to and from Lyon and Nice airports are cancelled today.')).toBe(
+      'Lyon and Nice airports',
+    );
+  });
+
+  it('still reads two places joined by "and" without a shared noun as none of the event\'s own', () => {
+    expect(findPlace('Matches will be played in Leeds and Bristol on May 3.')).toBe(null);
+  });
+});
