@@ -198,8 +198,19 @@ export function findPlace(clause: string, near = -1): string | null {
     namedForPlace(clause) ??
     ellipticPlace(clause) ??
     launchCountry(clause) ??
-    exchangePlace(clause)
+    exchangePlace(clause) ??
+    commonVenue(clause)
   );
+}
+
+// "in the media conference room on Thursday", "at the old town hall": a venue told by common
+// nouns alone is the place when the clause gives no name.
+const COMMON_VENUE =
+  /\b(?:in|at|inside)\s+the\s+((?:[\p{Ll}-]+\s+){1,2}(?:room|hall|auditorium|chamber|courtroom|boardroom|stadium|arena|pavilion|square|beach|ballroom|theatre|theater))\b/u;
+
+/** A venue the clause names by common nouns only ("in the media conference room"), or null. */
+function commonVenue(clause: string): string | null {
+  return COMMON_VENUE.exec(clause)?.[1] ?? null;
 }
 
 // "its shares will begin trading on the Nairobi Securities Exchange on June 12", "conditional trading ... is

@@ -87,3 +87,17 @@ describe('two names that share one plural venue noun', () => {
     expect(findPlace('Matches will be played in Leeds and Bristol on May 3.')).toBe(null);
   });
 });
+
+describe('a venue named by common nouns alone', () => {
+  it('places an occasion "in the media briefing room" or "at the old town hall" when no name is given', () => {
+    expect(findPlace('The squad will be named in the media briefing room on Friday.')).toBe(
+      'media briefing room',
+    );
+    expect(findPlace('Residents meet at the old town hall on May 9.')).toBe('old town hall');
+  });
+
+  it('prefers a name, and reads no venue noun without a word before it', () => {
+    expect(findPlace('A hearing opens at the community hall in Eldoret on May 9.')).toBe('Eldoret');
+    expect(findPlace('The count resumes in the hall on May 9.')).toBe(null);
+  });
+});
