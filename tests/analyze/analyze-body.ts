@@ -13,3 +13,8 @@ export function calendarOf(body: string, published: string): Array<[string, stri
     .events.filter((e) => (e.confidence ?? 1) >= CALENDAR_CONFIDENCE)
     .map((e) => [e.date, e.endDate]);
 }
+
+/** The places of the events of `body`, in order. */
+export function placesOf(body: string, published = '2026-05-04'): Array<string | null> {
+  return analyzeBody(body, published).events.map((e) => e.location);
+}

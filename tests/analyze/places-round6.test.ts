@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { findPlace } from '../../src/analyze/places.ts';
-import { analyzeBody } from './analyze-body.ts';
+import { placesOf } from './analyze-body.ts';
 
 // Place classes of issue 13, round six, in texts of our own writing: each is a form news uses to say
 // where an occasion happens that the rules read as no place, or in a form no reader would write.
-
-function placesOf(body: string, published = '2026-05-04'): Array<string | null> {
-  return analyzeBody(body, published).events.map((e) => e.location);
-}
 
 describe('a place owned by a possessive', () => {
   it('reads the place a common noun for a place owns ("the capital’s Liberty Square")', () => {

@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findHouse, isHouseBusiness } from '../../src/analyze/houses.ts';
 import { findPlace } from '../../src/analyze/places.ts';
-import { analyzeBody } from './analyze-body.ts';
+import { placesOf } from './analyze-body.ts';
 
 // Place classes of issue 13, round seven, in texts of our own writing: each is a form news uses to say
 // where an occasion happens that the rules read as no place, or as the wrong one.
-
-function placesOf(body: string, published = '2026-05-04'): Array<string | null> {
-  return analyzeBody(body, published).events.map((e) => e.location);
-}
 
 describe('a house of a legislature as the place of its own business', () => {
   it('places what is put before a house there ("present the review to Parliament on Thursday")', () => {
