@@ -17,6 +17,22 @@ const DATED_CAPTION = new RegExp(
   `(?<!\\p{L})(?!${WEEKDAY}\\b)\\p{Lu}[\\p{L}.'’-]*,\\s+(?:${WEEKDAY},\\s+)?(?:${MONTH}\\s+\\d{1,2}|\\d{1,2}\\s+${MONTH}),?\\s+\\d{4}\\.$`,
   'u',
 );
+// "Prime Minister Ana Ruiz (centre) will lead ...": only a photo's caption places people in the
+// picture; the rest of its paragraph is the same caption.
+const PICTURE_PLACE =
+  /\((?:(?:second|third|far|front|back|top|bottom|standing|seated|pictured)\s+)?(?:from\s+)?(?:left|right|centre|center|middle)(?:\s+to\s+right)?\)|\((?:front|back|top|bottom|pictured)\)/i;
+// "Coach Ana Ruiz of Porto talks to her players during ...", "Minister Ana Ruiz casts her vote Wednesday.":
+// a name and a moment in the present simple is a photo's caption (the story tells it in the past); a
+// story's own present ("The night train from Vienna arrives at 9 a.m.") has no name before the verb.
+const PHOTO_VERB =
+  '(?:talks|speaks|gestures|poses|waves|smiles|looks\\s+on|reacts|celebrates|listens|arrives|' +
+  'casts\\s+(?:his|her|their)\\s+(?:vote|ballot)s?|delivers\\s+(?:his|her|their)|' +
+  'addresses\\s+(?:the\\s+)?(?:media|press|reporters|journalists|supporters|crowd|rally|gathering|audience))';
+const NAME_WORD = "\\p{Lu}[\\p{L}.'’-]*";
+const PHOTO_MOMENT = new RegExp(
+  `^(?!(?:The|A|An)\\s)\\p{Lu}(?:[\\p{L}.'’-]*\\s+){0,6}${NAME_WORD}\\s+${NAME_WORD}\\s+${PHOTO_VERB}\\b`,
+  'u',
+);
 // Reading the first sentences is enough to find the lead; it also bounds the work.
 const MAX_CANDIDATES = 200;
 /** A short summary: sentences are added while the total stays near this many words. */
@@ -75,8 +91,11 @@ function collectCandidates(paragraphs: string[]): Candidate[] {
   const candidates: Candidate[] = [];
   const seen = new Set<string>();
   for (const paragraph of paragraphs) {
+    let caption = false;
     for (const sentence of splitSentences(paragraph)) {
       if (candidates.length >= MAX_CANDIDATES) return candidates;
+      caption ||= PICTURE_PLACE.test(sentence.text) || PHOTO_MOMENT.test(sentence.text);
+      if (caption) continue;
       const text = sentence.start === 0 ? stripDatelineStub(sentence.text) : sentence.text;
       const key = normalizeText(text);
       if (!key || seen.has(key)) continue;

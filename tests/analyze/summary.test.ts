@@ -60,6 +60,34 @@ describe('summarize', () => {
     ]);
   });
 
+  it('leaves out a caption block that places people in the picture, the whole paragraph of it', () => {
+    const body = [
+      'Party leader Joanna Kowal (second from left) will head the list, while Adam Nowak (right) will run the campaign. Senator Ewa Lis will join them in the south.',
+      'WARSAW — The Civic Alliance named its candidates for the October 13 parliamentary election on Saturday.',
+    ];
+    expect(summarize(body, 3)).toEqual([
+      'The Civic Alliance named its candidates for the October 13 parliamentary election on Saturday.',
+    ]);
+  });
+
+  it.each([
+    'Opposition leader Nana Addo Mensah casts his ballot at a polling station in Kumasi.',
+    'Former trade minister Leila Haddad talks to reporters during a campaign stop in Sfax.',
+    'Coach TAMSIN O’CONNOR of Harbour City speaks to her players after the final whistle at Eden Park.',
+    'President Raul Mendes addresses supporters outside the electoral court in Maputo.',
+  ])('leaves out a present-tense photo caption "%s"', (caption) => {
+    const lede = 'The electoral commission will publish the final results of the vote on Thursday, it said.';
+    expect(summarize([caption, lede], 1)).toEqual([lede]);
+  });
+
+  it('keeps a story sentence in the present tense whose subject is not a name before a photo verb', () => {
+    const body = [
+      'The overnight train from New York arrives in Montreal at 9 a.m. and returns the same evening from May.',
+      'Tickets for the new service go on sale on Monday, the operator said.',
+    ];
+    expect(summarize(body, 1)).toEqual([body[0]]);
+  });
+
   it('leaves out a caption that ends on the place and day of the photo, not a story sentence dated with "on"', () => {
     const body = [
       'A nurse carries supplies past tents set up outside the clinic in Dorrin, Valmark, Friday, June 7, 2024.',
