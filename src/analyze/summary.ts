@@ -53,6 +53,8 @@ const STOP_WORDS = new Set(
 
 interface Candidate {
   text: string;
+  /** The text as its quotes read: a sentence that starts inside a quote an earlier one opened gets its opening mark. */
+  speech: string;
   order: number;
   words: number;
   terms: Set<string>;
@@ -97,11 +99,13 @@ function collectCandidates(paragraphs: string[]): Candidate[] {
       caption ||= PICTURE_PLACE.test(sentence.text) || PHOTO_MOMENT.test(sentence.text);
       if (caption) continue;
       const text = sentence.start === 0 ? stripDatelineStub(sentence.text) : sentence.text;
+      const speech = isInsideQuote(paragraph.slice(0, sentence.start)) ? `“${text}` : text;
       const key = normalizeText(text);
       if (!key || seen.has(key)) continue;
       seen.add(key);
       candidates.push({
         text,
+        speech,
         order: candidates.length,
         words: countWords(text),
         terms: termsOf(text),
@@ -127,6 +131,17 @@ function termFrequency(candidates: Candidate[]): Map<string, number> {
   return frequency;
 }
 
+/**
+ * Whether a quote is still open at the end of this text (the paragraph before a sentence): "“We lose
+ * more tuna ... land. A patrol ... protects no one." is speech in its second sentence too. Inside a
+ * quote any mark closes it, as a wrong closing mark does (“LSE“).
+ */
+function isInsideQuote(before: string): boolean {
+  let open = false;
+  for (const mark of before.matchAll(/["“”„«»]/g)) open = open ? false : mark[0] !== '”' && mark[0] !== '»';
+  return open;
+}
+
 /** How many words of a sentence stand outside its quote marks (a quote left open runs to the end). */
 function unquotedWords(text: string): number {
   return countWords(text.replace(/["“„«][^"”»]*(?:["”»]|$)/g, ' ').replace(/[^\p{L}\p{N}\s]/gu, ' '));
@@ -145,11 +160,11 @@ function scoreSentence(c: Candidate, frequency: Map<string, number>, headline: S
   if (CAPTION.test(c.text) || DATED_CAPTION.test(c.text)) return Number.NEGATIVE_INFINITY;
   // Speech with no one to say it ("“You leave with my thanks.”", "“...,” he added") means nothing
   // out of its story; a quote its sentence attributes by name ("..., PM Kalu said") may still serve.
-  if (QUOTE_MARK.test(c.text) && unquotedWords(c.text) <= 2) return Number.NEGATIVE_INFINITY;
+  if (QUOTE_MARK.test(c.speech) && unquotedWords(c.speech) <= 2) return Number.NEGATIVE_INFINITY;
   let score = 3 / (1 + c.order * 0.4);
   if (WEAK_START.test(c.text)) score -= 3;
   // Speech reads badly out of its story; a sentence that only cites a phrase is still the story's.
-  if (QUOTE_MARK.test(c.text)) score -= quotedShare(c.text) > 0.4 ? 2 : 0.5;
+  if (QUOTE_MARK.test(c.speech)) score -= quotedShare(c.speech) > 0.4 ? 2 : 0.5;
   if (DATE_WORD.test(c.text)) score += 0.5;
   if (/\d/.test(c.text)) score += 0.3;
   if (c.words > 45) score -= 1;

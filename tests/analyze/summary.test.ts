@@ -114,6 +114,20 @@ describe('summarize', () => {
     ]);
   });
 
+  it('reads the sentences of a quote that an earlier sentence opened as speech, a wrong closing mark closing it', () => {
+    const body = [
+      'The port of Durrës will close for two days next week to dredge its main channel, the harbour master said.',
+      '“The channel has silted up faster than we planned. Dredging the main channel of the port now avoids a longer closure in the summer.”',
+      'Ships due in the port of Durrës next week will wait at anchor, the harbour master said.',
+    ];
+    expect(summarize(body, 3, 'Port of Durrës closes to dredge its channel')).toEqual([body[0], body[2]]);
+    // “LSE“: inside a quote any mark closes it, so the sentence after it is not speech.
+    const marks = [
+      'The fund lists its shares on the “LSE“ exchange. The port of Durrës will sell a stake in the fund next year.',
+    ];
+    expect(summarize(marks, 3, 'Port of Durrës to sell fund stake')).toHaveLength(2);
+  });
+
   it('stops before a sentence that merely fits the length, when nothing the story points to does', () => {
     const story = [
       'The water board will replace the lead pipes of 4,000 homes in the old town from May, the board said.',
