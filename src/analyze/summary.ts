@@ -158,6 +158,9 @@ function scoreSentence(c: Candidate, frequency: Map<string, number>, headline: S
   // A summary is made of sentences: a caption or a menu line without closing punctuation is none.
   if (c.words < 6 || c.words > 70 || !/[.!?]["”’)]?$/.test(c.text)) return Number.NEGATIVE_INFINITY;
   if (CAPTION.test(c.text) || DATED_CAPTION.test(c.text)) return Number.NEGATIVE_INFINITY;
+  // A question asks where a summary tells: in a story it is a subheading ("When are the drivers
+  // going on strike?") or a turn of the writer's, never what the story reports.
+  if (/\?["”’)]?$/.test(c.text)) return Number.NEGATIVE_INFINITY;
   // Speech with no one to say it ("“You leave with my thanks.”", "“...,” he added") means nothing
   // out of its story; a quote its sentence attributes by name ("..., PM Kalu said") may still serve.
   if (QUOTE_MARK.test(c.speech) && unquotedWords(c.speech) <= 2) return Number.NEGATIVE_INFINITY;

@@ -128,6 +128,15 @@ describe('summarize', () => {
     expect(summarize(marks, 3, 'Port of Durrës to sell fund stake')).toHaveLength(2);
   });
 
+  it('leaves out a question, a subheading or the writer’s own turn, however much of the story it names', () => {
+    const body = [
+      'Nurses at the three public hospitals of Lyon will strike on Thursday over staffing, their union said.',
+      'Why are the Lyon hospital nurses going on strike on Thursday?',
+      'The union says each nurse now looks after twelve patients a night.',
+    ];
+    expect(summarize(body, 3, 'Lyon hospital nurses to strike on Thursday')).toEqual([body[0], body[2]]);
+  });
+
   it('stops before a sentence that merely fits the length, when nothing the story points to does', () => {
     const story = [
       'The water board will replace the lead pipes of 4,000 homes in the old town from May, the board said.',
