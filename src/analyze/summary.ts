@@ -33,6 +33,11 @@ const PHOTO_MOMENT = new RegExp(
   `^(?!(?:The|A|An)\\s)\\p{Lu}(?:[\\p{L}.'’-]*\\s+){0,6}${NAME_WORD}\\s+${NAME_WORD}\\s+${PHOTO_VERB}\\b`,
   'u',
 );
+// "Watch the video here.", "View the gallery here.", "Pickets can be found here.", "... which can be
+// streamed here.": the sentence points the reader to a link (its "here"), page furniture, not the
+// story; a "here" of place ("the talks held here") has no reader told to look.
+const LINK_POINTER =
+  /(?:^(?:watch|view|see|read|find|stream|listen|download|click|tap|sign\s+up|register|book|buy|get)\b|\bcan\s+be\s+(?:found|seen|watched|viewed|read|heard|streamed|downloaded|bought|booked)\b)[^.!?]*\bhere[.!]["”’)]?$/i;
 // Reading the first sentences is enough to find the lead; it also bounds the work.
 const MAX_CANDIDATES = 200;
 /** A short summary: sentences are added while the total stays near this many words. */
@@ -157,7 +162,8 @@ function quotedShare(text: string): number {
 function scoreSentence(c: Candidate, frequency: Map<string, number>, headline: Set<string>): number {
   // A summary is made of sentences: a caption or a menu line without closing punctuation is none.
   if (c.words < 6 || c.words > 70 || !/[.!?]["”’)]?$/.test(c.text)) return Number.NEGATIVE_INFINITY;
-  if (CAPTION.test(c.text) || DATED_CAPTION.test(c.text)) return Number.NEGATIVE_INFINITY;
+  if (CAPTION.test(c.text) || DATED_CAPTION.test(c.text) || LINK_POINTER.test(c.text))
+    return Number.NEGATIVE_INFINITY;
   // A question asks where a summary tells: in a story it is a subheading ("When are the drivers
   // going on strike?") or a turn of the writer's, never what the story reports.
   if (/\?["”’)]?$/.test(c.text)) return Number.NEGATIVE_INFINITY;

@@ -137,6 +137,17 @@ describe('summarize', () => {
     expect(summarize(body, 3, 'Lyon hospital nurses to strike on Thursday')).toEqual([body[0], body[2]]);
   });
 
+  it('leaves out a sentence that points the reader to a link, and keeps a "here" of place', () => {
+    const lede = 'The Andean trade ministers will meet in Lima on May 4 to sign the new customs pact.';
+    for (const pointer of [
+      'Watch the customs pact signing in Lima live here.',
+      'The full text of the Andean customs pact can be found here.',
+    ])
+      expect(summarize([lede, pointer], 3, 'Andean customs pact signed in Lima')).toEqual([lede]);
+    const place = 'The ministers last met to sign an Andean customs pact here in 2019.';
+    expect(summarize([lede, place], 3, 'Andean customs pact signed in Lima')).toEqual([lede, place]);
+  });
+
   it('stops before a sentence that merely fits the length, when nothing the story points to does', () => {
     const story = [
       'The water board will replace the lead pipes of 4,000 homes in the old town from May, the board said.',
