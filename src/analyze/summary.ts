@@ -4,6 +4,12 @@ import { countWords, normalizeText } from './text-utils.ts';
 
 const WEAK_START =
   /^(?:he|she|it|they|this|that|these|those|his|her|their|its|we|i|you|but|also|and|or|so|yet|however|still|meanwhile|then|there)\b/i;
+/** What a weak opener costs a sentence read on its own. */
+const WEAK_START_COST = 3;
+// "It will take place in Barcelona ...", "This gives parties 38 days ...": an opener that refers to what
+// the sentence before it named reads well when that sentence is in the summary too (a "But" or
+// "However" turns away from it, and stays a weak start).
+const LEANS_BACK = /^(?:he|she|it|they|this|these|his|her|their|its)\b/i;
 const QUOTE_MARK = /["“”„«»]/;
 const DATE_WORD =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b|\bnext (?:week|month)\b/i;
@@ -76,12 +82,10 @@ export function summarize(paragraphs: string[], count: number, title = ''): stri
   const frequency = termFrequency(candidates);
   const headline = termsOf(title);
   for (const candidate of candidates) candidate.score = scoreSentence(candidate, frequency, headline);
-  const ranked = candidates
-    .filter((c) => c.score > Number.NEGATIVE_INFINITY)
-    .sort((a, b) => b.score - a.score || a.order - b.order);
+  const ranked = candidates.filter((c) => c.score > Number.NEGATIVE_INFINITY).sort(byScore);
   const chosen: Candidate[] = [];
   let words = 0;
-  for (const candidate of ranked) {
+  for (let candidate = ranked.shift(); candidate; candidate = ranked.shift()) {
     if (chosen.length >= Math.max(0, count)) break;
     // The first pick always goes in; later ones only while the summary stays short.
     if (chosen.length > 0 && words + candidate.words > WORD_BUDGET) continue;
@@ -90,8 +94,20 @@ export function summarize(paragraphs: string[], count: number, title = ''): stri
     if (chosen.length > 0 && candidate.score < MIN_LATER_SCORE) continue;
     chosen.push(candidate);
     words += candidate.words;
+    // The sentence after a pick may now lean on it ("It will take place in ...").
+    const order = candidate.order;
+    const next = ranked.find((c) => c.order === order + 1 && LEANS_BACK.test(c.text));
+    if (next) {
+      next.score += WEAK_START_COST;
+      ranked.sort(byScore);
+    }
   }
   return chosen.sort((a, b) => a.order - b.order).map((c) => c.text);
+}
+
+/** Best score first; article order among equals. */
+function byScore(a: Candidate, b: Candidate): number {
+  return b.score - a.score || a.order - b.order;
 }
 
 function collectCandidates(paragraphs: string[]): Candidate[] {
@@ -171,7 +187,7 @@ function scoreSentence(c: Candidate, frequency: Map<string, number>, headline: S
   // out of its story; a quote its sentence attributes by name ("..., PM Kalu said") may still serve.
   if (QUOTE_MARK.test(c.speech) && unquotedWords(c.speech) <= 2) return Number.NEGATIVE_INFINITY;
   let score = 3 / (1 + c.order * 0.4);
-  if (WEAK_START.test(c.text)) score -= 3;
+  if (WEAK_START.test(c.text)) score -= WEAK_START_COST;
   // Speech reads badly out of its story; a sentence that only cites a phrase is still the story's.
   if (QUOTE_MARK.test(c.speech)) score -= quotedShare(c.speech) > 0.4 ? 2 : 0.5;
   if (DATE_WORD.test(c.text)) score += 0.5;

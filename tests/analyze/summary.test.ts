@@ -148,6 +148,16 @@ describe('summarize', () => {
     expect(summarize([lede, place], 3, 'Andean customs pact signed in Lima')).toEqual([lede, place]);
   });
 
+  it('takes a sentence that refers back to the lede once the lede is in the summary', () => {
+    const body = [
+      'The Baltic ferry union will strike on the Tallinn to Helsinki route on March 3, its leaders said.',
+      'It says the ferry crews on the Tallinn route have had no pay rise for four years.',
+      'Ferry tickets on the Tallinn route cost a fifth more than last spring.',
+    ];
+    const title = 'Baltic ferry union to strike on Tallinn route';
+    expect(summarize(body, 2, title)).toEqual(body.slice(0, 2));
+  });
+
   it('stops before a sentence that merely fits the length, when nothing the story points to does', () => {
     const story = [
       'The water board will replace the lead pipes of 4,000 homes in the old town from May, the board said.',
