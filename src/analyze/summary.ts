@@ -115,12 +115,16 @@ function collectCandidates(paragraphs: string[]): Candidate[] {
   const seen = new Set<string>();
   for (const paragraph of paragraphs) {
     let caption = false;
+    let quoteOpen = false;
+    let scanned = 0;
     for (const sentence of splitSentences(paragraph)) {
+      quoteOpen = isInsideQuote(paragraph.slice(scanned, sentence.start), quoteOpen);
+      scanned = sentence.start;
       if (candidates.length >= MAX_CANDIDATES) return candidates;
       caption ||= PICTURE_PLACE.test(sentence.text) || PHOTO_MOMENT.test(sentence.text);
       if (caption) continue;
       const text = sentence.start === 0 ? stripDatelineStub(sentence.text) : sentence.text;
-      const speech = isInsideQuote(paragraph.slice(0, sentence.start)) ? `“${text}` : text;
+      const speech = quoteOpen ? `“${text}` : text;
       const key = normalizeText(text);
       if (!key || seen.has(key)) continue;
       seen.add(key);
@@ -153,13 +157,14 @@ function termFrequency(candidates: Candidate[]): Map<string, number> {
 }
 
 /**
- * Whether a quote is still open at the end of this text (the paragraph before a sentence): "“We lose
+ * Whether a quote is still open at the end of this text (the paragraph between two sentence starts),
+ * given whether one was open before it: "“We lose
  * more tuna ... land. A patrol ... protects no one." is speech in its second sentence too. Inside a
  * quote any mark closes it, as a wrong closing mark does (“LSE“).
  */
-function isInsideQuote(before: string): boolean {
-  let open = false;
-  for (const mark of before.matchAll(/["“”„«»]/g)) open = open ? false : mark[0] !== '”' && mark[0] !== '»';
+function isInsideQuote(text: string, openBefore: boolean): boolean {
+  let open = openBefore;
+  for (const mark of text.matchAll(/["“”„«»]/g)) open = open ? false : mark[0] !== '”' && mark[0] !== '»';
   return open;
 }
 
