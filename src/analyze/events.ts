@@ -5,6 +5,7 @@ import { applyDurations } from './date-lists.ts';
 import type { DateMention } from './dates.ts';
 import { findDateMentions, lastYearIn } from './dates.ts';
 import { findActor, withActor } from './event-actor.ts';
+import { isBegunThatDay } from './event-begun.ts';
 import { rateEvent } from './event-confidence.ts';
 import { describeMention, describeScheduled, type Features } from './event-features.ts';
 import {
@@ -275,7 +276,14 @@ function readSentence(
     const at = mention.start - from;
     tracker.lastDate = date;
     tracker.anchors.push({ date, endDate: mention.endDate, words: contentWords(clause) });
-    if (date < tracker.published || (date === tracker.published && past)) return;
+    // A past occurrence of the publication day is that day's event ("commenced the strike today").
+    if (
+      date < tracker.published ||
+      (date === tracker.published &&
+        past &&
+        !isBegunThatDay(clause, sentence.slice(mention.start, mention.end)))
+    )
+      return;
     const time = mention.time ?? nearestTime(times, mention, dated);
     const sized = applyDurations(clause, { ...mention, date, time }, at);
     // A list's clause may be only its date ("Feb. 5-6, March 18-19, ..."): the sentence names the event.

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { isBegunThatDay } from '../../src/analyze/event-begun.ts';
+import { calendarOf } from './analyze-body.ts';
+
+// Round seven of issue 13 (event recall): the classes of missed events found on dev6 and the earlier
+// development folders, each in text of our own.
+
+describe('an occurrence begun or held on the publication day, told in the past', () => {
+  // 2026-02-16 is a Monday.
+  it('dates a strike that "began ... today" and a meeting "held" "earlier today" to the publication day', () => {
+    const body = [
+      'Bus drivers in Lilongwe began an indefinite strike today after talks broke down.',
+      'Earlier today, shareholders of Nyasa Coachlines held an extraordinary general meeting in Blantyre.',
+    ].join('\n\n');
+    expect(calendarOf(body, '2026-02-16')).toEqual([
+      ['2026-02-16', null],
+      ['2026-02-16', null],
+    ]);
+  });
+
+  it('keeps what was said or announced on the day out ("the union said on Monday", "announced today")', () => {
+    const body = [
+      'The strike will go ahead, the union said on Monday.',
+      'The council announced today that the depots had been sold.',
+    ].join('\n\n');
+    expect(calendarOf(body, '2026-02-16')).toEqual([]);
+  });
+
+  it('tells begun and held from said: a verb of saying in the clause dates the saying', () => {
+    expect(isBegunThatDay('Teachers commenced a nationwide strike today', 'today')).toBe(true);
+    expect(isBegunThatDay('the campaign period started on Wednesday', 'on Wednesday')).toBe(true);
+    expect(isBegunThatDay('The budget was presented to Parliament today', 'today')).toBe(true);
+    expect(isBegunThatDay('the union said on Monday the strike began', 'on Monday')).toBe(false);
+  });
+
+  it('leaves a meeting "held ... on Saturday" in a Saturday paper out: a weekday told in the past may be a week before', () => {
+    expect(isBegunThatDay('The council held its first sitting on Saturday', 'on Saturday')).toBe(false);
+  });
+});
