@@ -202,6 +202,12 @@ const BETWEEN_DAYS = new RegExp(
   'gi',
 );
 
+// ... and "between April 16 and 22" as two days: the second day of the month just written closes a range.
+const BETWEEN_MONTH_DAYS = new RegExp(
+  `\\bbetween(\\s+${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+)and(?=\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?![:.]\\d|\\s*(?:${MONTH}|a\\.?m|p\\.?m|%|per\\b|percent)))`,
+  'gi',
+);
+
 // "on December 13, 14, 16 and 17": chrono reads the second day as the year ("December 13, 2014").
 const DAY_THEN_DAY = new RegExp(
   `(\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?),(?=\\s*\\d{1,2}(?:st|nd|rd|th)?\\b(?![:.]\\d|\\s*(?:${MONTH}|a\\.?m|p\\.?m)))`,
@@ -237,6 +243,7 @@ function prepareRanges(sentence: string): string {
     .replace(PART_OF, (part) => ' '.repeat(part.length))
     .replace(FROM_DAY, '    ')
     .replace(BETWEEN_DAYS, '       $1to ')
+    .replace(BETWEEN_MONTH_DAYS, '       $1to ')
     .replace(YEAR_SPAN, (span) => ' '.repeat(span.length))
     .replace(FOUR_DIGIT_TIME, (span) => ' '.repeat(span.length));
 }

@@ -37,3 +37,22 @@ describe('an occurrence begun or held on the publication day, told in the past',
     expect(isBegunThatDay('The council held its first sitting on Saturday', 'on Saturday')).toBe(false);
   });
 });
+
+describe('a range "between April 16 and 22"', () => {
+  it('reads the second day, written without its month, as the end of one range', () => {
+    expect(calendarOf('Ferry crews will hold an overtime ban between June 8 and 12.', '2026-05-20')).toEqual([
+      ['2026-06-08', '2026-06-12'],
+    ]);
+  });
+
+  it('keeps a number after "and" that is no day ("between June 8 and 12 percent") out of the range', () => {
+    expect(calendarOf('Fares will rise on June 8 and 12 percent more in July.', '2026-05-20')).toEqual([
+      ['2026-06-08', null],
+    ]);
+    expect(
+      calendarOf('Prices are set to rise on average between June 8 and 12 percent.', '2026-05-20').map(
+        ([, end]) => end,
+      ),
+    ).not.toContain('2026-06-12');
+  });
+});
