@@ -16,6 +16,10 @@ const START_VERB =
 // The words that close a range, right before its last date.
 const END_BEFORE_DATE =
   /\b(?:end(?:s|ing)?|clos(?:e|es|ing)|conclud(?:e|es|ing)|finish(?:es|ing)?|wrap(?:s|ping)?\s+up|run(?:s|ning)?\s+(?:until|till|to|through)|until|till|through|to)\s+(?:on\s+)?(?:(?:the\s+)?same\s+time\s+on\s+)?(?:the\s+)?$/i;
+// "depart from Utrecht on July 4 and conclude along the Champs-Elysees in Paris on July 26": the closing
+// verb, then where it closes, then its day.
+const END_THEN_PLACE =
+  /\b(?:end(?:s|ing)?|clos(?:e|es|ing)|conclud(?:e|es|ing)|finish(?:es|ing)?|wrap(?:s|ping)?\s+up)\s+(?:at|in|along|on|beside|near|outside|inside|by|across)\s+[^,;]{1,60}?\s+on\s+$/i;
 // What ties the closing words to the opening ones: "and", a comma, a relative clause.
 const JOINER = /(?:\band\b|,|\bthat\b|\bwhich\b)/i;
 // Ranges longer than this are seasons, not one occurrence ("a league between July 15, 2019 to April 30, 2021").
@@ -69,7 +73,7 @@ function canJoin(sentence: string, first: DateMention, second: DateMention): boo
   // "scheduled for Saturday and Sunday": two weekdays in a row joined by "and" are one span.
   if (isWeekdayOnly(sentence, first) && isWeekdayOnly(sentence, second) && /^\s*and\s+$/i.test(between))
     return daysBetween(first.date, second.date) === 1;
-  const end = END_BEFORE_DATE.exec(between);
+  const end = END_BEFORE_DATE.exec(between) ?? END_THEN_PLACE.exec(between);
   if (!end || between.length > MAX_JOIN_GAP) return false;
   const lead = between.slice(0, end.index);
   // "from 8 p.m. Wednesday night until Friday": a part of the day is still the first date.

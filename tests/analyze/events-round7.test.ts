@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findDateMentions } from '../../src/analyze/dates.ts';
 import { isBegunThatDay } from '../../src/analyze/event-begun.ts';
 import { calendarOf } from './analyze-body.ts';
 
@@ -54,5 +55,21 @@ describe('a range "between April 16 and 22"', () => {
         ([, end]) => end,
       ),
     ).not.toContain('2026-06-12');
+  });
+});
+
+describe('a range told by its start and its end, with where it ends between', () => {
+  it('joins "start at X on March 3 and finish beside the lake at Naivasha on March 6" into one range', () => {
+    const body =
+      'The rally will start at Kasarani Stadium on March 3 and finish beside the lake at Naivasha on March 6.';
+    expect(calendarOf(body, '2026-01-14')).toEqual([['2026-03-03', '2026-03-06']]);
+  });
+
+  it('joins no two days when nothing before the first tells a start ("the vote on March 3 and the count ... on March 6")', () => {
+    const sentence = 'The vote will be held on March 3 and the count will end in Naivasha on March 6.';
+    expect(findDateMentions(sentence, '2026-01-14', () => false).map((m) => [m.date, m.endDate])).toEqual([
+      ['2026-03-03', null],
+      ['2026-03-06', null],
+    ]);
   });
 });
