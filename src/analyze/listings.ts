@@ -231,22 +231,32 @@ function readDatedLine(text: string, published: string, dayFirst: boolean): Date
   return { date: mention.date, endDate: mention.endDate, rest };
 }
 
-// "Annual general meeting: 15 May 2025", "Nominations close – 14 March": a label, then only its date.
-const LABEL_THEN_DATE = /^(\p{Lu}[^:–—]{2,60}?)\s*(?::|\s[–—-])\s+(.+?)\.?$/u;
+// "Annual general meeting: 15 May 2025", "Nominations close – 14 March": a label, then only its date;
+// the label may open with an ordinal ("2nd Test: ...").
+const LABEL_THEN_DATE = /^((?:\d{1,2}(?:st|nd|rd|th)\s+)?\p{Lu}[^:–—]{2,60}?)\s*(?::|\s[–—-])\s+(.+?)\.?$/u;
 // A page's own stamps are no event's label.
 const STAMP_LABEL =
   /^(?:(?:last\s+)?updated|published|posted|modified|first published|date|time|photo|source)\b/i;
 
-/** A line that gives a label and then its date, nothing else: the date, the label as the event's name. */
+// "1st Test: Chennai (Sept 19-23)": a fixture list's label, its ground, and its days in brackets.
+const PLACE_THEN_DAYS = /^(\p{Lu}[\p{L}\s.'’-]{1,40}?)\s*\(([^()]*\d[^()]*)\)$/u;
+
+/**
+ * A line that gives a label and then its date, nothing else, or its place and the date in brackets:
+ * the date, the label as the event's name (and the place, in brackets, for readLineRest).
+ */
 function readLabelledDate(text: string, published: string): DatedLine | null {
   const m = LABEL_THEN_DATE.exec(text);
   const label = m?.[1]?.trim();
-  const tail = m?.[2] ?? '';
-  if (!label || STAMP_LABEL.test(label) || !/\d/.test(tail)) return null;
+  const written = m?.[2] ?? '';
+  if (!label || STAMP_LABEL.test(label) || !/\d/.test(written)) return null;
+  const placed = PLACE_THEN_DAYS.exec(written);
+  const tail = placed?.[2] ?? written;
   const mention = findDateMentions(tail, published, () => false)[0];
   if (!mention?.date || mention.start > 0 || tail.slice(mention.end).replace(/[\s,.]/g, '').length > 0)
     return null;
-  return { date: mention.date, endDate: mention.endDate, rest: label, named: true };
+  const rest = placed ? `${label} (${placed[1]?.trim()})` : label;
+  return { date: mention.date, endDate: mention.endDate, rest, named: true };
 }
 
 /** Numeric days are day-first when a line's first number cannot be a month ("13/09"). */

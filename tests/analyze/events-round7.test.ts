@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDateMentions } from '../../src/analyze/dates.ts';
 import { isBegunThatDay } from '../../src/analyze/event-begun.ts';
-import { calendarOf } from './analyze-body.ts';
+import { analyzeBody, calendarOf } from './analyze-body.ts';
 
 // Round seven of issue 13 (event recall): the classes of missed events found on dev6 and the earlier
 // development folders, each in text of our own.
@@ -71,5 +71,27 @@ describe('a range told by its start and its end, with where it ends between', ()
       ['2026-03-03', null],
       ['2026-03-06', null],
     ]);
+  });
+});
+
+describe('a fixture list of "Label: Place (days)" lines', () => {
+  it('reads each line as the labelled event at that place, a bracketed range as its days', () => {
+    const body = [
+      'FIXTURES',
+      '1st Test: Chennai (Sept 19-23)',
+      '2nd Test: Kanpur (September 27-Oct 1)',
+      '1st T20I: Delhi (Oct 6)',
+    ].join('\n\n');
+    const events = analyzeBody(body, '2026-06-21').events;
+    expect(events.map((e) => [e.title, e.date, e.endDate, e.location])).toEqual([
+      ['1st Test', '2026-09-19', '2026-09-23', 'Chennai'],
+      ['2nd Test', '2026-09-27', '2026-10-01', 'Kanpur'],
+      ['1st T20I', '2026-10-06', null, 'Delhi'],
+    ]);
+  });
+
+  it('reads no listing from a line whose brackets hold no day ("Coach: Aroha Ngata (Auckland)")', () => {
+    const body = ['Squad', 'Coach: Aroha Ngata (Auckland)', 'Captain: Mere Tane (Hamilton)'].join('\n\n');
+    expect(analyzeBody(body, '2026-06-21').events).toEqual([]);
   });
 });
