@@ -16,6 +16,11 @@ const DEFERRED =
 const REPLACED =
   /\b(?:instead\s+of|rather\s+than|in\s+place\s+of|not|between\s+now\s+and)\s+(?:on\s+|from\s+|the\s+)?$/i;
 
+// "The hearing, initially scheduled for April 9, will now ...", "had originally planned to walk out on
+// April 7": the adverb says the plan was replaced; its day is no longer the occasion's.
+const SUPERSEDED =
+  /\b(?:originally|initially|previously)\s+(?:been\s+)?(?:scheduled|set|planned|slated|due|expected|meant|intended|supposed)\b[^.;:,]{0,40}$/i;
+
 const NEGATED = /\b(?:will not|won't|shall not|would not|not be|never)\b[^,;]{0,40}$/i;
 
 const CONDITIONAL_NOT = /\b(?:should|if|unless|were|whether)\b[^,;]{0,40}\bnot\b[^,;]{0,40}$/i;
@@ -25,14 +30,14 @@ const RELATIVE = /\b(?:today|tonight|tomorrow|yesterday)\b/i;
 
 /**
  * A plan the sentence drops or denies: "have called off their planned strike for Monday", "instead of
- * Oct 7", "is deferring
+ * Oct 7", "initially scheduled for April 9", "is deferring
  * its results, scheduled for May 23", "was to be held on", "I will not pass sentence on Tuesday". A
  * condition with "not" is no denial ("should a deal not be struck by Friday").
  */
 export function isCalledOff(sentence: string, clauseBefore: string, mention: DateMention): boolean {
   const lead = sentence.slice(0, mention.start);
   if (CANCELLED.test(lead) || DEFERRED.test(lead) || isDroppedPlan(sentence, mention.start)) return true;
-  if (REPLACED.test(lead.slice(-40))) return true;
+  if (REPLACED.test(lead.slice(-40)) || SUPERSEDED.test(lead)) return true;
   return NEGATED.test(clauseBefore) && !CONDITIONAL_NOT.test(clauseBefore);
 }
 
