@@ -1,4 +1,5 @@
 import type { DateMention } from './dates.ts';
+import { isNameAndDay } from './furniture.ts';
 import { isDroppedPlan } from './tense.ts';
 
 // Dated mentions that announce nothing, and the article facts that tell them: called-off plans,
@@ -60,11 +61,13 @@ const POST_HANDLE = /\(@\w{1,30}\)\s*$/;
 const WITH_YEAR = /\b(?:19|20)\d\d\b/;
 
 /**
- * The page's own date, not an event: the day of an embedded post, or the publication day written
- * with its year at the very start of a paragraph ("June 21, 2020 Elijah Phimbi - Nyasa Times").
+ * The page's own date, not an event: the day of an embedded post, the publication day written
+ * with its year at the very start of a paragraph ("June 21, 2020 Elijah Phimbi - Nyasa Times"), or
+ * after a byline's name and a comma ("Gamal Essam El-Din, Monday 30 Sep 2019").
  */
 export function isPageStamp(sentence: string, mention: DateMention, published: string): boolean {
   if (POST_HANDLE.test(sentence.slice(0, mention.start))) return true;
+  if (mention.date === published && isNameAndDay(sentence)) return true;
   const text = sentence.slice(mention.start, mention.end);
   return mention.date === published && !sentence.slice(0, mention.start).trim() && WITH_YEAR.test(text);
 }

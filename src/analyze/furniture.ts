@@ -181,6 +181,20 @@ const NAMES_THEN_DATE = new RegExp(
   'u',
 );
 
+// "Gamal Essam El-Din , Monday 30 Sep 2019": a byline whose name a comma parts from the day it was written.
+const NAME_COMMA_DATE = new RegExp(
+  `^(?:By\\s+)?(?:[\\p{Lu}][\\p{L}'’.-]*\\s+){1,5}?[\\p{Lu}][\\p{L}'’.-]*\\s*,\\s+(?:\\p{Lu}\\p{Ll}+day,?\\s+)?(?:${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4})\\.?$`,
+  'u',
+);
+
+/**
+ * A byline that is a name, a comma and the day it was written ("Gamal Essam El-Din , Monday 30 Sep
+ * 2019"): the page's date, never an event. The cleaner keeps the line (a summary reads around it).
+ */
+export function isNameAndDay(text: string): boolean {
+  return text.length <= 90 && NAME_COMMA_DATE.test(text.trim());
+}
+
 /** Byline, credit, disclaimer and media-button lines. */
 export function isCreditLine(text: string): boolean {
   if (text.length > 240) return false;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { calendarOf } from './analyze-body.ts';
+import { isNameAndDay } from '../../src/analyze/furniture.ts';
+import { analyzeBody, calendarOf } from './analyze-body.ts';
 
 // Round seven of issue 13 (calendar precision): the classes of wrong calendar entry found on dev6 and
 // the earlier folders, each in text of our own.
@@ -20,5 +21,20 @@ describe('a plan the sentence says was replaced', () => {
   it('keeps a plan that is only scheduled ("scheduled for June 2")', () => {
     const body = 'The strike, scheduled for June 2, will close every depot in the city.';
     expect(calendarOf(body, '2026-05-25')).toEqual([['2026-06-02', null]]);
+  });
+});
+
+describe('a byline that parts the name from the day with a comma', () => {
+  it('dates nothing in "Name , Monday 18 Mar 2024" on the day of publication', () => {
+    const body =
+      'Tomasz Wrobel , Monday 18 Mar 2024\n\nThe council will vote on the new tram line on March 26.';
+    expect(calendarOf(body, '2024-03-18')).toEqual([['2024-03-26', null]]);
+    expect(analyzeBody(body, '2024-03-18').events.map((e) => e.date)).toEqual(['2024-03-26']);
+    expect(isNameAndDay('Lerato Dlamini, 4 June 2023')).toBe(true);
+  });
+
+  it('keeps a sentence that only ends on a date ("The vote is set, 4 June 2023")', () => {
+    expect(isNameAndDay('The polls open in Harare on Wednesday, 4 June 2023')).toBe(false);
+    expect(isNameAndDay('The vote is set for the capital, 4 June 2023')).toBe(false);
   });
 });
