@@ -38,3 +38,10 @@ describe('a byline that parts the name from the day with a comma', () => {
     expect(isNameAndDay('The vote is set for the capital, 4 June 2023')).toBe(false);
   });
 });
+
+describe('a range whose closing verb names where it closes', () => {
+  it('reads "opens on August 2 and closes at the old harbour on August 11" as one span', () => {
+    const body = 'The boat show opens on August 2 and closes at the old harbour in Gdynia on August 11.';
+    expect(calendarOf(body, '2026-07-01')).toEqual([['2026-08-02', '2026-08-11']]);
+  });
+});
