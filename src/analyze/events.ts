@@ -441,8 +441,11 @@ function addEvent(
     return;
   }
   // A second event told on a day the story already dated is less sure than the first: prose often
-  // names one occasion twice ("the strike on Monday ... talks will resume Monday").
-  const crowded = tracker.events.some((e) => e.date === mention.date && !e.scheduled);
+  // names one occasion twice ("the strike on Monday ... talks will resume Monday"). One told with a
+  // span of its own ("1st Test: Chennai (Sept 19-23)" after "the season from September 19") is another.
+  const crowded = tracker.events.some(
+    (e) => e.date === mention.date && !e.scheduled && e.endDate === mention.endDate,
+  );
   const event: Found = {
     title: fullTitle,
     date: mention.date,

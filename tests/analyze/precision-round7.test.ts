@@ -45,3 +45,20 @@ describe('a range whose closing verb names where it closes', () => {
     expect(calendarOf(body, '2026-07-01')).toEqual([['2026-08-02', '2026-08-11']]);
   });
 });
+
+describe('a second event on a day already dated, told with a span of its own', () => {
+  it('keeps "Heats: May 3 to 5" after "the games run from May 3 to May 17" in the calendar', () => {
+    const body =
+      'The regional games will run in Accra from May 3 to May 17, organisers said.\n\nSwimming heats, all pools: May 3 to 5.';
+    expect(calendarOf(body, '2026-01-20')).toEqual([
+      ['2026-05-03', '2026-05-17'],
+      ['2026-05-03', '2026-05-05'],
+    ]);
+  });
+
+  it('still doubts a second event told for the same day and span ("the strike on Monday ... talks Monday")', () => {
+    const body =
+      'Dock workers will strike on Monday, the union said.\n\nA ballot of the crew, on Monday, may follow.';
+    expect(calendarOf(body, '2026-03-04')).toEqual([['2026-03-09', null]]);
+  });
+});
