@@ -70,9 +70,10 @@ function canJoin(sentence: string, first: DateMention, second: DateMention): boo
   const before = sentence.slice(Math.max(0, first.start - 60), first.start);
   const between = sentence.slice(first.end, second.start);
   if (BETWEEN.test(before) && BETWEEN_AND.test(between)) return true;
-  // "scheduled for Saturday and Sunday": two weekdays in a row joined by "and" are one span.
-  if (isWeekdayOnly(sentence, first) && isWeekdayOnly(sentence, second) && /^\s*and\s+$/i.test(between))
-    return daysBetween(first.date, second.date) === 1;
+  // "scheduled for Saturday and Sunday", "a strike on Tuesday and Wednesday next week": two weekdays in
+  // a row joined by "and" are one span.
+  if (isWeekdayOnly(sentence, first) && isWeekdayOnly(sentence, second, true) && /^\s*and\s+$/i.test(between))
+    return daysBetween(intoWeekOf(sentence, first, first.date, second.date, second), second.date) === 1;
   const end = END_BEFORE_DATE.exec(between) ?? END_THEN_PLACE.exec(between);
   if (!end || between.length > MAX_JOIN_GAP) return false;
   const lead = between.slice(0, end.index);
@@ -85,11 +86,14 @@ function canJoin(sentence: string, first: DateMention, second: DateMention): boo
   return JOINER.test(lead) && words <= MAX_TAIL_WORDS && (START_WORD.test(before) || START_VERB.test(lead));
 }
 
-function isWeekdayOnly(sentence: string, mention: DateMention): boolean {
-  return /^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i.test(
-    sentence.slice(mention.start, mention.end).trim(),
-  );
+/** A weekday alone ("on Tuesday"), or with the week it is in when `week` ("Wednesday next week"). */
+function isWeekdayOnly(sentence: string, mention: DateMention, week = false): boolean {
+  const text = sentence.slice(mention.start, mention.end).trim();
+  if (week && WEEKDAY_OF_WEEK.test(text)) return true;
+  return /^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i.test(text);
 }
+
+const WEEKDAY_OF_WEEK = /^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:next|this)\s+week$/i;
 
 // "June 4, 9 and 21", "Nov 5 and 12": the later days of a list in the month just named.
 const DAY_LIST =

@@ -62,3 +62,16 @@ describe('a second event on a day already dated, told with a span of its own', (
     expect(calendarOf(body, '2026-03-04')).toEqual([['2026-03-09', null]]);
   });
 });
+
+describe('two weekdays in a row, the week named after the second', () => {
+  it('reads "on Tuesday and Wednesday next week" as one span in the week named', () => {
+    const body = 'Nurses will walk out on Tuesday and Wednesday next week, the union said.';
+    // Published on a Monday: "Tuesday" alone would be the next day; "next week" puts both in one week.
+    expect(calendarOf(body, '2026-03-02')).toEqual([['2026-03-10', '2026-03-11']]);
+  });
+
+  it('keeps two days that are not in a row as two ("on Monday and Thursday next week")', () => {
+    const body = 'Nurses will walk out on Monday and Thursday next week, the union said.';
+    expect(calendarOf(body, '2026-03-04').map(([, end]) => end)).not.toContain('2026-03-12');
+  });
+});
