@@ -208,15 +208,24 @@ export function isCreditLine(text: string): boolean {
 // agency's credit, its photographer after the slash.
 const PHOTO_CREDIT =
   /(?:^|[\s(])(?:EPA(?:-EFE)?|REUTERS|Reuters|AFP|AP(?:\s+Photo)?|ANP|ANSA|DPA|dpa|Xinhua|Getty(?:\s+Images)?)\s*\/\s*\p{Lu}/u;
+// "... polling date, on April 10, 2018. ST PHOTO: TRINNA LEONG", "— Picture by Firdaus Latif": a
+// credit label and the photographer closing the caption.
+const CREDIT_LABEL =
+  /(?:\bPHOTO|\bPhoto|\bPICTURE|\bPicture|\bIMAGE|\bImage)\s*(?::|\bby\b)\s*\p{Lu}[\p{L}\p{M}.'’ /&-]{1,60}$/u;
 // "epa07312525 Prince William speaks ...": the agency's number of the picture opening its caption.
 const PICTURE_ID = /^\p{Ll}{2,5}\d{6,}\s/u;
 // "... in Davos, Switzerland, 23 January 2019.": a caption ends on the day the picture was taken.
 const TAKEN_ON = new RegExp(`,\\s+${DAY_MONTH}(?:,?\\s+\\d{4})\\.(?:\\s|$)`, 'u');
+// "... at the announcement of the polling date, on April 10, 2018.": under a credit label, "on" may lead the day.
+const TAKEN_ON_DAY = new RegExp(`(?:,\\s+|\\s)on\\s+${DAY_MONTH}(?:,?\\s+\\d{4})\\.(?:\\s|$)`, 'u');
 
 /**
  * A photo's caption left in the text, another story's picture as often as this one's: its agency
- * credit with the picture's number or the day it was taken. What it dates is the picture's.
+ * credit (or a credit label closing it, "ST PHOTO: NAME") with the picture's number or the day it was
+ * taken. What it dates is the picture's.
  */
 export function isPhotoCaption(paragraph: string): boolean {
-  return PHOTO_CREDIT.test(paragraph) && (PICTURE_ID.test(paragraph) || TAKEN_ON.test(paragraph));
+  const taken = PICTURE_ID.test(paragraph) || TAKEN_ON.test(paragraph);
+  if (PHOTO_CREDIT.test(paragraph) && taken) return true;
+  return CREDIT_LABEL.test(paragraph.trim()) && (taken || TAKEN_ON_DAY.test(paragraph));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNameAndDay } from '../../src/analyze/furniture.ts';
+import { isNameAndDay, isPhotoCaption } from '../../src/analyze/furniture.ts';
 import { analyzeBody, calendarOf } from './analyze-body.ts';
 
 // Round seven of issue 13 (calendar precision): the classes of wrong calendar entry found on dev6 and
@@ -73,5 +73,24 @@ describe('two weekdays in a row, the week named after the second', () => {
   it('keeps two days that are not in a row as two ("on Monday and Thursday next week")', () => {
     const body = 'Nurses will walk out on Monday and Thursday next week, the union said.';
     expect(calendarOf(body, '2026-03-04').map(([, end]) => end)).not.toContain('2026-03-12');
+  });
+});
+
+describe('a caption that a credit label closes', () => {
+  it('dates nothing in a caption ending "NATION PHOTO: NAME" or "Picture by Name"', () => {
+    const caption =
+      'Officials at the announcement of the referendum date, on May 2, 2025. NATION PHOTO: JOHN KAMAU';
+    expect(isPhotoCaption(caption)).toBe(true);
+    expect(
+      isPhotoCaption('Ministers at the opening of the port in Mombasa on May 2, 2025. — Picture by Ali Omar'),
+    ).toBe(true);
+    expect(calendarOf(`${caption}\n\nThe referendum will be held on June 14.`, '2025-05-02')).toEqual([
+      ['2025-06-14', null],
+    ]);
+  });
+
+  it('keeps a story paragraph with a credit but no day the picture was taken', () => {
+    const text = 'The bill will return to the chamber on the 14th of November (Picture: PA/Wire)';
+    expect(isPhotoCaption(text)).toBe(false);
   });
 });
