@@ -25,6 +25,23 @@ export function scheduledThatDay(
   return scheduled.find(near) ?? scheduled.find(named) ?? (location === null ? scheduled[0] : undefined);
 }
 
+/**
+ * The one-day event of the same name that a range starting on its day spans: "the second Test in
+ * Kanpur starts on September 27" then "2nd Test: Kanpur (September 27-Oct 1)" is one Test.
+ */
+export function spannedLater(
+  events: readonly Found[],
+  mention: { date: string; endDate: string | null },
+  title: EventTitle,
+): Found | undefined {
+  if (!mention.endDate || title.head === null) return undefined;
+  const head = title.head;
+  return events.find(
+    (e) =>
+      !e.endDate && !e.scheduled && e.date === mention.date && e.head !== null && sameEvent(e.head, head),
+  );
+}
+
 /** A day inside a range already read, for the same event ("the 46th ASEAN Summit on May 26" in "May 26 to 27"). */
 export function withinRange(
   events: readonly Found[],

@@ -22,6 +22,7 @@ import {
   otherMatchUp,
   sameEvent,
   scheduledThatDay,
+  spannedLater,
   withinRange,
 } from './event-merge.ts';
 import { titleForThatOf } from './event-naming.ts';
@@ -418,6 +419,7 @@ function addEvent(
         !otherRoute(e.location, location),
     ) ??
     withinRange(tracker.events, mention, title) ??
+    spannedLater(tracker.events, mention, title) ??
     scheduledThatDay(tracker.events, mention.date, title, location, clause) ??
     (mention.endDate ? undefined : actedThatDay(tracker.events, mention.date, clause));
   // "The first phase of the session will conclude on February 11": the end of an event already dated.
@@ -434,6 +436,9 @@ function addEvent(
     return;
   }
   if (existing) {
+    // "starts on September 27" then "(September 27-Oct 1)": the span told later is the event's.
+    if (mention.endDate && !existing.endDate && existing.date === mention.date)
+      existing.endDate = mention.endDate;
     mergeInto(existing, { ...title, title: fullTitle }, mention.time, location, participants, confidence);
     if (features) existing.features.push(features);
     existing.paragraph = tracker.paragraph;

@@ -94,3 +94,17 @@ describe('a caption that a credit label closes', () => {
     expect(isPhotoCaption(text)).toBe(false);
   });
 });
+
+describe('the start day of an event told first, its span told later', () => {
+  it('reads "the strike starts on Monday" then "the strike, from March 9 to 11" as one span', () => {
+    const body =
+      'The rail strike starts on Monday, the union said.\n\nThe strike will last from March 9 to March 11 on every line.';
+    expect(calendarOf(body, '2026-03-04')).toEqual([['2026-03-09', '2026-03-11']]);
+  });
+
+  it('keeps a one-day event of another name on the first day of a span', () => {
+    const body =
+      'The minister opens the trade fair on May 4.\n\nThe exhibition will run from May 4 to May 8 in the main hall.';
+    expect(calendarOf(body, '2026-04-01')).toHaveLength(2);
+  });
+});
