@@ -379,6 +379,15 @@ function otherTime(a: string | null, b: string | null): boolean {
   return a !== null && b !== null && a !== b;
 }
 
+/**
+ * "will unveil the squads tomorrow at 4:30pm" and "will announce the squads in the media conference room
+ * on Thursday, September 15, at 4:30pm": one day at one clock time is one occasion, unless told at two places.
+ */
+function sameClock(event: Found, time: string | null, location: string | null): boolean {
+  if (event.time === null || event.time !== time) return false;
+  return !(event.location && location && event.location.toLowerCase() !== location.toLowerCase());
+}
+
 /** "Paris-Orly to Berlin" and "Paris-Orly to Munich" on one day: a route list's two lines are two routes. */
 function otherRoute(a: string | null, b: string | null): boolean {
   const route = /^(.+?)\s+to\s+(.+)$/;
@@ -413,7 +422,7 @@ function addEvent(
       (e) =>
         e.date === mention.date &&
         e.endDate === mention.endDate &&
-        sameEvent(e.head, title.head) &&
+        (sameEvent(e.head, title.head) || sameClock(e, mention.time, location)) &&
         !otherTime(e.time, mention.time) &&
         !otherMatchUp(e.title, fullTitle) &&
         !otherRoute(e.location, location),

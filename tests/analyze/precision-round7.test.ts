@@ -108,3 +108,11 @@ describe('the start day of an event told first, its span told later', () => {
     expect(calendarOf(body, '2026-04-01')).toHaveLength(2);
   });
 });
+
+describe('two mentions of one day at one clock time', () => {
+  it('reads "a briefing on Friday at 11am" and "a press conference on Friday, May 8, at 11am" as one', () => {
+    const body =
+      'The ministry will hold a briefing on Friday at 11am.\n\nThe minister will take questions at a press conference on Friday, May 8, at 11am.';
+    expect(calendarOf(body, '2026-05-04')).toEqual([['2026-05-08', null]]);
+  });
+});
