@@ -40,6 +40,31 @@ export const LEFT_STOP =
 // After an event noun, a complement carries on with "of" or "for": "meeting of her cabinet", "Counting of votes".
 export const COMPLEMENT = /^(?:of|for)$/;
 
+// Deliberations take what they are about after "on": "the vote on the second reading", "a hearing on the
+// bail plea", "a referendum on independence"; "the hearing on Thursday", "talks on the sidelines" are not.
+const TOPIC_HEAD =
+  /^(?:votes?|voting|debates?|hearings?|referendums?|talks|negotiations|consultations?|rulings?|decisions?|inquiry|inquiries|reviews?|motions?|briefings?)$/i;
+const NOT_TOPIC = /^(?:day|days|eve|sidelines|margins|weekend|week|same|following|next|previous|last)$/i;
+const ORDINAL_WORD = /^(?:first|second|third|fourth|fifth|final|\d{1,2}(?:st|nd|rd|th))$/i;
+
+/** "on" at `k` opens what the deliberation before it is about ("vote on the third reading"), not a day. */
+export function isTopicOn(words: Token[], k: number): boolean {
+  if (!/^on$/i.test(words[k]?.text ?? '') || !TOPIC_HEAD.test(words[k - 1]?.text ?? '')) return false;
+  let at = /^(?:the|a|an|its|their|his|her)$/i.test(words[k + 1]?.text ?? '') ? k + 2 : k + 1;
+  // "on the second reading", not "on the second day".
+  if (ORDINAL_WORD.test(words[at]?.text ?? '') && !isDateWordAt(words, at)) at++;
+  const after = words[at]?.text ?? '';
+  return (
+    after !== '' &&
+    // "decisions on rejecting or accepting": a gerund opens a clause, not a topic.
+    !(at === k + 1 && /ing$/i.test(after)) &&
+    !MONTH_OR_DAY.test(after) &&
+    !NOT_TOPIC.test(after) &&
+    !/^\d/.test(after) &&
+    !isComplementEnd(after)
+  );
+}
+
 /** A title and the event noun it was built around (null when none was found). */
 export interface EventTitle {
   title: string;
@@ -136,7 +161,7 @@ export function phraseAround(words: Token[], i: number): string {
   if (NUMBERED.test(words[i + 1]?.text ?? '')) to = i + 1;
   // "Voting in the second phase": a numbered stage after the noun says which.
   else if (stage) to = i + stage[0].split(' ').length;
-  else if (COMPLEMENT.test(words[i + 1]?.text ?? '')) {
+  else if (COMPLEMENT.test(words[i + 1]?.text ?? '') || isTopicOn(words, i + 1)) {
     to = i + 1;
     while (
       to + 1 < words.length &&
@@ -144,11 +169,21 @@ export function phraseAround(words: Token[], i: number): string {
       !isComplementEndAt(words, to + 1) &&
       // "job action adding escalation": a participle after the complement's noun opens a clause of its
       // own; right after "for" it is the complement ("the last date for filing of appeals").
-      !(to > i + 1 && /^\p{Ll}+ing$/u.test(words[to + 1]?.text ?? ''))
+      // "the second reading": after an ordinal it is a noun.
+      !(
+        to > i + 1 &&
+        /^\p{Ll}+ing$/u.test(words[to + 1]?.text ?? '') &&
+        !ORDINAL_WORD.test(words[to]?.text ?? '')
+      )
     ) {
       to++;
       // "of the vote", "for the first phase": the complement ends on its own event noun.
       if (isEventNoun(words[to]?.text) && !isNameWord(words[to + 1]?.text ?? '')) break;
+    }
+    // "... of the Appropriation Bill": a name the length cut in two is finished.
+    for (let n = 0; n < 2 && to - i >= 7 && isNameWord(words[to]?.text ?? ''); n++) {
+      if (!isNameWord(words[to + 1]?.text ?? '') || words[to + 1]?.broken) break;
+      to++;
     }
     while (to > i && EDGE_STOPS.has((words[to]?.text ?? '').toLowerCase())) to--;
   }
@@ -187,8 +222,12 @@ function isModifierAt(words: Token[], k: number): boolean {
   return isModifier(word);
 }
 
+// "a majority vote on the issue this week": the time of the saying ends the complement.
+const TIME_UNIT = /^(?:week|weekend|month|year|morning|afternoon|evening|season|term|session)$/i;
+
 function isComplementEndAt(words: Token[], k: number): boolean {
   const word = words[k]?.text ?? '';
+  if (/^(?:this|next|last)$/i.test(word) && TIME_UNIT.test(words[k + 1]?.text ?? '')) return true;
   return /^\d{1,3}(?:st|nd|rd|th)$/i.test(word) ? isDateWordAt(words, k) : isComplementEnd(word);
 }
 

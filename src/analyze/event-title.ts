@@ -19,6 +19,7 @@ import {
   headOf,
   isEventNoun,
   isInComplement,
+  isTopicOn,
   LEFT_STOP,
   MODAL,
   NUMBERED,
@@ -251,6 +252,8 @@ function nearestEventNoun(words: Token[], at: number, clause: string): number {
     if (isAttribution(words, i)) return;
     // "the meeting dates", "strike days": the date of the event named before it.
     if (/^(?:dates?|days?)$/i.test(w.text) && isEventNoun(words[i - 1]?.text)) return;
+    // "after two days of committee work": a number of days is a length, not an occasion.
+    if (/^days$/i.test(w.text) && NUMBER_WORD.test(words[i - 1]?.text ?? '')) return;
     // "day" and "term" only as heads of a phrase of their own ("day of action", "term of the present Lok Sabha").
     if (
       /^(?:day|term|date|stage|leg|round|test|single)$/i.test(w.text.replace(/s$/, '')) &&
@@ -280,18 +283,20 @@ function nearestEventNoun(words: Token[], at: number, clause: string): number {
   // Games", "the record date for entitlement of the interim dividend": a noun in another's
   // complement is not the head; the complement may hold one plain noun of its own.
   let k = best - 1;
-  while (
-    k > 0 &&
-    best - k <= 6 &&
-    !COMPLEMENT.test(words[k]?.text ?? '') &&
-    isInComplement(words[k]?.text ?? '')
-  )
-    k--;
-  if (best < 2 || !COMPLEMENT.test(words[k]?.text ?? '')) return best;
+  while (k > 0 && best - k <= 6 && !opensComplement(words, k) && isInComplement(words[k]?.text ?? '')) k--;
+  if (best < 2 || !opensComplement(words, k)) return best;
   if (isEventNoun(words[k - 1]?.text)) return k - 1;
   const plain = /^\p{Ll}+$/u.test(words[k - 1]?.text ?? '') && !LEFT_STOP.test(words[k - 1]?.text ?? '');
   if (plain && COMPLEMENT.test(words[k - 2]?.text ?? '') && isEventNoun(words[k - 3]?.text)) return k - 3;
+  // "the vote on the Second Reading of the Budget": the complement's own head may sit in a topic.
+  let j = k - 1;
+  while (j > 0 && k - j <= 4 && !isTopicOn(words, j) && isInComplement(words[j]?.text ?? '')) j--;
+  if (j > 0 && j < k - 1 && isTopicOn(words, j)) return j - 1;
   return best;
+}
+
+function opensComplement(words: Token[], k: number): boolean {
+  return COMPLEMENT.test(words[k]?.text ?? '') || isTopicOn(words, k);
 }
 
 // "Phase 1 voting: April 11 (91 constituencies)", "Closing date for nominations - 14 October".

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeBody } from './analyze-body.ts';
+
+// Title classes of issue 13, round seven, in texts of our own writing.
+
+function titlesOf(body: string, published: string): string[] {
+  return analyzeBody(body, published).events.map((e) => e.title);
+}
+
+describe('a deliberation is named by what it is about ("the vote on the third reading")', () => {
+  it('keeps the topic after "on" of a vote, a debate, a hearing and a referendum', () => {
+    expect(
+      titlesOf('The vote on the third reading of the bill is expected on June 20 at 5 p.m.', '2025-06-02'),
+    ).toEqual(['Vote on the third reading of the bill']);
+    expect(
+      titlesOf(
+        'Senators will open the debate on the second reading of the Finance Bill on June 11.',
+        '2025-06-02',
+      ),
+    ).toEqual(['Debate on the second reading of Finance Bill']);
+    expect(
+      titlesOf('The tribunal adjourned the hearing on the licence appeal till June 14.', '2025-06-02')[0],
+    ).toMatch(/^Hearing on the licence appeal/);
+    expect(titlesOf('A referendum on the new charter is planned for July 5.', '2025-06-02')).toEqual([
+      'Referendum on the new charter',
+    ]);
+  });
+
+  it('reaches the deliberation over the complement it is about ("the vote on the Second Reading of the Budget")', () => {
+    expect(
+      titlesOf('Then the vote on the Second Reading of the Budget will be taken on June 14.', '2025-06-02'),
+    ).toEqual(['Vote on the Second Reading of the Budget']);
+  });
+
+  it('does not take a day, a time or a gerund after "on" for the topic', () => {
+    expect(titlesOf('The hearing on Thursday, June 12, will be public.', '2025-06-02')).toEqual(['Hearing']);
+    expect(
+      titlesOf(
+        'Lawmakers recess from June 23, after a majority vote on the matter this week.',
+        '2025-06-02',
+      )[0],
+    ).not.toMatch(/this week/);
+  });
+});
+
+describe('a number of days is a length, not the occasion', () => {
+  it('names the vote, not "two days of committee work", after the date', () => {
+    expect(
+      titlesOf(
+        'The vote on the budget is expected on June 20, after two days of committee work.',
+        '2025-06-02',
+      ),
+    ).toEqual(['Vote on the budget']);
+  });
+});
