@@ -28,6 +28,7 @@ import {
   type Token,
   tokenize,
 } from './event-phrase.ts';
+import { premodifiedTitle } from './event-premodified.ts';
 import { withPurpose } from './event-purpose.ts';
 import { withPartBefore } from './event-stages.ts';
 import { nameWork } from './event-works.ts';
@@ -41,7 +42,9 @@ import { nameWork } from './event-works.ts';
 export function makeTitle(clause: string, at: number): EventTitle {
   const label = labelTitle(clause, at);
   if (label) return label;
-  const { title, head } = withPurpose(nameOccasion(clause, at), clause, at);
+  // "the August 23 harmonised elections": a noun the date modifies is the occasion.
+  const occasion = premodifiedTitle(clause, at) ?? nameOccasion(clause, at);
+  const { title, head } = withPurpose(occasion, clause, at);
   return { title: tidyTitle(title), head };
 }
 

@@ -53,3 +53,39 @@ describe('a number of days is a length, not the occasion', () => {
     ).toEqual(['Vote on the budget']);
   });
 });
+
+describe('a date written before a noun makes that noun the occasion ("the August 23 harmonised elections")', () => {
+  it('takes the event noun the date modifies over the one before it', () => {
+    expect(
+      titlesOf(
+        'Papers will be filed on Monday, opening the race for the August 9 governorship election.',
+        '2025-06-02',
+      )[1],
+    ).toBe('Governorship election');
+    expect(
+      titlesOf('All is set for the start of the race for the August 23 harmonised elections.', '2025-06-02'),
+    ).toEqual(['Elections']);
+  });
+
+  it('takes a plain noun with the complement that says which ("the rocket\'s planned August 1 journey towards the Moon")', () => {
+    expect(
+      titlesOf(
+        'Engineers are ready for the probe’s planned August 1 journey towards the Moon after the burn.',
+        '2025-06-02',
+      ),
+    ).toEqual(['Journey towards the Moon']);
+    expect(
+      titlesOf(
+        'Crews will inspect the jetty ahead of the council’s July 20 handover of the ferry to the port.',
+        '2025-06-02',
+      ),
+    ).toEqual(['Handover of the ferry']);
+    expect(
+      titlesOf('The governor will lead the 12 July charity walk along the seafront.', '2025-06-02'),
+    ).toEqual(['Charity walk']);
+  });
+
+  it('leaves a date set off by a comma or after a preposition to the rules of the clause', () => {
+    expect(titlesOf('The summit opens on June 9, the day the talks end.', '2025-06-02')).toEqual(['Summit']);
+  });
+});
