@@ -25,6 +25,7 @@ import {
   spannedLater,
   withinRange,
 } from './event-merge.ts';
+import { movedTitle } from './event-moved.ts';
 import { titleForThatOf } from './event-naming.ts';
 import { buildOrganizationIndex, findParticipants } from './event-parts.ts';
 import type { EventTitle } from './event-phrase.ts';
@@ -288,7 +289,9 @@ function readSentence(
     const time = mention.time ?? nearestTime(times, mention, dated);
     const sized = applyDurations(clause, { ...mention, date, time }, at);
     // A list's clause may be only its date ("Feb. 5-6, March 18-19, ..."): the sentence names the event.
-    const own = possessedEvent(sentence, mention) ?? makeTitle(clause, at);
+    // "The tender, initially due on May 9, has been moved to June 2": what is moved is told before the aside.
+    const own =
+      possessedEvent(sentence, mention) ?? movedTitle(sentence, mention.start) ?? makeTitle(clause, at);
     // The sentence up to the next date first: "Today the leaders will meet and tomorrow there will be the opening".
     const next = dated[i + 1];
     const upToNext = next && !listed ? makeTitle(sentence.slice(0, next.start), mention.start) : own;

@@ -89,3 +89,35 @@ describe('a date written before a noun makes that noun the occasion ("the August
     expect(titlesOf('The summit opens on June 9, the day the talks end.', '2025-06-02')).toEqual(['Summit']);
   });
 });
+
+describe('what has been postponed, delayed or moved to the day is the occasion', () => {
+  it('names a plain subject moved to the date over a noun told after it', () => {
+    expect(
+      titlesOf(
+        'The new bus timetable has been pushed back to July 1 after the depot failed its safety trials.',
+        '2025-06-02',
+      ),
+    ).toEqual(['Bus timetable']);
+    expect(
+      titlesOf(
+        'Harbourside Holdings’ audited financials have been delayed to June 30, the exchange said.',
+        '2025-06-02',
+      ),
+    ).toEqual(['Harbourside Holdings’ audited financials']);
+  });
+
+  it('reads the subject over an aside, not over a list', () => {
+    expect(
+      titlesOf(
+        'The paving tender, delayed once already, has been moved to June 20 after bidders asked for time.',
+        '2025-06-02',
+      ),
+    ).toEqual(['Paving tender']);
+    expect(
+      titlesOf(
+        'The strike is in three stages, and stage two, affecting the metro, buses and trams near the port, has been postponed to June 19 at 3pm.',
+        '2025-06-02',
+      )[0],
+    ).not.toMatch(/trams|port/);
+  });
+});
