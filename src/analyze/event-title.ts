@@ -71,6 +71,10 @@ function nameOccasion(clause: string, at: number): EventTitle {
   const head = words[nearest];
   const later = !head || (head.start > at && !isItsForm(clause.slice(at, head.start)));
   const governing = later ? governingAction(clause.slice(0, at)) : null;
+  // "Bloemendaal will take on defending cup holders Pinoké": a noun in the description of a side is no event.
+  const sides = head ? matchUpAt(clause) : null;
+  if (head && sides && head.start > sides.start && head.start < sides.end)
+    return { title: sides.title, head: 'match' };
   if (head && !governing) {
     // "Stage one of the planned dock strike": the part says which of the whole.
     const phrase = withPartBefore(capitalize(datedPhrase(words, nearest)), clause.slice(0, head.start));
@@ -325,18 +329,35 @@ const SIDE = "\\p{Lu}[\\p{L}'’.&-]*(?:\\s+\\p{Lu}[\\p{L}'’.&-]*){0,3}";
 // in lower case may stand between the home side and its verb.
 const APPOSITION = ',\\s+\\p{Ll}[^,;]{0,80},';
 
+// "would play Wales", "will face promoted Nasr", "take on defending champions Ireland": a modal of
+// report and a description of the opponent in lower case may come before its name; a count ("three
+// Tests", "five home Tests") or a function word never does.
+const DESCRIPTION =
+  '(?:(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|home|away|both|all|several|many|more|the|a|an|of|in|at|on|for|to|and|or|with|from|by|its|their|his|her|our)\\s)\\p{Ll}[\\p{Ll}-]+\\s+){0,3}';
+
 const MATCH_UP = new RegExp(
-  `(?:^|[,;]\\s*|\\s)(${SIDE})(?:${APPOSITION})?\\s+(?:will\\s+|are\\s+set\\s+to\\s+|are\\s+due\\s+to\\s+)?(?:take on|takes on|face|faces|play|plays|host|hosts|meet|meets)\\s+(?:${SIDE}['’]s\\s+)?(${SIDE})`,
+  `(?:^|[,;]\\s*|\\s)(${SIDE})(?:${APPOSITION})?\\s+(?:will\\s+|would\\s+|are\\s+set\\s+to\\s+|are\\s+due\\s+to\\s+|is\\s+set\\s+to\\s+|is\\s+due\\s+to\\s+)?(?:also\\s+|then\\s+)?(?:take on|takes on|face|faces|play|plays|host|hosts|meet|meets)\\s+(?:${SIDE}['’]s\\s+)?${DESCRIPTION}(${SIDE})(?![\\p{L}'’.&-])`,
   'u',
 );
+// After the opponent's name, a word that goes on with a noun phrase ("World Cup pool rivals Georgia")
+// shows the capitals were a description, not the side.
+const AFTER_SIDE =
+  /^\s*(?:$|[,.;:!?)(–—-]|(?:in|at|on|of|off|for|to|and|or|with|from|by|this|next|twice|again|once|first|last|later|then|when|after|before|as|the|a|an|over|under|until|without|behind|despite|if|while|who|which|that|here|there|home|away|tomorrow|tonight|today|v|vs|versus)\b|\p{Lu}|\d)/u;
 
 /** "Riverside will take on Harbour City" gives "Riverside v Harbour City". */
 function matchUp(clause: string): string | null {
+  return matchUpAt(clause)?.title ?? null;
+}
+
+/** The match-up of a clause with where its words end, so a noun inside them ("defending cup holders") is no event. */
+function matchUpAt(clause: string): { title: string; start: number; end: number } | null {
   const match = MATCH_UP.exec(clause);
   const home = match?.[1]?.replace(/^(?:The|And|But|Then)\s+/, '');
   const away = match?.[2];
-  if (!home || !away || MONTH_OR_DAY.test(away.split(/\s+/)[0] ?? '')) return null;
-  return `${home} v ${away}`;
+  if (!match || !home || !away || MONTH_OR_DAY.test(away.split(/\s+/)[0] ?? '')) return null;
+  const end = match.index + match[0].length;
+  if (!AFTER_SIDE.test(clause.slice(end))) return null;
+  return { title: `${home} v ${away}`, start: match.index, end };
 }
 
 /** The subject of a scheduling verb, without its article. */

@@ -121,3 +121,33 @@ describe('what has been postponed, delayed or moved to the day is the occasion',
     ).not.toMatch(/trams|port/);
   });
 });
+
+describe('a match is named by its two sides when the report or the opponent is told in more words', () => {
+  it('reads "would play" and a description before the opponent ("will face promoted Nasr")', () => {
+    expect(titlesOf('The union said the Pumas would play Italy in Rosario on July 6.', '2025-06-02')).toEqual(
+      ['Pumas v Italy'],
+    );
+    expect(
+      titlesOf('Leaders Sparta will face promoted Zlin on July 12, the league said.', '2025-06-02'),
+    ).toEqual(['Leaders Sparta v Zlin']);
+  });
+
+  it('takes a noun inside the description of a side for no event ("defending cup holders")', () => {
+    expect(
+      titlesOf(
+        'Champions Ferencvaros will take on defending cup holders Paks on July 19 in Budapest.',
+        '2025-06-02',
+      ),
+    ).toEqual(['Champions Ferencvaros v Paks']);
+  });
+
+  it('takes no count and no description in capitals for the opponent', () => {
+    const [first] = titlesOf('England will play three Test matches against India from July 4.', '2025-06-02');
+    expect(first).not.toMatch(/ v Test/);
+    const [second] = titlesOf(
+      'Australia will also host fellow World Cup pool rivals Georgia in Sydney on July 20.',
+      '2025-06-02',
+    );
+    expect(second).not.toBe('Australia v World Cup');
+  });
+});
