@@ -218,6 +218,8 @@ export function isDateWordAt(words: Token[], k: number): boolean {
 function isModifierAt(words: Token[], k: number): boolean {
   const word = words[k]?.text ?? '';
   if (MODAL.test(words[k - 1]?.text ?? '')) return false;
+  // "the opening session", "the closing ceremony": the first or last of a kind, told before its noun.
+  if (/^(?:opening|closing)$/i.test(word) && isEventNoun(words[k + 1]?.text)) return true;
   if (/^\d{1,3}(?:st|nd|rd|th)$/i.test(word)) return !isDateWordAt(words, k);
   return isModifier(word);
 }

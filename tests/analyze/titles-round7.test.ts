@@ -151,3 +151,14 @@ describe('a match is named by its two sides when the report or the opponent is t
     expect(second).not.toBe('Australia v World Cup');
   });
 });
+
+describe('the first or last of a kind keeps its word ("the opening session", "the closing ceremony")', () => {
+  it('keeps "opening" and "closing" before an event noun', () => {
+    expect(titlesOf('The opening session on 3 June will be largely procedural.', '2025-06-02')).toEqual([
+      'Opening session',
+    ]);
+    expect(titlesOf('The closing ceremony is set for June 19 in the main square.', '2025-06-02')[0]).toMatch(
+      /^Closing ceremony/,
+    );
+  });
+});
