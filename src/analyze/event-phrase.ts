@@ -20,7 +20,7 @@ export const EVENT_NOUNS = new Set(
     'completion closing notice album single film movie screening listing offering ipo agm egm ' +
     'publication report statement arraignment deposition plenary sittings day term mission date cut-off directions ' +
     'class masterclass recess earnings campaigning applications closure closures lecture keynote debut ' +
-    'registration scrutiny withdrawal motion trading'
+    'registration scrutiny withdrawal motion trading campaign'
   ).split(' '),
 );
 

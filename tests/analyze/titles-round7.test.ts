@@ -162,3 +162,14 @@ describe('the first or last of a kind keeps its word ("the opening session", "th
     );
   });
 });
+
+describe('a campaign is an occasion with a start ("The campaign of the presidential election will start")', () => {
+  it('names the campaign, not the election it is of', () => {
+    expect(
+      titlesOf(
+        'The campaign of the local elections will officially start on Saturday, the commission said.',
+        '2025-06-02',
+      ),
+    ).toEqual(['Campaign of the local elections']);
+  });
+});
