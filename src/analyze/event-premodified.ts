@@ -1,5 +1,7 @@
 // A date written before a noun makes that noun the occasion: "the August 23 harmonised elections", "the
-// rocket's planned August 1 journey towards the Moon", "the 12 July charity walk".
+// rocket's planned August 1 journey towards the Moon", "the 12 July charity walk"; a date set "as the date
+// for" something names that something ("proclaimed July 30 as the date for harmonised elections").
+import { announcedAction } from './event-actions.ts';
 import { MONTH_OR_DAY } from './event-naming.ts';
 import {
   capitalize,
@@ -41,6 +43,43 @@ export function premodifiedTitle(clause: string, at: number): EventTitle | null 
   // "the 9 August, the day ...": a date set off by a comma modifies nothing.
   if (clause.slice(last.start + last.text.length, next.start).trim() !== '') return null;
   return eventNounAfter(words, i) ?? plainNounAfter(words, i);
+}
+
+// "July 30 as the date for harmonised elections", "January 26 and March 26 as the dates for the sitting".
+const AS_THE_DATE =
+  /^(?:as|to\s+be)\s+the\s+(?:new\s+|final\s+|official\s+)?(?:dates?|days?)\s+(?:for|of|(when|on\s+which))\s/i;
+
+/** What a day is set as the date for: "set September 2 as the date for the start of the trial". */
+export function asDateTitle(clause: string, at: number): EventTitle | null {
+  const all = tokenize(clause);
+  const first = all.findIndex((w) => w.start >= at);
+  if (first < 0) return null;
+  let i = first;
+  // The day, and the other days of its list ("January 26 and March 26").
+  while (i < all.length && (isDateWord(all[i]?.text ?? '') || /^(?:and|or)$/i.test(all[i]?.text ?? ''))) i++;
+  const next = all[i];
+  const set = next ? AS_THE_DATE.exec(clause.slice(next.start)) : null;
+  if (i === first || !next || !set) return null;
+  // "fixed June 14 as the date when the Nomination Courts would sit": what is done then names it.
+  if (set[1]) {
+    const action = announcedAction(clause.slice(next.start + set[0].length));
+    return action ? { title: action.title, head: action.head } : null;
+  }
+  // The complement runs to the first comma or stop: "for the sitting of nomination courts, to receive".
+  const stop = clause.slice(next.start).search(/[,;:.!?]/);
+  const limit = stop < 0 ? clause.length : next.start + stop;
+  const words = all.filter((w) => w.start < limit);
+  const from = words.findIndex((w, k) => k > i && /^(?:for|of)$/i.test(w.text)) + 1;
+  for (let k = from; from > 0 && k < words.length; k++) {
+    const text = words[k]?.text ?? '';
+    if (/^(?:the|a|an|its|their)$/i.test(text)) continue;
+    // "the start of the trial": a plain noun with its own complement; "harmonised elections": the event noun.
+    const plain =
+      /^\p{Ll}{3,}$/u.test(text) && !LEFT_STOP.test(text) && /^(?:of|for)$/i.test(words[k + 1]?.text ?? '');
+    if (plain || (isEventNoun(text) && !isEventNoun(words[k + 1]?.text)))
+      return { title: capitalize(phraseAround(words, k)), head: headOf(words[k]) };
+  }
+  return null;
 }
 
 function isDateWord(word: string): boolean {

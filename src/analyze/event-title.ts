@@ -28,7 +28,7 @@ import {
   type Token,
   tokenize,
 } from './event-phrase.ts';
-import { premodifiedTitle } from './event-premodified.ts';
+import { asDateTitle, premodifiedTitle } from './event-premodified.ts';
 import { withPurpose } from './event-purpose.ts';
 import { withPartBefore } from './event-stages.ts';
 import { nameWork } from './event-works.ts';
@@ -43,7 +43,7 @@ export function makeTitle(clause: string, at: number): EventTitle {
   const label = labelTitle(clause, at);
   if (label) return label;
   // "the August 23 harmonised elections": a noun the date modifies is the occasion.
-  const occasion = premodifiedTitle(clause, at) ?? nameOccasion(clause, at);
+  const occasion = premodifiedTitle(clause, at) ?? asDateTitle(clause, at) ?? nameOccasion(clause, at);
   const { title, head } = withPurpose(occasion, clause, at);
   return { title: tidyTitle(title), head };
 }

@@ -173,3 +173,23 @@ describe('a campaign is an occasion with a start ("The campaign of the president
     ).toEqual(['Campaign of the local elections']);
   });
 });
+
+describe('a day set "as the date for" something is named by that something', () => {
+  it('takes the occasion of the complement, not the date noun', () => {
+    expect(
+      titlesOf(
+        'The commission proclaimed June 20 as the date for the sitting of nomination courts, to receive papers.',
+        '2025-06-02',
+      ),
+    ).toEqual(['Sitting of nomination courts']);
+    expect(titlesOf('The court set June 9 as the date for the start of the trial.', '2025-06-02')).toEqual([
+      'Start of the trial',
+    ]);
+  });
+
+  it('names the day "when" something is done by that action', () => {
+    expect(
+      titlesOf('The president fixed June 14 as the date when the Nomination Courts would sit.', '2025-06-02'),
+    ).toEqual(['Nomination Courts sitting']);
+  });
+});
