@@ -3,17 +3,22 @@
 // occasion, even when the words are no event noun; a later noun ("after the sea trials") is not.
 import { tidyTitle } from './event-naming.ts';
 import { type EventTitle, isEventNoun } from './event-phrase.ts';
+import { pronounWord, SAYING_VERBS } from './subject-words.ts';
 
 const MOVED =
   /\s+(?:has|have|had|is|are|was|were|will\s+be|would\s+be)\s+(?:now\s+|also\s+|again\s+|since\s+)?(?:been\s+)?(?:postponed|rescheduled|delayed|moved|pushed\s+back|put\s+back|brought\s+forward|deferred|shifted|put\s+off)\s+(?:again\s+)?(?:to|till|until|for)\s+(?:the\s+)?$/i;
 // "The case, initially scheduled for October 13, has been rescheduled": an aside before the verb.
 const ASIDE = /,[^,]*,\s*$/;
-// "The minister said the new timetable has been pushed back": the subject starts after the saying.
-const SUBJECT_START = /^[\s\S]*\b(?:that|said|says|announced|confirmed|when|once|because|while)\s+/iu;
+// "The minister said the new timetable has been pushed back": the subject starts after the saying. A
+// comma does not start it here (subjectStart's would): a subject after one is part of a list or clause.
+const SUBJECT_START = new RegExp(
+  `^[\\s\\S]*\\b(?:that|${SAYING_VERBS.join('|')}|confirmed|when|once|because|while)\\s+`,
+  'iu',
+);
 // "Meanwhile, the tender ...": an adverb set off before the subject.
 const LEAD_ADVERB = /^\s*\p{Lu}\p{Ll}+(?:\s+\p{Ll}+)?,\s*/u;
 const OPENER = /^(?:the|a|an|this|that|these|those|its|their|and|but|while|meanwhile)$/i;
-const PRONOUN = /^(?:it|they|this|that|these|those|which|who|he|she|we|you|all|both|everything)$/i;
+const PRONOUN = pronounWord('this that these those which who all both everything');
 const MAX_WORDS = 6;
 
 /** The subject of "has been postponed/delayed/moved to DATE" when it is a plain noun phrase; else null. */
