@@ -336,7 +336,7 @@ const DESCRIPTION =
   '(?:(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|home|away|both|all|several|many|more|the|a|an|of|in|at|on|for|to|and|or|with|from|by|its|their|his|her|our)\\s)\\p{Ll}[\\p{Ll}-]+\\s+){0,3}';
 
 const MATCH_UP = new RegExp(
-  `(?:^|[,;]\\s*|\\s)(${SIDE})(?:${APPOSITION})?\\s+(?:will\\s+|would\\s+|are\\s+set\\s+to\\s+|are\\s+due\\s+to\\s+|is\\s+set\\s+to\\s+|is\\s+due\\s+to\\s+)?(?:also\\s+|then\\s+)?(?:take on|takes on|face|faces|play|plays|host|hosts|meet|meets)\\s+(?:${SIDE}['’]s\\s+)?${DESCRIPTION}(${SIDE})(?![\\p{L}'’.&-])`,
+  `(?:^|[,;]\\s*|\\s)(${SIDE})(?:${APPOSITION})?\\s+(?:will\\s+|would\\s+|are\\s+set\\s+to\\s+|are\\s+due\\s+to\\s+)?(?:also\\s+|then\\s+)?(?:take on|takes on|face|faces|play|plays|host|hosts|meet|meets)\\s+(?:${SIDE}['’]s\\s+)?${DESCRIPTION}(${SIDE})(?![\\p{L}'’.&-])`,
   'u',
 );
 // After the opponent's name, a word that goes on with a noun phrase ("World Cup pool rivals Georgia")
