@@ -7,6 +7,7 @@
  */
 import type { Features } from '../src/analyze/event-features.ts';
 import { FEATURE_NAMES } from '../src/analyze/event-features.ts';
+import { checkLinearWeights, linearScore } from '../src/analyze/linear-model.ts';
 import trained from './event-model.json' with { type: 'json' };
 
 /** A logistic model of a dated mention: P(announced occurrence) = sigmoid(bias + Σ weight × feature). */
@@ -22,11 +23,7 @@ export interface EventModel {
 
 /** Checks a model's shape against the features this code computes; throws naming what is wrong. */
 export function checkModel(model: Omit<EventModel, 'covers'> & { covers: string }): EventModel {
-  const names = FEATURE_NAMES.join(',');
-  if (model.features.join(',') !== names)
-    throw new Error(`event model: features ${model.features.join(',')} are not ${names}`);
-  if (model.weights.length !== FEATURE_NAMES.length || !model.weights.every(Number.isFinite))
-    throw new Error('event model: one finite weight per feature expected');
+  checkLinearWeights('event model', model, FEATURE_NAMES);
   if (!Number.isFinite(model.bias) || !(model.threshold > 0 && model.threshold < 1))
     throw new Error('event model: bias must be finite and threshold in (0, 1)');
   const { covers } = model;
@@ -45,10 +42,10 @@ export function committedModel(): EventModel {
 
 /** The model's probability for one mention's features, unrounded. */
 export function scoreFeatures(features: Features, model: EventModel): number {
-  let z = model.bias;
-  FEATURE_NAMES.forEach((name, i) => {
-    z += (model.weights[i] ?? 0) * features[name];
-  });
+  const z = linearScore(
+    FEATURE_NAMES.map((name) => features[name]),
+    model,
+  );
   return 1 / (1 + Math.exp(-z));
 }
 

@@ -1,4 +1,5 @@
 import type { Quote } from '../models/analysis.ts';
+import { checkLinearWeights, linearScore } from './linear-model.ts';
 import type { PeopleIndex } from './people.ts';
 import {
   type QuoteCandidates,
@@ -36,11 +37,7 @@ export function checkSpeakerModel(model: {
   bias: number;
   covers: string;
 }): SpeakerModel {
-  const names = SPEAKER_FEATURES.join(',');
-  if (model.features.join(',') !== names)
-    throw new Error(`speaker model: features ${model.features.join(',')} are not ${names}`);
-  if (model.weights.length !== SPEAKER_FEATURES.length || !model.weights.every(Number.isFinite))
-    throw new Error('speaker model: one finite weight per feature expected');
+  checkLinearWeights('speaker model', model, SPEAKER_FEATURES);
   if (!Number.isFinite(model.bias)) throw new Error('speaker model: bias must be finite');
   const { covers } = model;
   if (covers !== 'all' && covers !== 'unsure' && covers !== 'general')
@@ -61,9 +58,7 @@ const RULES_ATTRIBUTED = SPEAKER_FEATURES.indexOf('rulesAttributed');
 
 /** A candidate's linear score (the log-odds of being the speaker). */
 export function scoreCandidate(features: readonly number[], model: SpeakerModel): number {
-  let z = model.bias;
-  for (let j = 0; j < features.length; j++) z += (model.weights[j] ?? 0) * (features[j] ?? 0);
-  return z;
+  return linearScore(features, model);
 }
 
 /**
