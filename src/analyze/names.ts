@@ -154,6 +154,8 @@ export function findPersonNames(text: string): NameMention[] {
     // "Bangko Sentral ng Pilipinas Governor Felipe Medalla": before "of" and a titled name, a body is named.
     const titled = titledName(run);
     // "Anika Sorensen of Denmark", "Secretary of State Antony Blinken": a name never spans "of".
+    // Whether a day number follows the run: the same for every segment of it.
+    const dayFollows = /^\.?\s*\d/.test(text.slice(run.end));
     let from = 0;
     for (let i = 0; i <= run.words.length; i++) {
       if (i < run.words.length && !OF_WORDS.has(run.words[i] ?? '') && run.words[i] !== 'and') continue;
@@ -162,7 +164,7 @@ export function findPersonNames(text: string): NameMention[] {
       while (stop - from > 2 && POST_NOMINALS.has(run.words[stop - 1] ?? '')) stop--;
       const segment = run.words.slice(from, stop);
       // "Prime Minister Theresa May said", but "before Jan. 21": a month with no day after it may end a name.
-      const dated = stop < run.words.length || /^\.?\s*\d/.test(text.slice(run.end));
+      const dated = stop < run.words.length || dayFollows;
       const whole = withoutHonorifics(nameTail(segment, !dated), segment);
       // "The President of Uganda Yoweri Museveni": after a title's "of", the first word is what it is of.
       const tail =
@@ -232,7 +234,8 @@ function withoutHonorifics(tail: string[], segment: string[]): string[] {
   return segment.length >= 2 && isHonorific(before) && isNameWord(last, false) ? [last] : [];
 }
 
-function isHonorific(word: string | undefined): boolean {
+/** True for an honorific word ("Mr", "Dr.", "Ms"), its full stop ignored. */
+export function isHonorific(word: string | undefined): boolean {
   return word !== undefined && HONORIFIC_WORDS.has(word.toLowerCase().replace(/\.$/, ''));
 }
 

@@ -3,13 +3,14 @@ import {
   findCapitalizedRuns,
   findInstitutionNames,
   findPersonNames,
+  isHonorific,
   type NameMention,
   surnameOf,
 } from './names.ts';
 import { judgePersonhood } from './personhood.ts';
 import { findQuoteSpans } from './quote-spans.ts';
 import { findRoleAfter, findRoleBefore, hasRoleNoun, isBareTitle, isRoleNoun } from './roles.ts';
-import { HONORIFIC_WORDS, NAME_PARTICLES, NON_NAME_WORDS } from './vocabulary.ts';
+import { NAME_PARTICLES, NON_NAME_WORDS } from './vocabulary.ts';
 
 /** A person named in the article, with the role the text first gives them. */
 export interface Person {
@@ -365,7 +366,7 @@ export function findPeopleMentioned(
     const lead = /(\p{Lu}[\p{L}'’.-]*)\s+$/u.exec(
       text.slice(Math.max(0, match.index - 30), match.index),
     )?.[1];
-    const glued = !!lead && !HONORIFIC_WORDS.has(lead.toLowerCase().replace(/\.$/, ''));
+    const glued = !!lead && !isHonorific(lead);
     if (
       !NON_NAME_WORDS.has(word.toLowerCase()) ||
       (people.bySurname.get(word) === person && !glued && !/^(?:the|a|an|new|old)$/i.test(word))

@@ -165,8 +165,10 @@ export function findAttributionBefore(before: string, ctx: SpeakerContext): Attr
     if (/^\s+that\b/i.test(before.slice(match.index + match[0].length))) break;
   }
   // "According to a report in the Gazette, the plant may close, “...”": the source the sentence opens with speaks.
-  const leading = /^\s*according to\s+([^,;:]{2,80}),/i.exec(before)?.[1];
-  if (verbAt < 0) return leading ? resolveSpeaker(leading, ctx) : null;
+  if (verbAt < 0) {
+    const leading = /^\s*according to\s+([^,;:]{2,80}),/i.exec(before)?.[1];
+    return leading ? resolveSpeaker(leading, ctx) : null;
+  }
   const subject = before
     .slice(0, verbAt)
     .replace(/^[\s,;:—–-]+/, '')
@@ -373,12 +375,13 @@ const PRINTED_IN =
 /** The body a statement is from: the one it names ("an Apple statement"), else the one that last spoke or acted. */
 function statementOf(subject: string, ctx: SpeakerContext): Attribution | null {
   // "A statement from the club", "a statement issued by the ministry": the body it is from.
-  const from = STATEMENT_FROM.exec(subject.trim())?.[1] ?? PRINTED_IN.exec(subject.trim())?.[1];
+  const said = subject.trim();
+  const from = STATEMENT_FROM.exec(said)?.[1] ?? PRINTED_IN.exec(said)?.[1];
   if (from) {
     const body = resolveSpeaker(from, ctx);
     return body?.kind === 'organisation' ? body : null;
   }
-  const match = STATEMENT.exec(subject.trim());
+  const match = STATEMENT.exec(said);
   if (!match) return null;
   const body = match[1];
   if (body && /^\p{Lu}/u.test(body) && !findPersonIn(body, ctx.people))
